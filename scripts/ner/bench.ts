@@ -1,0 +1,55 @@
+// npm run bench:ner -- [--model models/ner.bin.gz] [--limit N]
+// Throughput of our tagger vs the `compromise` package on the same real news articles
+// (/work/shared/data/news). Both get raw article text and must find people, places and
+// organisations; tokens/s uses our tokenizer's token count as the common denominator.
+
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { loadModel } from "../../src/extract/ner/model-file.ts";
+import { Tagger } from "../../src/extract/ner/model.ts";
+import { tokenize } from "../../src/extract/ner/tokenize.ts";
+
+const args = process.argv.slice(2);
+const opt = (n: string, d: string) => {
+  const i = args.indexOf(`--${n}`);
+  return i >= 0 ? args[i + 1]! : d;
+};
+const dir = opt("news", "/work/shared/data/news");
+const limit = Number(opt("limit", "1000"));
+function list(d: string): string[] {
+  const out: string[] = [];
+  for (const n of readdirSync(d).sort()) {
+    const p = join(d, n);
+    if (statSync(p).isDirectory()) out.push(...list(p));
+    else if (n.endsWith(".txt") && n !== "README.md") out.push(p);
+  }
+  return out;
+}
+const files = list(dir);
+// a deterministic spread over all sources
+const step = Math.max(1, Math.floor(files.length / limit));
+const texts = files.filter((_, i) => i % step === 0).slice(0, limit).map((f) => readFileSync(f, "utf8"));
+let ntok = 0;
+for (const t of texts) ntok += tokenize(t).length;
+console.log(`${texts.length} articles, ${ntok} tokens, ${(texts.reduce((a, t) => a + t.length, 0) / 1e6).toFixed(2)} MB`);
+
+const t0 = performance.now();
+const tagger = new Tagger(loadModel(opt("model", "models/ner.bin.gz")));
+const t1 = performance.now();
+let ours = 0;
+for (const t of texts) ours += tagger.tagText(t).length;
+const t2 = performance.now();
+console.log(
+  `newsgraph NER: ${ours} entities; load ${((t1 - t0) / 1000).toFixed(2)} s; ${((t2 - t1) / 1000).toFixed(2)} s = ${Math.round(ntok / ((t2 - t1) / 1000))} tokens/s`,
+);
+
+const nlp = ((await import("compromise")) as unknown as { default: (t: string) => any }).default;
+const t3 = performance.now();
+let theirs = 0;
+for (const t of texts) {
+  const doc = nlp(t);
+  theirs += doc.people().length + doc.places().length + doc.organizations().length;
+}
+const t4 = performance.now();
+console.log(`compromise:     ${theirs} entities; ${((t4 - t3) / 1000).toFixed(2)} s = ${Math.round(ntok / ((t4 - t3) / 1000))} tokens/s`);
+console.log(`speed-up: ${((t4 - t3) / (t2 - t1)).toFixed(1)}x`);

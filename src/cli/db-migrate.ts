@@ -1,0 +1,39 @@
+// Applies pending committed migrations to DATABASE_URL (like `prisma migrate deploy`).
+import { parseArgs } from "node:util";
+import { migrateDatabase } from "../store/migrate/index.ts";
+import { redactUrl } from "../store/migrate/adapters.ts";
+import { DEFAULT_DATABASE_URL } from "../store/database-url.ts";
+
+const USAGE = `Usage: npx tsx src/cli/db-migrate.ts [--verbose]
+
+Applies the committed migrations that the database at DATABASE_URL has not applied
+yet, and records them in its _prisma_migrations table.
+
+  DATABASE_URL   file:<path> (SQLite; default file:./data/newsgraph.db, folder created
+                 if missing) or postgresql://user@host:port/db (PostgreSQL)
+  --verbose      print the schema engine's log lines
+  --help         show this help`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { help: { type: "boolean" }, verbose: { type: "boolean" } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const onLog = values.verbose ? (line: string) => console.error(line.trimEnd()) : undefined;
+  const { applied } = await migrateDatabase(url, { onLog });
+  if (applied.length === 0) console.log(`${redactUrl(url)}: already up to date, no migration applied.`);
+  else console.log(`${redactUrl(url)}: applied ${applied.length} migration(s):\n${applied.map((n) => `  ${n}`).join("\n")}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`db-migrate failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

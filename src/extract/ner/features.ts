@@ -1,0 +1,281 @@
+// Feature extraction: every token gets exactly F hashed feature rows (indexes into the weight
+// table, already multiplied by the number of tags). Pure and allocation-free in the hot path
+// apart from growing scratch buffers.
+
+import { FNV_OFFSET, fmix, fnvStep, lowerCode, mix2 } from "./hash.ts";
+import { MAX_PHRASE, PHRASE_SEED, PREFIX_BIT, type Lexicon } from "./lexicon.ts";
+
+export const NUM_STATIC = 56;
+export const NUM_DOC = 6;
+
+const BOS = 0x1b873593;
+const EOS = 0x38b34ae5;
+const BOS2 = 0x6b43a9b5;
+const EOS2 = 0x52dce729;
+const UNK_CLUSTER = 1023;
+
+function tpl(tid: number, v: number): number {
+  return fmix(Math.imul(v ^ 0x27d4eb2f, 0x165667b1) + Math.imul(tid + 1, 0x9e3779b1));
+}
+
+export class Featurizer {
+  readonly F: number;
+  readonly G: number;
+  private cap = 0;
+  n = 0;
+  hW = new Int32Array(0);
+  hL = new Int32Array(0);
+  hShort = new Int32Array(0);
+  hLong = new Int32Array(0);
+  hTitle = new Int32Array(0);
+  pre = new Int32Array(0); // 4 per token
+  suf = new Int32Array(0); // 4 per token
+  cls = new Int32Array(0);
+  clu = new Int32Array(0); // 3 per token
+  capInfo = new Int32Array(0);
+  gaz = new Int32Array(0); // G per token: code 0..4 (none B I L U)
+  gazLen = new Int32Array(0);
+  gazAny = new Int32Array(0); // bitmask of lists matching the token
+  headline = 0;
+
+  constructor(
+    readonly lex: Lexicon,
+    readonly rowMask: number,
+    readonly K: number,
+    readonly withDoc: boolean,
+  ) {
+    this.F = NUM_STATIC + (withDoc ? NUM_DOC : 0);
+    this.G = lex.gazNames.length;
+  }
+
+  private ensure(n: number): void {
+    if (n <= this.cap) return;
+    const c = Math.max(n, this.cap * 2, 64);
+    this.cap = c;
+    this.hW = new Int32Array(c);
+    this.hL = new Int32Array(c);
+    this.hShort = new Int32Array(c);
+    this.hLong = new Int32Array(c);
+    this.hTitle = new Int32Array(c);
+    this.pre = new Int32Array(c * 4);
+    this.suf = new Int32Array(c * 4);
+    this.cls = new Int32Array(c);
+    this.clu = new Int32Array(c * 3);
+    this.capInfo = new Int32Array(c);
+    this.gaz = new Int32Array(c * Math.max(1, this.G));
+    this.gazLen = new Int32Array(c * Math.max(1, this.G));
+    this.gazAny = new Int32Array(c);
+  }
+
+  /** Compute per-token properties of a sentence of (normalised) tokens. */
+  prepare(tokens: readonly string[]): void {
+    const n = tokens.length;
+    this.ensure(n);
+    this.n = n;
+    let lettersTokens = 0;
+    let lowerTokens = 0;
+    for (let i = 0; i < n; i++) {
+      const s = tokens[i]!;
+      const len = s.length;
+      let hw = FNV_OFFSET;
+      let hl = FNV_OFFSET;
+      let ht = FNV_OFFSET;
+      let hs = FNV_OFFSET;
+      let hg = FNV_OFFSET;
+      let lastSc = -1;
+      let run = 0;
+      let nU = 0;
+      let nLo = 0;
+      let nD = 0;
+      let nHy = 0;
+      let nP = 0;
+      for (let k = 0; k < len; k++) {
+        const c = s.charCodeAt(k);
+        const lc = lowerCode(c);
+        hw = fnvStep(hw, c);
+        hl = fnvStep(hl, lc);
+        ht = fnvStep(ht, k === 0 ? c : lc);
+        if (k < 4 && k < len - 1) this.pre[i * 4 + k] = fmix(hl);
+        let sc: number;
+        if (c >= 48 && c <= 57) {
+          sc = 100;
+          nD++;
+        } else if (lc !== c) {
+          sc = 88;
+          nU++;
+        } else if (c >= 97 && c <= 122) {
+          sc = 120;
+          nLo++;
+        } else if ((c >= 0xdf && c <= 0x24f) || (c >= 0x3ac && c <= 0x52f)) {
+          sc = 120;
+          nLo++;
+        } else {
+          sc = c;
+          if (c === 45) nHy++;
+          else if (c === 46) nP++;
+        }
+        if (sc !== lastSc) {
+          hs = fnvStep(hs, sc);
+          hg = fnvStep(hg, sc);
+          run = 1;
+          lastSc = sc;
+        } else if (run < 4) {
+          hg = fnvStep(hg, sc);
+          run++;
+        }
+      }
+      for (let k = len - 1; k < 4; k++) if (k >= 0) this.pre[i * 4 + k] = 0;
+      // suffixes of the lower-case form
+      for (let k = 0; k < 4; k++) {
+        if (k < len - 1) {
+          let h = FNV_OFFSET;
+          for (let m = len - 1 - k; m < len; m++) h = fnvStep(h, lowerCode(s.charCodeAt(m)));
+          this.suf[i * 4 + k] = fmix(h) ^ 0x5555;
+        } else this.suf[i * 4 + k] = 0;
+      }
+      this.hW[i] = fmix(hw);
+      this.hL[i] = fmix(hl);
+      this.hTitle[i] = fmix(ht);
+      this.hShort[i] = fmix(hs);
+      this.hLong[i] = fmix(hg);
+      const nLet = nU + nLo;
+      let cls: number;
+      if (nLet === 0 && nD === 0) cls = 7;
+      else if (nLet === 0) cls = nD === len ? 4 : 5;
+      else if (nD > 0) cls = 6;
+      else if (nU === 0) cls = 0;
+      else if (nLo === 0) cls = nLet === 1 ? 3 : nP > 0 ? 8 : 2;
+      else if (lowerCode(s.charCodeAt(0)) !== s.charCodeAt(0)) cls = nHy > 0 ? 9 : nU > 1 ? 10 : 1;
+      else cls = 11;
+      this.cls[i] = cls;
+      if (nLet > 0) {
+        lettersTokens++;
+        if (nLo > 0) lowerTokens++;
+      }
+    }
+    this.headline = lettersTokens > 0 && lowerTokens === 0 ? 1 : 0;
+    const lex = this.lex;
+    const levels = lex.clusterLevels;
+    for (let i = 0; i < n; i++) {
+      let p = lex.words.get(this.hW[i]!);
+      if (p === -1 && (this.cls[i] === 2 || this.cls[i] === 8)) p = lex.words.get(this.hTitle[i]!);
+      if (p === -1 && this.cls[i] !== 0) p = lex.words.get(this.hL[i]!);
+      for (let j = 0; j < 3; j++) this.clu[i * 3 + j] = p === -1 || j >= levels ? UNK_CLUSTER : (p >>> (10 * j)) & 1023;
+      this.capInfo[i] = lex.lower.get(this.hL[i]!, 255);
+    }
+    // gazetteers: longest match per list
+    const G = this.G;
+    if (G > 0) {
+      this.gaz.fill(0, 0, n * G);
+      this.gazLen.fill(0, 0, n * G);
+      this.gazAny.fill(0, 0, n);
+      const phrases = lex.phrases;
+      for (let i = 0; i < n; i++) {
+        let h = PHRASE_SEED;
+        for (let len = 1; len <= MAX_PHRASE && i + len <= n; len++) {
+          h = mix2(h, this.hL[i + len - 1]!);
+          const v = phrases.get(h, 0);
+          if (v === 0) break;
+          const lists = v & ~PREFIX_BIT;
+          if (lists !== 0) {
+            for (let g = 0; g < G; g++) {
+              if ((lists & (1 << g)) === 0) continue;
+              for (let t = i; t < i + len; t++) {
+                const o = t * G + g;
+                if (this.gazLen[o]! >= len) continue;
+                this.gazLen[o] = len;
+                this.gaz[o] = len === 1 ? 4 : t === i ? 1 : t === i + len - 1 ? 3 : 2;
+              }
+            }
+          }
+          if ((v & PREFIX_BIT) === 0) break;
+        }
+      }
+      for (let i = 0; i < n; i++) {
+        let any = 0;
+        for (let g = 0; g < G; g++) if (this.gaz[i * G + g] !== 0) any |= 1 << g;
+        this.gazAny[i] = any;
+      }
+    }
+  }
+
+  /**
+   * Write F feature row offsets per token into out (length >= n*F). `doc` holds NUM_DOC values
+   * per token for the document-level stage (ignored unless withDoc).
+   */
+  extract(out: Int32Array, doc: Int32Array | null): void {
+    const n = this.n;
+    const F = this.F;
+    const K = this.K;
+    const mask = this.rowMask;
+    const hl = this.headline;
+    const hL = this.hL;
+    const G = this.G;
+    let o = 0;
+    for (let i = 0; i < n; i++) {
+      const base = o;
+      const cls0 = this.cls[i]!;
+      const posFlag = i === 0 ? 0 : i <= 2 && this.cls[i - 1] === 7 && this.cls[0] === 7 ? 1 : 2;
+      const lm1 = i > 0 ? hL[i - 1]! : BOS;
+      const lp1 = i + 1 < n ? hL[i + 1]! : EOS;
+      const lm2 = i > 1 ? hL[i - 2]! : i > 0 ? BOS : BOS2;
+      const lp2 = i + 2 < n ? hL[i + 2]! : i + 1 < n ? EOS : EOS2;
+      const sm1 = i > 0 ? this.hShort[i - 1]! : BOS;
+      const s0 = this.hShort[i]!;
+      const sp1 = i + 1 < n ? this.hShort[i + 1]! : EOS;
+      const cm1 = i > 0 ? this.cls[i - 1]! : 15;
+      const cp1 = i + 1 < n ? this.cls[i + 1]! : 14;
+      out[o++] = tpl(0, 0);
+      out[o++] = tpl(1, this.hW[i]!);
+      out[o++] = tpl(2, hL[i]!);
+      out[o++] = tpl(3, s0);
+      out[o++] = tpl(4, this.hLong[i]!);
+      for (let k = 0; k < 4; k++) out[o++] = tpl(5 + k, this.pre[i * 4 + k]!);
+      for (let k = 0; k < 4; k++) out[o++] = tpl(9 + k, this.suf[i * 4 + k]!);
+      out[o++] = tpl(13, lm1);
+      out[o++] = tpl(14, lp1);
+      out[o++] = tpl(15, lm2);
+      out[o++] = tpl(16, lp2);
+      out[o++] = tpl(17, i > 0 ? this.hW[i - 1]! : BOS);
+      out[o++] = tpl(18, i + 1 < n ? this.hW[i + 1]! : EOS);
+      out[o++] = tpl(19, mix2(mix2(sm1, s0), sp1));
+      out[o++] = tpl(20, mix2(sm1, s0));
+      out[o++] = tpl(21, mix2(s0, sp1));
+      out[o++] = tpl(22, mix2(lm1, hL[i]!));
+      out[o++] = tpl(23, mix2(hL[i]!, lp1));
+      out[o++] = tpl(24, cls0 | (posFlag << 4) | (hl << 6));
+      out[o++] = tpl(25, cls0 | (cm1 << 4) | (cp1 << 8) | (hl << 12));
+      out[o++] = tpl(26, this.capInfo[i]! | (cls0 << 8) | (posFlag << 12) | (hl << 14));
+      out[o++] = tpl(27, mix2(hL[i]!, hl));
+      out[o++] = tpl(28, mix2(this.hW[i]!, posFlag));
+      out[o++] = tpl(29, (i > 0 ? this.capInfo[i - 1]! : 511) | (cls0 << 9) | ((i + 1 < n ? this.capInfo[i + 1]! : 511) << 13));
+      // clusters
+      const c0 = i * 3;
+      for (let j = 0; j < 3; j++) out[o++] = tpl(30 + j, this.clu[c0 + j]!);
+      for (let j = 0; j < 3; j++) out[o++] = tpl(33 + j, i > 0 ? this.clu[c0 - 3 + j]! : 2000);
+      for (let j = 0; j < 3; j++) out[o++] = tpl(36 + j, i + 1 < n ? this.clu[c0 + 3 + j]! : 2001);
+      out[o++] = tpl(39, i > 1 ? this.clu[c0 - 6 + 1]! : 2000);
+      out[o++] = tpl(40, i + 2 < n ? this.clu[c0 + 6 + 1]! : 2001);
+      out[o++] = tpl(41, (i > 0 ? this.clu[c0 - 3]! : 2000) | (this.clu[c0]! << 11));
+      out[o++] = tpl(42, this.clu[c0]! | ((i + 1 < n ? this.clu[c0 + 3]! : 2001) << 11));
+      out[o++] = tpl(43, this.clu[c0 + 1]! | (cls0 << 11) | (hl << 15));
+      // gazetteers
+      const capd = cls0 === 1 || cls0 === 2 || cls0 === 3 || cls0 === 8 || cls0 === 9 || cls0 === 10 ? 1 : 0;
+      let all = 0;
+      for (let g = 0; g < 8; g++) {
+        const code = g < G ? this.gaz[i * G + g]! : 0;
+        all = all * 5 + code;
+        out[o++] = tpl(44 + g, code | (capd << 3));
+      }
+      out[o++] = tpl(52, all);
+      out[o++] = tpl(53, i > 0 ? this.gazAny[i - 1]! : 0x10000);
+      out[o++] = tpl(54, i + 1 < n ? this.gazAny[i + 1]! : 0x10000);
+      out[o++] = tpl(55, this.gazAny[i]! | (capd << 16) | (hl << 17));
+      if (this.withDoc) {
+        for (let d = 0; d < NUM_DOC; d++) out[o++] = tpl(60 + d, doc ? doc[i * NUM_DOC + d]! : -1);
+      }
+      for (let k = base; k < o; k++) out[k] = (out[k]! & mask) * K;
+      if (o - base !== F) throw new Error(`feature count ${o - base} != ${F}`);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+// First-order Viterbi decoding. Transition matrix is (K+1) x (K+1): row K is the start state,
+// column K the end state. Disallowed transitions carry a large negative score.
+
+let delta = new Float64Array(0);
+let back = new Uint8Array(0);
+
+/** scores: n*K emission scores; trans: (K+1)*(K+1); writes the best path to out[0..n). Returns its score. */
+export function viterbi(scores: ArrayLike<number>, n: number, K: number, trans: ArrayLike<number>, out: Uint8Array): number {
+  if (n === 0) return 0;
+  const K1 = K + 1;
+  if (delta.length < n * K) {
+    delta = new Float64Array(n * K * 2);
+    back = new Uint8Array(n * K * 2);
+  }
+  for (let y = 0; y < K; y++) delta[y] = trans[K * K1 + y]! + scores[y]!;
+  for (let t = 1; t < n; t++) {
+    const prev = (t - 1) * K;
+    const cur = t * K;
+    for (let y = 0; y < K; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < K; p++) {
+        const v = delta[prev + p]! + trans[p * K1 + y]!;
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      delta[cur + y] = best + scores[cur + y]!;
+      back[cur + y] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  const last = (n - 1) * K;
+  for (let y = 0; y < K; y++) {
+    const v = delta[last + y]! + trans[y * K1 + K]!;
+    if (v > best) {
+      best = v;
+      arg = y;
+    }
+  }
+  out[n - 1] = arg;
+  for (let t = n - 1; t > 0; t--) {
+    arg = back[t * K + arg]!;
+    out[t - 1] = arg;
+  }
+  return best;
+}

@@ -1,0 +1,658 @@
+import type { Sources } from "../source-types.ts";
+
+import type { Context } from "./../context.ts"
+import type { core } from "nexus"
+declare global {
+  interface NexusGenCustomInputMethods<TypeName extends string> {
+    /**
+     * A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.
+     */
+    dateTime<FieldName extends string>(fieldName: FieldName, opts?: core.CommonInputFieldConfig<TypeName, FieldName>): void // "DateTime";
+  }
+}
+declare global {
+  interface NexusGenCustomOutputMethods<TypeName extends string> {
+    /**
+     * A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.
+     */
+    dateTime<FieldName extends string>(fieldName: FieldName, ...opts: core.ScalarOutSpread<TypeName, FieldName>): void // "DateTime";
+  }
+}
+
+
+declare global {
+  interface NexusGen extends NexusGenTypes {}
+}
+
+export interface NexusGenInputs {
+  ArticleFilter: { // input type
+    organizationId?: string | null; // ID
+    personId?: string | null; // ID
+    placeId?: string | null; // ID
+    publishedAfter?: NexusGenScalars['DateTime'] | null; // DateTime
+    publishedBefore?: NexusGenScalars['DateTime'] | null; // DateTime
+    search?: string | null; // String
+  }
+  EntityFilter: { // input type
+    search?: string | null; // String
+  }
+  QuoteFilter: { // input type
+    articleId?: string | null; // ID
+    search?: string | null; // String
+    speakerId?: string | null; // ID
+  }
+}
+
+export interface NexusGenEnums {
+  ArticleOrder: "PUBLISHED_AT_ASC" | "PUBLISHED_AT_DESC" | "TITLE_ASC" | "TITLE_DESC"
+  EntityOrder: "ARTICLE_COUNT_DESC" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC"
+  PlaceKind: "CITY" | "COUNTRY" | "OTHER" | "REGION"
+}
+
+export interface NexusGenScalars {
+  String: string
+  Int: number
+  Float: number
+  Boolean: boolean
+  ID: string
+  DateTime: Date
+}
+
+export interface NexusGenObjects {
+  Article: Sources["Article"];
+  ArticleConnection: Sources["ArticleConnection"];
+  ArticleEdge: Sources["ArticleEdge"];
+  ArticleOrganizationConnection: Sources["ArticleOrganizationConnection"];
+  ArticleOrganizationEdge: Sources["ArticleOrganizationEdge"];
+  ArticlePersonConnection: Sources["ArticlePersonConnection"];
+  ArticlePersonEdge: Sources["ArticlePersonEdge"];
+  ArticlePlaceConnection: Sources["ArticlePlaceConnection"];
+  ArticlePlaceEdge: Sources["ArticlePlaceEdge"];
+  EntityArticleConnection: Sources["EntityArticleConnection"];
+  EntityArticleEdge: Sources["EntityArticleEdge"];
+  Organization: Sources["Organization"];
+  OrganizationConnection: Sources["OrganizationConnection"];
+  OrganizationEdge: Sources["OrganizationEdge"];
+  PageInfo: Sources["PageInfo"];
+  Person: Sources["Person"];
+  PersonConnection: Sources["PersonConnection"];
+  PersonEdge: Sources["PersonEdge"];
+  Place: Sources["Place"];
+  PlaceConnection: Sources["PlaceConnection"];
+  PlaceEdge: Sources["PlaceEdge"];
+  Query: {};
+  Quote: Sources["Quote"];
+  QuoteConnection: Sources["QuoteConnection"];
+  QuoteEdge: Sources["QuoteEdge"];
+  RelatedEntityConnection: Sources["RelatedEntityConnection"];
+  RelatedEntityEdge: Sources["RelatedEntityEdge"];
+}
+
+export interface NexusGenInterfaces {
+  Entity: Sources["Entity"];
+  Node: core.Discriminate<'Article', 'required'> | core.Discriminate<'Organization', 'required'> | core.Discriminate<'Person', 'required'> | core.Discriminate<'Place', 'required'> | core.Discriminate<'Quote', 'required'>;
+}
+
+export interface NexusGenUnions {
+  RelatedEntity: core.Discriminate<'Organization', 'required'> | core.Discriminate<'Person', 'required'> | core.Discriminate<'Place', 'required'>;
+  Speaker: core.Discriminate<'Organization', 'required'> | core.Discriminate<'Person', 'required'>;
+}
+
+export type NexusGenRootTypes = NexusGenInterfaces & NexusGenObjects & NexusGenUnions
+
+export type NexusGenAllTypes = NexusGenRootTypes & NexusGenScalars & NexusGenEnums
+
+export interface NexusGenFieldTypes {
+  Article: { // field return type
+    body: string; // String!
+    fileName: string; // String!
+    id: string; // ID!
+    organizations: NexusGenRootTypes['ArticleOrganizationConnection']; // ArticleOrganizationConnection!
+    people: NexusGenRootTypes['ArticlePersonConnection']; // ArticlePersonConnection!
+    places: NexusGenRootTypes['ArticlePlaceConnection']; // ArticlePlaceConnection!
+    publishedAt: NexusGenScalars['DateTime'] | null; // DateTime
+    quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
+    sourceId: string | null; // String
+    title: string; // String!
+    wordCount: number; // Int!
+  }
+  ArticleConnection: { // field return type
+    edges: NexusGenRootTypes['ArticleEdge'][]; // [ArticleEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  ArticleEdge: { // field return type
+    cursor: string; // String!
+    node: NexusGenRootTypes['Article']; // Article!
+  }
+  ArticleOrganizationConnection: { // field return type
+    edges: NexusGenRootTypes['ArticleOrganizationEdge'][]; // [ArticleOrganizationEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  ArticleOrganizationEdge: { // field return type
+    cursor: string; // String!
+    mentionCount: number; // Int!
+    node: NexusGenRootTypes['Organization']; // Organization!
+  }
+  ArticlePersonConnection: { // field return type
+    edges: NexusGenRootTypes['ArticlePersonEdge'][]; // [ArticlePersonEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  ArticlePersonEdge: { // field return type
+    cursor: string; // String!
+    mentionCount: number; // Int!
+    node: NexusGenRootTypes['Person']; // Person!
+  }
+  ArticlePlaceConnection: { // field return type
+    edges: NexusGenRootTypes['ArticlePlaceEdge'][]; // [ArticlePlaceEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  ArticlePlaceEdge: { // field return type
+    cursor: string; // String!
+    mentionCount: number; // Int!
+    node: NexusGenRootTypes['Place']; // Place!
+  }
+  EntityArticleConnection: { // field return type
+    edges: NexusGenRootTypes['EntityArticleEdge'][]; // [EntityArticleEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  EntityArticleEdge: { // field return type
+    cursor: string; // String!
+    mentionCount: number; // Int!
+    node: NexusGenRootTypes['Article']; // Article!
+  }
+  Organization: { // field return type
+    aliases: string[]; // [String!]!
+    articleCount: number; // Int!
+    articles: NexusGenRootTypes['EntityArticleConnection']; // EntityArticleConnection!
+    id: string; // ID!
+    mentionCount: number; // Int!
+    name: string; // String!
+    quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
+    related: NexusGenRootTypes['RelatedEntityConnection']; // RelatedEntityConnection!
+  }
+  OrganizationConnection: { // field return type
+    edges: NexusGenRootTypes['OrganizationEdge'][]; // [OrganizationEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  OrganizationEdge: { // field return type
+    cursor: string; // String!
+    node: NexusGenRootTypes['Organization']; // Organization!
+  }
+  PageInfo: { // field return type
+    endCursor: string | null; // String
+    hasNextPage: boolean; // Boolean!
+    hasPreviousPage: boolean; // Boolean!
+    startCursor: string | null; // String
+  }
+  Person: { // field return type
+    aliases: string[]; // [String!]!
+    articleCount: number; // Int!
+    articles: NexusGenRootTypes['EntityArticleConnection']; // EntityArticleConnection!
+    id: string; // ID!
+    mentionCount: number; // Int!
+    name: string; // String!
+    quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
+    related: NexusGenRootTypes['RelatedEntityConnection']; // RelatedEntityConnection!
+  }
+  PersonConnection: { // field return type
+    edges: NexusGenRootTypes['PersonEdge'][]; // [PersonEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  PersonEdge: { // field return type
+    cursor: string; // String!
+    node: NexusGenRootTypes['Person']; // Person!
+  }
+  Place: { // field return type
+    aliases: string[]; // [String!]!
+    articleCount: number; // Int!
+    articles: NexusGenRootTypes['EntityArticleConnection']; // EntityArticleConnection!
+    countryCode: string | null; // String
+    id: string; // ID!
+    kind: NexusGenEnums['PlaceKind']; // PlaceKind!
+    latitude: number | null; // Float
+    longitude: number | null; // Float
+    mentionCount: number; // Int!
+    name: string; // String!
+    related: NexusGenRootTypes['RelatedEntityConnection']; // RelatedEntityConnection!
+  }
+  PlaceConnection: { // field return type
+    edges: NexusGenRootTypes['PlaceEdge'][]; // [PlaceEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  PlaceEdge: { // field return type
+    cursor: string; // String!
+    node: NexusGenRootTypes['Place']; // Place!
+  }
+  Query: { // field return type
+    articles: NexusGenRootTypes['ArticleConnection']; // ArticleConnection!
+    node: NexusGenRootTypes['Node'] | null; // Node
+    organizations: NexusGenRootTypes['OrganizationConnection']; // OrganizationConnection!
+    people: NexusGenRootTypes['PersonConnection']; // PersonConnection!
+    places: NexusGenRootTypes['PlaceConnection']; // PlaceConnection!
+    quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
+  }
+  Quote: { // field return type
+    article: NexusGenRootTypes['Article']; // Article!
+    cue: string | null; // String
+    end: number; // Int!
+    id: string; // ID!
+    speaker: NexusGenRootTypes['Speaker'] | null; // Speaker
+    speakerName: string | null; // String
+    start: number; // Int!
+    text: string; // String!
+  }
+  QuoteConnection: { // field return type
+    edges: NexusGenRootTypes['QuoteEdge'][]; // [QuoteEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  QuoteEdge: { // field return type
+    cursor: string; // String!
+    node: NexusGenRootTypes['Quote']; // Quote!
+  }
+  RelatedEntityConnection: { // field return type
+    edges: NexusGenRootTypes['RelatedEntityEdge'][]; // [RelatedEntityEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  RelatedEntityEdge: { // field return type
+    cursor: string; // String!
+    node: NexusGenRootTypes['RelatedEntity']; // RelatedEntity!
+    sharedArticles: number; // Int!
+  }
+  Entity: { // field return type
+    aliases: string[]; // [String!]!
+    articleCount: number; // Int!
+    articles: NexusGenRootTypes['EntityArticleConnection']; // EntityArticleConnection!
+    id: string; // ID!
+    mentionCount: number; // Int!
+    name: string; // String!
+    related: NexusGenRootTypes['RelatedEntityConnection']; // RelatedEntityConnection!
+  }
+  Node: { // field return type
+    id: string; // ID!
+  }
+}
+
+export interface NexusGenFieldTypeNames {
+  Article: { // field return type name
+    body: 'String'
+    fileName: 'String'
+    id: 'ID'
+    organizations: 'ArticleOrganizationConnection'
+    people: 'ArticlePersonConnection'
+    places: 'ArticlePlaceConnection'
+    publishedAt: 'DateTime'
+    quotes: 'QuoteConnection'
+    sourceId: 'String'
+    title: 'String'
+    wordCount: 'Int'
+  }
+  ArticleConnection: { // field return type name
+    edges: 'ArticleEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  ArticleEdge: { // field return type name
+    cursor: 'String'
+    node: 'Article'
+  }
+  ArticleOrganizationConnection: { // field return type name
+    edges: 'ArticleOrganizationEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  ArticleOrganizationEdge: { // field return type name
+    cursor: 'String'
+    mentionCount: 'Int'
+    node: 'Organization'
+  }
+  ArticlePersonConnection: { // field return type name
+    edges: 'ArticlePersonEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  ArticlePersonEdge: { // field return type name
+    cursor: 'String'
+    mentionCount: 'Int'
+    node: 'Person'
+  }
+  ArticlePlaceConnection: { // field return type name
+    edges: 'ArticlePlaceEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  ArticlePlaceEdge: { // field return type name
+    cursor: 'String'
+    mentionCount: 'Int'
+    node: 'Place'
+  }
+  EntityArticleConnection: { // field return type name
+    edges: 'EntityArticleEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  EntityArticleEdge: { // field return type name
+    cursor: 'String'
+    mentionCount: 'Int'
+    node: 'Article'
+  }
+  Organization: { // field return type name
+    aliases: 'String'
+    articleCount: 'Int'
+    articles: 'EntityArticleConnection'
+    id: 'ID'
+    mentionCount: 'Int'
+    name: 'String'
+    quotes: 'QuoteConnection'
+    related: 'RelatedEntityConnection'
+  }
+  OrganizationConnection: { // field return type name
+    edges: 'OrganizationEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  OrganizationEdge: { // field return type name
+    cursor: 'String'
+    node: 'Organization'
+  }
+  PageInfo: { // field return type name
+    endCursor: 'String'
+    hasNextPage: 'Boolean'
+    hasPreviousPage: 'Boolean'
+    startCursor: 'String'
+  }
+  Person: { // field return type name
+    aliases: 'String'
+    articleCount: 'Int'
+    articles: 'EntityArticleConnection'
+    id: 'ID'
+    mentionCount: 'Int'
+    name: 'String'
+    quotes: 'QuoteConnection'
+    related: 'RelatedEntityConnection'
+  }
+  PersonConnection: { // field return type name
+    edges: 'PersonEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  PersonEdge: { // field return type name
+    cursor: 'String'
+    node: 'Person'
+  }
+  Place: { // field return type name
+    aliases: 'String'
+    articleCount: 'Int'
+    articles: 'EntityArticleConnection'
+    countryCode: 'String'
+    id: 'ID'
+    kind: 'PlaceKind'
+    latitude: 'Float'
+    longitude: 'Float'
+    mentionCount: 'Int'
+    name: 'String'
+    related: 'RelatedEntityConnection'
+  }
+  PlaceConnection: { // field return type name
+    edges: 'PlaceEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  PlaceEdge: { // field return type name
+    cursor: 'String'
+    node: 'Place'
+  }
+  Query: { // field return type name
+    articles: 'ArticleConnection'
+    node: 'Node'
+    organizations: 'OrganizationConnection'
+    people: 'PersonConnection'
+    places: 'PlaceConnection'
+    quotes: 'QuoteConnection'
+  }
+  Quote: { // field return type name
+    article: 'Article'
+    cue: 'String'
+    end: 'Int'
+    id: 'ID'
+    speaker: 'Speaker'
+    speakerName: 'String'
+    start: 'Int'
+    text: 'String'
+  }
+  QuoteConnection: { // field return type name
+    edges: 'QuoteEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  QuoteEdge: { // field return type name
+    cursor: 'String'
+    node: 'Quote'
+  }
+  RelatedEntityConnection: { // field return type name
+    edges: 'RelatedEntityEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  RelatedEntityEdge: { // field return type name
+    cursor: 'String'
+    node: 'RelatedEntity'
+    sharedArticles: 'Int'
+  }
+  Entity: { // field return type name
+    aliases: 'String'
+    articleCount: 'Int'
+    articles: 'EntityArticleConnection'
+    id: 'ID'
+    mentionCount: 'Int'
+    name: 'String'
+    related: 'RelatedEntityConnection'
+  }
+  Node: { // field return type name
+    id: 'ID'
+  }
+}
+
+export interface NexusGenArgTypes {
+  Article: {
+    organizations: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+    people: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+    places: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+    quotes: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+  }
+  Organization: {
+    articles: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+    quotes: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+    related: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+  }
+  Person: {
+    articles: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+    quotes: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+    related: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+  }
+  Place: {
+    articles: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+    related: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+  }
+  Query: {
+    articles: { // args
+      after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['ArticleFilter'] | null; // ArticleFilter
+      first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
+    }
+    node: { // args
+      id: string; // ID!
+    }
+    organizations: { // args
+      after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['EntityFilter'] | null; // EntityFilter
+      first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy: NexusGenEnums['EntityOrder'] | null; // EntityOrder
+    }
+    people: { // args
+      after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['EntityFilter'] | null; // EntityFilter
+      first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy: NexusGenEnums['EntityOrder'] | null; // EntityOrder
+    }
+    places: { // args
+      after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['EntityFilter'] | null; // EntityFilter
+      first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy: NexusGenEnums['EntityOrder'] | null; // EntityOrder
+    }
+    quotes: { // args
+      after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['QuoteFilter'] | null; // QuoteFilter
+      first?: number | null; // Int
+      last?: number | null; // Int
+    }
+  }
+  Entity: {
+    articles: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+    related: { // args
+      after?: string | null; // String
+      first?: number | null; // Int
+    }
+  }
+}
+
+export interface NexusGenAbstractTypeMembers {
+  RelatedEntity: "Organization" | "Person" | "Place"
+  Speaker: "Organization" | "Person"
+  Entity: "Organization" | "Person" | "Place"
+  Node: "Article" | "Organization" | "Person" | "Place" | "Quote"
+}
+
+export interface NexusGenTypeInterfaces {
+  Article: "Node"
+  Organization: "Entity" | "Node"
+  Person: "Entity" | "Node"
+  Place: "Entity" | "Node"
+  Quote: "Node"
+  Entity: "Node"
+}
+
+export type NexusGenObjectNames = keyof NexusGenObjects;
+
+export type NexusGenInputNames = keyof NexusGenInputs;
+
+export type NexusGenEnumNames = keyof NexusGenEnums;
+
+export type NexusGenInterfaceNames = keyof NexusGenInterfaces;
+
+export type NexusGenScalarNames = keyof NexusGenScalars;
+
+export type NexusGenUnionNames = keyof NexusGenUnions;
+
+export type NexusGenObjectsUsingAbstractStrategyIsTypeOf = never;
+
+export type NexusGenAbstractsUsingStrategyResolveType = never;
+
+export type NexusGenFeaturesConfig = {
+  abstractTypeStrategies: {
+    __typename: true
+    isTypeOf: false
+    resolveType: false
+  }
+}
+
+export interface NexusGenTypes {
+  context: Context;
+  inputTypes: NexusGenInputs;
+  rootTypes: NexusGenRootTypes;
+  inputTypeShapes: NexusGenInputs & NexusGenEnums & NexusGenScalars;
+  argTypes: NexusGenArgTypes;
+  fieldTypes: NexusGenFieldTypes;
+  fieldTypeNames: NexusGenFieldTypeNames;
+  allTypes: NexusGenAllTypes;
+  typeInterfaces: NexusGenTypeInterfaces;
+  objectNames: NexusGenObjectNames;
+  inputNames: NexusGenInputNames;
+  enumNames: NexusGenEnumNames;
+  interfaceNames: NexusGenInterfaceNames;
+  scalarNames: NexusGenScalarNames;
+  unionNames: NexusGenUnionNames;
+  allInputTypes: NexusGenTypes['inputNames'] | NexusGenTypes['enumNames'] | NexusGenTypes['scalarNames'];
+  allOutputTypes: NexusGenTypes['objectNames'] | NexusGenTypes['enumNames'] | NexusGenTypes['unionNames'] | NexusGenTypes['interfaceNames'] | NexusGenTypes['scalarNames'];
+  allNamedTypes: NexusGenTypes['allInputTypes'] | NexusGenTypes['allOutputTypes']
+  abstractTypes: NexusGenTypes['interfaceNames'] | NexusGenTypes['unionNames'];
+  abstractTypeMembers: NexusGenAbstractTypeMembers;
+  objectsUsingAbstractStrategyIsTypeOf: NexusGenObjectsUsingAbstractStrategyIsTypeOf;
+  abstractsUsingStrategyResolveType: NexusGenAbstractsUsingStrategyResolveType;
+  features: NexusGenFeaturesConfig;
+}
+
+
+declare global {
+  interface NexusGenPluginTypeConfig<TypeName extends string> {
+  }
+  interface NexusGenPluginInputTypeConfig<TypeName extends string> {
+  }
+  interface NexusGenPluginFieldConfig<TypeName extends string, FieldName extends string> {
+  }
+  interface NexusGenPluginInputFieldConfig<TypeName extends string, FieldName extends string> {
+  }
+  interface NexusGenPluginSchemaConfig {
+  }
+  interface NexusGenPluginArgConfig {
+  }
+}

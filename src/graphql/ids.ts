@@ -1,0 +1,35 @@
+// Relay global ids: base64 of `Type:rowId`, so node(id) can find any object.
+import { badInput } from "./errors.ts";
+
+export const NODE_TYPES = ["Article", "Person", "Organization", "Place", "Quote"] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+export function toGlobalId(type: NodeType, id: number): string {
+  return Buffer.from(`${type}:${id}`, "utf8").toString("base64");
+}
+
+export interface GlobalId {
+  type: NodeType;
+  id: number;
+}
+
+export function fromGlobalId(globalId: string, field = "id"): GlobalId {
+  const decoded = Buffer.from(globalId, "base64").toString("utf8");
+  const match = /^([A-Za-z]+):(\d{1,15})$/.exec(decoded);
+  const type = match?.[1] as NodeType | undefined;
+  if (!match || !type || !NODE_TYPES.includes(type) || toGlobalId(type, Number(match[2])) !== globalId) {
+    throw badInput(`${field}: "${truncate(globalId)}" is not a valid id`, field);
+  }
+  return { type, id: Number(match[2]) };
+}
+
+/** Decodes an id that must be of one of `types` (a filter's personId must name a Person). */
+export function idOfType<T extends NodeType>(globalId: string, types: readonly T[], field: string): GlobalId & { type: T } {
+  const parsed = fromGlobalId(globalId, field);
+  if (!(types as readonly NodeType[]).includes(parsed.type)) {
+    throw badInput(`${field}: expected the id of a ${types.join(" or ")}, got the id of a ${parsed.type}`, field);
+  }
+  return parsed as GlobalId & { type: T };
+}
+
+const truncate = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

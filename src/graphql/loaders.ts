@@ -1,0 +1,75 @@
+// Per-request batching: every list field of a query resolves through these, so the
+// SQL statements per operation grow with the query's depth, never with its rows.
+import DataLoader from "dataloader";
+import type { DbHandle } from "../store/client.ts";
+import { aliasesOf, articlesById, organizationsById, peopleById, placesById, quotesById } from "../store/by-id.ts";
+import { edgeSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice } from "../store/edges.ts";
+import type { OffsetWindow } from "./pagination.ts";
+
+function byId<T extends { id: number }>(load: (ids: readonly number[]) => Promise<T[]>) {
+  return new DataLoader<number, T | null>(async (ids) => {
+    const rows = new Map((await load(ids)).map((r) => [r.id, r]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
+}
+
+export interface SliceKey extends OffsetWindow {
+  parentId: number;
+}
+
+/** Batches slices of one kind; requests with the same window share one statement. */
+function slices<S>(fetch: (parentIds: number[], window: OffsetWindow) => Promise<Map<number, S>>) {
+  return new DataLoader<SliceKey, S, string>(
+    async (keys) => {
+      const groups = new Map<string, SliceKey[]>();
+      for (const k of keys) {
+        const g = `${k.offset}:${k.limit}`;
+        groups.set(g, [...(groups.get(g) ?? []), k]);
+      }
+      const results = new Map<string, S>();
+      for (const group of groups.values()) {
+        const first = group[0]!;
+        const found = await fetch([...new Set(group.map((k) => k.parentId))], first);
+        for (const k of group) results.set(sliceKey(k), found.get(k.parentId)!);
+      }
+      return keys.map((k) => results.get(sliceKey(k))!);
+    },
+    { cacheKeyFn: sliceKey },
+  );
+}
+
+const sliceKey = (k: SliceKey) => `${k.parentId}:${k.offset}:${k.limit}`;
+
+function aliases(h: DbHandle, type: "PERSON" | "ORGANIZATION" | "PLACE") {
+  return new DataLoader<number, string[]>(async (ids) => {
+    const grouped = new Map<number, string[]>();
+    for (const row of await aliasesOf(h, type, ids)) grouped.set(row.ownerId, [...(grouped.get(row.ownerId) ?? []), row.alias]);
+    return ids.map((id) => grouped.get(id) ?? []);
+  });
+}
+
+export function createLoaders(h: DbHandle) {
+  const edgeLoaders = new Map<EdgeKind, DataLoader<SliceKey, EdgeSlice, string>>();
+  const relatedLoaders = new Map<EntityTable, DataLoader<SliceKey, RelatedSlice, string>>();
+  const aliasLoaders = { person: aliases(h, "PERSON"), organization: aliases(h, "ORGANIZATION"), place: aliases(h, "PLACE") };
+  return {
+    article: byId((ids) => articlesById(h, ids)),
+    person: byId((ids) => peopleById(h, ids)),
+    organization: byId((ids) => organizationsById(h, ids)),
+    place: byId((ids) => placesById(h, ids)),
+    quote: byId((ids) => quotesById(h, ids)),
+    aliases: (table: EntityTable) => aliasLoaders[table],
+    edges(kind: EdgeKind) {
+      let loader = edgeLoaders.get(kind);
+      if (!loader) edgeLoaders.set(kind, (loader = slices((ids, w) => edgeSlices(h, kind, ids, w))));
+      return loader;
+    },
+    related(source: EntityTable) {
+      let loader = relatedLoaders.get(source);
+      if (!loader) relatedLoaders.set(source, (loader = slices((ids, w) => relatedSlices(h, source, ids, w))));
+      return loader;
+    },
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,42 @@
+// Resolves a nested list (an article's people, a person's quotes, ...) as a connection:
+// one batched slice of child ids per list field, then the children by id, also batched.
+import type DataLoader from "dataloader";
+import type { Context } from "./context.ts";
+import type { EdgeKind, EntityTable } from "../store/edges.ts";
+import { offsetConnection, offsetWindow, type ConnectionArgs } from "./pagination.ts";
+import type { RelatedNode } from "./source-types.ts";
+
+function present<T>(value: T | null | Error | undefined): value is T {
+  return value != null && !(value instanceof Error);
+}
+
+export async function childConnection<T>(
+  ctx: Context,
+  kind: EdgeKind,
+  parentId: number,
+  args: ConnectionArgs,
+  children: DataLoader<number, T | null>,
+) {
+  const window = offsetWindow(args);
+  const slice = await ctx.loaders.edges(kind).load({ parentId, ...window });
+  const nodes = await children.loadMany(slice.rows.map((r) => r.childId));
+  const items = slice.rows.flatMap((row, i) => {
+    const node = nodes[i];
+    return present(node) ? [{ node, mentionCount: row.weight }] : [];
+  });
+  return offsetConnection(items, window, slice.total);
+}
+
+const TYPENAME = { person: "Person", organization: "Organization", place: "Place" } as const;
+
+export async function relatedConnection(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs) {
+  const window = offsetWindow(args);
+  const slice = await ctx.loaders.related(source).load({ parentId, ...window });
+  const nodes = await Promise.all(slice.rows.map((r) => ctx.loaders[r.childType].load(r.childId)));
+  const items = slice.rows.flatMap((row, i) => {
+    const node = nodes[i];
+    if (!present(node)) return [];
+    return [{ node: { ...node, __typename: TYPENAME[row.childType] } as RelatedNode, sharedArticles: row.weight }];
+  });
+  return offsetConnection(items, window, slice.total);
+}

@@ -1,0 +1,55 @@
+// The values behind the schema's object types (Nexus "source types"): Prisma rows for
+// the nodes, and the connection shapes of ./pagination.ts for the lists.
+import type { Article, Organization, Person, Place, Quote } from "../store/generated/sqlite/client.ts";
+import type { Connection, Edge, PageInfo } from "./pagination.ts";
+
+export type { Article, Organization, Person, Place, Quote };
+
+type Tagged<T, N extends string> = T & { __typename: N };
+export type RelatedNode = Tagged<Person, "Person"> | Tagged<Organization, "Organization"> | Tagged<Place, "Place">;
+export type SpeakerNode = Tagged<Person, "Person"> | Tagged<Organization, "Organization">;
+
+export type MentionEdge<T> = Edge<T> & { mentionCount: number };
+export type RelatedEdge = Edge<RelatedNode> & { sharedArticles: number };
+
+export type ArticleConnection = Connection<Edge<Article>>;
+export type PersonConnection = Connection<Edge<Person>>;
+export type OrganizationConnection = Connection<Edge<Organization>>;
+export type PlaceConnection = Connection<Edge<Place>>;
+export type QuoteConnection = Connection<Edge<Quote>>;
+export type ArticlePersonConnection = Connection<MentionEdge<Person>>;
+export type ArticleOrganizationConnection = Connection<MentionEdge<Organization>>;
+export type ArticlePlaceConnection = Connection<MentionEdge<Place>>;
+export type EntityArticleConnection = Connection<MentionEdge<Article>>;
+export type RelatedEntityConnection = Connection<RelatedEdge>;
+
+/** Index of the source types by GraphQL type name, for Nexus's typegen mapping. */
+export interface Sources {
+  Article: Article;
+  Person: Person;
+  Organization: Organization;
+  Place: Place;
+  Quote: Quote;
+  Entity: Person | Organization | Place;
+  ArticleConnection: ArticleConnection;
+  PersonConnection: PersonConnection;
+  OrganizationConnection: OrganizationConnection;
+  PlaceConnection: PlaceConnection;
+  QuoteConnection: QuoteConnection;
+  ArticlePersonConnection: ArticlePersonConnection;
+  ArticleOrganizationConnection: ArticleOrganizationConnection;
+  ArticlePlaceConnection: ArticlePlaceConnection;
+  EntityArticleConnection: EntityArticleConnection;
+  RelatedEntityConnection: RelatedEntityConnection;
+  ArticleEdge: Edge<Article>;
+  PersonEdge: Edge<Person>;
+  OrganizationEdge: Edge<Organization>;
+  PlaceEdge: Edge<Place>;
+  QuoteEdge: Edge<Quote>;
+  ArticlePersonEdge: MentionEdge<Person>;
+  ArticleOrganizationEdge: MentionEdge<Organization>;
+  ArticlePlaceEdge: MentionEdge<Place>;
+  EntityArticleEdge: MentionEdge<Article>;
+  RelatedEntityEdge: RelatedEdge;
+  PageInfo: PageInfo;
+}

@@ -1,0 +1,41 @@
+// What People, Organizations and Places share. The fields resolve once, here, for
+// all three: the concrete type comes from `info.parentType`.
+import { intArg, interfaceType, stringArg } from "nexus";
+import type { GraphQLResolveInfo } from "graphql";
+import type { Context } from "../context.ts";
+import type { EntityTable } from "../../store/edges.ts";
+import { childConnection, relatedConnection } from "../nested.ts";
+import { toGlobalId } from "../ids.ts";
+
+type EntityTypeName = "Person" | "Organization" | "Place";
+const TABLE: Record<EntityTypeName, EntityTable> = { Person: "person", Organization: "organization", Place: "place" };
+const typeOf = (info: GraphQLResolveInfo) => info.parentType.name as EntityTypeName;
+const tableOf = (info: GraphQLResolveInfo) => TABLE[typeOf(info)];
+
+export const Entity = interfaceType({
+  name: "Entity",
+  description: "A person, organization or place, with every alias resolved to one entity.",
+  definition(t) {
+    t.implements("Node");
+    t.nonNull.id("id", { resolve: (e, _args, _ctx, info) => toGlobalId(typeOf(info), e.id) });
+    t.nonNull.string("name", { description: "Canonical name: the fullest form seen." });
+    t.nonNull.list.nonNull.string("aliases", {
+      description: "Every surface form seen in the articles.",
+      resolve: (e, _args, ctx: Context, info) => ctx.loaders.aliases(tableOf(info)).load(e.id),
+    });
+    t.nonNull.int("mentionCount", { description: "Mentions across all articles." });
+    t.nonNull.int("articleCount", { description: "Articles that mention it." });
+    t.nonNull.field("articles", {
+      type: "EntityArticleConnection",
+      description: "Articles that mention it, newest first.",
+      args: { first: intArg(), after: stringArg() },
+      resolve: (e, args, ctx: Context, info) => childConnection(ctx, `${tableOf(info)}.articles`, e.id, args, ctx.loaders.article),
+    });
+    t.nonNull.field("related", {
+      type: "RelatedEntityConnection",
+      description: "People, organizations and places that appear in the same articles, most shared articles first.",
+      args: { first: intArg(), after: stringArg() },
+      resolve: (e, args, ctx: Context, info) => relatedConnection(ctx, tableOf(info), e.id, args),
+    });
+  },
+});

@@ -1,0 +1,18 @@
+import { unionType } from "nexus";
+import { connectionTypes } from "./connection.ts";
+
+export const RelatedEntity = unionType({
+  name: "RelatedEntity",
+  description: "An entity that shares articles with another.",
+  definition(t) {
+    t.members("Person", "Organization", "Place");
+  },
+});
+
+export const RelatedEntityConnectionTypes = connectionTypes(
+  "RelatedEntity",
+  "RelatedEntity",
+  "Entities that appear in the same articles.",
+  { sharedArticles: "Articles that mention both." },
+);
+

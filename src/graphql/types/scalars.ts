@@ -1,0 +1,4 @@
+import { asNexusMethod } from "nexus";
+import { DateTimeResolver } from "graphql-scalars";
+
+export const DateTime = asNexusMethod(DateTimeResolver, "dateTime", "Date");

@@ -1,0 +1,250 @@
+// Within-article entity resolution: groups an extraction's mentions into canonical
+// entities and points each quote at its speaker's entity. Pure.
+//
+// Grouping is by normalized key (normalize.ts), then a few conservative merges that
+// are only safe inside one article:
+//  - a bare surname joins the one full name in the article that ends with it
+//    (`Lavrov` → `Sergey Lavrov`); with two candidates (`Bill`/`Hillary Clinton`) it
+//    stays on its own;
+//  - full names with the same first and last word join (`Hillary Rodham Clinton`);
+//  - an organization's last word or acronym joins its full name (`Post`, `SEC`).
+
+import type { EntityType, Extraction, Mention } from "../extract/types.ts";
+import type { Geo, ResolvedArticle, ResolvedEntity, ResolvedQuote } from "./types.ts";
+import { normalizeName } from "./normalize.ts";
+import { lookupCountry } from "../extract/lexicon/countries.ts";
+import { isKnownRegion, lookupCity } from "../extract/lexicon/places.ts";
+import { SPEAKER_PRONOUNS } from "../extract/lexicon/words.ts";
+
+export { normalizeName } from "./normalize.ts";
+
+interface Group {
+  type: EntityType;
+  key: string;
+  mentions: Mention[];
+  /** Set when this group was merged into another. */
+  mergedInto: Group | null;
+}
+
+/** Words that do not count toward an acronym (`Bank of England` → `BE`). */
+const ACRONYM_SKIP = new Set(["of", "the", "and", "for", "&", "de", "la", "al"]);
+
+function groupId(type: EntityType, key: string): string {
+  return `${type}\u0000${key}`;
+}
+
+function root(g: Group): Group {
+  let r = g;
+  while (r.mergedInto) r = r.mergedInto;
+  return r;
+}
+
+function lastWord(key: string): string {
+  const words = key.split(" ");
+  return words[words.length - 1] ?? "";
+}
+
+function firstWord(key: string): string {
+  return key.split(" ")[0] ?? "";
+}
+
+function merge(from: Group, into: Group): void {
+  const a = root(from);
+  const b = root(into);
+  if (a !== b) a.mergedInto = b;
+}
+
+/** Particles that may open a bare surname (`al-Assad` → key `al assad`). */
+const PARTICLES = new Set(["al", "el", "bin", "ibn", "van", "von", "de", "der", "du", "da", "di", "le", "la", "abu"]);
+
+/** A key that is only a family name: one word, or particles and one word. */
+function isSurnameOnly(key: string): boolean {
+  const words = key.split(" ");
+  return words.slice(0, -1).every((w) => PARTICLES.has(w));
+}
+
+/** Merges `from` into the only distinct target, if there is exactly one. */
+function mergeIfUnique(from: Group, candidates: Iterable<Group>): void {
+  const targets = new Set<Group>();
+  for (const c of candidates) targets.add(root(c));
+  targets.delete(root(from));
+  if (targets.size === 1) merge(from, [...targets][0] as Group);
+}
+
+/**
+ * `Hillary Clinton` joins `Hillary Rodham Clinton` (same first and last word, only one
+ * longer form); then a bare surname joins the only full name ending with it.
+ */
+function mergePeople(groups: Group[]): void {
+  const full = groups.filter((g) => g.type === "PERSON" && !isSurnameOnly(g.key));
+  for (const g of full) {
+    const words = g.key.split(" ");
+    if (words.length !== 2) continue;
+    mergeIfUnique(
+      g,
+      full.filter((f) => {
+        const fw = f.key.split(" ");
+        return fw.length > 2 && fw[0] === words[0] && fw[fw.length - 1] === words[1];
+      }),
+    );
+  }
+  for (const g of groups) {
+    if (g.type !== "PERSON" || !isSurnameOnly(g.key)) continue;
+    const bare = lastWord(g.key);
+    mergeIfUnique(
+      g,
+      full.filter((f) => f.key.endsWith(` ${g.key}`) || lastWord(f.key) === bare),
+    );
+  }
+}
+
+function acronymOf(key: string): string {
+  return key
+    .split(" ")
+    .filter((w) => !ACRONYM_SKIP.has(w))
+    .map((w) => w.charAt(0))
+    .join("");
+}
+
+/**
+ * `Post` → `Washington Post`, `SEC` → `Securities Exchange Commission`, `TimeWarner` →
+ * `Time Warner`, each only when exactly one organization of the article fits.
+ */
+function mergeOrganizations(groups: Group[]): void {
+  const full = groups.filter((g) => g.type === "ORGANIZATION" && g.key.includes(" "));
+  for (const g of groups) {
+    if (g.type !== "ORGANIZATION" || g.key.includes(" ")) continue;
+    mergeIfUnique(
+      g,
+      full.filter((f) => {
+        // An acronym may leave out a leading place (`US Securities Exchange Commission`).
+        const rest = f.key.split(" ").slice(1).join(" ");
+        const acronyms = [acronymOf(f.key), acronymOf(rest)];
+        // `TimeWarner` is `Time Warner` written solid.
+        const solid = f.key.replace(/ /g, "") === g.key;
+        return solid || lastWord(f.key) === g.key || (g.key.length >= 2 && acronyms.includes(g.key));
+      }),
+    );
+  }
+}
+
+function placeGeo(name: string): Geo {
+  const country = lookupCountry(name);
+  if (country) {
+    return { kind: "COUNTRY", countryCode: country.code, latitude: country.latitude, longitude: country.longitude };
+  }
+  const city = lookupCity(name);
+  if (city) return { kind: "CITY", countryCode: city.countryCode, latitude: city.latitude, longitude: city.longitude };
+  if (isKnownRegion(name)) return { kind: "REGION", countryCode: null, latitude: null, longitude: null };
+  return { kind: "OTHER", countryCode: null, latitude: null, longitude: null };
+}
+
+function wordCount(s: string): number {
+  return s.trim().split(/\s+/).length;
+}
+
+/**
+ * The display name: for a country its gazetteer name; otherwise the fullest surface
+ * form (most words, then longest), then the most frequent, then the first seen.
+ */
+function canonicalName(type: EntityType, mentions: readonly Mention[]): string {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  let best = mentions[0]?.text ?? "";
+  for (const [form, n] of counts) {
+    const dw = wordCount(form) - wordCount(best);
+    const dl = form.replace(/\./g, "").length - best.replace(/\./g, "").length;
+    const dn = n - (counts.get(best) ?? 0);
+    if (dw > 0 || (dw === 0 && (dl > 0 || (dl === 0 && dn > 0)))) best = form;
+  }
+  if (type === "PLACE") {
+    for (const m of mentions) {
+      const country = lookupCountry(m.text);
+      if (country) return country.name;
+    }
+  }
+  return best;
+}
+
+function buildEntity(g: Group): ResolvedEntity {
+  const mentions = [...g.mentions].sort((a, b) => a.start - b.start);
+  const name = canonicalName(g.type, mentions);
+  const aliases = [name];
+  for (const m of mentions) if (!aliases.includes(m.text)) aliases.push(m.text);
+  const entity: ResolvedEntity = {
+    type: g.type,
+    key: g.key,
+    name,
+    aliases,
+    mentionCount: mentions.length,
+    firstOffset: mentions[0]?.start ?? 0,
+  };
+  if (g.type === "PLACE") entity.geo = placeGeo(name);
+  return entity;
+}
+
+/**
+ * Groups the mentions of one article into canonical entities (ordered by first
+ * mention) and resolves each quote's speaker to one of them.
+ */
+export function resolveArticle(extraction: Extraction, text: string): ResolvedArticle {
+  const groups: Group[] = [];
+  const byId = new Map<string, Group>();
+  const groupOf = new Map<Mention, Group>();
+  for (const m of extraction.mentions) {
+    // Offsets that do not point at the mention's text belong to some other text.
+    if (text.slice(m.start, m.end) !== m.text) continue;
+    const key = normalizeName(m.type, m.text);
+    if (key === "") continue;
+    const id = groupId(m.type, key);
+    let g = byId.get(id);
+    if (!g) {
+      g = { type: m.type, key, mentions: [], mergedInto: null };
+      byId.set(id, g);
+      groups.push(g);
+    }
+    g.mentions.push(m);
+    groupOf.set(m, g);
+  }
+  mergePeople(groups);
+  mergeOrganizations(groups);
+  for (const g of groups) {
+    const r = root(g);
+    if (r !== g) {
+      r.mentions.push(...g.mentions);
+      g.mentions = [];
+    }
+  }
+  const entityOf = new Map<Group, ResolvedEntity>();
+  const entities: ResolvedEntity[] = [];
+  for (const g of groups) {
+    if (g.mergedInto || g.mentions.length === 0) continue;
+    const e = buildEntity(g);
+    entityOf.set(g, e);
+    entities.push(e);
+  }
+  entities.sort((a, b) => a.firstOffset - b.firstOffset);
+
+  const quotes: ResolvedQuote[] = extraction.quotes.map((q) => {
+    const mention = q.speaker?.mention ?? null;
+    const group = mention ? findGroup(groupOf, mention) : null;
+    const entity = group ? entityOf.get(root(group)) : undefined;
+    let speakerName: string | null = entity?.name ?? q.speaker?.text ?? null;
+    // An unresolved `he` names nobody.
+    if (!entity && speakerName !== null && SPEAKER_PRONOUNS.has(speakerName.toLowerCase())) speakerName = null;
+    const speaker =
+      entity && (entity.type === "PERSON" || entity.type === "ORGANIZATION") ? { type: entity.type, key: entity.key } : null;
+    return { text: q.text, start: q.start, end: q.end, cue: q.cue, speakerName, speaker };
+  });
+  return { entities, quotes };
+}
+
+/** The group of a speaker mention: by identity, or by offsets when it was copied. */
+function findGroup(groupOf: ReadonlyMap<Mention, Group>, mention: Mention): Group | null {
+  const direct = groupOf.get(mention);
+  if (direct) return direct;
+  for (const [m, g] of groupOf) {
+    if (m.start === mention.start && m.end === mention.end && m.type === mention.type) return g;
+  }
+  return null;
+}

@@ -1,0 +1,138 @@
+// Nested lists (an article's people, a person's articles, ...) for many parents in
+// one statement: a window function numbers each parent's children, so a page of
+// 50 articles costs one query per list field, not one per article.
+import { Prisma } from "./generated/sqlite/client.ts";
+import type { DbHandle } from "./client.ts";
+
+export interface EdgeRow {
+  parentId: number;
+  childId: number;
+  /** Mentions of the entity in the article, or shared articles for related entities. */
+  weight: number;
+}
+
+export interface EdgeSlice {
+  rows: EdgeRow[];
+  /** All children of the parent, whatever the slice. */
+  total: number;
+}
+
+export interface SliceRequest {
+  offset: number;
+  limit: number;
+}
+
+interface EdgeSql {
+  from: string;
+  parent: string;
+  child: string;
+  weight: string;
+  order: string;
+}
+
+const byMentions = (table: string, parent: string, child: string): EdgeSql => ({
+  from: `${table} x`,
+  parent: `x.${parent}`,
+  child: `x.${child}`,
+  weight: "x.mention_count",
+  order: `x.mention_count DESC, x.first_offset, x.${child}`,
+});
+
+const byNewestArticle = (table: string, parent: string): EdgeSql => ({
+  from: `${table} x JOIN article a ON a.id = x.article_id`,
+  parent: `x.${parent}`,
+  child: "x.article_id",
+  weight: "x.mention_count",
+  order: "a.published_at DESC NULLS LAST, a.id DESC",
+});
+
+const quotesBy = (parent: string): EdgeSql => ({ from: "quote x", parent: `x.${parent}`, child: "x.id", weight: "0", order: "x.article_id, x.start_offset, x.id" });
+
+const EDGES = {
+  "article.people": byMentions("article_person", "article_id", "person_id"),
+  "article.organizations": byMentions("article_organization", "article_id", "organization_id"),
+  "article.places": byMentions("article_place", "article_id", "place_id"),
+  "article.quotes": quotesBy("article_id"),
+  "person.articles": byNewestArticle("article_person", "person_id"),
+  "organization.articles": byNewestArticle("article_organization", "organization_id"),
+  "place.articles": byNewestArticle("article_place", "place_id"),
+  "person.quotes": quotesBy("speaker_person_id"),
+  "organization.quotes": quotesBy("speaker_organization_id"),
+} satisfies Record<string, EdgeSql>;
+
+export type EdgeKind = keyof typeof EDGES;
+
+type RawEdge = { parent_id: number | bigint; child_id: number | bigint; weight: number | bigint; rn: number | bigint; total: number | bigint };
+
+/**
+ * One slice of children for each parent. The first row of every parent is always
+ * fetched, so a parent paged past its end still learns its total.
+ */
+export async function edgeSlices(h: DbHandle, kind: EdgeKind, parentIds: readonly number[], slice: SliceRequest): Promise<Map<number, EdgeSlice>> {
+  const q = EDGES[kind];
+  const raw = await h.db.$queryRaw<RawEdge[]>`
+    SELECT parent_id, child_id, weight, rn, total FROM (
+      SELECT ${Prisma.raw(q.parent)} AS parent_id, ${Prisma.raw(q.child)} AS child_id, ${Prisma.raw(q.weight)} AS weight,
+        ROW_NUMBER() OVER (PARTITION BY ${Prisma.raw(q.parent)} ORDER BY ${Prisma.raw(q.order)}) AS rn,
+        COUNT(*) OVER (PARTITION BY ${Prisma.raw(q.parent)}) AS total
+      FROM ${Prisma.raw(q.from)}
+      WHERE ${Prisma.raw(q.parent)} IN (${Prisma.join([...parentIds])})
+    ) t
+    WHERE rn = 1 OR (rn > ${slice.offset} AND rn <= ${slice.offset + slice.limit})
+    ORDER BY parent_id, rn`;
+  return collectSlices(parentIds, raw, slice, edgeRow);
+}
+
+function collectSlices<R extends RawEdge, Row>(parentIds: readonly number[], raw: R[], slice: SliceRequest, toRow: (r: R) => Row) {
+  const out = new Map<number, { rows: Row[]; total: number }>(parentIds.map((id) => [id, { rows: [], total: 0 }]));
+  for (const r of raw) {
+    const entry = out.get(Number(r.parent_id));
+    if (!entry) continue;
+    entry.total = Number(r.total);
+    const rn = Number(r.rn);
+    if (rn > slice.offset && rn <= slice.offset + slice.limit) entry.rows.push(toRow(r));
+  }
+  return out;
+}
+
+const edgeRow = (r: RawEdge): EdgeRow => ({ parentId: Number(r.parent_id), childId: Number(r.child_id), weight: Number(r.weight) });
+
+// ---- related entities: those that share articles with an entity
+
+export type EntityTable = "person" | "organization" | "place";
+export interface RelatedRow extends EdgeRow {
+  childType: EntityTable;
+}
+export interface RelatedSlice {
+  rows: RelatedRow[];
+  total: number;
+}
+
+const MENTION_TABLE: Record<EntityTable, { table: string; column: string }> = {
+  person: { table: "article_person", column: "person_id" },
+  organization: { table: "article_organization", column: "organization_id" },
+  place: { table: "article_place", column: "place_id" },
+};
+
+/** Co-occurring entities of all three types, most shared articles first. */
+export async function relatedSlices(h: DbHandle, source: EntityTable, ids: readonly number[], slice: SliceRequest): Promise<Map<number, RelatedSlice>> {
+  const src = MENTION_TABLE[source];
+  const parts = (Object.keys(MENTION_TABLE) as EntityTable[]).map((target) => {
+    const t = MENTION_TABLE[target];
+    const notSelf = target === source ? Prisma.sql`AND o.${Prisma.raw(t.column)} <> s.${Prisma.raw(src.column)}` : Prisma.empty;
+    return Prisma.sql`
+      SELECT s.${Prisma.raw(src.column)} AS parent_id, ${Prisma.raw(`'${target}'`)} AS child_type, o.${Prisma.raw(t.column)} AS child_id, COUNT(*) AS weight
+      FROM ${Prisma.raw(src.table)} s JOIN ${Prisma.raw(t.table)} o ON o.article_id = s.article_id ${notSelf}
+      WHERE s.${Prisma.raw(src.column)} IN (${Prisma.join([...ids])})
+      GROUP BY s.${Prisma.raw(src.column)}, o.${Prisma.raw(t.column)}`;
+  });
+  const raw = await h.db.$queryRaw<(RawEdge & { child_type: EntityTable })[]>`
+    SELECT parent_id, child_type, child_id, weight, rn, total FROM (
+      SELECT u.*, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY weight DESC, child_type, child_id) AS rn,
+        COUNT(*) OVER (PARTITION BY parent_id) AS total
+      FROM (${Prisma.join(parts, " UNION ALL ")}) u
+    ) r
+    WHERE rn = 1 OR (rn > ${slice.offset} AND rn <= ${slice.offset + slice.limit})
+    ORDER BY parent_id, rn`;
+  return collectSlices(ids, raw, slice, (r) => ({ ...edgeRow(r), childType: r.child_type }));
+}

@@ -1,0 +1,139 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { tokenize, normalizeToken, splitSentences } from "../src/extract/ner/tokenize.ts";
+import { viterbi } from "../src/extract/ner/viterbi.ts";
+import { Featurizer } from "../src/extract/ner/features.ts";
+import { emptyLexicon, addPhrase } from "../src/extract/ner/lexicon.ts";
+import { trainPerceptron, type TrainSeq } from "../src/extract/ner/perceptron.ts";
+import { Tagger, serializeModel, deserializeModel } from "../src/extract/ner/model.ts";
+import { loadModel } from "../src/extract/ner/model-file.ts";
+import { NUM_TAGS, iobSpans, spansToBilou, bilouToIob2 } from "../src/extract/ner/tags.ts";
+import { conllEval, parseConll } from "../src/extract/ner/conll.ts";
+import { exchangeCluster } from "../src/extract/ner/clusters.ts";
+
+test("tokenizer keeps offsets on tricky news text", () => {
+  const text = "WASHINGTON \u2014 Syria\u2019s Bashar al-Assad met U.S. envoys on 1996-08-22, Mr. Smith said: \u201cWe don\u2019t know.\u201d";
+  const toks = tokenize(text);
+  for (const t of toks) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.deepEqual(
+    toks.map((t) => t.text),
+    ["WASHINGTON", "\u2014", "Syria", "\u2019s", "Bashar", "al-Assad", "met", "U.S.", "envoys", "on", "1996-08-22", ",", "Mr.", "Smith", "said", ":", "\u201c", "We", "do", "n\u2019t", "know", ".", "\u201d"],
+  );
+  assert.equal(normalizeToken("\u2019s"), "'s");
+  assert.equal(normalizeToken("\u201c"), '"');
+  assert.equal(normalizeToken("\u2014"), "--");
+  const s2 = "The firm's O'Neill won 2-1. Shares rose 3.5% to $1,200 -- a record...";
+  assert.deepEqual(
+    tokenize(s2).map((t) => t.text),
+    ["The", "firm", "'s", "O'Neill", "won", "2-1", ".", "Shares", "rose", "3.5", "%", "to", "$", "1,200", "--", "a", "record", "..."],
+  );
+  const sents = splitSentences(s2, tokenize(s2));
+  assert.equal(sents.length, 2);
+  const head = "BRITAIN'S BLAIR VISITS U.N.\nHe spoke.";
+  const ht = tokenize(head);
+  assert.deepEqual(ht.map((t) => t.text).slice(0, 5), ["BRITAIN", "'S", "BLAIR", "VISITS", "U.N."]);
+  assert.equal(splitSentences(head, ht).length, 2);
+});
+
+test("viterbi finds the best path under transition constraints", () => {
+  // 2 tags, 3 tokens; transition 0->1 forbidden
+  const K = 2;
+  const NEG = -1e9;
+  // (K+1)x(K+1): rows prev (0,1,start), cols cur (0,1,end)
+  const trans = [0, NEG, 0, 0, 0, 0, 0, 0, NEG];
+  const scores = [1, 0, 0, 2, 3, 0]; // token-wise best: 0,1,0 but 0->1 forbidden
+  const out = new Uint8Array(3);
+  const best = viterbi(scores, 3, K, trans, out);
+  // candidates: 1,1,0 = 0+2+3 = 5 ; 0,0,0 = 1+0+3 = 4 ; 1,1,1 = 2 -> best is 1,1,0
+  assert.deepEqual([...out], [1, 1, 0]);
+  assert.equal(best, 5);
+});
+
+test("tag conversions and conlleval scoring", () => {
+  const tags = ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-MISC"];
+  const b = spansToBilou(iobSpans(tags), tags.length);
+  assert.deepEqual(bilouToIob2(b), ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "B-MISC"]);
+  const r = conllEval([{ gold: ["B-PER", "I-PER", "O", "B-LOC"], pred: ["B-PER", "I-PER", "O", "B-ORG"] }]);
+  assert.equal(r.overall.correct, 1);
+  assert.equal(r.overall.f1, 50);
+  const docs = parseConll("-DOCSTART- O\n\nA B-PER\nb O\n\nC B-LOC\n\n-DOCSTART- O\n\nD O\n\n");
+  assert.equal(docs.length, 2);
+  assert.equal(docs[0]!.sentences.length, 2);
+});
+
+test("exchange clustering separates words by their contexts", () => {
+  // two word groups that occur in different contexts
+  const V = 8; // 0 boundary, 1 the, 2 a, 3 cat, 4 dog, 5 runs, 6 sleeps, 7 .
+  const seq: number[] = [0];
+  const dets = [1, 2];
+  const nouns = [3, 4];
+  const verbs = [5, 6];
+  for (let i = 0; i < 200; i++) seq.push(dets[i % 2]!, nouns[(i >> 1) % 2]!, verbs[(i >> 2) % 2]!, 7, 0);
+  const cls = exchangeCluster(Int32Array.from(seq), V, 4, 10);
+  assert.equal(cls[3], cls[4]);
+  assert.equal(cls[5], cls[6]);
+  assert.notEqual(cls[3], cls[5]);
+});
+
+test("train-and-predict round trip on hand-written sentences", () => {
+  const lex = emptyLexicon();
+  lex.gazNames = ["city"];
+  addPhrase(lex, ["Paris"], 0);
+  addPhrase(lex, ["New", "York"], 0);
+  const data: [string, string][][] = [];
+  const people = ["Alice Moreau", "Bob Kline", "Carla Diaz", "Dmitri Orlov", "Erin Walsh", "Farid Haddad"];
+  const places = ["Paris", "New York", "Lagos", "Oslo", "Lima", "Quito"];
+  const orgs = ["Acme Corp", "Globex Inc", "Initech Ltd"];
+  for (let i = 0; i < 60; i++) {
+    const p = people[i % people.length]!.split(" ");
+    const l = places[(i * 5) % places.length]!.split(" ");
+    const o = orgs[i % orgs.length]!.split(" ");
+    const sent: [string, string][] = [];
+    p.forEach((w, k) => sent.push([w, k === 0 ? "B-PER" : "I-PER"]));
+    sent.push(["flew", "O"], ["to", "O"]);
+    l.forEach((w, k) => sent.push([w, k === 0 ? "B-LOC" : "I-LOC"]));
+    sent.push(["for", "O"]);
+    o.forEach((w, k) => sent.push([w, k === 0 ? "B-ORG" : "I-ORG"]));
+    sent.push([".", "O"]);
+    data.push(sent);
+  }
+  const rowBits = 14;
+  const fz = new Featurizer(lex, (1 << rowBits) - 1, NUM_TAGS, false);
+  const seqs: TrainSeq[] = data.map((s) => {
+    fz.prepare(s.map((x) => x[0]));
+    const feats = new Int32Array(s.length * fz.F);
+    fz.extract(feats, null);
+    return { feats, n: s.length, gold: spansToBilou(iobSpans(s.map((x) => x[1])), s.length) };
+  });
+  const w = trainPerceptron(seqs, { rows: 1 << rowBits, F: fz.F, epochs: 5, seed: 3 });
+  const model = deserializeModel(serializeModel({ rowBits, lex, stage1: w, stage2: null, meta: {} }));
+  const tagger = new Tagger(model);
+  const [pred] = tagger.tagDocumentIob([["Carla", "Diaz", "flew", "to", "New", "York", "for", "Globex", "Inc", "."]]);
+  assert.deepEqual(pred, ["B-PER", "I-PER", "O", "O", "B-LOC", "I-LOC", "O", "B-ORG", "I-ORG", "O"]);
+  const ents = tagger.tagText("Erin Walsh flew to Oslo for Acme Corp.");
+  assert.deepEqual(
+    ents.map((e) => [e.type, e.text]),
+    [
+      ["PER", "Erin Walsh"],
+      ["LOC", "Oslo"],
+      ["ORG", "Acme Corp."],
+    ],
+  );
+});
+
+const SHIPPED = new URL("../models/ner.bin.gz", import.meta.url).pathname;
+test("shipped model loads and tags a news sentence", { skip: !existsSync(SHIPPED) }, () => {
+  const t0 = Date.now();
+  const tagger = new Tagger(loadModel(SHIPPED));
+  assert.ok(Date.now() - t0 < 3000, "model loads quickly");
+  const text = "Prime Minister Tony Blair told the BBC in London that Microsoft would open an office in Scotland.";
+  const ents = tagger.tagText(text).map((e) => `${e.type}:${e.text}`);
+  assert.ok(ents.includes("PER:Tony Blair"), ents.join(" "));
+  assert.ok(ents.includes("ORG:BBC"), ents.join(" "));
+  assert.ok(ents.includes("LOC:London"), ents.join(" "));
+  assert.ok(ents.includes("ORG:Microsoft"), ents.join(" "));
+  assert.ok(ents.includes("LOC:Scotland"), ents.join(" "));
+  const iob = tagger.tagDocumentIob([["Angela", "Merkel", "visited", "Paris", "."]]);
+  assert.deepEqual(iob[0], ["B-PER", "I-PER", "O", "B-LOC", "O"]);
+});
