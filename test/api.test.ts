@@ -160,6 +160,16 @@ for (const { name, skip, make } of await backends()) {
       }
     });
 
+    test("a browser gets Apollo's landing page at /, and other paths are 404", async () => {
+      const root = server.url.replace(/graphql$/, "");
+      const page = await fetch(root, { headers: { accept: "text/html" } });
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /apollo/i);
+      const missing = await fetch(`${root}nope`);
+      assert.equal(missing.status, 404);
+      assert.match(await missing.text(), /GraphQL is served at \/graphql/);
+    });
+
     test("loading the seeds again changes no count", async () => {
       const counts = async () => {
         const { data } = await server.gql(`{ articles { totalCount } people { totalCount } organizations { totalCount } places { totalCount } quotes { totalCount } }`);

@@ -10,7 +10,19 @@ import { normalizeToken, tokenize } from "../../src/extract/ner/tokenize.ts";
 
 const require = createRequire(import.meta.url);
 
-export const GAZ_NAMES = ["country", "city-big", "city", "region", "nationality", "first-name", "person-name", "org-key"];
+export const GAZ_NAMES = [
+  "country",
+  "city-big",
+  "city",
+  "region",
+  "nationality",
+  "first-name",
+  "person-name",
+  "org-key",
+  "org-name",
+  "last-name",
+  "role",
+];
 
 const US_STATES =
   "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Scotland|England|Wales|Northern Ireland|Bavaria|Catalonia|Siberia|Kashmir|Punjab|Chechnya|Kosovo|Tibet|Sicily|Sardinia|Corsica|Flanders|Wallonia|Lombardy|Tuscany|Andalusia|Queensland|Tasmania|Victoria";
@@ -81,4 +93,18 @@ export function buildGazetteers(lex: Lexicon): void {
   const human = require("humannames") as Record<string, number>;
   add(6, Object.keys(human).filter((k) => k.length >= 3));
   for (const toks of split(ORG_KEYS)) addPhrase(lex, toks, 7);
+  // compromise's lexicon (MIT): organisations, sports teams, surnames, famous people, roles
+  const nlp = require("compromise") as { world: () => { model: { one: { lexicon: Record<string, string | string[]> } } } };
+  const lexicon = nlp.world().model.one.lexicon;
+  const byTag = (...tags: string[]) =>
+    Object.entries(lexicon)
+      .filter(([, v]) => (Array.isArray(v) ? v : [v]).some((t) => tags.includes(t)))
+      .map(([k]) => k)
+      .sort();
+  add(8, byTag("Organization", "SportsTeam").filter((k) => k.length > 3));
+  add(9, byTag("LastName", "Person"));
+  add(10, byTag("Actor", "Honorific"));
+  add(5, byTag("MaleName", "FemaleName", "FirstName"));
+  add(3, byTag("Region"));
+  add(4, byTag("Demonym"));
 }

@@ -9,7 +9,7 @@ import { parseConll, conllEval, formatEval, type Doc } from "../../src/extract/n
 import { Featurizer } from "../../src/extract/ner/features.ts";
 import { docFeatures } from "../../src/extract/ner/docfeat.ts";
 import { emptyLexicon, type Lexicon } from "../../src/extract/ner/lexicon.ts";
-import { Tagger, serializeModel, type NerModel } from "../../src/extract/ner/model.ts";
+import { Tagger, compactStage, serializeModel, type NerModel } from "../../src/extract/ner/model.ts";
 import { trainPerceptron, type TrainSeq, type Weights } from "../../src/extract/ner/perceptron.ts";
 import { NUM_TAGS, iobSpans, spansToBilou, bilouToIob2 } from "../../src/extract/ner/tags.ts";
 import { normalizeToken } from "../../src/extract/ner/tokenize.ts";
@@ -108,14 +108,16 @@ function trainStage1(seqs: TrainSeq[], verbose: boolean): Weights {
     onEpoch:
       verbose && devDocs.length && flag("eval-epochs")
         ? (ep, w) => {
-            const r = evaluate({ rowBits, lex, stage1: w, stage2: null, meta: {} }, devDocs);
+            const r = evaluate({ rowBits, lex, stage1: compactStage(w, rowBits), stage2: null, meta: {} }, devDocs);
             log(`  dev F1 after epoch ${ep}: ${r.f1.toFixed(2)}`);
           }
         : undefined,
   });
 }
 
-const stage1 = trainStage1(seqs1, true);
+const prune = Number(opt("prune", "0"));
+const stage1 = compactStage(trainStage1(seqs1, true), rowBits, prune);
+log(`stage 1: ${stage1.rows.length} non-zero rows`);
 let model: NerModel = { rowBits, lex, stage1, stage2: null, meta: {} };
 if (devDocs.length) {
   const r = evaluate(model, devDocs);
@@ -139,7 +141,7 @@ if (useStage2) {
     const sub: TrainSeq[] = [];
     for (const i of trainIdx) for (let s = 0; s < trainDocs[i]!.sentences.length; s++) sub.push(seqs1[docSeqStart[i]! + s]!);
     const w = trainStage1(sub, false);
-    const tagger = new Tagger({ rowBits, lex, stage1: w, stage2: null, meta: {} });
+    const tagger = new Tagger({ rowBits, lex, stage1: compactStage(w, rowBits), stage2: null, meta: {} });
     for (const i of heldIdx) {
       const norm = normDoc(trainDocs[i]!);
       docVals[i] = docFeatures(norm, tagger.tagLocal(norm));
@@ -148,7 +150,8 @@ if (useStage2) {
   }
   const F2 = new Featurizer(lex, mask, NUM_TAGS, true);
   const seqs2 = buildSeqs(trainDocs, F2, docVals);
-  const stage2 = trainPerceptron(seqs2, { rows: 1 << rowBits, F: F2.F, epochs: epochs2, seed: 11, log });
+  const stage2 = compactStage(trainPerceptron(seqs2, { rows: 1 << rowBits, F: F2.F, epochs: epochs2, seed: 11, log }), rowBits, prune);
+  log(`stage 2: ${stage2.rows.length} non-zero rows`);
   model = { rowBits, lex, stage1, stage2, meta: {} };
   if (devDocs.length) {
     const r = evaluate(model, devDocs);
@@ -156,7 +159,7 @@ if (useStage2) {
   }
 }
 
-model.meta = { epochs, epochs2, rowBits, folds, gazetteers: useGaz, clusters: useClusters, stage2: useStage2 };
+model.meta = { prune, epochs, epochs2, rowBits, folds, gazetteers: useGaz, clusters: useClusters, stage2: useStage2 };
 const bytes = gzipSync(serializeModel(model), { level: 9 });
 mkdirSync(dirname(outPath), { recursive: true });
 writeFileSync(outPath, bytes);

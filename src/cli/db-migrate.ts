@@ -4,7 +4,7 @@ import { migrateDatabase } from "../store/migrate/index.ts";
 import { redactUrl } from "../store/migrate/adapters.ts";
 import { DEFAULT_DATABASE_URL } from "../store/database-url.ts";
 
-const USAGE = `Usage: npx tsx src/cli/db-migrate.ts [--verbose]
+const USAGE = `Usage: npm run db:migrate [-- --verbose]
 
 Applies the committed migrations that the database at DATABASE_URL has not applied
 yet, and records them in its _prisma_migrations table.

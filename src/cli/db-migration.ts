@@ -4,11 +4,11 @@ import { parseArgs } from "node:util";
 import { relative } from "node:path";
 import { createMigration } from "../store/migrate/index.ts";
 
-const USAGE = `Usage: npx tsx src/cli/db-migration.ts --name <name> [--verbose]
+const USAGE = `Usage: npm run db:migration -- --name <name> [--verbose]
 
 Writes prisma/<provider>/migrations/<YYYYMMDDHHMMSS>_<name>/migration.sql for SQLite and
 PostgreSQL, with the SQL that takes each committed history to the current
-prisma/<provider>/schema.prisma (run \`npx tsx scripts/prisma-schemas.ts\` first).
+prisma/<provider>/schema.prisma (the npm script regenerates those from prisma/models.prisma first).
 No database of yours is touched: the history is replayed into an in-memory SQLite
 database and into a scratch PostgreSQL database, created and dropped on
 SHADOW_DATABASE_URL (else a postgresql DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres).

@@ -114,21 +114,21 @@ const MENTION_TABLE: Record<EntityTable, { table: string; column: string }> = {
   place: { table: "article_place", column: "place_id" },
 };
 
-/** Co-occurring entities of all three types, most shared articles first. */
+/** Co-occurring entities of all three types: most shared articles first, then most mentioned in them. */
 export async function relatedSlices(h: DbHandle, source: EntityTable, ids: readonly number[], slice: SliceRequest): Promise<Map<number, RelatedSlice>> {
   const src = MENTION_TABLE[source];
   const parts = (Object.keys(MENTION_TABLE) as EntityTable[]).map((target) => {
     const t = MENTION_TABLE[target];
     const notSelf = target === source ? Prisma.sql`AND o.${Prisma.raw(t.column)} <> s.${Prisma.raw(src.column)}` : Prisma.empty;
     return Prisma.sql`
-      SELECT s.${Prisma.raw(src.column)} AS parent_id, ${Prisma.raw(`'${target}'`)} AS child_type, o.${Prisma.raw(t.column)} AS child_id, COUNT(*) AS weight
+      SELECT s.${Prisma.raw(src.column)} AS parent_id, ${Prisma.raw(`'${target}'`)} AS child_type, o.${Prisma.raw(t.column)} AS child_id, COUNT(*) AS weight, SUM(o.mention_count) AS strength
       FROM ${Prisma.raw(src.table)} s JOIN ${Prisma.raw(t.table)} o ON o.article_id = s.article_id ${notSelf}
       WHERE s.${Prisma.raw(src.column)} IN (${Prisma.join([...ids])})
       GROUP BY s.${Prisma.raw(src.column)}, o.${Prisma.raw(t.column)}`;
   });
   const raw = await h.db.$queryRaw<(RawEdge & { child_type: EntityTable })[]>`
     SELECT parent_id, child_type, child_id, weight, rn, total FROM (
-      SELECT u.*, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY weight DESC, child_type, child_id) AS rn,
+      SELECT u.*, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY weight DESC, strength DESC, child_type, child_id) AS rn,
         COUNT(*) OVER (PARTITION BY parent_id) AS total
       FROM (${Prisma.join(parts, " UNION ALL ")}) u
     ) r

@@ -1,11 +1,13 @@
-// Feature extraction: every token gets exactly F hashed feature rows (indexes into the weight
-// table, already multiplied by the number of tags). Pure and allocation-free in the hot path
+// Feature extraction: every token gets exactly F hashed feature rows (row indexes into the
+// weight table; a row holds one weight per tag). Pure and allocation-free in the hot path
 // apart from growing scratch buffers.
 
 import { FNV_OFFSET, fmix, fnvStep, lowerCode, mix2 } from "./hash.ts";
 import { MAX_PHRASE, PHRASE_SEED, PREFIX_BIT, type Lexicon } from "./lexicon.ts";
 
-export const NUM_STATIC = 56;
+export const NUM_STATIC = 60;
+/** Gazetteer lists with their own feature slots (more lists are ignored). */
+export const MAX_GAZ = 12;
 export const NUM_DOC = 6;
 
 const BOS = 0x1b873593;
@@ -206,7 +208,6 @@ export class Featurizer {
   extract(out: Int32Array, doc: Int32Array | null): void {
     const n = this.n;
     const F = this.F;
-    const K = this.K;
     const mask = this.rowMask;
     const hl = this.headline;
     const hL = this.hL;
@@ -262,19 +263,19 @@ export class Featurizer {
       // gazetteers
       const capd = cls0 === 1 || cls0 === 2 || cls0 === 3 || cls0 === 8 || cls0 === 9 || cls0 === 10 ? 1 : 0;
       let all = 0;
-      for (let g = 0; g < 8; g++) {
+      for (let g = 0; g < MAX_GAZ; g++) {
         const code = g < G ? this.gaz[i * G + g]! : 0;
-        all = all * 5 + code;
+        all = mix2(all, code);
         out[o++] = tpl(44 + g, code | (capd << 3));
       }
-      out[o++] = tpl(52, all);
-      out[o++] = tpl(53, i > 0 ? this.gazAny[i - 1]! : 0x10000);
-      out[o++] = tpl(54, i + 1 < n ? this.gazAny[i + 1]! : 0x10000);
-      out[o++] = tpl(55, this.gazAny[i]! | (capd << 16) | (hl << 17));
+      out[o++] = tpl(56, all);
+      out[o++] = tpl(57, i > 0 ? this.gazAny[i - 1]! : 0x10000);
+      out[o++] = tpl(58, i + 1 < n ? this.gazAny[i + 1]! : 0x10000);
+      out[o++] = tpl(59, this.gazAny[i]! | (capd << 16) | (hl << 17));
       if (this.withDoc) {
-        for (let d = 0; d < NUM_DOC; d++) out[o++] = tpl(60 + d, doc ? doc[i * NUM_DOC + d]! : -1);
+        for (let d = 0; d < NUM_DOC; d++) out[o++] = tpl(64 + d, doc ? doc[i * NUM_DOC + d]! : -1);
       }
-      for (let k = base; k < o; k++) out[k] = (out[k]! & mask) * K;
+      for (let k = base; k < o; k++) out[k] = out[k]! & mask;
       if (o - base !== F) throw new Error(`feature count ${o - base} != ${F}`);
     }
   }

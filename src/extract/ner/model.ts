@@ -5,17 +5,53 @@ import { IntMap } from "./hash.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { Featurizer } from "./features.ts";
 import { docFeatures } from "./docfeat.ts";
-import { scoreSeq, type Weights } from "./perceptron.ts";
+import { scoreSparse, type Weights } from "./perceptron.ts";
 import { viterbi } from "./viterbi.ts";
 import { NUM_TAGS, TYPES, bilouSpans, bilouToIob2 } from "./tags.ts";
 import { normalizeToken, splitSentences, tokenize, type Token } from "./tokenize.ts";
 
+/** One perceptron stage with only its non-zero rows kept. */
+export interface Stage {
+  /** row ids (sorted) that have weights */
+  rows: Int32Array;
+  /** rows.length * K quantised weights; the real weight is W[i] * scale */
+  W: Int16Array;
+  scale: number;
+  /** 2^rowBits entries: row id -> offset into W (row index * K), or -1 */
+  rowMap: Int32Array;
+  /** (K+1)*(K+1) transition scores */
+  T: Float32Array;
+}
+
 export interface NerModel {
   rowBits: number;
   lex: Lexicon;
-  stage1: Weights;
-  stage2: Weights | null;
+  stage1: Stage;
+  stage2: Stage | null;
   meta: Record<string, unknown>;
+}
+
+function buildRowMap(rows: Int32Array, rowBits: number): Int32Array {
+  const m = new Int32Array(1 << rowBits).fill(-1);
+  for (let i = 0; i < rows.length; i++) m[rows[i]!] = i * NUM_TAGS;
+  return m;
+}
+
+/** Keep the rows of a dense weight table whose largest |weight| exceeds `prune`. */
+export function compactStage(w: Weights, rowBits: number, prune = 0): Stage {
+  const K = NUM_TAGS;
+  const R = 1 << rowBits;
+  const keep: number[] = [];
+  for (let r = 0; r < R; r++) {
+    let mx = 0;
+    for (let y = 0; y < K; y++) mx = Math.max(mx, Math.abs(w.W[r * K + y]!));
+    if (mx > prune) keep.push(r);
+  }
+  const rows = Int32Array.from(keep);
+  const Wf = new Float32Array(rows.length * K);
+  for (let i = 0; i < rows.length; i++) Wf.set(w.W.subarray(rows[i]! * K, rows[i]! * K + K), i * K);
+  const { q, scale } = quantize(Wf);
+  return { rows, W: q, scale, rowMap: buildRowMap(rows, rowBits), T: w.T };
 }
 
 export class Tagger {
@@ -29,15 +65,18 @@ export class Tagger {
     this.f2 = model.stage2 ? new Featurizer(model.lex, mask, NUM_TAGS, true) : null;
   }
 
-  private run(fz: Featurizer, w: Weights, tokens: readonly string[], doc: Int32Array | null): Uint8Array {
+  private run(fz: Featurizer, w: Stage, tokens: readonly string[], doc: Int32Array | null): Uint8Array {
     const n = tokens.length;
     const out = new Uint8Array(n);
     if (n === 0) return out;
     fz.prepare(tokens);
     if (this.feats.length < n * fz.F) this.feats = new Int32Array(n * fz.F * 2);
     if (this.scores.length < n * NUM_TAGS) this.scores = new Float32Array(n * NUM_TAGS * 2);
-    fz.extract(this.feats, doc);
-    scoreSeq(w.W, this.feats, n, fz.F, NUM_TAGS, this.scores);
+    const feats = this.feats;
+    fz.extract(feats, doc);
+    const rowMap = w.rowMap;
+    for (let k = n * fz.F - 1; k >= 0; k--) feats[k] = rowMap[feats[k]!]!;
+    scoreSparse(w.W, w.scale, feats, n, fz.F, NUM_TAGS, this.scores);
     viterbi(this.scores, n, NUM_TAGS, w.T, out);
     return out;
   }
@@ -81,7 +120,7 @@ export class Tagger {
 // "NERB" | u32 version | u32 headerLen | header JSON | padding to 4 | sections (4-byte aligned)
 
 const MAGIC = 0x4252454e; // "NERB" little-endian
-const VERSION = 1;
+const VERSION = 2;
 
 interface Section {
   name: string;
@@ -112,9 +151,9 @@ export function serializeModel(m: NerModel): Uint8Array {
   addMap("words", m.lex.words);
   addMap("lower", m.lex.lower);
   addMap("phrases", m.lex.phrases);
-  const addStage = (name: string, w: Weights) => {
-    const { q, scale } = quantize(w.W);
-    parts.push({ name: `${name}.W`, kind: "i16", data: q, scale });
+  const addStage = (name: string, w: Stage) => {
+    parts.push({ name: `${name}.rows`, kind: "i32", data: w.rows });
+    parts.push({ name: `${name}.W`, kind: "i16", data: w.W, scale: w.scale });
     parts.push({ name: `${name}.T`, kind: "f32", data: w.T });
   };
   addStage("stage1", m.stage1);
@@ -169,14 +208,13 @@ export function deserializeModel(buf: Uint8Array): NerModel {
     return new Int32Array(body, s.offset, s.length / 4);
   };
   const map = (name: string) => IntMap.fromArrays(i32(`${name}.keys`), i32(`${name}.vals`));
-  const stage = (name: string): Weights => {
+  const stage = (name: string): Stage => {
     const ws = get(`${name}.W`);
-    const q = new Int16Array(body, ws.offset, ws.length / 2);
-    const W = new Float32Array(q.length);
+    const W = new Int16Array(body, ws.offset, ws.length / 2);
     const scale = ws.scale ?? 1;
-    for (let i = 0; i < q.length; i++) W[i] = q[i]! * scale;
     const ts = get(`${name}.T`);
-    return { W, T: new Float32Array(body.slice(ts.offset, ts.offset + ts.length)) };
+    const rows = i32(`${name}.rows`);
+    return { rows, W, scale, rowMap: buildRowMap(rows, header.rowBits), T: new Float32Array(body.slice(ts.offset, ts.offset + ts.length)) };
   };
   return {
     rowBits: header.rowBits,

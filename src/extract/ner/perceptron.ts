@@ -4,7 +4,7 @@ import { viterbi } from "./viterbi.ts";
 import { NUM_TAGS, allowed, allowedEnd } from "./tags.ts";
 
 export interface TrainSeq {
-  feats: Int32Array; // n*F row offsets
+  feats: Int32Array; // n*F row indexes
   n: number;
   gold: Uint8Array; // BILOU ids
 }
@@ -29,14 +29,82 @@ export function transitionMask(): Float32Array {
   return m;
 }
 
+/**
+ * Scores with a compact quantised table: feats hold row offsets (row*17) or -1 for rows without
+ * weights; scores are the sums times `scale`.
+ * Unrolled for the 17 BILOU tags (accumulators stay in registers).
+ */
+export function scoreSparse(W: Int16Array, scale: number, feats: Int32Array, n: number, F: number, K: number, out: Float32Array): void {
+  if (K !== 17) throw new Error("scoreSparse is specialised for 17 tags");
+  for (let t = 0; t < n; t++) {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
+    let a6 = 0;
+    let a7 = 0;
+    let a8 = 0;
+    let a9 = 0;
+    let a10 = 0;
+    let a11 = 0;
+    let a12 = 0;
+    let a13 = 0;
+    let a14 = 0;
+    let a15 = 0;
+    let a16 = 0;
+    const fb = t * F;
+    for (let f = 0; f < F; f++) {
+      const r = feats[fb + f]!;
+      if (r < 0) continue;
+      a0 += W[r + 0]!;
+      a1 += W[r + 1]!;
+      a2 += W[r + 2]!;
+      a3 += W[r + 3]!;
+      a4 += W[r + 4]!;
+      a5 += W[r + 5]!;
+      a6 += W[r + 6]!;
+      a7 += W[r + 7]!;
+      a8 += W[r + 8]!;
+      a9 += W[r + 9]!;
+      a10 += W[r + 10]!;
+      a11 += W[r + 11]!;
+      a12 += W[r + 12]!;
+      a13 += W[r + 13]!;
+      a14 += W[r + 14]!;
+      a15 += W[r + 15]!;
+      a16 += W[r + 16]!;
+    }
+    const o = t * 17;
+    out[o + 0] = a0 * scale;
+    out[o + 1] = a1 * scale;
+    out[o + 2] = a2 * scale;
+    out[o + 3] = a3 * scale;
+    out[o + 4] = a4 * scale;
+    out[o + 5] = a5 * scale;
+    out[o + 6] = a6 * scale;
+    out[o + 7] = a7 * scale;
+    out[o + 8] = a8 * scale;
+    out[o + 9] = a9 * scale;
+    out[o + 10] = a10 * scale;
+    out[o + 11] = a11 * scale;
+    out[o + 12] = a12 * scale;
+    out[o + 13] = a13 * scale;
+    out[o + 14] = a14 * scale;
+    out[o + 15] = a15 * scale;
+    out[o + 16] = a16 * scale;
+  }
+}
+
 export function scoreSeq(W: Float32Array, feats: Int32Array, n: number, F: number, K: number, out: Float32Array): void {
   for (let t = 0; t < n; t++) {
     const o = t * K;
     for (let y = 0; y < K; y++) out[o + y] = 0;
     const fb = t * F;
     for (let f = 0; f < F; f++) {
-      const r = feats[fb + f]!;
-      for (let y = 0; y < K; y++) out[o + y] += W[r + y]!;
+      const r = feats[fb + f]! * K;
+      for (let y = 0; y < K; y++) out[o + y]! += W[r + y]!;
     }
   }
 }
@@ -110,7 +178,7 @@ export function trainPerceptron(seqs: readonly TrainSeq[], opt: TrainOptions): W
         errs++;
         const fb = t * F;
         for (let f = 0; f < F; f++) {
-          const r = s.feats[fb + f]!;
+          const r = s.feats[fb + f]! * K;
           W[r + g]! += 1;
           U[r + g]! += c;
           W[r + p]! -= 1;
