@@ -9,7 +9,7 @@ import { parseConll, conllEval, formatEval, type Doc } from "../../src/extract/n
 import { Featurizer } from "../../src/extract/ner/features.ts";
 import { docFeatures } from "../../src/extract/ner/docfeat.ts";
 import { emptyLexicon, type Lexicon } from "../../src/extract/ner/lexicon.ts";
-import { Tagger, compactStage, serializeModel, type NerModel } from "../../src/extract/ner/model.ts";
+import { Tagger, compactStage, rowUsage, serializeModel, type NerModel } from "../../src/extract/ner/model.ts";
 import { trainPerceptron, type TrainSeq, type Weights } from "../../src/extract/ner/perceptron.ts";
 import { NUM_TAGS, iobSpans, spansToBilou, bilouToIob2 } from "../../src/extract/ner/tags.ts";
 import { normalizeToken } from "../../src/extract/ner/tokenize.ts";
@@ -116,7 +116,7 @@ function trainStage1(seqs: TrainSeq[], verbose: boolean): Weights {
 }
 
 const prune = Number(opt("prune", "0"));
-const stage1 = compactStage(trainStage1(seqs1, true), rowBits, prune);
+const stage1 = compactStage(trainStage1(seqs1, true), rowBits, prune, rowUsage(seqs1.map((s) => s.feats), rowBits));
 log(`stage 1: ${stage1.rows.length} non-zero rows`);
 let model: NerModel = { rowBits, lex, stage1, stage2: null, meta: {} };
 if (devDocs.length) {
@@ -150,7 +150,7 @@ if (useStage2) {
   }
   const F2 = new Featurizer(lex, mask, NUM_TAGS, true);
   const seqs2 = buildSeqs(trainDocs, F2, docVals);
-  const stage2 = compactStage(trainPerceptron(seqs2, { rows: 1 << rowBits, F: F2.F, epochs: epochs2, seed: 11, log }), rowBits, prune);
+  const stage2 = compactStage(trainPerceptron(seqs2, { rows: 1 << rowBits, F: F2.F, epochs: epochs2, seed: 11, log }), rowBits, prune, rowUsage(seqs2.map((s) => s.feats), rowBits));
   log(`stage 2: ${stage2.rows.length} non-zero rows`);
   model = { rowBits, lex, stage1, stage2, meta: {} };
   if (devDocs.length) {

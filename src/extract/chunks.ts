@@ -29,9 +29,12 @@ function isParticleName(word: string): boolean {
   return SURNAME_PARTICLES.has(word.slice(0, dash)) && startsUpper(word.slice(dash + 1));
 }
 
+/** No name word is longer than this; longer "words" are junk such as URLs or base64. */
+const MAX_NAME_WORD = 40;
+
 /** A word that may be part of a name: capitalised (or particle-prefixed), not a month or weekday. */
 export function isNameWord(t: Token): boolean {
-  if (t.kind !== "word") return false;
+  if (t.kind !== "word" || t.text.length > MAX_NAME_WORD) return false;
   if (!startsUpper(t.text) && !isParticleName(t.text)) return false;
   return !NON_NAME_WORDS.has(t.text.toLowerCase());
 }

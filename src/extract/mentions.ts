@@ -9,15 +9,21 @@
 //  2. a title (`President`, `Foreign Minister`, `Mr.`) announces a person: the title is
 //     dropped and what follows it is a PERSON;
 //  3. an organization keyword (`Post`, `Front`, `Ministry` ...) makes an ORGANIZATION;
+//     laws, events and prizes (`... Act`, `... Cup`) are dropped;
 //  4. place words (`Province`, `Lake` ...) make a PLACE;
-//  5. two or more words: PERSON when the first is a given name, else ORGANIZATION;
+//  5. two or more words: PERSON when the first is a given name, or the last is a known
+//     surname, has a family-name ending (`-ov`, `-enko`) or also stands alone in the
+//     text (`Tad Devine` ... `Devine`); else ORGANIZATION;
 //  6. a single unknown word is kept only when it repeats a person's surname or an
-//     organization's last word mentioned earlier (`Ushakov`, `Post`), or is a
-//     well-known surname or a repeated acronym; otherwise it is dropped.
+//     organization's first/last word mentioned earlier (`Ushakov`, `Post`), is a
+//     well-known surname, a defined or repeated acronym, or the subject of a speech
+//     verb (`Estrosi told`); otherwise it is dropped.
+// Sentence-initial words are discounted when the same word occurs in lower case
+// elsewhere in the text, or looks like a verb or adverb (`Stopping`, `Backed`).
 
 import type { EntityType, Mention } from "./types.ts";
 import type { Token } from "./tokenize.ts";
-import { findNameChunks } from "./chunks.ts";
+import { findNameChunks, MAX_CHUNK_TOKENS, type Chunk } from "./chunks.ts";
 import { isAllCaps, sentenceStarts } from "./sentences.ts";
 import { isDemonym, lookupCountry } from "./lexicon/countries.ts";
 import { isKnownRegion, lookupCity, PLACE_PREFIXES, PLACE_SUFFIXES } from "./lexicon/places.ts";
@@ -55,6 +61,17 @@ const OF_HEADS = new Set([
 ]);
 
 const VERBISH_START = /^[a-z]{3,}(?:ing|ed|ly)$/;
+
+/** Common nouns that often open `X said` (never people's names). */
+const COMMON_SPEAKERS = new Set(
+  `analysts officials police experts critics sources residents witnesses observers investigators
+  authorities doctors scientists researchers economists lawyers prosecutors aides supporters
+  opponents voters insiders organisers organizers campaigners fans people others many some both
+  neither spokesman spokeswoman spokesperson officers troops rebels activists protesters`.split(/\s+/),
+);
+
+/** Roman numerals that may end a name (`World War II`, `Elizabeth II`). */
+const ROMAN = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$/;
 
 interface Context {
   text: string;
@@ -114,14 +131,34 @@ function isFunctionWord(t: Token): boolean {
   return FUNCTION_WORDS.has(lower(t));
 }
 
-/** The type a gazetteer gives the whole string, if any. */
-function gazetteerType(name: string): EntityType | null {
+/** No gazetteer name is longer than this; longer strings are not looked up at all. */
+const MAX_GAZETTEER_NAME = 60;
+
+function lookupGazetteer(name: string): EntityType | null {
+  if (name.length > MAX_GAZETTEER_NAME) return null;
   if (lookupCountry(name) || lookupCity(name) || isKnownRegion(name)) return "PLACE";
   if (isKnownOrganization(name)) return "ORGANIZATION";
   return null;
 }
 
+/** Memo of gazetteer answers for one text: names repeat, and lookups normalize strings. */
+let gazetteerMemo = new Map<string, EntityType | null>();
+
+/** The type a gazetteer gives the whole string, if any. */
+function gazetteerType(name: string): EntityType | null {
+  let type = gazetteerMemo.get(name);
+  if (type === undefined) {
+    type = lookupGazetteer(name);
+    gazetteerMemo.set(name, type);
+  }
+  return type;
+}
+
 function emit(ctx: Context, type: EntityType, a: number, b: number): void {
+  // A name never starts or ends with a connector (`& Taylor` after a split).
+  while (a <= b && NAME_CONNECTORS.has(tok(ctx, a).text)) a++;
+  while (b >= a && NAME_CONNECTORS.has(tok(ctx, b).text)) b--;
+  if (a > b) return;
   const start = tok(ctx, a).start;
   const end = tok(ctx, b).end;
   ctx.out.push({ type, text: ctx.text.slice(start, end), start, end });
@@ -145,6 +182,8 @@ function isCapitalisedCommonWord(ctx: Context, i: number, b: number): boolean {
   if (gazetteerType(t.text) !== null || isFamousSurname(w) || ctx.surnames.has(surnameKey(w))) return false;
   // `Bill Clinton`, `Mark Carney`: a given name followed by a name stays.
   if (i < b && isGivenName(w)) return false;
+  // `Later Assad left`: an opening word glued to a known name is not part of it.
+  if (i < b && (isKnownPersonWord(ctx, tok(ctx, i + 1)) || gazetteerType(spanText(ctx, i + 1, b)) !== null)) return true;
   return ctx.lowerSeen.has(w) || VERBISH_START.test(w);
 }
 
@@ -175,8 +214,9 @@ function classify(ctx: Context, a: number, b: number): void {
     for (let i = a; i <= b; i++) classify(ctx, i, i);
     return;
   }
-  // `Information Act`, `Grand Prix`, `Vietnam War`: laws, events and prizes are dropped.
-  if (a < b && NON_ENTITY_TAILS.has(lower(tok(ctx, b)))) return;
+  // `Information Act`, `Grand Prix`, `World War II`: laws, events and prizes are dropped.
+  const tail = b > a && ROMAN.test(tok(ctx, b).text) ? b - 1 : b;
+  if (a < tail && NON_ENTITY_TAILS.has(lower(tok(ctx, tail)))) return;
 
   if (splitAtWeakOf(ctx, a, b)) return;
   if (splitAtTitle(ctx, a, b)) return;
@@ -344,10 +384,13 @@ function classifySingleWord(ctx: Context, i: number): void {
     }
   }
   // `Estrosi told reporters`: an unknown name as the subject of a speech verb is a
-  // person (organizations that speak are known, multi-word or acronyms).
+  // person (organizations that speak are known, multi-word or acronyms). A plural
+  // opening a sentence (`Analysts said`) is a common noun.
   const next = ctx.tokens[i + 1];
   if (
     next !== undefined &&
+    !(ctx.starts[i] && w.endsWith("s")) &&
+    !COMMON_SPEAKERS.has(w) &&
     next.kind === "word" &&
     SPEECH_VERBS.has(next.text) &&
     t.text.length >= 3 &&
@@ -387,6 +430,34 @@ function collectWordStats(tokens: readonly Token[]): { lowerSeen: Set<string>; a
   return { lowerSeen, acronymCounts };
 }
 
+/**
+ * `Securities and Exchange Commission`, `Bosnia and Herzegovina`: `and` joins two runs
+ * only when the whole is a gazetteer name or the right run is an organization by keyword
+ * and the left one names nothing on its own (so `Moscow and Washington` stay apart).
+ */
+function joinAndChunks(text: string, tokens: readonly Token[], chunks: Chunk[]): Chunk[] {
+  const out: Chunk[] = [];
+  for (const c of chunks) {
+    const prev = out[out.length - 1];
+    const and = tokens[c.first - 1];
+    if (prev && and && prev.last === c.first - 2 && and.text === "and" && c.last - prev.first < MAX_CHUNK_TOKENS) {
+      const whole = text.slice((tokens[prev.first] as Token).start, (tokens[c.last] as Token).end);
+      const left = text.slice((tokens[prev.first] as Token).start, (tokens[prev.last] as Token).end);
+      const rightWords: string[] = [];
+      for (let i = c.first; i <= c.last; i++) rightWords.push((tokens[i] as Token).text);
+      const leftNamesSomething =
+        lookupGazetteer(left) !== null || isFamousSurname(left.toLowerCase()) || isGivenName((tokens[prev.first] as Token).text);
+      // A one-word right run (`House and Senate`) is more often a second body than a tail.
+      if (lookupGazetteer(whole) !== null || (rightWords.length > 1 && hasOrgKeyword(rightWords) && !leftNamesSomething)) {
+        out[out.length - 1] = { first: prev.first, last: c.last };
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
 /** The baseline mention finder: every mention is a clean slice of `text`, in text order. */
 export const findMentions: MentionFinder = (text, tokens) => {
   const { lowerSeen, acronymCounts } = collectWordStats(tokens);
@@ -402,10 +473,16 @@ export const findMentions: MentionFinder = (text, tokens) => {
     acronymCounts,
     out: [],
   };
-  const chunks = findNameChunks(tokens);
+  const chunks = joinAndChunks(text, tokens, findNameChunks(tokens));
   for (const c of chunks) {
     if (c.first === c.last) ctx.standalone.add(surnameKey((tokens[c.first] as Token).text));
   }
-  for (const chunk of chunks) classify(ctx, chunk.first, chunk.last);
+  // The memo lives for one call only, so memory stays bounded by one text's names.
+  gazetteerMemo = new Map();
+  try {
+    for (const chunk of chunks) classify(ctx, chunk.first, chunk.last);
+  } finally {
+    gazetteerMemo = new Map();
+  }
   return ctx.out.sort((x, y) => x.start - y.start);
 };

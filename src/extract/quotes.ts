@@ -37,6 +37,21 @@ const CUE_VERBS = new Set(
   describes described call calls called put puts cite cites cited writing`.split(/\s+/).filter((w) => w !== ""),
 );
 
+/**
+ * Cues too loose to mark the subject of reporting for pronoun resolution
+ * (`Kerry had called his counterpart`).
+ */
+const WEAK_CUES = new Set([
+  "call", "calls", "called", "put", "puts", "cite", "cites", "cited", "describe", "describes", "described",
+  "writing", "continue", "continues", "continued", "agree", "agrees", "agreed", "ask", "asks", "asked",
+  "report", "reports", "reported", "state", "states",
+]);
+/** Words after which a cue word is a noun (`the report`, `his comments`). */
+const NOUN_DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whose", "every", "each", "any", "no"]);
+/** Particles that turn a cue into another verb (`called for`, `put off`). */
+const PHRASAL_PARTICLES = new Set(["for", "on", "off", "up", "out", "back", "forward", "down", "in", "into"]);
+const PHRASAL_CUES = new Set(["call", "calls", "called", "put", "puts", "state", "states", "continue", "continues", "continued", "agree", "agrees", "agreed", "note", "notes", "noted"]);
+
 /** Cues whose object is the listener (`told reporters`), never the speaker. */
 const LISTENER_CUES = new Set(["tell", "tells", "told", "telling", "ask", "asks", "asked"]);
 /**
@@ -58,6 +73,8 @@ const BEFORE_CUE_REACH = 6;
 const SCARE_QUOTE_WORDS = 3;
 /** How many paragraphs back a pronoun may find its antecedent. */
 const ANTECEDENT_PARAGRAPHS = 3;
+/** ... and how many tokens back at most, so that huge one-paragraph texts stay linear. */
+const ANTECEDENT_TOKENS = 600;
 
 /** Nouns that describe a news outlet (`the daily`, `the newspaper`). */
 const MEDIA_NOUNS = new Set([
@@ -87,12 +104,6 @@ interface Pair {
   lastInside: number;
 }
 
-interface Speaker {
-  ref: SpeakerRef;
-  /** Token index where the speaker words start (for pronoun resolution). */
-  at: number;
-}
-
 interface Context {
   text: string;
   tokens: readonly Token[];
@@ -106,10 +117,24 @@ interface Context {
   reportingSubjects: Set<Mention>;
   /** Gender of a person mention, from its given name or a full name sharing its surname. */
   gender: Map<Mention, "f" | "m">;
+  /** Token index → latest organization mention ending before it. */
+  lastOrgBefore: (Mention | undefined)[];
+  /** Token index → latest news-outlet mention ending before it. */
+  lastMediaBefore: (Mention | undefined)[];
 }
 
-function isCue(t: Token | undefined): boolean {
-  return t !== undefined && t.kind === "word" && CUE_VERBS.has(t.text);
+/** Whether token `i` is a reporting verb here (not `called for`, `put off`). */
+function isCueAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined || t.kind !== "word" || !CUE_VERBS.has(t.text)) return false;
+  // `the report`, `his claims`, `Trump’s remarks`: after a determiner it is a noun.
+  const prev = tokens[i - 1];
+  if (prev && (prev.kind === "clitic" || NOUN_DETERMINERS.has(prev.text.toLowerCase()))) return false;
+  if (PHRASAL_CUES.has(t.text)) {
+    const next = tokens[i + 1];
+    if (next && next.kind === "word" && PHRASAL_PARTICLES.has(next.text)) return false;
+  }
+  return true;
 }
 
 /** `according to`: the only two-word cue; returns its length in tokens (0 if absent). */
@@ -182,16 +207,32 @@ function buildContext(text: string, tokens: readonly Token[], mentions: readonly
     // `Ushakov said`, `Yury Ushakov confirmed`, `Trump has said`.
     for (let k = i + 1; k <= i + 2 && k < tokens.length; k++) {
       const t = tokens[k] as Token;
-      if (isCue(t)) {
+      if (isCueAt(tokens, k) && !WEAK_CUES.has(t.text)) {
         reportingSubjects.add(mention);
         break;
       }
       if (t.kind !== "word" || !NOT_DESCRIPTION.has(t.text)) break;
     }
   }
+  // Prefix tables make description lookups O(1) instead of a backward scan per quote.
+  const lastOrgBefore = new Array<Mention | undefined>(tokens.length);
+  const lastMediaBefore = new Array<Mention | undefined>(tokens.length);
+  let lastOrg: Mention | undefined;
+  let lastMedia: Mention | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    lastOrgBefore[i] = lastOrg;
+    lastMediaBefore[i] = lastMedia;
+    const m = mentionAt[i];
+    if (m && m.type === "ORGANIZATION" && mentionAt[i + 1] !== m) {
+      lastOrg = m;
+      if (isMediaName(m.text)) lastMedia = m;
+    }
+  }
   return {
     text,
     tokens,
+    lastOrgBefore,
+    lastMediaBefore,
     paragraph: paragraphIndexes(tokens),
     mentionAt,
     mentionStart,
@@ -253,7 +294,8 @@ function resolvePronoun(ctx: Context, at: number, pronoun: string, earlierSpeake
   let nearest: Mention | null = null;
   // A known gender that disagrees with the pronoun rules a candidate out.
   const wrongGender = p === "he" ? "f" : "m";
-  for (let i = at - 1; i >= 0 && (ctx.paragraph[i] ?? 0) >= minParagraph; i--) {
+  const stop = Math.max(0, at - ANTECEDENT_TOKENS);
+  for (let i = at - 1; i >= stop && (ctx.paragraph[i] ?? 0) >= minParagraph; i--) {
     const here = ctx.paragraph[i] === home;
     if (!here && nearestHere) return nearestHere;
     const speaker = earlierSpeakers.get(i);
@@ -269,13 +311,8 @@ function resolvePronoun(ctx: Context, at: number, pronoun: string, earlierSpeake
 
 /** Nearest preceding organization fitting a description noun (`the daily` → a media outlet). */
 function resolveDescription(ctx: Context, at: number, noun: string): Mention | null {
-  const media = MEDIA_NOUNS.has(noun);
-  if (!media && !ORG_NOUNS.has(noun)) return null;
-  for (let i = at - 1; i >= 0; i--) {
-    const m = ctx.mentionAt[i];
-    if (!m || m.type !== "ORGANIZATION") continue;
-    if (!media || isMediaName(m.text)) return m;
-  }
+  if (MEDIA_NOUNS.has(noun)) return ctx.lastMediaBefore[at] ?? null;
+  if (ORG_NOUNS.has(noun)) return ctx.lastOrgBefore[at] ?? null;
   return null;
 }
 
@@ -287,14 +324,14 @@ function rank(ctx: Context, i: number): number {
 }
 
 /** Builds the speaker found at token `i` (a mention's last token or a pronoun). */
-function speakerAt(ctx: Context, i: number, earlierSpeakers: ReadonlyMap<number, Mention>): Speaker {
+function speakerAt(ctx: Context, i: number, earlierSpeakers: ReadonlyMap<number, Mention>): SpeakerRef {
   const m = ctx.mentionAt[i];
   if (m) {
     const a = ctx.mentionStart[i] ?? i;
-    return { ref: { text: m.text, start: m.start, end: m.end, mention: m }, at: a };
+    return { text: m.text, start: m.start, end: m.end, mention: m };
   }
   const t = ctx.tokens[i] as Token;
-  return { ref: ref(ctx, i, i, resolvePronoun(ctx, i, t.text, earlierSpeakers)), at: i };
+  return ref(ctx, i, i, resolvePronoun(ctx, i, t.text, earlierSpeakers));
 }
 
 /**
@@ -320,7 +357,7 @@ function bestCandidate(ctx: Context, indexes: readonly number[], cue: number): n
  * A descriptive speaker ending right before token `end` (exclusive): `officials`,
  * `the daily`, `the Kremlin’s spokesman`. Up to three words, lower case, no verbs.
  */
-function description(ctx: Context, from: number, end: number, resolveAt: number): Speaker | null {
+function description(ctx: Context, from: number, end: number, resolveAt: number): SpeakerRef | null {
   let a = end;
   while (a - 1 >= from && end - a < 3) {
     const t = ctx.tokens[a - 1] as Token;
@@ -332,11 +369,11 @@ function description(ctx: Context, from: number, end: number, resolveAt: number)
   if (a >= end) return null;
   const lastWord = (ctx.tokens[end - 1] as Token).text.toLowerCase();
   if (DETERMINERS.has(lastWord)) return null;
-  return { ref: ref(ctx, a, end - 1, resolveDescription(ctx, resolveAt, lastWord)), at: a };
+  return ref(ctx, a, end - 1, resolveDescription(ctx, resolveAt, lastWord));
 }
 
 /** A descriptive speaker starting at token `from` (`according to the daily,`). */
-function descriptionAfter(ctx: Context, from: number, limit: number, resolveAt: number): Speaker | null {
+function descriptionAfter(ctx: Context, from: number, limit: number, resolveAt: number): SpeakerRef | null {
   let b = from;
   while (b <= limit && b - from < 4) {
     const t = ctx.tokens[b] as Token;
@@ -344,15 +381,13 @@ function descriptionAfter(ctx: Context, from: number, limit: number, resolveAt: 
     b++;
   }
   if (b === from) return null;
-  let a = from;
-  if (DETERMINERS.has((ctx.tokens[a] as Token).text.toLowerCase()) && b - a > 1) a++;
   const noun = (ctx.tokens[b - 1] as Token).text.toLowerCase();
-  return { ref: ref(ctx, from, b - 1, resolveDescription(ctx, resolveAt, noun)), at: a };
+  return ref(ctx, from, b - 1, resolveDescription(ctx, resolveAt, noun));
 }
 
 interface Attribution {
   cue: string;
-  speaker: Speaker | null;
+  speaker: SpeakerRef | null;
 }
 
 /** Attribution after the closing mark: `,” Ushakov said`, `,” said Trump`, `,” Post adds`. */
@@ -371,7 +406,7 @@ function attributionAfter(ctx: Context, pair: Pair, earlier: ReadonlyMap<number,
   for (let w = 0; w < window.length && w < AFTER_CUE_REACH; w++) {
     const i = window[w] as number;
     const according = accordingToAt(ctx.tokens, i);
-    if (!isCue(ctx.tokens[i]) && according === 0) continue;
+    if (!isCueAt(ctx.tokens, i) && according === 0) continue;
     const cueEnd = i + Math.max(according, 1) - 1;
     const cue = ctx.text.slice((ctx.tokens[i] as Token).start, (ctx.tokens[cueEnd] as Token).end);
     // `,” Gingrich said if ...`: a cue with its own clause reports something else.
@@ -411,7 +446,7 @@ function attributionBefore(ctx: Context, pair: Pair, earlier: ReadonlyMap<number
     if (w > 0 && accordingToAt(ctx.tokens, window[w - 1] as number) === 2) {
       cueStart = window[w - 1] as number;
       according = 2;
-    } else if (!isCue(ctx.tokens[i])) {
+    } else if (!isCueAt(ctx.tokens, i)) {
       continue;
     }
     const cueEnd = according === 2 ? i : cueStart;
@@ -444,7 +479,7 @@ function countWords(tokens: readonly Token[], a: number, b: number): number {
 }
 
 /** The quoted words between the marks, trimmed, with their offsets. */
-function innerSpan(text: string, tokens: readonly Token[], pair: Pair): { start: number; end: number } | null {
+function innerSpan(tokens: readonly Token[], pair: Pair): { start: number; end: number } | null {
   const first = tokens[pair.open + 1];
   const last = tokens[pair.lastInside];
   if (!first || !last || pair.lastInside <= pair.open) return null;
@@ -463,7 +498,7 @@ function continuedAttribution(ctx: Context, previous: { pair: Pair; quote: Quote
     const m = ctx.mentionAt[i];
     if (m && m.type === "PERSON" && m !== speaker.mention && !ctx.insideQuote[i]) return null;
   }
-  return { cue: previous.quote.cue ?? "", speaker: { ref: speaker, at: pair.open } };
+  return { cue: previous.quote.cue ?? "", speaker };
 }
 
 /** The baseline quote finder. Quotes come out in text order. */
@@ -475,7 +510,7 @@ export const findQuotes: QuoteFinder = (text, tokens, mentions) => {
   const found: { pair: Pair; quote: QuoteSpan }[] = [];
 
   for (const pair of pairs) {
-    const inner = innerSpan(text, tokens, pair);
+    const inner = innerSpan(tokens, pair);
     if (!inner) continue;
     const words = countWords(tokens, pair.open + 1, pair.lastInside);
     const attribution =
@@ -485,7 +520,7 @@ export const findQuotes: QuoteFinder = (text, tokens, mentions) => {
     if (!attribution && words <= SCARE_QUOTE_WORDS) continue;
     if (words === 0) continue;
     const speaker = attribution?.speaker ?? null;
-    if (speaker?.ref.mention && speaker.ref.mention.type === "PERSON") earlierSpeakers.set(pair.open, speaker.ref.mention);
+    if (speaker?.mention && speaker.mention.type === "PERSON") earlierSpeakers.set(pair.open, speaker.mention);
     found.push({
       pair,
       quote: {
@@ -493,7 +528,7 @@ export const findQuotes: QuoteFinder = (text, tokens, mentions) => {
         start: inner.start,
         end: inner.end,
         cue: attribution?.cue || null,
-        speaker: speaker?.ref ?? null,
+        speaker,
       },
     });
   }

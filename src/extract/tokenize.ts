@@ -144,9 +144,10 @@ function extendAbbreviation(text: string, start: number, end: number): number {
 function scanNumber(text: string, start: number): number {
   let i = start;
   for (;;) {
-    while (i < text.length && isDigit(text.charAt(i))) i++;
+    // Code points, not code units: some scripts have digits outside the BMP.
+    while (i < text.length && isDigit(charAt(text, i))) i += charAt(text, i).length;
     const ch = text.charAt(i);
-    if ((ch === "." || ch === "," || ch === ":" || ch === "/" || ch === "-") && isDigit(text.charAt(i + 1))) {
+    if ((ch === "." || ch === "," || ch === ":" || ch === "/" || ch === "-") && i + 1 < text.length && isDigit(charAt(text, i + 1))) {
       i++;
       continue;
     }
@@ -176,14 +177,16 @@ export function tokenize(text: string): Token[] {
       i += ch.length;
       continue;
     }
+    // Both scanners consume at least the character that selected them; the Math.max
+    // guards keep the loop advancing even if a character class check ever disagreed.
     if (isLetter(ch)) {
-      const end = extendAbbreviation(text, i, scanWord(text, i));
+      const end = Math.max(i + ch.length, extendAbbreviation(text, i, scanWord(text, i)));
       push(i, end, "word");
       i = end;
       continue;
     }
     if (isDigit(ch)) {
-      const end = scanNumber(text, i);
+      const end = Math.max(i + ch.length, scanNumber(text, i));
       push(i, end, "number");
       i = end;
       continue;

@@ -196,9 +196,13 @@ function looksLikeSeedLayout(lines: readonly string[]): boolean {
   const first = lines[0]?.trim() ?? "";
   if (!ID_LINE.test(first)) return false;
   // A plain article whose title is a bare number is conceivable; demand a second
-  // seed marker so such a title is not mistaken for an id.
-  const head = lines.slice(1, 12);
-  return head.some((l) => parseDateLine(l) !== null || STORY_CODE.test(l.trim()));
+  // seed marker (date line, story code, repeated title or closing `Comment` label) so
+  // such a title is not mistaken for an id.
+  const head = lines.slice(1, 12).map((l) => l.trim());
+  if (head.some((l) => parseDateLine(l) !== null || STORY_CODE.test(l))) return true;
+  const nonBlank = head.filter((l) => l !== "");
+  if (nonBlank.length >= 2 && nonBlank[0] === nonBlank[1]) return true;
+  return TRAILING_COMMENT.test(lines.join("\n").trimEnd());
 }
 
 /**

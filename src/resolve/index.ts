@@ -14,7 +14,6 @@ import type { Geo, ResolvedArticle, ResolvedEntity, ResolvedQuote } from "./type
 import { normalizeName } from "./normalize.ts";
 import { lookupCountry } from "../extract/lexicon/countries.ts";
 import { isKnownRegion, lookupCity } from "../extract/lexicon/places.ts";
-import { SPEAKER_PRONOUNS } from "../extract/lexicon/words.ts";
 
 export { normalizeName } from "./normalize.ts";
 
@@ -71,30 +70,38 @@ function mergeIfUnique(from: Group, candidates: Iterable<Group>): void {
   if (targets.size === 1) merge(from, [...targets][0] as Group);
 }
 
+/** Multimap helper: key → groups, for merge look-ups without pairwise scans. */
+function indexBy(groups: readonly Group[], keysOf: (g: Group) => string[]): Map<string, Group[]> {
+  const index = new Map<string, Group[]>();
+  for (const g of groups) {
+    for (const k of keysOf(g)) {
+      const list = index.get(k);
+      if (list) list.push(g);
+      else index.set(k, [g]);
+    }
+  }
+  return index;
+}
+
 /**
  * `Hillary Clinton` joins `Hillary Rodham Clinton` (same first and last word, only one
  * longer form); then a bare surname joins the only full name ending with it.
  */
 function mergePeople(groups: Group[]): void {
   const full = groups.filter((g) => g.type === "PERSON" && !isSurnameOnly(g.key));
+  const longByEnds = indexBy(
+    full.filter((g) => g.key.split(" ").length > 2),
+    (g) => [`${firstWord(g.key)} ${lastWord(g.key)}`],
+  );
   for (const g of full) {
-    const words = g.key.split(" ");
-    if (words.length !== 2) continue;
-    mergeIfUnique(
-      g,
-      full.filter((f) => {
-        const fw = f.key.split(" ");
-        return fw.length > 2 && fw[0] === words[0] && fw[fw.length - 1] === words[1];
-      }),
-    );
+    if (g.key.split(" ").length === 2) mergeIfUnique(g, longByEnds.get(g.key) ?? []);
   }
+  const byLast = indexBy(full, (g) => [lastWord(g.key)]);
   for (const g of groups) {
     if (g.type !== "PERSON" || !isSurnameOnly(g.key)) continue;
-    const bare = lastWord(g.key);
-    mergeIfUnique(
-      g,
-      full.filter((f) => f.key.endsWith(` ${g.key}`) || lastWord(f.key) === bare),
-    );
+    const candidates = byLast.get(lastWord(g.key)) ?? [];
+    // `al assad` must end the full name as a whole; a bare `assad` only its last word.
+    mergeIfUnique(g, g.key.includes(" ") ? candidates.filter((f) => f.key.endsWith(` ${g.key}`)) : candidates);
   }
 }
 
@@ -112,19 +119,18 @@ function acronymOf(key: string): string {
  */
 function mergeOrganizations(groups: Group[]): void {
   const full = groups.filter((g) => g.type === "ORGANIZATION" && g.key.includes(" "));
+  const index = indexBy(full, (g) => {
+    // An acronym may leave out a leading place (`US Securities Exchange Commission`).
+    const rest = g.key.split(" ").slice(1).join(" ");
+    const keys = [`last:${lastWord(g.key)}`, `solid:${g.key.replace(/ /g, "")}`, `acr:${acronymOf(g.key)}`];
+    if (rest.includes(" ")) keys.push(`acr:${acronymOf(rest)}`);
+    return keys;
+  });
   for (const g of groups) {
     if (g.type !== "ORGANIZATION" || g.key.includes(" ")) continue;
-    mergeIfUnique(
-      g,
-      full.filter((f) => {
-        // An acronym may leave out a leading place (`US Securities Exchange Commission`).
-        const rest = f.key.split(" ").slice(1).join(" ");
-        const acronyms = [acronymOf(f.key), acronymOf(rest)];
-        // `TimeWarner` is `Time Warner` written solid.
-        const solid = f.key.replace(/ /g, "") === g.key;
-        return solid || lastWord(f.key) === g.key || (g.key.length >= 2 && acronyms.includes(g.key));
-      }),
-    );
+    const candidates = new Set<Group>([...(index.get(`last:${g.key}`) ?? []), ...(index.get(`solid:${g.key}`) ?? [])]);
+    if (g.key.length >= 2) for (const c of index.get(`acr:${g.key}`) ?? []) candidates.add(c);
+    mergeIfUnique(g, candidates);
   }
 }
 
@@ -191,6 +197,7 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   const groups: Group[] = [];
   const byId = new Map<string, Group>();
   const groupOf = new Map<Mention, Group>();
+  const byOffsets = new Map<string, Group>();
   for (const m of extraction.mentions) {
     // Offsets that do not point at the mention's text belong to some other text.
     if (text.slice(m.start, m.end) !== m.text) continue;
@@ -205,6 +212,7 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
     }
     g.mentions.push(m);
     groupOf.set(m, g);
+    byOffsets.set(offsetKey(m), g);
   }
   mergePeople(groups);
   mergeOrganizations(groups);
@@ -227,11 +235,10 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
 
   const quotes: ResolvedQuote[] = extraction.quotes.map((q) => {
     const mention = q.speaker?.mention ?? null;
-    const group = mention ? findGroup(groupOf, mention) : null;
+    const group = mention ? findGroup(groupOf, byOffsets, mention) : null;
     const entity = group ? entityOf.get(root(group)) : undefined;
-    let speakerName: string | null = entity?.name ?? q.speaker?.text ?? null;
-    // An unresolved `he` names nobody.
-    if (!entity && speakerName !== null && SPEAKER_PRONOUNS.has(speakerName.toLowerCase())) speakerName = null;
+    // The speaker as the text names them (`he`, `the Post`), even when no entity is found.
+    const speakerName = q.speaker?.text ?? null;
     const speaker =
       entity && (entity.type === "PERSON" || entity.type === "ORGANIZATION") ? { type: entity.type, key: entity.key } : null;
     return { text: q.text, start: q.start, end: q.end, cue: q.cue, speakerName, speaker };
@@ -240,11 +247,10 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
 }
 
 /** The group of a speaker mention: by identity, or by offsets when it was copied. */
-function findGroup(groupOf: ReadonlyMap<Mention, Group>, mention: Mention): Group | null {
-  const direct = groupOf.get(mention);
-  if (direct) return direct;
-  for (const [m, g] of groupOf) {
-    if (m.start === mention.start && m.end === mention.end && m.type === mention.type) return g;
-  }
-  return null;
+function findGroup(groupOf: ReadonlyMap<Mention, Group>, byOffsets: ReadonlyMap<string, Group>, mention: Mention): Group | null {
+  return groupOf.get(mention) ?? byOffsets.get(offsetKey(mention)) ?? null;
+}
+
+function offsetKey(m: Mention): string {
+  return `${m.type}:${m.start}:${m.end}`;
 }

@@ -130,7 +130,6 @@ export const PLACE_SUFFIXES = new Set([
 /** First words that make a name a place (`Lake Victoria`, `Mount Everest`, `Gulf of Aden`). */
 export const PLACE_PREFIXES = new Set(["lake", "mount", "mt.", "cape", "gulf", "bay", "isle", "port", "fort", "sea", "strait"]);
 
-export type PlaceClass = "CITY" | "REGION";
 
 let cities: Map<string, CityInfo> | null = null;
 let regions: Set<string> | null = null;

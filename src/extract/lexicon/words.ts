@@ -20,7 +20,8 @@ amid amidst between beyond despite except inside outside near toward towards thr
 via per than according and or but nor so yet both either neither not no yes if unless because
 although though whether also however meanwhile moreover nevertheless nonetheless instead indeed
 thus hence then now today tonight yesterday tomorrow last next soon still even just only already
-once again ever never always often sometimes perhaps maybe all any each every some many much more
+once again ever never always often sometimes perhaps maybe later earlier afterwards meanwhile elsewhere
+instead overall all any each every some many much more
 most few several such other another same own both former latter first second third fourth fifth
 is are was were be been being am do does did has have had having will would shall should can could
 may might must let lets please thanks thank ok okay oh well so like unlike other others nor

@@ -9,6 +9,14 @@ export const NUM_STATIC = 60;
 /** Gazetteer lists with their own feature slots (more lists are ignored). */
 export const MAX_GAZ = 12;
 export const NUM_DOC = 6;
+/** The first NUM_INTRINSIC feature slots of a token depend on the token string alone. */
+export const NUM_INTRINSIC = 15;
+/**
+ * Features that depend on one neighbour's token string alone: 5 for the token at i-1, 5 at i+1,
+ * 2 at i-2, 2 at i+2 (cached per word type at inference).
+ */
+export const NB_SLOTS = [5, 5, 2, 2] as const;
+export const NUM_NEIGHBOUR = 14;
 
 const BOS = 0x1b873593;
 const EOS = 0x38b34ae5;
@@ -29,9 +37,6 @@ export class Featurizer {
   hL = new Int32Array(0);
   hShort = new Int32Array(0);
   hLong = new Int32Array(0);
-  hTitle = new Int32Array(0);
-  pre = new Int32Array(0); // 4 per token
-  suf = new Int32Array(0); // 4 per token
   cls = new Int32Array(0);
   clu = new Int32Array(0); // 3 per token
   capInfo = new Int32Array(0);
@@ -48,6 +53,15 @@ export class Featurizer {
   ) {
     this.F = NUM_STATIC + (withDoc ? NUM_DOC : 0);
     this.G = lex.gazNames.length;
+    const m = (a: number[]) => Int32Array.from(a, (x) => x & rowMask);
+    this.boundaryRows = [
+      m([tpl(13, BOS), tpl(17, BOS), tpl(33, 2000), tpl(34, 2000), tpl(35, 2000)]),
+      m([tpl(14, EOS), tpl(18, EOS), tpl(36, 2001), tpl(37, 2001), tpl(38, 2001)]),
+      m([tpl(15, BOS), tpl(39, 2000)]),
+      m([tpl(15, BOS2), tpl(39, 2000)]),
+      m([tpl(16, EOS), tpl(40, 2001)]),
+      m([tpl(16, EOS2), tpl(40, 2001)]),
+    ];
   }
 
   private ensure(n: number): void {
@@ -58,15 +72,183 @@ export class Featurizer {
     this.hL = new Int32Array(c);
     this.hShort = new Int32Array(c);
     this.hLong = new Int32Array(c);
-    this.hTitle = new Int32Array(c);
-    this.pre = new Int32Array(c * 4);
-    this.suf = new Int32Array(c * 4);
+    this.tid = new Int32Array(c);
     this.cls = new Int32Array(c);
     this.clu = new Int32Array(c * 3);
     this.capInfo = new Int32Array(c);
     this.gaz = new Int32Array(c * Math.max(1, this.G));
     this.gazLen = new Int32Array(c * Math.max(1, this.G));
     this.gazAny = new Int32Array(c);
+  }
+
+  // ---- per word-type cache (token-intrinsic properties and feature rows) ----
+  private types = new Map<string, number>();
+  private tcap = 0;
+  private tW = new Int32Array(0);
+  private tL = new Int32Array(0);
+  private tShort = new Int32Array(0);
+  private tLong = new Int32Array(0);
+  private tCls = new Int32Array(0);
+  private tFlags = new Int32Array(0); // 1 has letters, 2 has lower-case letters
+  private tClu = new Int32Array(0);
+  private tCap = new Int32Array(0);
+  /** NUM_INTRINSIC feature rows per type */
+  tIntr = new Int32Array(0);
+  /** NUM_NEIGHBOUR feature rows per type: as token i-1 (5), i+1 (5), i-2 (2), i+2 (2) */
+  tNb = new Int32Array(0);
+  /** the same neighbour feature rows for sentence boundaries: BOS@-1, EOS@+1, BOS@-2, BOS2@-2, EOS@+2, EOS2@+2 */
+  boundaryRows: Int32Array[] = [];
+  /** type id of each token of the prepared sentence */
+  tid = new Int32Array(0);
+  /** bumped whenever the type cache is cleared (callers caching per type must reset) */
+  generation = 0;
+  maxTypes = 200000;
+
+  private growTypes(): void {
+    const c = Math.max(1024, this.tcap * 2);
+    const g = (a: Int32Array, w: number) => {
+      const b = new Int32Array(c * w);
+      b.set(a);
+      return b;
+    };
+    this.tW = g(this.tW, 1);
+    this.tL = g(this.tL, 1);
+    this.tShort = g(this.tShort, 1);
+    this.tLong = g(this.tLong, 1);
+    this.tCls = g(this.tCls, 1);
+    this.tFlags = g(this.tFlags, 1);
+    this.tClu = g(this.tClu, 3);
+    this.tCap = g(this.tCap, 1);
+    this.tIntr = g(this.tIntr, NUM_INTRINSIC);
+    this.tNb = g(this.tNb, NUM_NEIGHBOUR);
+    this.tcap = c;
+  }
+
+  /** Type id of a token string, computing its properties on first sight. */
+  typeId(s: string): number {
+    let t = this.types.get(s);
+    if (t !== undefined) return t;
+    if (this.types.size >= this.maxTypes) {
+      this.types.clear();
+      this.generation++;
+    }
+    t = this.types.size;
+    if (t >= this.tcap) this.growTypes();
+    this.types.set(s, t);
+    this.computeType(s, t);
+    return t;
+  }
+
+  private computeType(s: string, t: number): void {
+    const len = s.length;
+    let hw = FNV_OFFSET;
+    let hl = FNV_OFFSET;
+    let ht = FNV_OFFSET;
+    let hs = FNV_OFFSET;
+    let hg = FNV_OFFSET;
+    let lastSc = -1;
+    let run = 0;
+    let nU = 0;
+    let nLo = 0;
+    let nD = 0;
+    let nHy = 0;
+    let nP = 0;
+    const mask = this.rowMask;
+    const io = t * NUM_INTRINSIC;
+    const intr = this.tIntr;
+    for (let k = 0; k < len; k++) {
+      const c = s.charCodeAt(k);
+      const lc = lowerCode(c);
+      hw = fnvStep(hw, c);
+      hl = fnvStep(hl, lc);
+      ht = fnvStep(ht, k === 0 ? c : lc);
+      if (k < 4 && k < len - 1) intr[io + 4 + k] = tpl(5 + k, fmix(hl)) & mask;
+      let sc: number;
+      if (c >= 48 && c <= 57) {
+        sc = 100;
+        nD++;
+      } else if (lc !== c) {
+        sc = 88;
+        nU++;
+      } else if (c >= 97 && c <= 122) {
+        sc = 120;
+        nLo++;
+      } else if ((c >= 0xdf && c <= 0x24f) || (c >= 0x3ac && c <= 0x52f)) {
+        sc = 120;
+        nLo++;
+      } else {
+        sc = c;
+        if (c === 45) nHy++;
+        else if (c === 46) nP++;
+      }
+      if (sc !== lastSc) {
+        hs = fnvStep(hs, sc);
+        hg = fnvStep(hg, sc);
+        run = 1;
+        lastSc = sc;
+      } else if (run < 4) {
+        hg = fnvStep(hg, sc);
+        run++;
+      }
+    }
+    for (let k = Math.max(0, len - 1); k < 4; k++) intr[io + 4 + k] = tpl(5 + k, 0) & mask;
+    // suffixes of the lower-case form
+    for (let k = 0; k < 4; k++) {
+      let v = 0;
+      if (k < len - 1) {
+        let h = FNV_OFFSET;
+        for (let m = len - 1 - k; m < len; m++) h = fnvStep(h, lowerCode(s.charCodeAt(m)));
+        v = fmix(h) ^ 0x5555;
+      }
+      intr[io + 8 + k] = tpl(9 + k, v) & mask;
+    }
+    const hW = fmix(hw);
+    const hL = fmix(hl);
+    const hT = fmix(ht);
+    const hS = fmix(hs);
+    const hG = fmix(hg);
+    this.tW[t] = hW;
+    this.tL[t] = hL;
+    this.tShort[t] = hS;
+    this.tLong[t] = hG;
+    const nLet = nU + nLo;
+    let cls: number;
+    if (nLet === 0 && nD === 0) cls = 7;
+    else if (nLet === 0) cls = nD === len ? 4 : 5;
+    else if (nD > 0) cls = 6;
+    else if (nU === 0) cls = 0;
+    else if (nLo === 0) cls = nLet === 1 ? 3 : nP > 0 ? 8 : 2;
+    else if (lowerCode(s.charCodeAt(0)) !== s.charCodeAt(0)) cls = nHy > 0 ? 9 : nU > 1 ? 10 : 1;
+    else cls = 11;
+    this.tCls[t] = cls;
+    this.tFlags[t] = (nLet > 0 ? 1 : 0) | (nLo > 0 ? 2 : 0);
+    const lex = this.lex;
+    let p = lex.words.get(hW);
+    if (p === -1 && (cls === 2 || cls === 8)) p = lex.words.get(hT);
+    if (p === -1 && cls !== 0) p = lex.words.get(hL);
+    for (let j = 0; j < 3; j++) {
+      const c = p === -1 || j >= lex.clusterLevels ? UNK_CLUSTER : (p >>> (10 * j)) & 1023;
+      this.tClu[t * 3 + j] = c;
+      intr[io + 12 + j] = tpl(30 + j, c) & mask;
+    }
+    this.tCap[t] = lex.lower.get(hL, 255);
+    const nb = this.tNb;
+    const no = t * NUM_NEIGHBOUR;
+    const cl = this.tClu;
+    nb[no] = tpl(13, hL) & mask;
+    nb[no + 1] = tpl(17, hW) & mask;
+    for (let j = 0; j < 3; j++) nb[no + 2 + j] = tpl(33 + j, cl[t * 3 + j]!) & mask;
+    nb[no + 5] = tpl(14, hL) & mask;
+    nb[no + 6] = tpl(18, hW) & mask;
+    for (let j = 0; j < 3; j++) nb[no + 7 + j] = tpl(36 + j, cl[t * 3 + j]!) & mask;
+    nb[no + 10] = tpl(15, hL) & mask;
+    nb[no + 11] = tpl(39, cl[t * 3 + 1]!) & mask;
+    nb[no + 12] = tpl(16, hL) & mask;
+    nb[no + 13] = tpl(40, cl[t * 3 + 1]!) & mask;
+    intr[io] = tpl(1, hW) & mask;
+    intr[io + 1] = tpl(2, hL) & mask;
+    intr[io + 2] = tpl(3, hS) & mask;
+    intr[io + 3] = tpl(4, hG) & mask;
   }
 
   /** Compute per-token properties of a sentence of (normalised) tokens. */
@@ -77,94 +259,25 @@ export class Featurizer {
     let lettersTokens = 0;
     let lowerTokens = 0;
     for (let i = 0; i < n; i++) {
-      const s = tokens[i]!;
-      const len = s.length;
-      let hw = FNV_OFFSET;
-      let hl = FNV_OFFSET;
-      let ht = FNV_OFFSET;
-      let hs = FNV_OFFSET;
-      let hg = FNV_OFFSET;
-      let lastSc = -1;
-      let run = 0;
-      let nU = 0;
-      let nLo = 0;
-      let nD = 0;
-      let nHy = 0;
-      let nP = 0;
-      for (let k = 0; k < len; k++) {
-        const c = s.charCodeAt(k);
-        const lc = lowerCode(c);
-        hw = fnvStep(hw, c);
-        hl = fnvStep(hl, lc);
-        ht = fnvStep(ht, k === 0 ? c : lc);
-        if (k < 4 && k < len - 1) this.pre[i * 4 + k] = fmix(hl);
-        let sc: number;
-        if (c >= 48 && c <= 57) {
-          sc = 100;
-          nD++;
-        } else if (lc !== c) {
-          sc = 88;
-          nU++;
-        } else if (c >= 97 && c <= 122) {
-          sc = 120;
-          nLo++;
-        } else if ((c >= 0xdf && c <= 0x24f) || (c >= 0x3ac && c <= 0x52f)) {
-          sc = 120;
-          nLo++;
-        } else {
-          sc = c;
-          if (c === 45) nHy++;
-          else if (c === 46) nP++;
-        }
-        if (sc !== lastSc) {
-          hs = fnvStep(hs, sc);
-          hg = fnvStep(hg, sc);
-          run = 1;
-          lastSc = sc;
-        } else if (run < 4) {
-          hg = fnvStep(hg, sc);
-          run++;
-        }
-      }
-      for (let k = len - 1; k < 4; k++) if (k >= 0) this.pre[i * 4 + k] = 0;
-      // suffixes of the lower-case form
-      for (let k = 0; k < 4; k++) {
-        if (k < len - 1) {
-          let h = FNV_OFFSET;
-          for (let m = len - 1 - k; m < len; m++) h = fnvStep(h, lowerCode(s.charCodeAt(m)));
-          this.suf[i * 4 + k] = fmix(h) ^ 0x5555;
-        } else this.suf[i * 4 + k] = 0;
-      }
-      this.hW[i] = fmix(hw);
-      this.hL[i] = fmix(hl);
-      this.hTitle[i] = fmix(ht);
-      this.hShort[i] = fmix(hs);
-      this.hLong[i] = fmix(hg);
-      const nLet = nU + nLo;
-      let cls: number;
-      if (nLet === 0 && nD === 0) cls = 7;
-      else if (nLet === 0) cls = nD === len ? 4 : 5;
-      else if (nD > 0) cls = 6;
-      else if (nU === 0) cls = 0;
-      else if (nLo === 0) cls = nLet === 1 ? 3 : nP > 0 ? 8 : 2;
-      else if (lowerCode(s.charCodeAt(0)) !== s.charCodeAt(0)) cls = nHy > 0 ? 9 : nU > 1 ? 10 : 1;
-      else cls = 11;
-      this.cls[i] = cls;
-      if (nLet > 0) {
+      const t = this.typeId(tokens[i]!);
+      this.tid[i] = t;
+      this.hW[i] = this.tW[t]!;
+      this.hL[i] = this.tL[t]!;
+      this.hShort[i] = this.tShort[t]!;
+      this.hLong[i] = this.tLong[t]!;
+      this.cls[i] = this.tCls[t]!;
+      this.capInfo[i] = this.tCap[t]!;
+      this.clu[i * 3] = this.tClu[t * 3]!;
+      this.clu[i * 3 + 1] = this.tClu[t * 3 + 1]!;
+      this.clu[i * 3 + 2] = this.tClu[t * 3 + 2]!;
+      const fl = this.tFlags[t]!;
+      if (fl & 1) {
         lettersTokens++;
-        if (nLo > 0) lowerTokens++;
+        if (fl & 2) lowerTokens++;
       }
     }
     this.headline = lettersTokens > 0 && lowerTokens === 0 ? 1 : 0;
     const lex = this.lex;
-    const levels = lex.clusterLevels;
-    for (let i = 0; i < n; i++) {
-      let p = lex.words.get(this.hW[i]!);
-      if (p === -1 && (this.cls[i] === 2 || this.cls[i] === 8)) p = lex.words.get(this.hTitle[i]!);
-      if (p === -1 && this.cls[i] !== 0) p = lex.words.get(this.hL[i]!);
-      for (let j = 0; j < 3; j++) this.clu[i * 3 + j] = p === -1 || j >= levels ? UNK_CLUSTER : (p >>> (10 * j)) & 1023;
-      this.capInfo[i] = lex.lower.get(this.hL[i]!, 255);
-    }
     // gazetteers: longest match per list
     const G = this.G;
     if (G > 0) {
@@ -202,12 +315,14 @@ export class Featurizer {
   }
 
   /**
-   * Write F feature row offsets per token into out (length >= n*F). `doc` holds NUM_DOC values
-   * per token for the document-level stage (ignored unless withDoc).
+   * Write F feature row indexes per token into out (length >= n*F). `doc` holds NUM_DOC values
+   * per token for the document-level stage (ignored unless withDoc). With skipIntrinsic, the
+   * NUM_INTRINSIC + NUM_NEIGHBOUR features that depend on a single token string are left out
+   * (the tagger adds them from per-type caches).
    */
-  extract(out: Int32Array, doc: Int32Array | null): void {
+  extract(out: Int32Array, doc: Int32Array | null, skipIntrinsic = false, withDoc = this.withDoc, skipNeighbours = skipIntrinsic): void {
     const n = this.n;
-    const F = this.F;
+    const F = NUM_STATIC + (withDoc ? NUM_DOC : 0);
     const mask = this.rowMask;
     const hl = this.headline;
     const hL = this.hL;
@@ -226,19 +341,20 @@ export class Featurizer {
       const sp1 = i + 1 < n ? this.hShort[i + 1]! : EOS;
       const cm1 = i > 0 ? this.cls[i - 1]! : 15;
       const cp1 = i + 1 < n ? this.cls[i + 1]! : 14;
+      if (!skipIntrinsic) {
+        const io = this.tid[i]! * NUM_INTRINSIC;
+        for (let k = 0; k < NUM_INTRINSIC; k++) out[o++] = this.tIntr[io + k]!;
+      }
+      const mb = o;
       out[o++] = tpl(0, 0);
-      out[o++] = tpl(1, this.hW[i]!);
-      out[o++] = tpl(2, hL[i]!);
-      out[o++] = tpl(3, s0);
-      out[o++] = tpl(4, this.hLong[i]!);
-      for (let k = 0; k < 4; k++) out[o++] = tpl(5 + k, this.pre[i * 4 + k]!);
-      for (let k = 0; k < 4; k++) out[o++] = tpl(9 + k, this.suf[i * 4 + k]!);
-      out[o++] = tpl(13, lm1);
-      out[o++] = tpl(14, lp1);
-      out[o++] = tpl(15, lm2);
-      out[o++] = tpl(16, lp2);
-      out[o++] = tpl(17, i > 0 ? this.hW[i - 1]! : BOS);
-      out[o++] = tpl(18, i + 1 < n ? this.hW[i + 1]! : EOS);
+      if (!skipNeighbours) {
+        out[o++] = tpl(13, lm1);
+        out[o++] = tpl(14, lp1);
+        out[o++] = tpl(15, lm2);
+        out[o++] = tpl(16, lp2);
+        out[o++] = tpl(17, i > 0 ? this.hW[i - 1]! : BOS);
+        out[o++] = tpl(18, i + 1 < n ? this.hW[i + 1]! : EOS);
+      }
       out[o++] = tpl(19, mix2(mix2(sm1, s0), sp1));
       out[o++] = tpl(20, mix2(sm1, s0));
       out[o++] = tpl(21, mix2(s0, sp1));
@@ -252,11 +368,12 @@ export class Featurizer {
       out[o++] = tpl(29, (i > 0 ? this.capInfo[i - 1]! : 511) | (cls0 << 9) | ((i + 1 < n ? this.capInfo[i + 1]! : 511) << 13));
       // clusters
       const c0 = i * 3;
-      for (let j = 0; j < 3; j++) out[o++] = tpl(30 + j, this.clu[c0 + j]!);
-      for (let j = 0; j < 3; j++) out[o++] = tpl(33 + j, i > 0 ? this.clu[c0 - 3 + j]! : 2000);
-      for (let j = 0; j < 3; j++) out[o++] = tpl(36 + j, i + 1 < n ? this.clu[c0 + 3 + j]! : 2001);
-      out[o++] = tpl(39, i > 1 ? this.clu[c0 - 6 + 1]! : 2000);
-      out[o++] = tpl(40, i + 2 < n ? this.clu[c0 + 6 + 1]! : 2001);
+      if (!skipNeighbours) {
+        for (let j = 0; j < 3; j++) out[o++] = tpl(33 + j, i > 0 ? this.clu[c0 - 3 + j]! : 2000);
+        for (let j = 0; j < 3; j++) out[o++] = tpl(36 + j, i + 1 < n ? this.clu[c0 + 3 + j]! : 2001);
+        out[o++] = tpl(39, i > 1 ? this.clu[c0 - 6 + 1]! : 2000);
+        out[o++] = tpl(40, i + 2 < n ? this.clu[c0 + 6 + 1]! : 2001);
+      }
       out[o++] = tpl(41, (i > 0 ? this.clu[c0 - 3]! : 2000) | (this.clu[c0]! << 11));
       out[o++] = tpl(42, this.clu[c0]! | ((i + 1 < n ? this.clu[c0 + 3]! : 2001) << 11));
       out[o++] = tpl(43, this.clu[c0 + 1]! | (cls0 << 11) | (hl << 15));
@@ -272,11 +389,11 @@ export class Featurizer {
       out[o++] = tpl(57, i > 0 ? this.gazAny[i - 1]! : 0x10000);
       out[o++] = tpl(58, i + 1 < n ? this.gazAny[i + 1]! : 0x10000);
       out[o++] = tpl(59, this.gazAny[i]! | (capd << 16) | (hl << 17));
-      if (this.withDoc) {
+      if (withDoc) {
         for (let d = 0; d < NUM_DOC; d++) out[o++] = tpl(64 + d, doc ? doc[i * NUM_DOC + d]! : -1);
       }
-      for (let k = base; k < o; k++) out[k] = out[k]! & mask;
-      if (o - base !== F) throw new Error(`feature count ${o - base} != ${F}`);
+      for (let k = mb; k < o; k++) out[k] = out[k]! & mask;
+      if (o - base !== F - (skipIntrinsic ? NUM_INTRINSIC : 0) - (skipNeighbours ? NUM_NEIGHBOUR : 0)) throw new Error(`feature count ${o - base} != ${F}`);
     }
   }
 }

@@ -3,9 +3,9 @@
 
 import { IntMap } from "./hash.ts";
 import type { Lexicon } from "./lexicon.ts";
-import { Featurizer } from "./features.ts";
+import { Featurizer, NB_SLOTS, NUM_DOC, NUM_INTRINSIC, NUM_NEIGHBOUR, NUM_STATIC } from "./features.ts";
 import { docFeatures } from "./docfeat.ts";
-import { scoreSparse, type Weights } from "./perceptron.ts";
+import type { Weights } from "./perceptron.ts";
 import { viterbi } from "./viterbi.ts";
 import { NUM_TAGS, TYPES, bilouSpans, bilouToIob2 } from "./tags.ts";
 import { normalizeToken, splitSentences, tokenize, type Token } from "./tokenize.ts";
@@ -14,10 +14,10 @@ import { normalizeToken, splitSentences, tokenize, type Token } from "./tokenize
 export interface Stage {
   /** row ids (sorted) that have weights */
   rows: Int32Array;
-  /** rows.length * K quantised weights; the real weight is W[i] * scale */
+  /** (rows.length + 1) * K quantised weights (row 0 is all zeros); the real weight is W[i] * scale */
   W: Int16Array;
   scale: number;
-  /** 2^rowBits entries: row id -> offset into W (row index * K), or -1 */
+  /** 2^rowBits entries: row id -> offset into W (row index * K), 0 (the zero row) if absent */
   rowMap: Int32Array;
   /** (K+1)*(K+1) transition scores */
   T: Float32Array;
@@ -32,13 +32,17 @@ export interface NerModel {
 }
 
 function buildRowMap(rows: Int32Array, rowBits: number): Int32Array {
-  const m = new Int32Array(1 << rowBits).fill(-1);
-  for (let i = 0; i < rows.length; i++) m[rows[i]!] = i * NUM_TAGS;
+  // row 0 of W is all zeros: unseen feature rows map there (branch-free scoring)
+  const m = new Int32Array(1 << rowBits);
+  for (let i = 0; i < rows.length; i++) m[rows[i]!] = (i + 1) * NUM_TAGS;
   return m;
 }
 
-/** Keep the rows of a dense weight table whose largest |weight| exceeds `prune`. */
-export function compactStage(w: Weights, rowBits: number, prune = 0): Stage {
+/**
+ * Keep the rows of a dense weight table whose largest |weight| exceeds `prune`, ordered by
+ * `usage` (most used first, so the hot rows share cache lines), and quantise them to Int16.
+ */
+export function compactStage(w: Weights, rowBits: number, prune = 0, usage?: Uint32Array): Stage {
   const K = NUM_TAGS;
   const R = 1 << rowBits;
   const keep: number[] = [];
@@ -47,52 +51,143 @@ export function compactStage(w: Weights, rowBits: number, prune = 0): Stage {
     for (let y = 0; y < K; y++) mx = Math.max(mx, Math.abs(w.W[r * K + y]!));
     if (mx > prune) keep.push(r);
   }
+  if (usage) keep.sort((a, b) => usage[b]! - usage[a]! || a - b);
   const rows = Int32Array.from(keep);
-  const Wf = new Float32Array(rows.length * K);
-  for (let i = 0; i < rows.length; i++) Wf.set(w.W.subarray(rows[i]! * K, rows[i]! * K + K), i * K);
+  const Wf = new Float32Array((rows.length + 1) * K);
+  for (let i = 0; i < rows.length; i++) Wf.set(w.W.subarray(rows[i]! * K, rows[i]! * K + K), (i + 1) * K);
   const { q, scale } = quantize(Wf);
   return { rows, W: q, scale, rowMap: buildRowMap(rows, rowBits), T: w.T };
 }
 
+/** How often each feature row occurs in the given feature arrays. */
+export function rowUsage(featArrays: Iterable<Int32Array>, rowBits: number): Uint32Array {
+  const u = new Uint32Array(1 << rowBits);
+  for (const f of featArrays) for (let i = 0; i < f.length; i++) u[f[i]!]!++;
+  return u;
+}
+
+/**
+ * Per-stage cache of summed weights per word type: slot 0 the token's intrinsic features, slots
+ * 1-4 its features as the neighbour at i-1, i+1, i-2, i+2. Quantised units.
+ */
+interface PartialCache {
+  sums: Int32Array; // types * 5 * 17
+  done: Uint8Array;
+  boundary: Int32Array; // 6 * 17, see Featurizer.boundaryRows
+  generation: number;
+}
+const SLOTS = 5;
+
 export class Tagger {
-  readonly f1: Featurizer;
-  readonly f2: Featurizer | null;
+  readonly fz: Featurizer;
   private feats = new Int32Array(0);
+  private base = new Int32Array(0);
   private scores = new Float32Array(0);
+  private caches: PartialCache[] = [];
+  /** add the neighbours' single-token features from the per-type cache (else score their rows) */
+  static neighbourCache = true;
   constructor(readonly model: NerModel) {
+    if (NUM_TAGS !== 17) throw new Error("the scorer is specialised for 17 tags");
     const mask = (1 << model.rowBits) - 1;
-    this.f1 = new Featurizer(model.lex, mask, NUM_TAGS, false);
-    this.f2 = model.stage2 ? new Featurizer(model.lex, mask, NUM_TAGS, true) : null;
+    this.fz = new Featurizer(model.lex, mask, NUM_TAGS, false);
+    for (let i = 0; i < 2; i++) this.caches.push({ sums: new Int32Array(0), done: new Uint8Array(0), boundary: new Int32Array(6 * 17), generation: -1 });
   }
 
-  private run(fz: Featurizer, w: Stage, tokens: readonly string[], doc: Int32Array | null): Uint8Array {
+  private run(stageNo: number, w: Stage, tokens: readonly string[], doc: Int32Array | null): Uint8Array {
     const n = tokens.length;
     const out = new Uint8Array(n);
     if (n === 0) return out;
+    const K = NUM_TAGS;
+    const fz = this.fz;
     fz.prepare(tokens);
-    if (this.feats.length < n * fz.F) this.feats = new Int32Array(n * fz.F * 2);
-    if (this.scores.length < n * NUM_TAGS) this.scores = new Float32Array(n * NUM_TAGS * 2);
+    const nbc = Tagger.neighbourCache;
+    const F = NUM_STATIC + (doc ? NUM_DOC : 0) - NUM_INTRINSIC - (nbc ? NUM_NEIGHBOUR : 0);
+    if (this.feats.length < n * F) this.feats = new Int32Array(n * F * 2);
+    if (this.scores.length < n * K) {
+      this.scores = new Float32Array(n * K * 2);
+      this.base = new Int32Array(n * K * 2);
+    }
     const feats = this.feats;
-    fz.extract(feats, doc);
+    fz.extract(feats, doc, true, doc !== null, nbc);
     const rowMap = w.rowMap;
-    for (let k = n * fz.F - 1; k >= 0; k--) feats[k] = rowMap[feats[k]!]!;
-    scoreSparse(w.W, w.scale, feats, n, fz.F, NUM_TAGS, this.scores);
-    viterbi(this.scores, n, NUM_TAGS, w.T, out);
+    for (let k = n * F - 1; k >= 0; k--) feats[k] = rowMap[feats[k]!]!;
+    const W = w.W;
+    const c = this.caches[stageNo]!;
+    if (c.generation !== fz.generation) {
+      c.done = new Uint8Array(1024);
+      c.sums = new Int32Array(1024 * SLOTS * K);
+      c.generation = fz.generation;
+      c.boundary.fill(0);
+      fz.boundaryRows.forEach((rows, b) => {
+        for (const r0 of rows) {
+          const r = rowMap[r0]!;
+          for (let y = 0; y < K; y++) c.boundary[b * K + y]! += W[r + y]!;
+        }
+      });
+    }
+    const tid = fz.tid;
+    const intr = fz.tIntr;
+    const nb = fz.tNb;
+    for (let i = 0; i < n; i++) {
+      const t = tid[i]!;
+      if (t >= c.done.length) {
+        const cap = Math.max(t + 1, c.done.length * 2);
+        const d = new Uint8Array(cap);
+        d.set(c.done);
+        const sm = new Int32Array(cap * SLOTS * K);
+        sm.set(c.sums);
+        c.done = d;
+        c.sums = sm;
+      }
+      if (c.done[t]) continue;
+      c.done[t] = 1;
+      const sums = c.sums;
+      const so = t * SLOTS * K;
+      for (let k = 0; k < NUM_INTRINSIC; k++) {
+        const r = rowMap[intr[t * NUM_INTRINSIC + k]!]!;
+        for (let y = 0; y < K; y++) sums[so + y]! += W[r + y]!;
+      }
+      let k = 0;
+      for (let slot = 0; slot < 4; slot++) {
+        const o = so + (slot + 1) * K;
+        for (let m = 0; m < NB_SLOTS[slot]!; m++, k++) {
+          const r = rowMap[nb[t * NUM_NEIGHBOUR + k]!]!;
+          for (let y = 0; y < K; y++) sums[o + y]! += W[r + y]!;
+        }
+      }
+    }
+    // base scores: own intrinsic + neighbours' cached contributions
+    const base = this.base;
+    const sums = c.sums;
+    const bd = c.boundary;
+    for (let i = 0; i < n; i++) {
+      const o = i * K;
+      const s0 = tid[i]! * SLOTS * K;
+      for (let y = 0; y < K; y++) base[o + y] = sums[s0 + y]!;
+      if (!nbc) continue;
+      addVec(base, o, i > 0 ? sums : bd, i > 0 ? tid[i - 1]! * SLOTS * K + K : 0);
+      addVec(base, o, i + 1 < n ? sums : bd, i + 1 < n ? tid[i + 1]! * SLOTS * K + 2 * K : K);
+      addVec(base, o, i > 1 ? sums : bd, i > 1 ? tid[i - 2]! * SLOTS * K + 3 * K : i > 0 ? 2 * K : 3 * K);
+      addVec(base, o, i + 2 < n ? sums : bd, i + 2 < n ? tid[i + 2]! * SLOTS * K + 4 * K : i + 1 < n ? 4 * K : 5 * K);
+    }
+    scoreWithBase(W, w.scale, feats, n, F, base, this.scores);
+    viterbi(this.scores, n, K, w.T, out);
     return out;
   }
 
   /** Stage-1 (sentence-local) BILOU tags for a document. Tokens must be normalised. */
   tagLocal(sentences: readonly (readonly string[])[]): Uint8Array[] {
-    return sentences.map((s) => this.run(this.f1, this.model.stage1, s, null));
+    return sentences.map((s) => this.run(0, this.model.stage1, s, null));
   }
 
   /** BILOU tags for a document given as sentences of tokens (tokens are normalised here). */
   tagDocument(sentences: readonly (readonly string[])[]): Uint8Array[] {
     const norm = sentences.map((s) => s.map(normalizeToken));
     const first = this.tagLocal(norm);
-    if (!this.f2 || !this.model.stage2) return first;
+    const stage2 = this.model.stage2;
+    if (!stage2) return first;
     const doc = docFeatures(norm, first);
-    return norm.map((s, i) => this.run(this.f2!, this.model.stage2!, s, doc[i]!));
+    return norm.map((s, i) => this.run(1, stage2, s, doc[i]!));
   }
 
   /** IOB2 tag strings for a document given as sentences of tokens. */
@@ -116,11 +211,80 @@ export class Tagger {
   }
 }
 
+function addVec(dst: Int32Array, o: number, src: Int32Array, so: number): void {
+  for (let y = 0; y < 17; y++) dst[o + y]! += src[so + y]!;
+}
+
+/**
+ * Emission scores: base (cached per-type sums) plus the F context feature rows of each token
+ * (offsets into W; absent rows point at the zero row). Unrolled for the 17 tags.
+ */
+function scoreWithBase(W: Int16Array, scale: number, feats: Int32Array, n: number, F: number, base: Int32Array, out: Float32Array): void {
+  for (let t = 0; t < n; t++) {
+    const o = t * 17;
+    let a0 = base[o + 0]!;
+    let a1 = base[o + 1]!;
+    let a2 = base[o + 2]!;
+    let a3 = base[o + 3]!;
+    let a4 = base[o + 4]!;
+    let a5 = base[o + 5]!;
+    let a6 = base[o + 6]!;
+    let a7 = base[o + 7]!;
+    let a8 = base[o + 8]!;
+    let a9 = base[o + 9]!;
+    let a10 = base[o + 10]!;
+    let a11 = base[o + 11]!;
+    let a12 = base[o + 12]!;
+    let a13 = base[o + 13]!;
+    let a14 = base[o + 14]!;
+    let a15 = base[o + 15]!;
+    let a16 = base[o + 16]!;
+    const fb = t * F;
+    for (let f = 0; f < F; f++) {
+      const r = feats[fb + f]!;
+      a0 += W[r + 0]!;
+      a1 += W[r + 1]!;
+      a2 += W[r + 2]!;
+      a3 += W[r + 3]!;
+      a4 += W[r + 4]!;
+      a5 += W[r + 5]!;
+      a6 += W[r + 6]!;
+      a7 += W[r + 7]!;
+      a8 += W[r + 8]!;
+      a9 += W[r + 9]!;
+      a10 += W[r + 10]!;
+      a11 += W[r + 11]!;
+      a12 += W[r + 12]!;
+      a13 += W[r + 13]!;
+      a14 += W[r + 14]!;
+      a15 += W[r + 15]!;
+      a16 += W[r + 16]!;
+    }
+    out[o + 0] = a0 * scale;
+    out[o + 1] = a1 * scale;
+    out[o + 2] = a2 * scale;
+    out[o + 3] = a3 * scale;
+    out[o + 4] = a4 * scale;
+    out[o + 5] = a5 * scale;
+    out[o + 6] = a6 * scale;
+    out[o + 7] = a7 * scale;
+    out[o + 8] = a8 * scale;
+    out[o + 9] = a9 * scale;
+    out[o + 10] = a10 * scale;
+    out[o + 11] = a11 * scale;
+    out[o + 12] = a12 * scale;
+    out[o + 13] = a13 * scale;
+    out[o + 14] = a14 * scale;
+    out[o + 15] = a15 * scale;
+    out[o + 16] = a16 * scale;
+  }
+}
+
 // ---- binary format ----
 // "NERB" | u32 version | u32 headerLen | header JSON | padding to 4 | sections (4-byte aligned)
 
 const MAGIC = 0x4252454e; // "NERB" little-endian
-const VERSION = 2;
+const VERSION = 3;
 
 interface Section {
   name: string;

@@ -30,8 +30,8 @@ export function transitionMask(): Float32Array {
 }
 
 /**
- * Scores with a compact quantised table: feats hold row offsets (row*17) or -1 for rows without
- * weights; scores are the sums times `scale`.
+ * Scores with a compact quantised table: feats hold row offsets (row*17; rows without weights
+ * point at an all-zero row); scores are the sums times `scale`.
  * Unrolled for the 17 BILOU tags (accumulators stay in registers).
  */
 export function scoreSparse(W: Int16Array, scale: number, feats: Int32Array, n: number, F: number, K: number, out: Float32Array): void {
@@ -57,7 +57,6 @@ export function scoreSparse(W: Int16Array, scale: number, feats: Int32Array, n: 
     const fb = t * F;
     for (let f = 0; f < F; f++) {
       const r = feats[fb + f]!;
-      if (r < 0) continue;
       a0 += W[r + 0]!;
       a1 += W[r + 1]!;
       a2 += W[r + 2]!;

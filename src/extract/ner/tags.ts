@@ -102,12 +102,15 @@ export function bilouSpans(tags: ArrayLike<number>, n = tags.length): Span[] {
   return spans;
 }
 
+const B_TAGS = TYPES.map((t) => `B-${t}`);
+const I_TAGS = TYPES.map((t) => `I-${t}`);
+
 /** BILOU ids -> IOB2 strings. */
 export function bilouToIob2(tags: ArrayLike<number>, n = tags.length): string[] {
   const out = new Array<string>(n).fill("O");
   for (const s of bilouSpans(tags, n)) {
-    out[s.start] = `B-${TYPES[s.type]}`;
-    for (let i = s.start + 1; i < s.end; i++) out[i] = `I-${TYPES[s.type]}`;
+    out[s.start] = B_TAGS[s.type]!;
+    for (let i = s.start + 1; i < s.end; i++) out[i] = I_TAGS[s.type]!;
   }
   return out;
 }

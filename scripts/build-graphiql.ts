@@ -1,0 +1,43 @@
+// npm run build:graphiql (and postinstall): bundles GraphiQL into dist/graphiql for /graphiql.
+import { parseArgs } from "node:util";
+import { relative } from "node:path";
+import { buildGraphiql, ensureGraphiql, GRAPHIQL_DIST } from "../src/graphiql/build.ts";
+
+const HELP = `Usage: npm run build:graphiql [-- --force]
+
+Bundles GraphiQL, its explorer plugin, React and Monaco from node_modules with esbuild
+into dist/graphiql, which the server serves at /graphiql (no CDN, no internet).
+npm ci runs it; the server also builds on first use when the bundle is missing or stale.
+
+Options:
+  --force      rebuild even when the bundle is up to date
+  -h, --help   show this help
+
+Exit codes: 0 built (or up to date), 1 the build failed, 2 usage error.`;
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { help: { type: "boolean", short: "h" }, force: { type: "boolean" } } }));
+  } catch (error) {
+    console.error(`build-graphiql: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const started = performance.now();
+  const manifest = values.force ? await buildGraphiql() : await ensureGraphiql();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`${relative(process.cwd(), GRAPHIQL_DIST)}: ${manifest.files.length} files, stamp ${manifest.stamp} (${seconds} s)`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`build-graphiql failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

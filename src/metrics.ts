@@ -1,0 +1,67 @@
+// The Prometheus metrics this process exposes at /metrics. One registry per process, as
+// Prometheus scrapes a process: the server's GraphQL plugin and the ingest paths of the
+// same process count into it.
+import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import type { LoadEvents } from "./ingest/load.ts";
+
+export const registry = new Registry();
+
+export const graphqlRequests = new Counter({
+  name: "graphql_requests_total",
+  help: "GraphQL operations answered, by operation name and status (ok: no error, error: any error in the response).",
+  labelNames: ["operation", "status"] as const,
+  registers: [registry],
+});
+
+export const graphqlDuration = new Histogram({
+  name: "graphql_request_duration_seconds",
+  help: "Time from receiving a GraphQL operation to sending its response.",
+  labelNames: ["operation"] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [registry],
+});
+
+export const graphqlErrors = new Counter({
+  name: "graphql_errors_total",
+  help: "Errors in GraphQL responses, by operation name and error code (extensions.code).",
+  labelNames: ["operation", "code"] as const,
+  registers: [registry],
+});
+
+export const ingestArticles = new Counter({
+  name: "ingest_articles_total",
+  help: "Documents the loader handled: loaded (new article), duplicate (already stored) or failed (bad file).",
+  labelNames: ["outcome"] as const,
+  registers: [registry],
+});
+
+let processMetricsOn = false;
+
+/**
+ * Starts prom-client's process metrics (CPU, memory, event loop, GC). Called by the server
+ * rather than at import, so commands that only load documents start no collectors.
+ */
+export function collectProcessMetrics(): void {
+  if (processMetricsOn) return;
+  processMetricsOn = true;
+  collectDefaultMetrics({ register: registry });
+}
+
+// Every outcome is exported from the start (at 0), so a rate() over it is defined before the first load.
+for (const outcome of ["loaded", "duplicate", "failed"] as const) ingestArticles.labels({ outcome });
+
+/** The caller's loader events, plus a count of each document's outcome. */
+export function withIngestMetrics(events: LoadEvents = {}): LoadEvents {
+  return {
+    ...events,
+    onFile(file, outcome) {
+      ingestArticles.inc({ outcome });
+      events.onFile?.(file, outcome);
+    },
+  };
+}
+
+/** The Prometheus text exposition of every metric. */
+export async function renderMetrics(): Promise<{ contentType: string; body: string }> {
+  return { contentType: registry.contentType, body: await registry.metrics() };
+}

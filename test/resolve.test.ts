@@ -1,0 +1,163 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { extract } from "../src/extract/index.ts";
+import { resolveArticle } from "../src/resolve/index.ts";
+import { normalizeName } from "../src/resolve/normalize.ts";
+import { parseDocument } from "../src/ingest/parse.ts";
+import type { EntityType, Extraction, Mention } from "../src/extract/types.ts";
+import type { ResolvedArticle, ResolvedEntity } from "../src/resolve/types.ts";
+
+/** Builds an extraction by hand: each surface form at its first position in `text`. */
+function mentionsIn(text: string, forms: [EntityType, string, number?][]): Mention[] {
+  return forms.map(([type, form, occurrence = 0]) => {
+    let start = -1;
+    for (let k = 0; k <= occurrence; k++) start = text.indexOf(form, start + 1);
+    assert.ok(start >= 0, `${form} is in the text`);
+    return { type, text: form, start, end: start + form.length };
+  });
+}
+
+function entity(r: ResolvedArticle, type: EntityType, key: string): ResolvedEntity {
+  const e = r.entities.find((x) => x.type === type && x.key === key);
+  assert.ok(e, `entity ${type}:${key} in ${JSON.stringify(r.entities.map((x) => `${x.type}:${x.key}`))}`);
+  return e;
+}
+
+test("normalizeName: case, diacritics, titles, possessives, punctuation and spacing", () => {
+  assert.equal(normalizeName("PERSON", "President Donald Trump"), "donald trump");
+  assert.equal(normalizeName("PERSON", "Mr. Trump’s"), "trump");
+  assert.equal(normalizeName("PERSON", "Foreign Minister  Sergei Lavrov"), "sergey lavrov");
+  assert.equal(normalizeName("PERSON", "Sergey Lavrov"), "sergey lavrov");
+  assert.equal(normalizeName("PERSON", "Yuri Ushakov"), "yury ushakov");
+  assert.equal(normalizeName("PERSON", "François Hollande"), "francois hollande");
+  assert.equal(normalizeName("PERSON", "Bashar al-Assad"), "bashar al assad");
+  assert.equal(normalizeName("PERSON", "O’Malley"), "omalley");
+  assert.equal(normalizeName("ORGANIZATION", "The Washington Post"), "washington post");
+  assert.equal(normalizeName("ORGANIZATION", "Al-Nusra Front"), "al nusra front");
+  for (const us of ["US", "U.S.", "United States", "the United States", "USA", "United States of America"]) {
+    assert.equal(normalizeName("PLACE", us), "united states", us);
+  }
+  assert.equal(normalizeName("PLACE", "Britain"), "united kingdom");
+  assert.equal(normalizeName("PLACE", "Aleppo"), "aleppo");
+  assert.equal(normalizeName("PERSON", "..."), "");
+});
+
+test("Sergey Lavrov = Sergei Lavrov = Lavrov", () => {
+  const text = "Sergey Lavrov spoke. Russian Foreign Minister Sergei Lavrov agreed. Lavrov left.";
+  const r = resolveArticle(extract(text), text);
+  const people = r.entities.filter((e) => e.type === "PERSON");
+  assert.equal(people.length, 1);
+  const lavrov = people[0]!;
+  assert.equal(lavrov.key, "sergey lavrov");
+  assert.equal(lavrov.name, "Sergey Lavrov");
+  assert.deepEqual(lavrov.aliases, ["Sergey Lavrov", "Sergei Lavrov", "Lavrov"]);
+  assert.equal(lavrov.mentionCount, 3);
+  assert.equal(lavrov.firstOffset, 0);
+});
+
+test("titles are stripped and a surname joins its full name", () => {
+  const text = "President Bashar al-Assad met Mr. Putin. Assad thanked Putin.";
+  const extraction: Extraction = {
+    mentions: mentionsIn(text, [
+      ["PERSON", "President Bashar al-Assad"],
+      ["PERSON", "Mr. Putin"],
+      ["PERSON", "Assad", 1],
+      ["PERSON", "Putin", 1],
+    ]),
+    quotes: [],
+  };
+  const r = resolveArticle(extraction, text);
+  assert.deepEqual(
+    r.entities.map((e) => [e.key, e.mentionCount]),
+    [["bashar al assad", 2], ["putin", 2]],
+  );
+});
+
+test("US = U.S. = United States, one country with geography", () => {
+  const text = "The US and the U.S. Congress: the United States, or USA, in short.";
+  const extraction: Extraction = {
+    mentions: mentionsIn(text, [["PLACE", "US"], ["PLACE", "U.S."], ["PLACE", "United States"], ["PLACE", "USA"]]),
+    quotes: [],
+  };
+  const r = resolveArticle(extraction, text);
+  assert.equal(r.entities.length, 1);
+  const us = r.entities[0]!;
+  assert.equal(us.key, "united states");
+  assert.equal(us.name, "United States");
+  assert.deepEqual(us.aliases, ["United States", "US", "U.S.", "USA"]);
+  assert.equal(us.mentionCount, 4);
+  assert.equal(us.geo?.kind, "COUNTRY");
+  assert.equal(us.geo?.countryCode, "US");
+  assert.equal(typeof us.geo?.latitude, "number");
+});
+
+test("cities and unknown places get geography or OTHER", () => {
+  const text = "Talks in Aleppo and Geneva, and near Foo Valley.";
+  const extraction: Extraction = {
+    mentions: mentionsIn(text, [["PLACE", "Aleppo"], ["PLACE", "Geneva"], ["PLACE", "Foo Valley"]]),
+    quotes: [],
+  };
+  const r = resolveArticle(extraction, text);
+  assert.deepEqual(entity(r, "PLACE", "aleppo").geo?.countryCode, "SY");
+  assert.equal(entity(r, "PLACE", "aleppo").geo?.kind, "CITY");
+  assert.equal(entity(r, "PLACE", "geneva").geo?.countryCode, "CH");
+  assert.deepEqual(entity(r, "PLACE", "foo valley").geo, { kind: "OTHER", countryCode: null, latitude: null, longitude: null });
+});
+
+test("two people sharing a surname are not merged, and the bare surname stays apart", () => {
+  const text = "Hillary Clinton and Bill Clinton arrived. Clinton spoke first.";
+  const r = resolveArticle(extract(text), text);
+  const keys = r.entities.filter((e) => e.type === "PERSON").map((e) => e.key);
+  assert.deepEqual(keys, ["hillary clinton", "bill clinton", "clinton"]);
+});
+
+test("a surname joins the only full name that ends with it", () => {
+  const text = "Hillary Clinton arrived. Later Clinton spoke, and Trump replied.";
+  const r = resolveArticle(extract(text), text);
+  const clinton = entity(r, "PERSON", "hillary clinton");
+  assert.deepEqual(clinton.aliases, ["Hillary Clinton", "Clinton"]);
+  assert.equal(entity(r, "PERSON", "trump").mentionCount, 1);
+});
+
+test("organizations: short form and acronym join the full name", () => {
+  const text = "The Washington Post and the Securities Exchange Commission (SEC) differ. The Post says the SEC is slow.";
+  const r = resolveArticle(extract(text), text);
+  const orgs = r.entities.filter((e) => e.type === "ORGANIZATION");
+  assert.deepEqual(orgs.map((e) => [e.key, e.mentionCount]), [["washington post", 2], ["securities exchange commission", 3]]);
+});
+
+test("quotes point at their speaker's entity; places and pronouns without antecedent do not", () => {
+  const text =
+    "Russian presidential aide Yury Ushakov spoke.\n\n“We will wait for the new team,” Ushakov said.\n\n“Officials acknowledge a deal is hard,” the Washington Post adds.\n\n“Nobody knows what comes next,” she said.";
+  const r = resolveArticle(extract(text), text);
+  assert.equal(r.quotes.length, 3);
+  assert.deepEqual(r.quotes[0]?.speaker, { type: "PERSON", key: "yury ushakov" });
+  assert.equal(r.quotes[0]?.speakerName, "Ushakov", "the speaker as written");
+  assert.equal(r.quotes[0]?.cue, "said");
+  assert.deepEqual(r.quotes[1]?.speaker, { type: "ORGANIZATION", key: "washington post" });
+  // `she` cannot be Yury Ushakov (a man's given name): unresolved.
+  assert.equal(r.quotes[2]?.speaker, null);
+  assert.equal(r.quotes[2]?.speakerName, "she");
+  for (const q of r.quotes) assert.equal(text.slice(q.start, q.end), q.text);
+});
+
+test("seed article resolves to the expected entities and speakers", () => {
+  const raw = readFileSync(new URL("../seeds/000_7cabb06b0e0d6da4.txt", import.meta.url), "utf8");
+  const body = parseDocument(raw, "seed.txt").body;
+  const r = resolveArticle(extract(body), body);
+  const keys = (type: EntityType): string[] => r.entities.filter((e) => e.type === type).map((e) => e.key).sort();
+  assert.deepEqual(keys("PERSON"), [
+    "bashar al assad", "donald trump", "hillary clinton", "kerry", "putin", "sergey lavrov", "yury ushakov",
+  ]);
+  assert.deepEqual(keys("ORGANIZATION"), ["al nusra front", "isis", "jabhat fatah al sham", "rt", "washington post", "white house"]);
+  for (const place of ["syria", "aleppo", "united states", "washington", "russia", "turkey", "saudi arabia", "qatar", "iran", "geneva", "lima", "peru", "abu dhabi", "united arab emirates", "moscow"]) {
+    entity(r, "PLACE", place);
+  }
+  assert.deepEqual(entity(r, "PERSON", "sergey lavrov").aliases.sort(), ["Sergei Lavrov", "Sergey Lavrov"]);
+  assert.deepEqual(entity(r, "PLACE", "united states").aliases.sort(), ["U.S.", "US", "United States"]);
+  assert.deepEqual(
+    r.quotes.map((q) => q.speaker?.key ?? null),
+    [null, "donald trump", "donald trump", "yury ushakov", "washington post", "washington post", "yury ushakov"],
+  );
+});
