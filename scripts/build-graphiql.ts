@@ -1,7 +1,7 @@
 // npm run build:graphiql (and postinstall): bundles GraphiQL into dist/graphiql for /graphiql.
-import { parseArgs } from "node:util";
 import { relative } from "node:path";
 import { buildGraphiql, ensureGraphiql, GRAPHIQL_DIST } from "../src/graphiql/build.ts";
+import { parseCommandLine, runCommand } from "../src/cli/exit.ts";
 
 const HELP = `Usage: npm run build:graphiql [-- --force]
 
@@ -16,13 +16,7 @@ Options:
 Exit codes: 0 built (or up to date), 1 the build failed, 2 usage error.`;
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { help: { type: "boolean", short: "h" }, force: { type: "boolean" } } }));
-  } catch (error) {
-    console.error(`build-graphiql: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
+  const { values } = parseCommandLine({ options: { help: { type: "boolean", short: "h" }, force: { type: "boolean" } } });
   if (values.help) {
     console.log(HELP);
     return 0;
@@ -34,10 +28,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`build-graphiql failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand("build-graphiql", HELP, main);

@@ -4,8 +4,8 @@
 // throwaway database (in-memory SQLite; a scratch PostgreSQL database on
 // SHADOW_DATABASE_URL / DATABASE_URL / the local default), so the PostgreSQL half
 // needs a reachable server.
-import { parseArgs } from "node:util";
 import { pendingSchemaChanges, PROVIDERS, type Provider } from "../src/store/migrate/index.ts";
+import { parseCommandLine, runCommand, UsageError } from "../src/cli/exit.ts";
 
 const USAGE = `Usage: npx tsx scripts/check-migrations.ts [--provider sqlite|postgresql] [--prisma-dir <dir>]
 
@@ -13,10 +13,13 @@ Exits 1 when a provider's schema.prisma has changes that no committed migration
 contains, printing the SQL the missing migration would hold.
 
   --provider     check one provider only (default: both)
-  --prisma-dir   folder with <provider>/schema.prisma and <provider>/migrations (default: prisma/)`;
+  --prisma-dir   folder with <provider>/schema.prisma and <provider>/migrations (default: prisma/)
+  --help         show this help
+
+Exit codes: 0 up to date, 1 stale or cannot check (database unreachable), 2 usage error.`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     options: { help: { type: "boolean" }, provider: { type: "string" }, "prisma-dir": { type: "string" } },
   });
   if (values.help) {
@@ -24,10 +27,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const wanted = values.provider;
-  if (wanted !== undefined && !PROVIDERS.includes(wanted as Provider)) {
-    console.error(`unknown --provider "${wanted}"\n\n${USAGE}`);
-    return 1;
-  }
+  if (wanted !== undefined && !PROVIDERS.includes(wanted as Provider)) throw new UsageError(`unknown --provider "${wanted}"`);
   const providers = wanted ? [wanted as Provider] : PROVIDERS;
   let ok = true;
   for (const provider of providers) {
@@ -55,10 +55,4 @@ function indent(text: string): string {
   return text.trimEnd().replace(/^/gm, "    ");
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`check-migrations failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand("check-migrations", USAGE, main);

@@ -3,14 +3,32 @@
 // check writes in place and puts the committed text back afterwards.
 import { readFileSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { SCHEMA_FILE, TYPEGEN_FILE, writeSchemaArtifacts } from "../src/graphql/schema.ts";
+import { parseCommandLine, runCommand } from "../src/cli/exit.ts";
+
+const USAGE = `Usage: npm run generate:graphql [-- --check]
+
+Writes schema.graphql and the Nexus typegen from the Nexus types in src/graphql.
+
+Options:
+  --check      write nothing; exit 1 when the committed files are stale
+  -h, --help   show this help
+
+Exit codes: 0 written (or up to date), 1 stale (--check) or generation failed, 2 usage error.`;
 
 const FILES = [SCHEMA_FILE, TYPEGEN_FILE];
 const read = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : null);
 
-if (!process.argv.includes("--check")) {
-  await writeSchemaArtifacts();
-  console.log(FILES.map((f) => `wrote ${f}`).join("\n"));
-} else {
+async function main(): Promise<number> {
+  const { values } = parseCommandLine({ options: { help: { type: "boolean", short: "h" }, check: { type: "boolean" } } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.check) {
+    await writeSchemaArtifacts();
+    console.log(FILES.map((f) => `wrote ${f}`).join("\n"));
+    return 0;
+  }
   const committed = FILES.map(read);
   await writeSchemaArtifacts();
   const stale = FILES.filter((file, i) => read(file) !== committed[i]);
@@ -20,5 +38,7 @@ if (!process.argv.includes("--check")) {
     else writeFileSync(file, text);
   });
   for (const file of stale) console.error(`stale: ${file} (run npm run generate:graphql and commit it)`);
-  process.exit(stale.length ? 1 : 0);
+  return stale.length ? 1 : 0;
 }
+
+runCommand("generate-graphql", USAGE, main);

@@ -2,6 +2,18 @@
 // `--check` exits 1 when a written schema differs from what it would write (CI).
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { parseCommandLine, runCommand } from "../src/cli/exit.ts";
+
+const USAGE = `Usage: npm run prisma:schemas [-- --check]
+
+Writes prisma/sqlite/schema.prisma and prisma/postgresql/schema.prisma from
+prisma/models.prisma, each with its provider's datasource and generator.
+
+Options:
+  --check      write nothing; exit 1 when a written schema is stale
+  -h, --help   show this help
+
+Exit codes: 0 written (or up to date), 1 stale (--check), 2 usage error.`;
 
 export const PROVIDERS = ["sqlite", "postgresql"] as const;
 
@@ -21,21 +33,29 @@ datasource db {
 ${models}`;
 }
 
-const root = join(dirname(new URL(import.meta.url).pathname), "..");
-const models = readFileSync(join(root, "prisma/models.prisma"), "utf8");
-const check = process.argv.includes("--check");
-let stale = false;
-for (const provider of PROVIDERS) {
-  const file = join(root, "prisma", provider, "schema.prisma");
-  const text = render(provider, models);
-  if (check) {
-    if (!existsSync(file) || readFileSync(file, "utf8") !== text) {
-      console.error(`stale: ${file} (run npm run prisma:schemas)`);
-      stale = true;
-    }
-  } else {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
+function main(): number {
+  const { values } = parseCommandLine({ options: { help: { type: "boolean", short: "h" }, check: { type: "boolean" } } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
   }
+  const root = join(dirname(new URL(import.meta.url).pathname), "..");
+  const models = readFileSync(join(root, "prisma/models.prisma"), "utf8");
+  let stale = false;
+  for (const provider of PROVIDERS) {
+    const file = join(root, "prisma", provider, "schema.prisma");
+    const text = render(provider, models);
+    if (values.check) {
+      if (!existsSync(file) || readFileSync(file, "utf8") !== text) {
+        console.error(`stale: ${file} (run npm run prisma:schemas)`);
+        stale = true;
+      }
+    } else {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+  }
+  return stale ? 1 : 0;
 }
-process.exit(stale ? 1 : 0);
+
+runCommand("prisma-schemas", USAGE, main);

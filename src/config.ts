@@ -14,11 +14,14 @@ const Env = z.object({
 
 export type Config = z.infer<typeof Env> & { production: boolean };
 
+/** A setting in the environment is invalid: a setup error (commands exit 2), not a failure of their work. */
+export class ConfigError extends Error {}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`invalid environment: ${problems}`);
+    throw new ConfigError(`invalid environment: ${problems}`);
   }
   return { ...parsed.data, production: parsed.data.NODE_ENV === "production" };
 }

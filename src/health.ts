@@ -14,7 +14,8 @@ export async function checkHealth(store: DbHandle): Promise<Health> {
     await pingDatabase(store);
     return { status: "ok", database: "ok" };
   } catch (error) {
-    logger.warn({ err: error }, "health check: database unreachable");
+    // The reason only: a probe every few seconds during an outage would repeat the same stack.
+    logger.warn({ reason: error instanceof Error ? error.message.trim() : String(error) }, "health check: database unreachable");
     return { status: "unavailable", database: "unreachable" };
   }
 }

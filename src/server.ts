@@ -1,5 +1,6 @@
 // The HTTP server: Apollo Server 5 on node:http. GraphQL is served at /graphql (and at
-// `/`, where browsers get Apollo's landing page outside production).
+// `/`, where browsers get Apollo's landing page outside production); GraphiQL at
+// /graphiql (outside production), health at /healthz and Prometheus metrics at /metrics.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
@@ -9,6 +10,10 @@ import { buildSchema } from "./graphql/schema.ts";
 import { createContext, type Context } from "./graphql/context.ts";
 import type { DbHandle } from "./store/client.ts";
 import { logger } from "./logger.ts";
+import { metricsPlugin } from "./graphql/metrics-plugin.ts";
+import { collectProcessMetrics, renderMetrics } from "./metrics.ts";
+import { sendHealth } from "./health.ts";
+import { graphiqlRoutes, isGraphiqlPath } from "./graphiql/serve.ts";
 
 export interface ServerOptions {
   store: DbHandle;
@@ -33,7 +38,10 @@ export function createApollo(production: boolean) {
     schema: buildSchema(),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
-    plugins: [production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    plugins: [
+      production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      metricsPlugin(),
+    ],
     formatError: (formatted, error) => formatError(formatted, error, production),
   });
 }
@@ -76,6 +84,12 @@ function headerMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+async function sendMetrics(res: ServerResponse, head: boolean) {
+  const { contentType, body } = await renderMetrics();
+  res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" });
+  res.end(head ? undefined : body);
+}
+
 function sendJsonError(res: ServerResponse, status: number, message: string, code: string) {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
@@ -86,10 +100,29 @@ export async function startServer(options: ServerOptions & { port: number; host?
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const apollo = createApollo(production);
   await apollo.start();
+  collectProcessMetrics();
+  const graphiql = graphiqlRoutes();
+
+  /** Routes other than GraphQL's; true when one answered. */
+  async function handleOther(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+    const head = req.method === "HEAD";
+    const readOnly = req.method === "GET" || head;
+    if ((pathname === "/healthz" || pathname === "/metrics") && !readOnly) {
+      res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain" }).end("method not allowed\n");
+      return true;
+    }
+    if (pathname === "/healthz") await sendHealth(res, options.store, head);
+    else if (pathname === "/metrics") await sendMetrics(res, head);
+    // Like Apollo's local landing page, the IDE is for development: production has no introspection.
+    else if (isGraphiqlPath(pathname) && !production) await graphiql.handle(req, res, pathname);
+    else return false;
+    return true;
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname !== "/graphql" && url.pathname !== "/") {
+      if (await handleOther(req, res, url.pathname)) return;
       res.writeHead(404, { "content-type": "text/plain" }).end("not found: GraphQL is served at /graphql\n");
       return;
     }

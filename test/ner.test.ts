@@ -6,7 +6,7 @@ import { viterbi } from "../src/extract/ner/viterbi.ts";
 import { Featurizer } from "../src/extract/ner/features.ts";
 import { emptyLexicon, addPhrase } from "../src/extract/ner/lexicon.ts";
 import { trainPerceptron, type TrainSeq } from "../src/extract/ner/perceptron.ts";
-import { Tagger, compactStage, serializeModel, deserializeModel } from "../src/extract/ner/model.ts";
+import { Tagger, buildModel, serializeModel, deserializeModel } from "../src/extract/ner/model.ts";
 import { loadModel } from "../src/extract/ner/model-file.ts";
 import { NUM_TAGS, iobSpans, spansToBilou, bilouToIob2 } from "../src/extract/ner/tags.ts";
 import { conllEval, parseConll } from "../src/extract/ner/conll.ts";
@@ -107,7 +107,7 @@ test("train-and-predict round trip on hand-written sentences", () => {
     return { feats, n: s.length, gold: spansToBilou(iobSpans(s.map((x) => x[1])), s.length) };
   });
   const w = trainPerceptron(seqs, { rows: 1 << rowBits, F: fz.F, epochs: 5, seed: 3 });
-  const model = deserializeModel(serializeModel({ rowBits, lex, stage1: compactStage(w, rowBits), stage2: null, meta: {} }));
+  const model = deserializeModel(serializeModel(buildModel(rowBits, lex, w, null)));
   const tagger = new Tagger(model);
   const [pred] = tagger.tagDocumentIob([["Carla", "Diaz", "flew", "to", "New", "York", "for", "Globex", "Inc", "."]]);
   assert.deepEqual(pred, ["B-PER", "I-PER", "O", "O", "B-LOC", "I-LOC", "O", "B-ORG", "I-ORG", "O"]);

@@ -20,24 +20,31 @@ if (!file) {
 const tagger = new Tagger(loadModel(modelPath));
 const tLoad = performance.now();
 const docs = parseConll(readFileSync(file, "utf8"));
-const chunks: string[] = [];
 let ntok = 0;
-for (const d of docs) {
-  chunks.push("-DOCSTART- O O\n\n");
+let pending = "";
+const flush = () => {
+  const buf = Buffer.from(pending);
+  let off = 0;
+  while (off < buf.length) off += writeSync(1, buf, off, buf.length - off);
+  pending = "";
+};
+for (let di = 0; di < docs.length; di++) {
+  const d = docs[di]!;
+  docs[di] = null as never; // let the document be collected once written
+  pending += "-DOCSTART- O O\n\n";
   const pred = tagger.tagDocument(d.sentences.map((s) => s.tokens));
-  d.sentences.forEach((s, i) => {
-    const p = bilouToIob2(pred[i]!);
-    let out = "";
-    for (let k = 0; k < s.tokens.length; k++) out += `${s.tokens[k]} ${s.tags[k]} ${p[k]}\n`;
-    chunks.push(out + "\n");
+  for (let si = 0; si < d.sentences.length; si++) {
+    const s = d.sentences[si]!;
+    const p = bilouToIob2(pred[si]!);
+    for (let k = 0; k < s.tokens.length; k++) pending += s.tokens[k] + " " + s.tags[k] + " " + p[k] + "\n";
+    pending += "\n";
     ntok += s.tokens.length;
-  });
+  }
+  if (pending.length > 1 << 16) flush();
 }
-const buf = Buffer.from(chunks.join(""));
-let off = 0;
-while (off < buf.length) off += writeSync(1, buf, off, buf.length - off);
+flush();
 const t1 = performance.now();
 console.error(
   `tagged ${ntok} tokens in ${((t1 - tLoad) / 1000).toFixed(2)} s (model load ${((tLoad - t0) / 1000).toFixed(2)} s); ` +
-    `${Math.round(ntok / ((t1 - t0) / 1000))} tokens/s including load`,
+    `${Math.round(ntok / ((t1 - t0) / 1000))} tokens/s including load; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
 );

@@ -7,9 +7,8 @@ import { dirname } from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseConll, conllEval, formatEval, type Doc } from "../../src/extract/ner/conll.ts";
 import { Featurizer } from "../../src/extract/ner/features.ts";
-import { docFeatures } from "../../src/extract/ner/docfeat.ts";
 import { emptyLexicon, type Lexicon } from "../../src/extract/ner/lexicon.ts";
-import { Tagger, compactStage, rowUsage, serializeModel, type NerModel } from "../../src/extract/ner/model.ts";
+import { Tagger, buildModel, rowUsage, serializeModel, type NerModel } from "../../src/extract/ner/model.ts";
 import { trainPerceptron, type TrainSeq, type Weights } from "../../src/extract/ner/perceptron.ts";
 import { NUM_TAGS, iobSpans, spansToBilou, bilouToIob2 } from "../../src/extract/ner/tags.ts";
 import { normalizeToken } from "../../src/extract/ner/tokenize.ts";
@@ -28,8 +27,8 @@ const trainPath = opt("train", `${DATA}/conll2003/train.txt`);
 const devPath = opt("dev", `${DATA}/conll2003/dev.txt`);
 const outPath = opt("out", "models/ner.bin.gz");
 const newsDir = opt("news", `${DATA}/news`);
-const epochs = Number(opt("epochs", "12"));
-const epochs2 = Number(opt("epochs2", opt("epochs", "12")));
+const epochs = Number(opt("epochs", "10"));
+const epochs2 = Number(opt("epochs2", opt("epochs", "10")));
 const rowBits = Number(opt("rows-bits", "20"));
 const folds = Number(opt("folds", "4"));
 const useGaz = !flag("no-gaz");
@@ -108,7 +107,7 @@ function trainStage1(seqs: TrainSeq[], verbose: boolean): Weights {
     onEpoch:
       verbose && devDocs.length && flag("eval-epochs")
         ? (ep, w) => {
-            const r = evaluate({ rowBits, lex, stage1: compactStage(w, rowBits), stage2: null, meta: {} }, devDocs);
+            const r = evaluate(buildModel(rowBits, lex, w, null), devDocs);
             log(`  dev F1 after epoch ${ep}: ${r.f1.toFixed(2)}`);
           }
         : undefined,
@@ -116,9 +115,10 @@ function trainStage1(seqs: TrainSeq[], verbose: boolean): Weights {
 }
 
 const prune = Number(opt("prune", "0"));
-const stage1 = compactStage(trainStage1(seqs1, true), rowBits, prune, rowUsage(seqs1.map((s) => s.feats), rowBits));
-log(`stage 1: ${stage1.rows.length} non-zero rows`);
-let model: NerModel = { rowBits, lex, stage1, stage2: null, meta: {} };
+const usage = rowUsage(seqs1.map((s) => s.feats), rowBits);
+const w1 = trainStage1(seqs1, true);
+let model: NerModel = buildModel(rowBits, lex, w1, null, { prune, usage });
+log(`stage 1: ${model.rows.length} non-zero rows`);
 if (devDocs.length) {
   const r = evaluate(model, devDocs);
   log(`stage 1 dev:\n${r.text}\n(${Math.round(r.tps)} tokens/s in-process)`);
@@ -141,18 +141,18 @@ if (useStage2) {
     const sub: TrainSeq[] = [];
     for (const i of trainIdx) for (let s = 0; s < trainDocs[i]!.sentences.length; s++) sub.push(seqs1[docSeqStart[i]! + s]!);
     const w = trainStage1(sub, false);
-    const tagger = new Tagger({ rowBits, lex, stage1: compactStage(w, rowBits), stage2: null, meta: {} });
+    const tagger = new Tagger(buildModel(rowBits, lex, w, null));
     for (const i of heldIdx) {
-      const norm = normDoc(trainDocs[i]!);
-      docVals[i] = docFeatures(norm, tagger.tagLocal(norm));
+      docVals[i] = tagger.localDocFeatures(normDoc(trainDocs[i]!));
     }
     log(`jackknife fold ${k + 1}/${folds} done`);
   }
   const F2 = new Featurizer(lex, mask, NUM_TAGS, true);
   const seqs2 = buildSeqs(trainDocs, F2, docVals);
-  const stage2 = compactStage(trainPerceptron(seqs2, { rows: 1 << rowBits, F: F2.F, epochs: epochs2, seed: 11, log }), rowBits, prune, rowUsage(seqs2.map((s) => s.feats), rowBits));
-  log(`stage 2: ${stage2.rows.length} non-zero rows`);
-  model = { rowBits, lex, stage1, stage2, meta: {} };
+  const w2 = trainPerceptron(seqs2, { rows: 1 << rowBits, F: F2.F, epochs: epochs2, seed: 11, log });
+  rowUsage(seqs2.map((s) => s.feats), rowBits, usage);
+  model = buildModel(rowBits, lex, w1, w2, { prune, usage });
+  log(`stages 1+2: ${model.rows.length} non-zero rows`);
   if (devDocs.length) {
     const r = evaluate(model, devDocs);
     log(`stage 2 dev:\n${r.text}\n(${Math.round(r.tps)} tokens/s in-process)`);

@@ -1,8 +1,8 @@
 // Applies pending committed migrations to DATABASE_URL (like `prisma migrate deploy`).
-import { parseArgs } from "node:util";
 import { migrateDatabase } from "../store/migrate/index.ts";
 import { redactUrl } from "../store/migrate/adapters.ts";
 import { DEFAULT_DATABASE_URL } from "../store/database-url.ts";
+import { parseCommandLine, runCommand } from "./exit.ts";
 
 const USAGE = `Usage: npm run db:migrate [-- --verbose]
 
@@ -12,10 +12,13 @@ yet, and records them in its _prisma_migrations table.
   DATABASE_URL   file:<path> (SQLite; default file:./data/newsgraph.db, folder created
                  if missing) or postgresql://user@host:port/db (PostgreSQL)
   --verbose      print the schema engine's log lines
-  --help         show this help`;
+  --help         show this help
+
+Exit codes: 0 applied (or up to date), 1 a migration failed or the database is
+unreachable, 2 usage error.`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     options: { help: { type: "boolean" }, verbose: { type: "boolean" } },
   });
   if (values.help) {
@@ -30,10 +33,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`db-migrate failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand("db-migrate", USAGE, main);

@@ -1,8 +1,8 @@
 // Creates a new migration, for both providers, from the changes of
 // prisma/<provider>/schema.prisma since the committed history (like `prisma migrate dev --create-only`).
-import { parseArgs } from "node:util";
 import { relative } from "node:path";
 import { createMigration } from "../store/migrate/index.ts";
+import { parseCommandLine, runCommand, UsageError } from "./exit.ts";
 
 const USAGE = `Usage: npm run db:migration -- --name <name> [--verbose]
 
@@ -15,20 +15,21 @@ SHADOW_DATABASE_URL (else a postgresql DATABASE_URL, else postgresql://postgres@
 
   --name <name>  migration name (letters, digits, _)
   --verbose      print the schema engine's log lines
-  --help         show this help`;
+  --help         show this help
+
+Exit codes: 0 written (or no changes), 1 the schema engine or the shadow database
+failed, 2 usage error (no --name, a name without letters or digits).`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     options: { help: { type: "boolean" }, name: { type: "string" }, verbose: { type: "boolean" } },
   });
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  if (!values.name) {
-    console.error(`--name is required\n\n${USAGE}`);
-    return 1;
-  }
+  if (!values.name) throw new UsageError("--name is required");
+  if (!/[A-Za-z0-9]/.test(values.name)) throw new UsageError(`invalid --name "${values.name}": use letters, digits and _`);
   const onLog = values.verbose ? (line: string) => console.error(line.trimEnd()) : undefined;
   for (const { provider, migration } of await createMigration(values.name, { onLog })) {
     if (migration) console.log(`${provider}: created ${relative(process.cwd(), migration.path)}/migration.sql`);
@@ -37,10 +38,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`db-migration failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand("db-migration", USAGE, main);

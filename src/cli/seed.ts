@@ -1,10 +1,10 @@
 // npm run seed -- [files or folders...]: load documents (default seeds/) into DATABASE_URL.
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { migrateDatabase } from "../store/migrate/index.ts";
 import { openDb } from "../store/client.ts";
 import { loadDocuments } from "../ingest/load.ts";
 import { progressEvents } from "./progress.ts";
+import { EXIT_USAGE, parseCommandLine, runCommand } from "./exit.ts";
 
 const HELP = `Usage: npm run seed -- [options] [files or folders...]
 
@@ -18,7 +18,7 @@ Options:
 Exit codes: 0 all loaded (or already there), 1 some files failed, 2 usage or setup error.`;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ options: { help: { type: "boolean", short: "h" } }, allowPositionals: true });
+  const { values, positionals } = parseCommandLine({ options: { help: { type: "boolean", short: "h" } }, allowPositionals: true });
   if (values.help) {
     console.log(HELP);
     return 0;
@@ -43,10 +43,5 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`seed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
-  },
-);
+// A database that cannot be migrated or opened is a setup error here (2), like a bad option.
+runCommand("seed", HELP, main, EXIT_USAGE);

@@ -1,21 +1,26 @@
 // npm start: apply migrations, load seeds/ into an empty database, serve GraphQL.
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { migrateDatabase } from "../store/migrate/index.ts";
 import { openDb } from "../store/client.ts";
 import { loadDocuments } from "../ingest/load.ts";
 import { startServer } from "../server.ts";
 import { logger } from "../logger.ts";
+import { withIngestMetrics } from "../metrics.ts";
+import { exitWithError, parseCommandLine } from "./exit.ts";
 
 const HELP = `Usage: npm start [-- --help]
 
 Applies pending migrations to DATABASE_URL (default file:./data/newsgraph.db),
 loads SEED_DIR (default seeds/) when the database has no article, and serves
-GraphQL at http://localhost:$PORT/graphql (PORT defaults to 4000).
-SIGTERM or SIGINT stops it gracefully.`;
+GraphQL at http://localhost:$PORT/graphql (PORT defaults to 4000), GraphiQL at
+/graphiql, health at /healthz and Prometheus metrics at /metrics.
+SIGTERM or SIGINT stops it gracefully.
+
+Exit codes: 0 stopped by a signal, 1 could not start (database, port), 2 usage error
+or an invalid setting.`;
 
 async function main() {
-  if (parseArgs({ options: { help: { type: "boolean", short: "h" } } }).values.help) {
+  if (parseCommandLine({ options: { help: { type: "boolean", short: "h" } } }).values.help) {
     console.log(HELP);
     return;
   }
@@ -24,7 +29,8 @@ async function main() {
   if (applied.length) logger.info({ applied }, "migrations applied");
   const store = await openDb(config.DATABASE_URL);
   if ((await store.db.article.count()) === 0) {
-    const summary = await loadDocuments(store, [config.SEED_DIR], { onFailure: (f) => logger.warn(f, "seed file failed") });
+    const events = withIngestMetrics({ onFailure: (f) => logger.warn(f, "seed file failed") });
+    const summary = await loadDocuments(store, [config.SEED_DIR], events);
     console.log(`seeded the empty database from ${config.SEED_DIR}: ${summary.loaded} articles loaded, ${summary.failed.length} failed`);
   }
   const server = await startServer({ store, port: config.PORT, host: config.HOST, production: config.production, maxBodyBytes: config.MAX_BODY_BYTES });
@@ -43,7 +49,4 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
-main().catch((error: unknown) => {
-  console.error(`newsgraph: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitWithError("newsgraph", HELP, error));

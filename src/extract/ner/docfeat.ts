@@ -6,30 +6,53 @@ import { IntMap } from "./hash.ts";
 import { NUM_DOC } from "./features.ts";
 import { NUM_TAGS, tagPos, tagType } from "./tags.ts";
 
-function lowerHash(s: string): number {
-  let h = FNV_OFFSET;
-  for (let k = 0; k < s.length; k++) h = fnvStep(h, lowerCode(s.charCodeAt(k)));
-  return fmix(h);
-}
-function isCap(s: string): boolean {
-  const c = s.charCodeAt(0);
-  return lowerCode(c) !== c;
-}
-function hasLowerLetter(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c >= 97 && c <= 122) return true;
-  }
-  return false;
+/** Per-sentence token information the document features need. */
+export interface DocTokenInfo {
+  /** lower-case hash of each token */
+  hL: Int32Array;
+  /** bit 0: first character is upper-case; bit 1: the token has an ASCII lower-case letter */
+  flags: Uint8Array;
 }
 
-const STRIDE = NUM_TAGS + 3; // per-tag counts, then capitalised-O, lower-case occurrences, total
+/** The DocTokenInfo flags of one token string. */
+export function docFlags(s: string): number {
+  const c = s.charCodeAt(0);
+  let f = lowerCode(c) !== c ? 1 : 0;
+  for (let k = 0; k < s.length; k++) {
+    const d = s.charCodeAt(k);
+    if (d >= 97 && d <= 122) {
+      f |= 2;
+      break;
+    }
+  }
+  return f;
+}
+
+export function docInfoFromTokens(tokens: readonly (readonly string[])[]): DocTokenInfo[] {
+  return tokens.map((toks) => {
+    const hL = new Int32Array(toks.length);
+    const flags = new Uint8Array(toks.length);
+    toks.forEach((t, i) => {
+      let h = FNV_OFFSET;
+      for (let k = 0; k < t.length; k++) h = fnvStep(h, lowerCode(t.charCodeAt(k)));
+      hL[i] = fmix(h);
+      flags[i] = docFlags(t);
+    });
+    return { hL, flags };
+  });
+}
+
+const STRIDE = NUM_TAGS + 3;
+const BOS_CTX = 0x1b873593;
+const EOS_CTX = 0x38b34ae5;
+const NONE_CTX = 0x7fff0001;
+const NOCAP_CTX = 0x7ffe0002; // per-tag counts, then capitalised-O, lower-case occurrences, total
 
 /**
- * tokens: sentences of normalised tokens; pred: stage-1 BILOU tags per sentence.
+ * info: token information per sentence; pred: stage-1 BILOU tags per sentence.
  * Returns per sentence an Int32Array of n*NUM_DOC feature values.
  */
-export function docFeatures(tokens: readonly (readonly string[])[], pred: readonly Uint8Array[]): Int32Array[] {
+export function docFeatures(info: readonly DocTokenInfo[], pred: readonly Uint8Array[]): Int32Array[] {
   const index = new IntMap(256);
   const counts: number[] = [];
   const slot = (h: number): number => {
@@ -41,26 +64,53 @@ export function docFeatures(tokens: readonly (readonly string[])[], pred: readon
     }
     return s * STRIDE;
   };
-  const hashes: Int32Array[] = [];
-  for (let si = 0; si < tokens.length; si++) {
-    const toks = tokens[si]!;
+  for (let si = 0; si < info.length; si++) {
+    const { hL: hs, flags } = info[si]!;
     const tags = pred[si]!;
+    const n = hs.length;
     let headline = true;
-    for (const t of toks) if (hasLowerLetter(t)) headline = false;
-    const hs = new Int32Array(toks.length);
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i]!;
-      const h = lowerHash(t);
-      hs[i] = h;
-      const o = slot(h);
+    for (let i = 0; i < n; i++) if (flags[i]! & 2) headline = false;
+    for (let i = 0; i < n; i++) {
+      const o = slot(hs[i]!);
       counts[o + STRIDE - 1]!++;
       const tag = tags[i]!;
+      const cap = flags[i]! & 1;
       if (tag !== 0) counts[o + tag]!++;
-      else if (isCap(t) && i > 0 && !headline) counts[o + NUM_TAGS]!++;
-      if (!isCap(t)) counts[o + NUM_TAGS + 1]!++;
+      else if (cap && i > 0 && !headline) counts[o + NUM_TAGS]!++;
+      if (!cap) counts[o + NUM_TAGS + 1]!++;
     }
-    hashes.push(hs);
   }
+  // context aggregation (Ratinov & Roth 2009): the words before / after the other capitalised
+  // occurrences of the same word in the document
+  const prevCtx = new Map<number, Map<number, number>>();
+  const nextCtx = new Map<number, Map<number, number>>();
+  const addCtx = (m: Map<number, Map<number, number>>, h: number, c: number) => {
+    let e = m.get(h);
+    if (!e) m.set(h, (e = new Map()));
+    e.set(c, (e.get(c) ?? 0) + 1);
+  };
+  for (let si = 0; si < info.length; si++) {
+    const { hL: hs, flags } = info[si]!;
+    const n = hs.length;
+    for (let i = 0; i < n; i++) {
+      if (!(flags[i]! & 1)) continue;
+      addCtx(prevCtx, hs[i]!, i > 0 ? hs[i - 1]! : BOS_CTX);
+      addCtx(nextCtx, hs[i]!, i + 1 < n ? hs[i + 1]! : EOS_CTX);
+    }
+  }
+  /** the `want` most frequent context words other than this occurrence's own (0 = none) */
+  const topCtx = (e: Map<number, number> | undefined, own: number, outArr: Int32Array, at: number, want: number) => {
+    for (let k = 0; k < want; k++) outArr[at + k] = NONE_CTX + k;
+    if (!e) return;
+    const best: [number, number][] = [];
+    for (const [c, cnt0] of e) {
+      const cnt = c === own ? cnt0 - 1 : cnt0;
+      if (cnt <= 0) continue;
+      best.push([c, cnt]);
+    }
+    best.sort((a, b) => b[1] - a[1]);
+    for (let k = 0; k < want && k < best.length; k++) outArr[at + k] = best[k]![0] ^ (0x3c00 + k);
+  };
   const out: Int32Array[] = [];
   const summary = (h: number): number => {
     // majority type (0 none, 1..4) | bucket of entity share | best BILOU position
@@ -89,15 +139,14 @@ export function docFeatures(tokens: readonly (readonly string[])[], pred: readon
     const purity = byType[bt]! / ent >= 0.99 ? 1 : 0;
     return 2 + bt + 4 * bucket + 16 * purity + 32 * tagPos(bestTag);
   };
-  for (let si = 0; si < tokens.length; si++) {
-    const toks = tokens[si]!;
-    const hs = hashes[si]!;
-    const n = toks.length;
+  for (let si = 0; si < info.length; si++) {
+    const { hL: hs, flags } = info[si]!;
+    const n = hs.length;
     const v = new Int32Array(n * NUM_DOC);
     const sums = new Int32Array(n);
     for (let i = 0; i < n; i++) sums[i] = summary(hs[i]!);
     for (let i = 0; i < n; i++) {
-      const cap = isCap(toks[i]!) ? 1 : 0;
+      const cap = flags[i]! & 1;
       const s0 = sums[i]!;
       const maj = s0 < 2 ? s0 : 2 + ((s0 - 2) & 3);
       const sm1 = i > 0 ? sums[i - 1]! : 1000;
@@ -111,6 +160,10 @@ export function docFeatures(tokens: readonly (readonly string[])[], pred: readon
       v[o + 3] = maj | (majp1 << 12);
       v[o + 4] = s0 | (i === 0 ? 1 << 14 : 0);
       v[o + 5] = majm1 | (maj << 12) | (majp1 << 20);
+      if (cap) {
+        topCtx(prevCtx.get(hs[i]!), i > 0 ? hs[i - 1]! : BOS_CTX, v, o + 6, 3);
+        topCtx(nextCtx.get(hs[i]!), i + 1 < n ? hs[i + 1]! : EOS_CTX, v, o + 9, 1);
+      } else for (let k = 6; k < 10; k++) v[o + k] = NOCAP_CTX;
     }
     out.push(v);
   }

@@ -4,11 +4,12 @@
 
 import { FNV_OFFSET, fmix, fnvStep, lowerCode, mix2 } from "./hash.ts";
 import { MAX_PHRASE, PHRASE_SEED, PREFIX_BIT, type Lexicon } from "./lexicon.ts";
+import { docFlags, type DocTokenInfo } from "./docfeat.ts";
 
 export const NUM_STATIC = 60;
 /** Gazetteer lists with their own feature slots (more lists are ignored). */
 export const MAX_GAZ = 12;
-export const NUM_DOC = 6;
+export const NUM_DOC = 10;
 /** The first NUM_INTRINSIC feature slots of a token depend on the token string alone. */
 export const NUM_INTRINSIC = 15;
 /**
@@ -92,6 +93,7 @@ export class Featurizer {
   private tFlags = new Int32Array(0); // 1 has letters, 2 has lower-case letters
   private tClu = new Int32Array(0);
   private tCap = new Int32Array(0);
+  private tDoc = new Int32Array(0);
   /** NUM_INTRINSIC feature rows per type */
   tIntr = new Int32Array(0);
   /** NUM_NEIGHBOUR feature rows per type: as token i-1 (5), i+1 (5), i-2 (2), i+2 (2) */
@@ -119,6 +121,7 @@ export class Featurizer {
     this.tFlags = g(this.tFlags, 1);
     this.tClu = g(this.tClu, 3);
     this.tCap = g(this.tCap, 1);
+    this.tDoc = g(this.tDoc, 1);
     this.tIntr = g(this.tIntr, NUM_INTRINSIC);
     this.tNb = g(this.tNb, NUM_NEIGHBOUR);
     this.tcap = c;
@@ -232,6 +235,7 @@ export class Featurizer {
       intr[io + 12 + j] = tpl(30 + j, c) & mask;
     }
     this.tCap[t] = lex.lower.get(hL, 255);
+    this.tDoc[t] = len > 0 ? docFlags(s) : 0;
     const nb = this.tNb;
     const no = t * NUM_NEIGHBOUR;
     const cl = this.tClu;
@@ -251,15 +255,41 @@ export class Featurizer {
     intr[io + 3] = tpl(4, hG) & mask;
   }
 
+  /** Type ids of a sentence's (normalised) tokens. Call again if `generation` changed meanwhile. */
+  typeIds(tokens: readonly string[]): Int32Array {
+    const out = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) out[i] = this.typeId(tokens[i]!);
+    return out;
+  }
+
+  /** Token information for the document-level features. */
+  docInfo(tids: Int32Array): DocTokenInfo {
+    const n = tids.length;
+    const hL = new Int32Array(n);
+    const flags = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      hL[i] = this.tL[tids[i]!]!;
+      flags[i] = this.tDoc[tids[i]!]!;
+    }
+    return { hL, flags };
+  }
+
   /** Compute per-token properties of a sentence of (normalised) tokens. */
   prepare(tokens: readonly string[]): void {
     const n = tokens.length;
+    this.ensure(n);
+    for (let i = 0; i < n; i++) this.tid[i] = this.typeId(tokens[i]!);
+    this.prepareTypes(this.tid, n);
+  }
+
+  /** Compute per-token properties from type ids (see typeIds). */
+  prepareTypes(tids: Int32Array, n = tids.length): void {
     this.ensure(n);
     this.n = n;
     let lettersTokens = 0;
     let lowerTokens = 0;
     for (let i = 0; i < n; i++) {
-      const t = this.typeId(tokens[i]!);
+      const t = tids[i]!;
       this.tid[i] = t;
       this.hW[i] = this.tW[t]!;
       this.hL[i] = this.tL[t]!;

@@ -6,19 +6,15 @@ import type { Lexicon } from "./lexicon.ts";
 import { Featurizer, NB_SLOTS, NUM_DOC, NUM_INTRINSIC, NUM_NEIGHBOUR, NUM_STATIC } from "./features.ts";
 import { docFeatures } from "./docfeat.ts";
 import type { Weights } from "./perceptron.ts";
-import { viterbi } from "./viterbi.ts";
+import { viterbiBilou } from "./viterbi.ts";
 import { NUM_TAGS, TYPES, bilouSpans, bilouToIob2 } from "./tags.ts";
 import { normalizeToken, splitSentences, tokenize, type Token } from "./tokenize.ts";
 
-/** One perceptron stage with only its non-zero rows kept. */
+/** One perceptron stage, over the model's shared compact row space. */
 export interface Stage {
-  /** row ids (sorted) that have weights */
-  rows: Int32Array;
   /** (rows.length + 1) * K quantised weights (row 0 is all zeros); the real weight is W[i] * scale */
   W: Int16Array;
   scale: number;
-  /** 2^rowBits entries: row id -> offset into W (row index * K), 0 (the zero row) if absent */
-  rowMap: Int32Array;
   /** (K+1)*(K+1) transition scores */
   T: Float32Array;
 }
@@ -26,42 +22,57 @@ export interface Stage {
 export interface NerModel {
   rowBits: number;
   lex: Lexicon;
+  /** hashed feature row ids that have a non-zero weight in some stage (most used first) */
+  rows: Int32Array;
+  /** 2^rowBits entries: row id -> offset into each stage's W (compact index * K); 0 = zero row */
+  rowMap: Int32Array;
   stage1: Stage;
   stage2: Stage | null;
   meta: Record<string, unknown>;
 }
 
 function buildRowMap(rows: Int32Array, rowBits: number): Int32Array {
-  // row 0 of W is all zeros: unseen feature rows map there (branch-free scoring)
   const m = new Int32Array(1 << rowBits);
   for (let i = 0; i < rows.length; i++) m[rows[i]!] = (i + 1) * NUM_TAGS;
   return m;
 }
 
 /**
- * Keep the rows of a dense weight table whose largest |weight| exceeds `prune`, ordered by
- * `usage` (most used first, so the hot rows share cache lines), and quantise them to Int16.
+ * Build a model from dense trained weights: keep the rows whose largest |weight| (in any stage)
+ * exceeds `prune`, order them by `usage` (most used first, so hot rows share cache lines) and
+ * quantise each stage to Int16.
  */
-export function compactStage(w: Weights, rowBits: number, prune = 0, usage?: Uint32Array): Stage {
+export function buildModel(
+  rowBits: number,
+  lex: Lexicon,
+  w1: Weights,
+  w2: Weights | null,
+  opt: { prune?: number; usage?: Uint32Array; meta?: Record<string, unknown> } = {},
+): NerModel {
   const K = NUM_TAGS;
   const R = 1 << rowBits;
+  const prune = opt.prune ?? 0;
   const keep: number[] = [];
   for (let r = 0; r < R; r++) {
     let mx = 0;
-    for (let y = 0; y < K; y++) mx = Math.max(mx, Math.abs(w.W[r * K + y]!));
+    for (const w of w2 ? [w1, w2] : [w1]) for (let y = 0; y < K; y++) mx = Math.max(mx, Math.abs(w.W[r * K + y]!));
     if (mx > prune) keep.push(r);
   }
+  const usage = opt.usage;
   if (usage) keep.sort((a, b) => usage[b]! - usage[a]! || a - b);
   const rows = Int32Array.from(keep);
-  const Wf = new Float32Array((rows.length + 1) * K);
-  for (let i = 0; i < rows.length; i++) Wf.set(w.W.subarray(rows[i]! * K, rows[i]! * K + K), (i + 1) * K);
-  const { q, scale } = quantize(Wf);
-  return { rows, W: q, scale, rowMap: buildRowMap(rows, rowBits), T: w.T };
+  const stage = (w: Weights): Stage => {
+    const Wf = new Float32Array((rows.length + 1) * K);
+    for (let i = 0; i < rows.length; i++) Wf.set(w.W.subarray(rows[i]! * K, rows[i]! * K + K), (i + 1) * K);
+    const { q, scale } = quantize(Wf);
+    return { W: q, scale, T: w.T };
+  };
+  return { rowBits, lex, rows, rowMap: buildRowMap(rows, rowBits), stage1: stage(w1), stage2: w2 ? stage(w2) : null, meta: opt.meta ?? {} };
 }
 
 /** How often each feature row occurs in the given feature arrays. */
-export function rowUsage(featArrays: Iterable<Int32Array>, rowBits: number): Uint32Array {
-  const u = new Uint32Array(1 << rowBits);
+export function rowUsage(featArrays: Iterable<Int32Array>, rowBits: number, into?: Uint32Array): Uint32Array {
+  const u = into ?? new Uint32Array(1 << rowBits);
   for (const f of featArrays) for (let i = 0; i < f.length; i++) u[f[i]!]!++;
   return u;
 }
@@ -93,13 +104,13 @@ export class Tagger {
     for (let i = 0; i < 2; i++) this.caches.push({ sums: new Int32Array(0), done: new Uint8Array(0), boundary: new Int32Array(6 * 17), generation: -1 });
   }
 
-  private run(stageNo: number, w: Stage, tokens: readonly string[], doc: Int32Array | null): Uint8Array {
-    const n = tokens.length;
+  private run(stageNo: number, w: Stage, tids: Int32Array, doc: Int32Array | null): Uint8Array {
+    const n = tids.length;
     const out = new Uint8Array(n);
     if (n === 0) return out;
     const K = NUM_TAGS;
     const fz = this.fz;
-    fz.prepare(tokens);
+    fz.prepareTypes(tids, n);
     const nbc = Tagger.neighbourCache;
     const F = NUM_STATIC + (doc ? NUM_DOC : 0) - NUM_INTRINSIC - (nbc ? NUM_NEIGHBOUR : 0);
     if (this.feats.length < n * F) this.feats = new Int32Array(n * F * 2);
@@ -109,7 +120,7 @@ export class Tagger {
     }
     const feats = this.feats;
     fz.extract(feats, doc, true, doc !== null, nbc);
-    const rowMap = w.rowMap;
+    const rowMap = this.model.rowMap;
     for (let k = n * F - 1; k >= 0; k--) feats[k] = rowMap[feats[k]!]!;
     const W = w.W;
     const c = this.caches[stageNo]!;
@@ -171,23 +182,50 @@ export class Tagger {
       addVec(base, o, i + 2 < n ? sums : bd, i + 2 < n ? tid[i + 2]! * SLOTS * K + 4 * K : i + 1 < n ? 4 * K : 5 * K);
     }
     scoreWithBase(W, w.scale, feats, n, F, base, this.scores);
-    viterbi(this.scores, n, K, w.T, out);
+    viterbiBilou(this.scores, n, w.T, out);
     return out;
   }
 
-  /** Stage-1 (sentence-local) BILOU tags for a document. Tokens must be normalised. */
+  /** Type ids of a document's tokens (normalised here), all from one type-cache generation. */
+  private typeIds(sentences: readonly (readonly string[])[]): Int32Array[] {
+    const fz = this.fz;
+    for (;;) {
+      const gen = fz.generation;
+      const tids = sentences.map((s) => {
+        const t = new Int32Array(s.length);
+        for (let i = 0; i < s.length; i++) t[i] = fz.typeId(normalizeToken(s[i]!));
+        return t;
+      });
+      if (fz.generation === gen) return tids;
+    }
+  }
+
+  /** Stage-1 (sentence-local) BILOU tags for a document. */
   tagLocal(sentences: readonly (readonly string[])[]): Uint8Array[] {
-    return sentences.map((s) => this.run(0, this.model.stage1, s, null));
+    return this.typeIds(sentences).map((t) => this.run(0, this.model.stage1, t, null));
+  }
+
+  /** Document-level feature values from this model's stage-1 predictions (used in training). */
+  localDocFeatures(sentences: readonly (readonly string[])[]): Int32Array[] {
+    const tids = this.typeIds(sentences);
+    const first = tids.map((t) => this.run(0, this.model.stage1, t, null));
+    return docFeatures(
+      tids.map((t) => this.fz.docInfo(t)),
+      first,
+    );
   }
 
   /** BILOU tags for a document given as sentences of tokens (tokens are normalised here). */
   tagDocument(sentences: readonly (readonly string[])[]): Uint8Array[] {
-    const norm = sentences.map((s) => s.map(normalizeToken));
-    const first = this.tagLocal(norm);
+    const tids = this.typeIds(sentences);
+    const first = tids.map((t) => this.run(0, this.model.stage1, t, null));
     const stage2 = this.model.stage2;
     if (!stage2) return first;
-    const doc = docFeatures(norm, first);
-    return norm.map((s, i) => this.run(1, stage2, s, doc[i]!));
+    const doc = docFeatures(
+      tids.map((t) => this.fz.docInfo(t)),
+      first,
+    );
+    return tids.map((t, i) => this.run(1, stage2, t, doc[i]!));
   }
 
   /** IOB2 tag strings for a document given as sentences of tokens. */
@@ -284,7 +322,9 @@ function scoreWithBase(W: Int16Array, scale: number, feats: Int32Array, n: numbe
 // "NERB" | u32 version | u32 headerLen | header JSON | padding to 4 | sections (4-byte aligned)
 
 const MAGIC = 0x4252454e; // "NERB" little-endian
-const VERSION = 3;
+/** Changes whenever feature extraction changes incompatibly (checked when a model is loaded). */
+const FEATURE_LAYOUT = `static${NUM_STATIC}-doc${NUM_DOC}-v1`;
+const VERSION = 4;
 
 interface Section {
   name: string;
@@ -315,8 +355,8 @@ export function serializeModel(m: NerModel): Uint8Array {
   addMap("words", m.lex.words);
   addMap("lower", m.lex.lower);
   addMap("phrases", m.lex.phrases);
+  parts.push({ name: "rows", kind: "i32", data: m.rows });
   const addStage = (name: string, w: Stage) => {
-    parts.push({ name: `${name}.rows`, kind: "i32", data: w.rows });
     parts.push({ name: `${name}.W`, kind: "i16", data: w.W, scale: w.scale });
     parts.push({ name: `${name}.T`, kind: "f32", data: w.T });
   };
@@ -330,7 +370,15 @@ export function serializeModel(m: NerModel): Uint8Array {
     off += (bytes + 3) & ~3;
   }
   const header = new TextEncoder().encode(
-    JSON.stringify({ rowBits: m.rowBits, gazNames: m.lex.gazNames, clusterLevels: m.lex.clusterLevels, hasStage2: !!m.stage2, meta: m.meta, sections }),
+    JSON.stringify({
+      rowBits: m.rowBits,
+      features: FEATURE_LAYOUT,
+      gazNames: m.lex.gazNames,
+      clusterLevels: m.lex.clusterLevels,
+      hasStage2: !!m.stage2,
+      meta: m.meta,
+      sections,
+    }),
   );
   const headLen = (12 + header.length + 3) & ~3;
   const buf = new Uint8Array(headLen + off);
@@ -352,12 +400,16 @@ export function deserializeModel(buf: Uint8Array): NerModel {
   const hlen = dv.getUint32(8, true);
   const header = JSON.parse(new TextDecoder().decode(buf.subarray(12, 12 + hlen))) as {
     rowBits: number;
+    features?: string;
     gazNames: string[];
     clusterLevels: number;
     hasStage2: boolean;
     meta: Record<string, unknown>;
     sections: Section[];
   };
+  if (header.features !== FEATURE_LAYOUT) {
+    throw new Error(`NER model was trained with feature layout ${header.features}, this code computes ${FEATURE_LAYOUT}: retrain with npm run ner:train`);
+  }
   const base = (12 + hlen + 3) & ~3;
   // copy into an aligned buffer so typed views work whatever the input's offset
   const body = new ArrayBuffer(buf.length - base);
@@ -377,11 +429,13 @@ export function deserializeModel(buf: Uint8Array): NerModel {
     const W = new Int16Array(body, ws.offset, ws.length / 2);
     const scale = ws.scale ?? 1;
     const ts = get(`${name}.T`);
-    const rows = i32(`${name}.rows`);
-    return { rows, W, scale, rowMap: buildRowMap(rows, header.rowBits), T: new Float32Array(body.slice(ts.offset, ts.offset + ts.length)) };
+    return { W, scale, T: new Float32Array(body.slice(ts.offset, ts.offset + ts.length)) };
   };
+  const rows = i32("rows");
   return {
     rowBits: header.rowBits,
+    rows,
+    rowMap: buildRowMap(rows, header.rowBits),
     lex: {
       words: map("words"),
       lower: map("lower"),

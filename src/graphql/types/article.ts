@@ -15,24 +15,19 @@ export const Article = objectType({
     t.string("sourceId", { description: "The document's story code, when it has one." });
     t.nonNull.string("fileName", { description: "The file the article was loaded from." });
     t.nonNull.int("wordCount");
-    t.nonNull.field("people", {
-      type: "ArticlePersonConnection",
-      description: "People the article mentions, most mentioned first.",
-      args: { first: intArg(), after: stringArg() },
-      resolve: (a, args, ctx) => childConnection(ctx, "article.people", a.id, args, ctx.loaders.person),
-    });
-    t.nonNull.field("organizations", {
-      type: "ArticleOrganizationConnection",
-      description: "Organizations the article mentions, most mentioned first.",
-      args: { first: intArg(), after: stringArg() },
-      resolve: (a, args, ctx) => childConnection(ctx, "article.organizations", a.id, args, ctx.loaders.organization),
-    });
-    t.nonNull.field("places", {
-      type: "ArticlePlaceConnection",
-      description: "Places the article mentions, most mentioned first.",
-      args: { first: intArg(), after: stringArg() },
-      resolve: (a, args, ctx) => childConnection(ctx, "article.places", a.id, args, ctx.loaders.place),
-    });
+    const mentioned = [
+      ["people", "ArticlePersonConnection", "article.people", "person", "People"],
+      ["organizations", "ArticleOrganizationConnection", "article.organizations", "organization", "Organizations"],
+      ["places", "ArticlePlaceConnection", "article.places", "place", "Places"],
+    ] as const;
+    for (const [field, type, kind, loader, what] of mentioned) {
+      t.nonNull.field(field, {
+        type,
+        description: `${what} the article mentions, most mentioned first.`,
+        args: { first: intArg(), after: stringArg() },
+        resolve: (a, args, ctx) => childConnection(ctx, kind, a.id, args, ctx.loaders[loader]),
+      });
+    }
     t.nonNull.field("quotes", {
       type: "QuoteConnection",
       description: "Direct quotes in the article, in reading order.",

@@ -1,0 +1,253 @@
+// Where a quotation's attribution is, and which words in it name the speaker.
+//
+//  after:   `“...,” Ushakov said` / `,” said Kerry` / `,” he told journalists` /
+//           `,” according to the Post` / `.” Sanders said.`
+//  before:  `Kerry said: “...”` / `Trump said that the US’s "approach ..."` /
+//           `According to the daily, "..."` / `Trump ..., calling him “...”` /
+//           `“A,” he said, “B.”` (B) / `Trump’s claim that “...”`
+//  colon:   `In a Fox interview, Trump went even further: “...”`
+// Continuations (a quotation with none of these) are decided by the caller.
+
+import type { Token } from "../tokenize.ts";
+import { CLAUSE_OPENERS, cueLemma, PREPOSITIONS } from "../lexicon/words.ts";
+import type { Context } from "./context.ts";
+import { endsSentenceAt, inQuote, isSentenceFinal } from "./context.ts";
+import { cueAt, cueEndingAt, type Cue } from "./cues.ts";
+import type { QuotePair } from "./marks.ts";
+import { INVERTIBLE, mainSubject, subjectAfter, subjectBefore, type SpeakerWords } from "./speakers.ts";
+
+export interface Attribution {
+  via: "after" | "before" | "colon" | "continued";
+  cue: Cue | null;
+  speaker: SpeakerWords | null;
+  /** Last token of the attribution clause (for deciding what a later quotation continues). */
+  end: number;
+}
+
+/** Longest attribution clause read after a quotation, in tokens. */
+const AFTER_WINDOW = 30;
+/** A cue after a quotation must come within this many tokens of it. */
+const AFTER_CUE_REACH = 14;
+/** Longest stretch read back from an opening mark for a cue, in tokens. */
+const BEFORE_WINDOW = 45;
+
+/** Words that start a new clause, so cannot sit between an attribution's start and its speaker. */
+const GAP_BREAKERS = new Set(["while", "and", "or", "but", "that", "who", "which", "when", "as", "if", "because", "although", "though", "since", "until", "so", "then", "where", "whom", "whose", "it", "there", "this", "these", "those"]);
+
+const LEADING_PUNCT = new Set([",", "—", "–", "--", "-", "("]);
+
+function lower(ctx: Context, i: number): string {
+  return (ctx.tokens[i]?.text ?? "").toLowerCase();
+}
+
+/** Ends the quoted words with a full stop, question or exclamation mark? */
+export function endsSentence(ctx: Context, pair: QuotePair): boolean {
+  const last = ctx.tokens[pair.lastInside];
+  if (isSentenceFinal(last)) return true;
+  // `... worse.’”`: a single closing mark after the stop.
+  return last?.kind === "quote" && isSentenceFinal(ctx.tokens[pair.lastInside - 1]);
+}
+
+/**
+ * Whether tokens `a` to `b` (exclusive) are only title words before a name (`Senate
+ * minority leader`, `Malaysian Defence Minister`, `Gallup’s`), so that the attribution
+ * still starts with its speaker.
+ */
+function titleGap(ctx: Context, a: number, b: number): boolean {
+  if (b < a || b - a > 6) return false;
+  for (let i = a; i < b; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind === "clitic" || t.kind === "number") continue;
+    if (t.kind !== "word") return false;
+    const w = t.text.toLowerCase();
+    if (cueLemma(w) !== undefined && t.text === w) return false;
+    if (w !== "of" && (PREPOSITIONS.has(w) || GAP_BREAKERS.has(w))) return false;
+  }
+  return true;
+}
+
+/** Like `titleGap`, also allowing a description in apposition (`another brother, Stuart Oltchick`). */
+function speakerLeads(ctx: Context, a: number, b: number): boolean {
+  if (titleGap(ctx, a, b)) return true;
+  if (ctx.tokens[b - 1]?.text !== "," || b - a > 10) return false;
+  for (let i = a; i < b - 1; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind === "punct" || t.kind === "quote") return false;
+    if (GAP_BREAKERS.has(t.text.toLowerCase())) return false;
+  }
+  return true;
+}
+
+/** Attribution after the closing mark. */
+export function attributionAfter(ctx: Context, pair: QuotePair): Attribution | null {
+  if (pair.close < 0) return null;
+  const n = ctx.tokens.length;
+  const para = ctx.paragraph[pair.close];
+  let first = pair.close + 1;
+  while (first < n && LEADING_PUNCT.has((ctx.tokens[first] as Token).text) && ctx.paragraph[first] === para) first++;
+  // The clause: up to the end of the sentence, the next quotation or the paragraph.
+  let end = first;
+  while (end < n && end - first < AFTER_WINDOW && ctx.paragraph[end] === para && !inQuote(ctx, end)) {
+    if (endsSentenceAt(ctx, end)) break;
+    end++;
+  }
+  if (end === first) return null;
+  const sentenceEnded = endsSentence(ctx, pair);
+  // `.” The senator ...` reads as a new sentence unless it is an attribution right away.
+  for (let c = first; c < end && c - first <= AFTER_CUE_REACH; c++) {
+    const cue = cueAt(ctx.tokens, c, c === first);
+    if (!cue || cue.kind === "noun") continue;
+    const following = ctx.tokens[cue.end + 1];
+    const opensClause = following !== undefined && following.kind === "word" && CLAUSE_OPENERS.has(following.text.toLowerCase());
+    if (cue.kind === "according") {
+      if (c !== first) return null;
+      return { via: "after", cue, speaker: subjectAfter(ctx, cue.end + 1, end), end: end - 1 };
+    }
+    if (c === first || (c === first + 1 && ["also", "then", "later"].includes(lower(ctx, first)))) {
+      // `,” said Kerry` / `,” added the Post`.
+      if (cue.kind === "participle" || !INVERTIBLE.has(cue.lemma)) return null;
+      const speaker = subjectAfter(ctx, cue.end + 1, end);
+      if (!speaker || speaker.kind === "pronoun") return null;
+      return { via: "after", cue, speaker, end: end - 1 };
+    }
+    if (cue.kind === "participle") return trailingAttribution(ctx, pair, first, end);
+    const speaker = subjectBefore(ctx, first, c);
+    if (!speaker || !speakerLeads(ctx, first, speaker.start)) return trailingAttribution(ctx, pair, first, end);
+    if (sentenceEnded && opensClause) return null;
+    // `.” Mrs. Clinton replied, “...`: the clause introduces the next quotation instead.
+    if (sentenceEnded && inQuote(ctx, end) && ctx.paragraph[end] === para) return null;
+    return { via: "after", cue, speaker, end: end - 1 };
+  }
+  return trailingAttribution(ctx, pair, first, end);
+}
+
+/**
+ * An attribution closing the sentence the quotation is part of, after other words:
+ * `"Boots on the ground" would be appropriate, Republican candidate Ben Carson said.`
+ */
+function trailingAttribution(ctx: Context, pair: QuotePair, first: number, end: number): Attribution | null {
+  if (endsSentence(ctx, pair) || end - first < 3) return null;
+  // The last comma of the clause; the attribution is what follows it.
+  let comma = -1;
+  for (let i = end - 1; i > first && end - i <= 14; i--) {
+    if ((ctx.tokens[i] as Token).text === ",") {
+      comma = i;
+      break;
+    }
+  }
+  if (comma < 0) return null;
+  for (let c = comma + 1; c < end && c - comma <= 9; c++) {
+    const cue = cueAt(ctx.tokens, c);
+    if (!cue || cue.kind !== "verb" || cue.weak) continue;
+    const following = ctx.tokens[cue.end + 1];
+    if (following !== undefined && following.kind === "word" && CLAUSE_OPENERS.has(following.text.toLowerCase())) return null;
+    let speaker: SpeakerWords | null = null;
+    if (c === comma + 1) speaker = INVERTIBLE.has(cue.lemma) ? subjectAfter(ctx, cue.end + 1, end) : null;
+    else {
+      speaker = subjectBefore(ctx, comma + 1, c);
+      if (speaker && !titleGap(ctx, comma + 1, speaker.start)) speaker = null;
+    }
+    return speaker ? { via: "after", cue, speaker, end: end - 1 } : null;
+  }
+  return null;
+}
+
+/** The first token of the sentence holding token `i` (within its paragraph, passing over inner quotations). */
+export function sentenceStart(ctx: Context, i: number, reach = BEFORE_WINDOW): number {
+  const para = ctx.paragraph[i];
+  let k = i;
+  let steps = 0;
+  while (k - 1 >= 0 && ctx.paragraph[k - 1] === para && steps < reach) {
+    const q = ctx.quoteAt[k - 1] as number;
+    if (q >= 0) {
+      const p = ctx.pairs[q] as QuotePair;
+      if (endsSentence(ctx, p) && p.close >= 0) {
+        // `.” Trump added, “...`: a quotation that ended its sentence starts a new one after it,
+        // unless an attribution follows it directly (`.” he said, adding: “...`).
+        break;
+      }
+      k = p.open;
+      steps++;
+      continue;
+    }
+    if (endsSentenceAt(ctx, k - 1)) break;
+    k--;
+    steps++;
+  }
+  return k;
+}
+
+/** Attribution before the opening mark, within its sentence. */
+export function attributionBefore(ctx: Context, pair: QuotePair): Attribution | null {
+  const o = pair.open;
+  if (o === 0 || (ctx.tokens[o] as Token).lineBreakBefore) return null;
+  const start = sentenceStart(ctx, o);
+  // The cue nearest the quotation.
+  for (let i = o - 1; i >= start; i--) {
+    const q = ctx.quoteAt[i] as number;
+    if (q >= 0) {
+      i = (ctx.pairs[q] as QuotePair).open;
+      continue;
+    }
+    const cue = cueEndingAt(ctx.tokens, i);
+    if (!cue) continue;
+    let speaker: SpeakerWords | null = null;
+    if (cue.kind === "according") {
+      speaker = subjectAfter(ctx, cue.end + 1, o);
+    } else if (cue.kind === "noun") {
+      // `Trump’s claim that “...”`: the possessor.
+      const owner = ctx.mentionAt[cue.start - 2];
+      if (owner) {
+        const a = ctx.mentionStart[cue.start - 2] as number;
+        speaker = { kind: "mention", start: a, end: cue.start - 2, head: cue.start - 2, mention: owner };
+      }
+    } else if (cue.kind === "participle") {
+      speaker = mainSubject(ctx, start, cue.start);
+    } else {
+      speaker = subjectBefore(ctx, start, cue.start);
+      // `said Kerry: “...”`.
+      if (!speaker && INVERTIBLE.has(cue.lemma)) speaker = subjectAfter(ctx, cue.end + 1, o);
+      // `..., he said, adding`: a finite cue with its subject out of reach.
+      if (!speaker) speaker = mainSubject(ctx, start, cue.start);
+    }
+    return { via: "before", cue, speaker, end: o - 1 };
+  }
+  // `Trump went even further: “...”` — a colon introduces the words of the clause's subject.
+  if ((ctx.tokens[o - 1] as Token).text === ":") {
+    const speaker = mainSubject(ctx, start, o - 1);
+    if (speaker) return { via: "colon", cue: null, speaker, end: o - 1 };
+  }
+  return null;
+}
+
+/**
+ * A sentence right before token `o` (in its paragraph, or ending the previous paragraph when
+ * `o` opens one) that reports someone speaking: `Packer said in a statement.` or
+ * `Here is what she wrote:` — the speaker of a quotation that follows on its own.
+ */
+export function introducingSentence(ctx: Context, o: number): Attribution | null {
+  let end = o - 1;
+  while (end >= 0 && ctx.tokens[end]?.kind === "quote" && !inQuote(ctx, end)) end--;
+  if (end < 0) return null;
+  const t = ctx.tokens[end] as Token;
+  if (inQuote(ctx, end)) return null;
+  if (!isSentenceFinal(t) && t.text !== ":") return null;
+  if (ctx.paragraph[end] !== ctx.paragraph[o] && ctx.paragraph[end] !== (ctx.paragraph[o] ?? 0) - 1) return null;
+  const start = sentenceStart(ctx, end);
+  for (let i = end - 1; i >= start; i--) {
+    if (inQuote(ctx, i)) return null;
+    const cue = cueEndingAt(ctx.tokens, i);
+    if (!cue || cue.kind === "noun" || cue.weak) continue;
+    let speaker: SpeakerWords | null = null;
+    if (cue.kind === "according") speaker = subjectAfter(ctx, cue.end + 1, end);
+    else if (cue.kind === "participle") speaker = mainSubject(ctx, start, cue.start);
+    else speaker = subjectBefore(ctx, start, cue.start) ?? (INVERTIBLE.has(cue.lemma) ? subjectAfter(ctx, cue.end + 1, end) : null);
+    if (!speaker) return null;
+    return { via: "continued", cue, speaker, end };
+  }
+  if (t.text === ":") {
+    const speaker = mainSubject(ctx, start, end);
+    if (speaker) return { via: "continued", cue: null, speaker, end };
+  }
+  return null;
+}

@@ -1,0 +1,291 @@
+// Who a speaker pronoun or description stands for.
+//
+// Pronouns (`he`, `she`) go to the most salient person before them, in the spirit of
+// Lappin & Leass: every earlier mention adds weight to its person, more for subjects and
+// most for people just quoted or reported (`Ushakov confirmed`), halved with every sentence
+// between; a gender known from a given name or honorific that disagrees rules a person out.
+//
+// Descriptions go to the entity the article described so: `the Russian president` to the
+// person introduced as `Russian President Vladimir Putin` (or `Putin, the Russian
+// president,`), `the newspaper`/`the American daily` to the news outlet last named,
+// `the ministry` to the last organization with that word in its name.
+
+import type { Mention } from "../types.ts";
+import type { Token } from "../tokenize.ts";
+import { isMediaName } from "../lexicon/organizations.ts";
+import { MEDIA_NOUNS, ORG_NOUNS, PERSON_NOUNS, PREPOSITIONS, REPORT_NOUNS } from "../lexicon/words.ts";
+import { cueAt } from "./cues.ts";
+import type { Context, Gender } from "./context.ts";
+import { inQuote } from "./context.ts";
+import type { SpeakerWords } from "./speakers.ts";
+
+/** A speaker already found, at the token of its quotation's attribution. */
+export interface EarlierSpeaker {
+  at: number;
+  mention: Mention;
+}
+
+/** How far back a pronoun looks, in paragraphs and tokens (the token bound keeps huge paragraphs linear). */
+const ANTECEDENT_PARAGRAPHS = 4;
+const ANTECEDENT_TOKENS = 700;
+/** How far back a description looks, in tokens. */
+const DESCRIPTION_TOKENS = 3000;
+
+const W_RECENCY = 100;
+const W_SUBJECT = 80;
+const W_OBJECT = 40;
+const W_OBLIQUE = 10;
+const W_REPORTING = 100;
+const W_SPEAKER = 200;
+const KNOWN_GENDER_FACTOR = 1.5;
+
+const CLAUSE_BOUNDARY_WORDS = new Set(["and", "but", "that", "while", "when", "because", "as", "after", "before", "if", "although", "though", "since", "so", "then", "where"]);
+
+/** Abbreviated titles, spelt out to match descriptions (`Sen.` = `the senator`). */
+const TITLE_EXPANSIONS: Record<string, string> = {
+  "sen.": "senator", sen: "senator", "gov.": "governor", gov: "governor", "rep.": "representative",
+  rep: "representative", "pres.": "president", "gen.": "general", "sec.": "secretary", "amb.": "ambassador",
+  "atty.": "attorney", "lt.": "lieutenant", "col.": "colonel", "capt.": "captain", "dr.": "doctor",
+  "sgt.": "sergeant", "adm.": "admiral", "rev.": "reverend", "prof.": "professor", congressman: "congressman",
+  "president-elect": "president", "vice-president": "vice", frontrunner: "front-runner", ceo: "executive",
+};
+
+interface CorefCache {
+  role: Map<Mention, number>;
+  /** Person key → words that described the person (titles before, appositives after). */
+  descriptors: Map<string, Set<string>>;
+  /** Token → latest organization / news outlet mention ending before it. */
+  lastOrgBefore: (Mention | undefined)[];
+  lastMediaBefore: (Mention | undefined)[];
+  /** Person mentions in text order, with the token index of their last token. */
+  people: { mention: Mention; last: number }[];
+  orgs: { mention: Mention; last: number }[];
+}
+
+/** Number of entries of `list` ending before token `at` (binary search). */
+function before(list: readonly { last: number }[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as { last: number }).last < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const caches = new WeakMap<Context, CorefCache>();
+
+function cache(ctx: Context): CorefCache {
+  let c = caches.get(ctx);
+  if (c) return c;
+  const lastOrgBefore = new Array<Mention | undefined>(ctx.tokens.length);
+  const lastMediaBefore = new Array<Mention | undefined>(ctx.tokens.length);
+  const people: { mention: Mention; last: number }[] = [];
+  const orgs: { mention: Mention; last: number }[] = [];
+  let org: Mention | undefined;
+  let media: Mention | undefined;
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    lastOrgBefore[i] = org;
+    lastMediaBefore[i] = media;
+    const m = ctx.mentionAt[i];
+    if (m && ctx.mentionAt[i + 1] !== m) {
+      if (m.type === "ORGANIZATION") {
+        org = m;
+        orgs.push({ mention: m, last: i });
+        if (isMediaName(m.text)) media = m;
+      } else if (m.type === "PERSON" && !inQuote(ctx, i)) {
+        people.push({ mention: m, last: i });
+      }
+    }
+  }
+  c = { role: new Map(), descriptors: personDescriptors(ctx, people), lastOrgBefore, lastMediaBefore, people, orgs };
+  caches.set(ctx, c);
+  return c;
+}
+
+function lower(ctx: Context, i: number): string {
+  return (ctx.tokens[i]?.text ?? "").toLowerCase();
+}
+
+function descriptorWord(w: string): string {
+  return TITLE_EXPANSIONS[w] ?? w.replace(/\.$/, "");
+}
+
+/** Titles before a person's name and appositives after it, per person key. */
+function personDescriptors(ctx: Context, people: readonly { mention: Mention; last: number }[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const { mention, last } of people) {
+    const key = ctx.personKey.get(mention) ?? mention.text;
+    const words = out.get(key) ?? new Set<string>();
+    const first = ctx.mentionStart[last] as number;
+    // `former Florida Gov.`, `Russian President`, `Secretary of State`.
+    for (let i = first - 1; i >= 0 && first - i <= 5; i--) {
+      const t = ctx.tokens[i] as Token;
+      if (t.kind !== "word" || ctx.mentionAt[i]?.type === "PERSON" || ctx.paragraph[i] !== ctx.paragraph[first]) break;
+      const w = t.text.toLowerCase();
+      if (["the", "a", "an", "and", "said", "says", "told", "by", "with", "to", "from"].includes(w)) break;
+      words.add(descriptorWord(w));
+    }
+    // `Putin, the Russian president,` / `Jim Clyburn, a Democratic congressman from ...`.
+    if (ctx.tokens[last + 1]?.text === ",") {
+      for (let i = last + 2; i < ctx.tokens.length && i - last <= 12; i++) {
+        const t = ctx.tokens[i] as Token;
+        if (t.kind !== "word" || ctx.mentionAt[i]?.type === "PERSON") break;
+        const w = t.text.toLowerCase();
+        if (PREPOSITIONS.has(w) || w === "who") break;
+        words.add(descriptorWord(w));
+      }
+    }
+    out.set(key, words);
+  }
+  return out;
+}
+
+/**
+ * The grammatical weight of a mention: subject, object or oblique, plus a bonus when it is
+ * the subject of a reporting verb (`Ushakov confirmed`, `said Ushakov`).
+ */
+function roleWeight(ctx: Context, c: CorefCache, m: Mention, last: number): number {
+  const known = c.role.get(m);
+  if (known !== undefined) return known;
+  const first = ctx.mentionStart[last] as number;
+  const prev = ctx.tokens[first - 1];
+  const prevLower = lower(ctx, first - 1);
+  const next = ctx.tokens[last + 1];
+  let w: number;
+  if (next && next.kind === "clitic") w = W_OBLIQUE;
+  else if (prev && prev.kind === "word" && PREPOSITIONS.has(prevLower)) w = W_OBLIQUE;
+  else if (
+    !prev ||
+    ctx.sentence[first - 1] !== ctx.sentence[first] ||
+    prev.kind === "quote" ||
+    [",", ":", "(", "—", "–"].includes(prev.text) ||
+    CLAUSE_BOUNDARY_WORDS.has(prevLower) ||
+    (prev.kind === "word" && prev.text.charAt(0) !== prevLower.charAt(0))
+  ) {
+    w = W_SUBJECT;
+  } else {
+    w = W_OBJECT;
+  }
+  // Reporting subject: `Ushakov said`, `Trump has also told`, `said Ushakov`.
+  let k = last + 1;
+  while (k < ctx.tokens.length && k - last <= 3 && ["has", "had", "also", "then", "later", "again", "have", "was", "is", "recently", "previously"].includes(lower(ctx, k))) k++;
+  const cue = cueAt(ctx.tokens, k);
+  const before = cueAt(ctx.tokens, first - 1);
+  if ((cue && !cue.weak && cue.kind === "verb") || (before && before.kind === "verb" && !before.weak && !before.listener)) w += W_REPORTING;
+  c.role.set(m, w);
+  return w;
+}
+
+function pronounGender(pronoun: string): Gender | null {
+  const p = pronoun.toLowerCase();
+  return p === "he" ? "m" : p === "she" ? "f" : null;
+}
+
+/**
+ * The organization `it` stands for as a speaker (`The Post reported ... It added`): the
+ * latest organization named outside quotations in this or the previous paragraph.
+ */
+function resolveIt(ctx: Context, at: number): Mention | null {
+  const c = cache(ctx);
+  const home = ctx.paragraph[at] ?? 0;
+  for (let k = before(c.orgs, at) - 1; k >= 0; k--) {
+    const { mention, last } = c.orgs[k] as { mention: Mention; last: number };
+    if ((ctx.paragraph[last] ?? 0) < home - 1 || at - last > ANTECEDENT_TOKENS) break;
+    if (!inQuote(ctx, last)) return mention;
+  }
+  return null;
+}
+
+/** The person (or for `it`, organization) a speaker pronoun at token `at` stands for, or null. */
+export function resolvePronoun(ctx: Context, at: number, pronoun: string, earlier: readonly EarlierSpeaker[]): Mention | null {
+  if (pronoun.toLowerCase() === "it") return resolveIt(ctx, at);
+  const gender = pronounGender(pronoun);
+  if (gender === null) return null;
+  const c = cache(ctx);
+  const home = ctx.paragraph[at] ?? 0;
+  const here = ctx.sentence[at] ?? 0;
+  const minToken = Math.max(0, at - ANTECEDENT_TOKENS);
+  const score = new Map<string, number>();
+  const latest = new Map<string, Mention>();
+  const add = (m: Mention, last: number, weight: number): void => {
+    const g = ctx.gender.get(m);
+    if (g !== undefined && g !== gender) return;
+    const key = ctx.personKey.get(m) ?? m.text;
+    const distance = Math.max(0, here - (ctx.sentence[last] ?? 0));
+    let w = weight / 2 ** distance;
+    if (g === gender) w *= KNOWN_GENDER_FACTOR;
+    score.set(key, (score.get(key) ?? 0) + w);
+    if (!latest.has(key)) latest.set(key, m);
+  };
+  // People mentioned before the pronoun, latest first.
+  for (let k = before(c.people, at) - 1; k >= 0; k--) {
+    const { mention, last } = c.people[k] as { mention: Mention; last: number };
+    if (last < minToken || (ctx.paragraph[last] ?? 0) < home - ANTECEDENT_PARAGRAPHS) break;
+    add(mention, last, W_RECENCY + roleWeight(ctx, c, mention, last));
+  }
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const s = earlier[k] as EarlierSpeaker;
+    if (s.at >= at) continue;
+    if (s.at < minToken || (ctx.paragraph[s.at] ?? 0) < home - ANTECEDENT_PARAGRAPHS) break;
+    if (s.mention.type === "PERSON") add(s.mention, s.at, W_SPEAKER);
+  }
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const [key, s] of score) {
+    if (s > bestScore) {
+      best = key;
+      bestScore = s;
+    }
+  }
+  return best === null ? null : (latest.get(best) ?? null);
+}
+
+/** The entity a description (`the Russian president`, `the daily`) at token `at` stands for, or null. */
+export function resolveDescription(ctx: Context, sw: SpeakerWords, at: number): Mention | null {
+  const c = cache(ctx);
+  const head = lower(ctx, sw.head);
+  if (MEDIA_NOUNS.has(head) || REPORT_NOUNS.has(head)) {
+    if (sw.mention && sw.mention.type === "ORGANIZATION") return sw.mention;
+    return c.lastMediaBefore[at] ?? null;
+  }
+  if (ORG_NOUNS.has(head)) {
+    // The latest organization with the noun in its name (`the committee` → `House
+    // Oversight Committee`), else the latest organization for the most generic nouns.
+    const singular = head.replace(/s$/, "");
+    for (let k = before(c.orgs, at) - 1, seen = 0; k >= 0 && seen < 60; k--, seen++) {
+      const { mention, last } = c.orgs[k] as { mention: Mention; last: number };
+      if (at - last > DESCRIPTION_TOKENS) break;
+      if (mention.text.toLowerCase().includes(singular)) return mention;
+    }
+    return null;
+  }
+  if (PERSON_NOUNS.has(head) || PERSON_NOUNS.has(head.replace(/s$/, ""))) {
+    if (head.endsWith("s") && !PERSON_NOUNS.has(head)) return null; // `officials`: many people
+    // `a Clinton aide`, `one Trump adviser`: someone new, not someone named before.
+    if (["a", "an", "one", "another", "some"].includes(lower(ctx, sw.start))) return null;
+    for (let i = sw.start; i < sw.head; i++) if (ctx.mentionAt[i]?.type === "PERSON") return null;
+    const modifiers: string[] = [];
+    for (let i = sw.start; i < sw.head; i++) {
+      const w = lower(ctx, i);
+      if (!["the", "a", "an", "this", "that", "his", "her", "their", "its"].includes(w)) modifiers.push(descriptorWord(w));
+    }
+    let best: Mention | null = null;
+    let bestScore = -1;
+    for (let k = before(c.people, at) - 1; k >= 0; k--) {
+      const { mention, last } = c.people[k] as { mention: Mention; last: number };
+      if (at - last > DESCRIPTION_TOKENS) break;
+      const words = c.descriptors.get(ctx.personKey.get(mention) ?? mention.text);
+      if (!words || !words.has(descriptorWord(head))) continue;
+      let s = 0;
+      for (const w of modifiers) if (words.has(w)) s++;
+      if (s > bestScore) {
+        best = mention;
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+  return null;
+}
