@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./store/database-url.ts";
 
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
 const Env = z.object({
   DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -9,19 +12,40 @@ const Env = z.object({
   NODE_ENV: z.string().default("development"),
   SEED_DIR: z.string().default("seeds"),
   /** Largest request body accepted, in bytes. */
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  MAX_BODY_BYTES: positiveInt(1_000_000),
+  /** Largest document the loader and ingestArticle accept, in bytes (5 MiB). */
+  MAX_DOCUMENT_BYTES: positiveInt(5 * 1024 * 1024),
+  /** Deepest field nesting of an operation. */
+  MAX_QUERY_DEPTH: positiveInt(10),
+  /** Largest cost: list page sizes multiplied through their nesting. */
+  MAX_QUERY_COST: positiveInt(50_000),
+  /** Largest GraphQL document text, in bytes. */
+  MAX_QUERY_BYTES: positiveInt(20_000),
+  /** Most field aliases in one document. */
+  MAX_ALIASES: positiveInt(30),
+  /** Most operations in one batched HTTP request; 1 turns batching off. */
+  MAX_BATCH_OPERATIONS: positiveInt(1),
+  /** Longest an operation may run before it is answered with a TIMEOUT error. */
+  EXECUTION_TIMEOUT_MS: positiveInt(10_000),
+  /** Schema introspection; on by default outside production. */
+  INTROSPECTION: flag.optional(),
+  /** Bearer token for the mutations; unset turns writes off. */
+  API_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
-export type Config = z.infer<typeof Env> & { production: boolean };
+export type Config = Omit<z.infer<typeof Env>, "INTROSPECTION"> & { production: boolean; INTROSPECTION: boolean };
 
 /** A setting in the environment is invalid: a setup error (commands exit 2), not a failure of their work. */
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
+  // An empty variable means unset, as in most shells' `VAR= command`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = Env.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new ConfigError(`invalid environment: ${problems}`);
   }
-  return { ...parsed.data, production: parsed.data.NODE_ENV === "production" };
+  const production = parsed.data.NODE_ENV === "production";
+  return { ...parsed.data, production, INTROSPECTION: parsed.data.INTROSPECTION ?? !production };
 }

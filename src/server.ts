@@ -14,11 +14,43 @@ import { metricsPlugin } from "./graphql/metrics-plugin.ts";
 import { collectProcessMetrics, renderMetrics } from "./metrics.ts";
 import { sendHealth } from "./health.ts";
 import { graphiqlRoutes, isGraphiqlPath } from "./graphiql/serve.ts";
+import { checkQuerySize, DEFAULT_LIMITS, findLimitError, limitPlugins, limitValidationRules, type Limits } from "./graphql/limits/index.ts";
+import { authorize } from "./graphql/auth.ts";
+import { isDatabaseUnavailable } from "./store/errors.ts";
+import type { Config } from "./config.ts";
 
 export interface ServerOptions {
   store: DbHandle;
   production?: boolean;
+  /** @deprecated use limits.bodyBytes */
   maxBodyBytes?: number;
+  /** Schema introspection; default: on outside production. */
+  introspection?: boolean;
+  /** Request limits; the defaults are src/graphql/limits's DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
+  /** The bearer token the mutations need; none turns them off. */
+  apiToken?: string;
+  /** Largest text ingestArticle accepts, in bytes. */
+  maxDocumentBytes?: number;
+}
+
+/** The server's settings from the environment (src/config.ts). */
+export function serverSettings(config: Config): Omit<ServerOptions, "store"> {
+  return {
+    production: config.production,
+    introspection: config.INTROSPECTION,
+    apiToken: config.API_TOKEN,
+    maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
+    limits: {
+      depth: config.MAX_QUERY_DEPTH,
+      cost: config.MAX_QUERY_COST,
+      queryBytes: config.MAX_QUERY_BYTES,
+      aliases: config.MAX_ALIASES,
+      batch: config.MAX_BATCH_OPERATIONS,
+      bodyBytes: config.MAX_BODY_BYTES,
+      timeoutMs: config.EXECUTION_TIMEOUT_MS,
+    },
+  };
 }
 
 export interface RunningServer {
@@ -28,30 +60,60 @@ export interface RunningServer {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly code = "BAD_REQUEST") {
     super(message);
   }
 }
 
-export function createApollo(production: boolean) {
+export interface ApolloSettings {
+  production: boolean;
+  introspection: boolean;
+  limits: Limits;
+}
+
+export function createApollo(settings: ApolloSettings | boolean) {
+  const { production, introspection, limits } =
+    typeof settings === "boolean" ? { production: settings, introspection: !settings, limits: DEFAULT_LIMITS } : settings;
   return new ApolloServer<Context>({
     schema: buildSchema(),
-    introspection: !production,
+    introspection,
+    // "Did you mean ...?" suggestions reveal the schema that introspection would.
+    hideSchemaDetailsFromClientErrors: !introspection,
     includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: limits.batch > 1,
+    // Counts selections with fragments expanded before our rules run (they then run as
+    // Apollo's "later" rules, on documents that passed graphql-js's own validation).
+    maxRecursiveSelections: true,
+    validationRules: limitValidationRules(limits),
     plugins: [
       production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       metricsPlugin(),
+      ...limitPlugins(limits),
     ],
     formatError: (formatted, error) => formatError(formatted, error, production),
   });
 }
 
-/** Unexpected errors are logged in full and reach the client without internals. */
-function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
+/**
+ * What a client sees of an error: limits keep their own code, an unreachable database
+ * is SERVICE_UNAVAILABLE, unexpected errors are logged in full and reach the client
+ * without internals (in production, as "Internal server error" only).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
+  const limit = findLimitError(error);
+  if (limit) return { ...formatted, extensions: { ...formatted.extensions, code: limit.code } };
   const code = formatted.extensions?.code;
   if (code !== "INTERNAL_SERVER_ERROR") return formatted;
-  logger.error({ err: unwrapResolverError(error), path: formatted.path }, "resolver failed");
-  return production ? { ...formatted, message: "Internal server error" } : formatted;
+  const original = unwrapResolverError(error);
+  const where = { ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
+  if (isDatabaseUnavailable(original)) {
+    // The reason only: during an outage every request fails the same way.
+    logger.warn({ reason: original instanceof Error ? original.message.trim().slice(0, 300) : String(original), path: formatted.path }, "database unavailable");
+    return { message: "database unavailable, retry", ...where, extensions: { code: "SERVICE_UNAVAILABLE" } };
+  }
+  logger.error({ err: original, path: formatted.path }, "resolver failed");
+  return production ? { message: "Internal server error", ...where, extensions: { code } } : formatted;
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -59,7 +121,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new HttpError(413, `request body exceeds ${limit} bytes`);
+    if (size > limit) throw new HttpError(413, `request body exceeds ${limit} bytes (MAX_BODY_BYTES)`, "PAYLOAD_TOO_LARGE");
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");
@@ -67,6 +129,9 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 
 async function parseBody(req: IncomingMessage, limit: number): Promise<unknown> {
   if (req.method !== "POST") return undefined;
+  // A declared length over the limit is refused before a byte of the body is read.
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, `request body exceeds ${limit} bytes (MAX_BODY_BYTES)`, "PAYLOAD_TOO_LARGE");
   const text = await readBody(req, limit);
   if (!(req.headers["content-type"] ?? "").includes("application/json")) return text;
   try {
@@ -97,8 +162,8 @@ function sendJsonError(res: ServerResponse, status: number, message: string, cod
 
 export async function startServer(options: ServerOptions & { port: number; host?: string }): Promise<RunningServer> {
   const production = options.production ?? false;
-  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
-  const apollo = createApollo(production);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...(options.maxBodyBytes ? { bodyBytes: options.maxBodyBytes } : {}), ...options.limits };
+  const apollo = createApollo({ production, introspection: options.introspection ?? !production, limits });
   await apollo.start();
   collectProcessMetrics();
   const graphiql = graphiqlRoutes();
@@ -126,11 +191,30 @@ export async function startServer(options: ServerOptions & { port: number; host?
       res.writeHead(404, { "content-type": "text/plain" }).end("not found: GraphQL is served at /graphql\n");
       return;
     }
-    const body = await parseBody(req, maxBodyBytes);
-    const response = await apollo.executeHTTPGraphQLRequest({
+    const body = await parseBody(req, limits.bodyBytes);
+    if (Array.isArray(body) && (limits.batch <= 1 || body.length > limits.batch)) {
+      const message = limits.batch <= 1
+        ? "batched operations are turned off (MAX_BATCH_OPERATIONS=1): send one operation per request"
+        : `a request may batch at most ${limits.batch} operations (MAX_BATCH_OPERATIONS), got ${body.length}`;
+      throw new HttpError(400, message, "TOO_MANY_OPERATIONS");
+    }
+    const tooLarge = checkQuerySize(body, url.search, limits.queryBytes);
+    if (tooLarge) throw new HttpError(413, tooLarge.message, tooLarge.code);
+    const auth = authorize(req.headers.authorization, options.apiToken);
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), limits.timeoutMs);
+    const timedOut = new Promise<"timeout">((resolve) => deadline.signal.addEventListener("abort", () => resolve("timeout"), { once: true }));
+    const execution = apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers: headerMap(req), search: url.search, body },
-      context: async () => createContext(options.store),
+      context: async () => createContext(options.store, { auth, signal: deadline.signal, maxDocumentBytes: options.maxDocumentBytes }),
     });
+    const response = await Promise.race([execution, timedOut]).finally(() => clearTimeout(timer));
+    if (response === "timeout") {
+      // The operation goes on in the background until its statement in flight returns;
+      // its loaders start no new one (the signal is aborted).
+      execution.catch(() => undefined);
+      throw new HttpError(504, `the operation did not finish within ${limits.timeoutMs} ms (EXECUTION_TIMEOUT_MS)`, "TIMEOUT");
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
@@ -143,7 +227,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
 
   const httpServer = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof HttpError) return sendJsonError(res, error.status, error.message, "BAD_REQUEST");
+      if (error instanceof HttpError) return sendJsonError(res, error.status, error.message, error.code);
       logger.error({ err: error }, "request failed");
       if (!res.headersSent) sendJsonError(res, 500, "Internal server error", "INTERNAL_SERVER_ERROR");
       else res.end();

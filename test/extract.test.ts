@@ -183,7 +183,8 @@ test("seed article: expected entities and quote speakers", () => {
     assert.ok(!ex.mentions.some((m) => m.text === junk), `no mention ${junk}`);
   }
   const speakers = ex.quotes.map((q) => q.speaker?.mention?.text ?? null);
-  assert.deepEqual(speakers, [null, "Trump", "Trump", "Yury Ushakov", "Washington Post", "Post", "Ushakov"]);
+  // The first quote is the Washington Post report's (`A report by Washington Post ... said ... that “...”`).
+  assert.deepEqual(speakers, ["Washington Post", "Trump", "Trump", "Yury Ushakov", "Washington Post", "Post", "Ushakov"]);
 });
 
 test("property: extract never throws and every offset is in range and matches its slice", () => {

@@ -7,7 +7,7 @@ import { Featurizer } from "../src/extract/ner/features.ts";
 import { emptyLexicon, addPhrase } from "../src/extract/ner/lexicon.ts";
 import { trainPerceptron, type TrainSeq } from "../src/extract/ner/perceptron.ts";
 import { Tagger, buildModel, serializeModel, deserializeModel } from "../src/extract/ner/model.ts";
-import { loadModel } from "../src/extract/ner/model-file.ts";
+import { loadModel } from "../src/ingest/ner-model.ts";
 import { NUM_TAGS, iobSpans, spansToBilou, bilouToIob2 } from "../src/extract/ner/tags.ts";
 import { conllEval, parseConll } from "../src/extract/ner/conll.ts";
 import { exchangeCluster } from "../src/extract/ner/clusters.ts";

@@ -158,6 +158,6 @@ test("seed article resolves to the expected entities and speakers", () => {
   assert.deepEqual(entity(r, "PLACE", "united states").aliases.sort(), ["U.S.", "US", "United States"]);
   assert.deepEqual(
     r.quotes.map((q) => q.speaker?.key ?? null),
-    [null, "donald trump", "donald trump", "yury ushakov", "washington post", "washington post", "yury ushakov"],
+    ["washington post", "donald trump", "donald trump", "yury ushakov", "washington post", "washington post", "yury ushakov"],
   );
 });

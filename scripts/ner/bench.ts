@@ -5,7 +5,7 @@
 
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { loadModel } from "../../src/extract/ner/model-file.ts";
+import { loadModel } from "../../src/ingest/ner-model.ts";
 import { Tagger } from "../../src/extract/ner/model.ts";
 import { tokenize } from "../../src/extract/ner/tokenize.ts";
 
@@ -14,7 +14,7 @@ const opt = (n: string, d: string) => {
   const i = args.indexOf(`--${n}`);
   return i >= 0 ? args[i + 1]! : d;
 };
-const dir = opt("news", "/work/shared/data/news");
+const dir = opt("news", `${process.env.NER_DATA_DIR ?? "/work/shared/data"}/news`);
 const limit = Number(opt("limit", "1000"));
 function list(d: string): string[] {
   const out: string[] = [];

@@ -2,9 +2,9 @@
 // Reads CoNLL layout (TOKEN [TAG] per line, blank line between sentences, -DOCSTART- between
 // documents), tags the tokens as given with document context, writes TOKEN GOLD PRED per line.
 
-import { readFileSync, writeSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { parseConll } from "../../src/extract/ner/conll.ts";
-import { loadModel } from "../../src/extract/ner/model-file.ts";
+import { loadModel } from "../../src/ingest/ner-model.ts";
 import { Tagger } from "../../src/extract/ner/model.ts";
 import { bilouToIob2 } from "../../src/extract/ner/tags.ts";
 
@@ -22,11 +22,11 @@ const tLoad = performance.now();
 const docs = parseConll(readFileSync(file, "utf8"));
 let ntok = 0;
 let pending = "";
+// stdout may be a non-blocking pipe: write through the stream and wait for each chunk
 const flush = () => {
-  const buf = Buffer.from(pending);
-  let off = 0;
-  while (off < buf.length) off += writeSync(1, buf, off, buf.length - off);
+  const chunk = pending;
   pending = "";
+  return new Promise<void>((resolve, reject) => process.stdout.write(chunk, (err) => (err ? reject(err) : resolve())));
 };
 for (let di = 0; di < docs.length; di++) {
   const d = docs[di]!;
@@ -40,9 +40,9 @@ for (let di = 0; di < docs.length; di++) {
     pending += "\n";
     ntok += s.tokens.length;
   }
-  if (pending.length > 1 << 16) flush();
+  if (pending.length > 1 << 16) await flush();
 }
-flush();
+await flush();
 const t1 = performance.now();
 console.error(
   `tagged ${ntok} tokens in ${((t1 - tLoad) / 1000).toFixed(2)} s (model load ${((tLoad - t0) / 1000).toFixed(2)} s); ` +

@@ -1,6 +1,8 @@
-// npm run ner:train -- [--train F] [--dev F] [--out F] [--epochs N] [--rows-bits B]
-//                      [--no-gaz] [--no-clusters] [--no-stage2] [--folds K]
-// Trains the two-stage averaged-perceptron NER model deterministically and writes it gzipped.
+// npm run ner:train -- [--train F] [--dev F|none] [--out F] [--news DIR] [--epochs N] [--epochs2 N]
+//                      [--rows-bits B] [--folds K] [--prune X] [--no-gaz] [--no-clusters]
+//                      [--no-stage2] [--eval-epochs]
+// Trains the two-stage averaged-perceptron NER model deterministically and writes it gzipped
+// (default models/ner.bin.gz). Data defaults to $NER_DATA_DIR or /work/shared/data.
 
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -22,7 +24,7 @@ const opt = (name: string, def: string): string => {
 };
 const flag = (name: string) => args.includes(`--${name}`);
 
-const DATA = "/work/shared/data";
+const DATA = process.env.NER_DATA_DIR ?? "/work/shared/data";
 const trainPath = opt("train", `${DATA}/conll2003/train.txt`);
 const devPath = opt("dev", `${DATA}/conll2003/dev.txt`);
 const outPath = opt("out", "models/ner.bin.gz");

@@ -10,7 +10,8 @@ const HELP = `Usage: npm run seed -- [options] [files or folders...]
 
 Loads news documents (default: seeds/) into the database named by DATABASE_URL
 (default file:./data/newsgraph.db), applying pending migrations first. Loading a
-document again adds nothing. Bad files are reported and skipped.
+document again adds nothing. Bad files are reported and skipped, among them files
+larger than MAX_DOCUMENT_BYTES (default 5 MiB), which are not read.
 
 Options:
   -h, --help   show this help
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
   const progress = progressEvents();
   const started = performance.now();
   try {
-    const summary = await loadDocuments(store, positionals.length ? positionals : [config.SEED_DIR], progress);
+    const summary = await loadDocuments(store, positionals.length ? positionals : [config.SEED_DIR], progress, { maxDocumentBytes: config.MAX_DOCUMENT_BYTES });
     progress.stop();
     const seconds = (performance.now() - started) / 1000;
     console.log(

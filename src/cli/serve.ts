@@ -3,7 +3,7 @@ import { loadConfig } from "../config.ts";
 import { migrateDatabase } from "../store/migrate/index.ts";
 import { openDb } from "../store/client.ts";
 import { loadDocuments } from "../ingest/load.ts";
-import { startServer } from "../server.ts";
+import { serverSettings, startServer } from "../server.ts";
 import { logger } from "../logger.ts";
 import { withIngestMetrics } from "../metrics.ts";
 import { exitWithError, parseCommandLine } from "./exit.ts";
@@ -30,10 +30,10 @@ async function main() {
   const store = await openDb(config.DATABASE_URL);
   if ((await store.db.article.count()) === 0) {
     const events = withIngestMetrics({ onFailure: (f) => logger.warn(f, "seed file failed") });
-    const summary = await loadDocuments(store, [config.SEED_DIR], events);
+    const summary = await loadDocuments(store, [config.SEED_DIR], events, { maxDocumentBytes: config.MAX_DOCUMENT_BYTES });
     console.log(`seeded the empty database from ${config.SEED_DIR}: ${summary.loaded} articles loaded, ${summary.failed.length} failed`);
   }
-  const server = await startServer({ store, port: config.PORT, host: config.HOST, production: config.production, maxBodyBytes: config.MAX_BODY_BYTES });
+  const server = await startServer({ store, port: config.PORT, host: config.HOST, ...serverSettings(config) });
   console.log(`newsgraph serving ${server.url}`);
 
   let stopping = false;

@@ -2,16 +2,20 @@
 //
 // 1. Quotation marks are paired within paragraphs (quotes/marks.ts); a quotation left
 //    open at a paragraph's end continues in the next paragraph's opening quotation.
-// 2. Each quotation looks for its attribution (quotes/attribution.ts): right after it
-//    (`,” Ushakov said`, `,” said Kerry`), before it in its sentence (`Trump said that the
-//    US’s "...`, `According to RT, “...`, `“A,” he said, “B.”`), or after a colon.
+// 2. Each quotation looks for its attribution (quotes/attribution.ts, with the cues of
+//    quotes/cues.ts and the speaker words of quotes/speakers.ts): right after it (`,”
+//    Ushakov said`, `,” said Kerry`, `” ― Donald Trump`), before it in its sentence (`Trump
+//    said that the US’s "...`, `According to RT, “...`, `“A,” he said, “B.”`, `Trump ...,
+//    calling him “...”`), after a colon, or in a transcript label (`"WALLACE: ...`).
 // 3. Without one it continues the quotation before it when nothing intervenes (`“A,” he
 //    said. “B.”`, consecutive quote paragraphs), or follows a sentence that reports
 //    someone speaking (`Packer said in a statement. “...”`).
-// 4. The speaker words are a name, a pronoun or a description; pronouns and descriptions
-//    are resolved to a mention of the article (quotes/coref.ts).
-// Quotations of at most three words without attribution are scare quotes, and title-case
-// ones (`“Meet the Press”`) are titles: neither is kept.
+// 4. The speaker words are a name, a pronoun or a description; pronouns, descriptions and
+//    names the mention finder missed are resolved to a mention of the article
+//    (quotes/coref.ts).
+// Quotations of at most three words without attribution are scare quotes (`the so-called
+// “moderate opposition”`), and title-case ones (`“Meet the Press”`) are titles unless a
+// naming verb gives them (`called him “Little Marco”`): neither is kept.
 
 import type { Mention, QuoteSpan, SpeakerRef } from "./types.ts";
 import type { Token } from "./tokenize.ts";
@@ -19,8 +23,9 @@ import { buildContext, inQuote, type Context } from "./quotes/context.ts";
 import type { QuotePair } from "./quotes/marks.ts";
 import { attributionAfter, attributionBefore, introducingSentence, type Attribution } from "./quotes/attribution.ts";
 import { cueAt, cueText } from "./quotes/cues.ts";
-import { resolveDescription, resolvePronoun, type EarlierSpeaker } from "./quotes/coref.ts";
+import { resolveDescription, resolveName, resolvePronoun, type EarlierSpeaker } from "./quotes/coref.ts";
 import type { SpeakerWords } from "./quotes/speakers.ts";
+import { NAMING_CUES } from "./lexicon/words.ts";
 
 /** The pipeline boundary for quote finding and attribution. */
 export type QuoteFinder = (text: string, tokens: readonly Token[], mentions: readonly Mention[]) => QuoteSpan[];
@@ -61,7 +66,7 @@ function isTitleLike(tokens: readonly Token[], pair: QuotePair): boolean {
   for (let i = pair.open + 1; i <= pair.lastInside; i++) {
     const t = tokens[i] as Token;
     if (t.kind === "punct") {
-      if ([".", "?", ";"].includes(t.text)) return false;
+      if ([".", "?", ";", "!"].includes(t.text)) return false;
       continue;
     }
     if (t.kind === "quote" || t.kind === "clitic") continue;
@@ -93,6 +98,8 @@ function resolveSpeaker(ctx: Context, sw: SpeakerWords, earlier: readonly Earlie
       return resolvePronoun(ctx, sw.start, (ctx.tokens[sw.start] as Token).text, earlier);
     case "description":
       return sw.mention ?? resolveDescription(ctx, sw, sw.start);
+    case "name":
+      return resolveName(ctx, sw, sw.start) ?? (ctx.mentionAt[sw.end] && ctx.mentionAt[sw.end]?.type !== "PLACE" ? (ctx.mentionAt[sw.end] as Mention) : null);
     default:
       return null;
   }
@@ -133,6 +140,37 @@ function continued(ctx: Context, pair: QuotePair, prev: Found | undefined): Foun
   return nothingIntervenes(ctx, gapStart, pair.open, prev.speakerMention) ? prev : null;
 }
 
+/** Whether a quotation stands as a sentence: capitalised first word, after a sentence end or paragraph start. */
+function opensSentence(ctx: Context, pair: QuotePair): boolean {
+  const first = ctx.tokens[pair.open + 1];
+  if (!first || !/^\p{Lu}/u.test(first.text)) return false;
+  const opener = ctx.tokens[pair.open] as Token;
+  const before = ctx.tokens[pair.open - 1];
+  return opener.lineBreakBefore || before === undefined || before.kind === "quote" || [".", "!", "?", "…"].includes(before.text);
+}
+
+/**
+ * A speaker label opening a quoted transcript paragraph (`"WALLACE: Let’s start ...`,
+ * `"MR. TRUMP: ...`): the label's tokens, or null. Labels are capitals only, or a person.
+ */
+function transcriptLabel(ctx: Context, pair: QuotePair): SpeakerWords | null {
+  const first = pair.open + 1;
+  for (let colon = first + 1; colon <= pair.lastInside && colon - first <= 3; colon++) {
+    if ((ctx.tokens[colon] as Token).text !== ":") continue;
+    let caps = true;
+    for (let i = first; i < colon; i++) {
+      const t = ctx.tokens[i] as Token;
+      if (t.kind !== "word" || t.text.length < 2 || t.text !== t.text.toUpperCase()) caps = false;
+    }
+    const m = ctx.mentionAt[first];
+    const person = m !== undefined && m.type === "PERSON" && ctx.mentionStart[first] === first && ctx.mentionAt[colon - 1] === m;
+    if (!caps && !person) return null;
+    // `LAVROV:` is resolved like a name to the person the article introduced (`Sergei Lavrov`).
+    return { kind: caps ? "name" : "mention", start: first, end: colon - 1, head: colon - 1, mention: person && !caps ? (m as Mention) : null };
+  }
+  return null;
+}
+
 /** The baseline quote finder. Quotes come out in text order. */
 export const findQuotes: QuoteFinder = (text, tokens, mentions) => {
   const ctx = buildContext(text, tokens, mentions);
@@ -145,7 +183,10 @@ export const findQuotes: QuoteFinder = (text, tokens, mentions) => {
     if (words === 0) return;
     const prev = found[found.length - 1];
     const entry: Found = { pair, index, attribution: null, cue: null, speaker: null, speakerMention: null, kept: false };
-    const own = attributionAfter(ctx, pair) ?? attributionBefore(ctx, pair);
+    const label = transcriptLabel(ctx, pair);
+    const own: Attribution | null = label
+      ? { via: "after", cue: null, speaker: label, end: pair.open }
+      : (attributionAfter(ctx, pair) ?? attributionBefore(ctx, pair));
     const from = own ? null : continued(ctx, pair, prev);
     if (from) {
       entry.attribution = { via: "continued", cue: from.attribution?.cue ?? null, speaker: from.attribution?.speaker ?? null, end: from.attribution?.end ?? pair.open };
@@ -167,9 +208,13 @@ export const findQuotes: QuoteFinder = (text, tokens, mentions) => {
     }
     const via = entry.attribution?.via ?? null;
     const title = isTitleLike(tokens, pair);
-    if (via === null || via === "continued") entry.kept = words > SCARE_QUOTE_WORDS && !title;
-    else if (via === "after") entry.kept = true;
-    else entry.kept = !title;
+    if (via === null) entry.kept = words > SCARE_QUOTE_WORDS && !title;
+    // `“It’s taxing,” O’Donnell said. “Big time.”`: a continuation that is a sentence of its own.
+    else if (via === "continued") entry.kept = (words > SCARE_QUOTE_WORDS || opensSentence(ctx, pair)) && !title;
+    // `On “Fox News Sunday,” Pence said`: a title inside a sentence stays a title.
+    else if (via === "after") entry.kept = !title || opensSentence(ctx, pair);
+    // A title after a naming verb is the name someone gave (`called the winner “Miss Piggy”`).
+    else entry.kept = !title || (entry.attribution?.cue !== null && NAMING_CUES.has(entry.attribution?.cue?.lemma ?? ""));
     found.push(entry);
   });
 
@@ -187,7 +232,11 @@ export const findQuotes: QuoteFinder = (text, tokens, mentions) => {
   const out: QuoteSpan[] = [];
   for (const f of found) {
     if (!f.kept) continue;
-    const first = tokens[f.pair.open + 1] as Token;
+    // A transcript label is the speaker, not part of the quotation.
+    const label = f.attribution?.via === "after" && f.attribution.cue === null && f.attribution.speaker && f.attribution.speaker.start === f.pair.open + 1;
+    const firstIndex = label && f.attribution?.speaker ? f.attribution.speaker.end + 2 : f.pair.open + 1;
+    if (firstIndex > f.pair.lastInside) continue;
+    const first = tokens[firstIndex] as Token;
     const last = tokens[f.pair.lastInside] as Token;
     out.push({ text: text.slice(first.start, last.end), start: first.start, end: last.end, cue: f.cue, speaker: f.speaker });
   }

@@ -1,11 +1,32 @@
 import type { DbHandle } from "../store/client.ts";
 import { createLoaders, type Loaders } from "./loaders.ts";
+import type { Auth } from "./auth.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "../ingest/load.ts";
 
 export interface Context {
   store: DbHandle;
   loaders: Loaders;
+  /** Whether the request may write (see ./auth.ts). */
+  auth: Auth;
+  /** Aborted when the request runs out of time: no further statement is started. */
+  signal: AbortSignal;
+  /** Largest text ingestArticle accepts, in bytes. */
+  maxDocumentBytes: number;
 }
 
-export function createContext(store: DbHandle): Context {
-  return { store, loaders: createLoaders(store) };
+export interface ContextOptions {
+  auth?: Auth;
+  signal?: AbortSignal;
+  maxDocumentBytes?: number;
+}
+
+export function createContext(store: DbHandle, options: ContextOptions = {}): Context {
+  const signal = options.signal ?? new AbortController().signal;
+  return {
+    store,
+    loaders: createLoaders(store, signal),
+    auth: options.auth ?? "disabled",
+    signal,
+    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
+  };
 }

@@ -22,6 +22,15 @@ export type ArticleOrganizationConnection = Connection<MentionEdge<Organization>
 export type ArticlePlaceConnection = Connection<MentionEdge<Place>>;
 export type EntityArticleConnection = Connection<MentionEdge<Article>>;
 export type RelatedEntityConnection = Connection<RelatedEdge>;
+export interface IngestArticlePayload {
+  created: boolean;
+  article: Article;
+}
+export interface DeleteArticlePayload {
+  deletedId: string;
+  title: string;
+  removedEntities: number;
+}
 
 /** Index of the source types by GraphQL type name, for Nexus's typegen mapping. */
 export interface Sources {
@@ -52,4 +61,6 @@ export interface Sources {
   EntityArticleEdge: MentionEdge<Article>;
   RelatedEntityEdge: RelatedEdge;
   PageInfo: PageInfo;
+  IngestArticlePayload: IngestArticlePayload;
+  DeleteArticlePayload: DeleteArticlePayload;
 }

@@ -1,13 +1,17 @@
 // Loads documents into the graph: read, parse, analyse, store, one file at a time, so
 // memory stays flat however many files there are. A bad file is reported and skipped.
-import { readFile } from "node:fs/promises";
+// The ingestArticle mutation goes through the same steps (ingestDocument).
+import { open } from "node:fs/promises";
 import { relative } from "node:path";
 import type { DbHandle } from "../store/client.ts";
-import { saveArticle } from "../store/save-article.ts";
+import { saveArticle, type SaveResult } from "../store/save-article.ts";
 import { decodeDocument, parseDocument, DocumentError, countWords } from "./parse.ts";
 import { contentHash } from "./hash.ts";
 import { listDocumentFiles } from "./files.ts";
-import { analyseArticle } from "../resolve/analyse.ts";
+import { analyseArticle } from "./analyse.ts";
+
+/** The default largest document, in bytes (MAX_DOCUMENT_BYTES): 5 MiB. */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 export interface LoadFailure {
   file: string;
@@ -27,15 +31,58 @@ export interface LoadEvents {
   onFailure?(failure: LoadFailure): void;
 }
 
-/** Reads one file into an article record and its analysis; throws DocumentError for bad input. */
-export async function readArticle(file: string, displayName: string) {
-  const bytes = await readFile(file);
+export interface LoadOptions {
+  /** Larger documents are rejected by size, without being read. */
+  maxDocumentBytes?: number;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+function tooLarge(name: string, size: number, max: number): DocumentError {
+  return new DocumentError(name, `too large: ${size} bytes (${megabytes(size)}), the limit is ${max} bytes (MAX_DOCUMENT_BYTES)`);
+}
+
+/** Reads a file of at most `max` bytes; a larger one is rejected from its size alone. */
+async function readLimited(file: string, name: string, max: number): Promise<Buffer> {
+  const handle = await open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    if (size > max) throw tooLarge(name, size, max);
+    // The file may grow between stat and read: read at most one byte past the limit.
+    const buffer = Buffer.alloc(Math.min(size, max) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > max) throw tooLarge(name, length, max);
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A document's bytes as an article record and its analysis; throws DocumentError for bad input. */
+export function prepareArticle(bytes: Uint8Array, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES) {
+  if (bytes.length > maxDocumentBytes) throw tooLarge(displayName, bytes.length, maxDocumentBytes);
   const doc = parseDocument(decodeDocument(bytes, displayName), displayName);
   const record = { ...doc, fileName: displayName, contentHash: contentHash(doc), wordCount: countWords(doc.body) };
   return { record, analysis: analyseArticle(doc.body) };
 }
 
-export async function loadDocuments(store: DbHandle, paths: string[], events: LoadEvents = {}): Promise<LoadSummary> {
+/** Reads one file into an article record and its analysis; throws DocumentError for bad input. */
+export async function readArticle(file: string, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES) {
+  return prepareArticle(await readLimited(file, displayName, maxDocumentBytes), displayName, maxDocumentBytes);
+}
+
+/** Parses, analyses and stores one document given as bytes (the ingestArticle mutation). */
+export function ingestDocument(store: DbHandle, bytes: Uint8Array, fileName: string, options: LoadOptions = {}): Promise<SaveResult> {
+  const { record, analysis } = prepareArticle(bytes, fileName, options.maxDocumentBytes);
+  return saveArticle(store.writer, record, analysis);
+}
+
+export async function loadDocuments(store: DbHandle, paths: string[], events: LoadEvents = {}, options: LoadOptions = {}): Promise<LoadSummary> {
   const files: string[] = [];
   for await (const file of listDocumentFiles(paths)) files.push(file);
   events.onStart?.(files.length);
@@ -43,8 +90,8 @@ export async function loadDocuments(store: DbHandle, paths: string[], events: Lo
   for (const file of files) {
     const name = relative(process.cwd(), file) || file;
     try {
-      const { record, analysis } = await readArticle(file, name);
-      const result = await saveArticle(store.db, record, analysis);
+      const { record, analysis } = await readArticle(file, name, options.maxDocumentBytes);
+      const result = await saveArticle(store.writer, record, analysis);
       if (result.status === "created") summary.loaded++;
       else summary.duplicates++;
       events.onFile?.(name, result.status === "created" ? "loaded" : "duplicate");

@@ -10,7 +10,14 @@ import { databaseTarget, ensureSqliteFolder, sqliteFilePath, type Provider } fro
 export type Db = SqliteClient<"query">;
 
 export interface DbHandle {
+  /** Reads (the API). */
   db: Db;
+  /**
+   * Writes (loader, mutations). On SQLite a second connection: the adapter runs a
+   * transaction on its connection, so reads sharing it would see a half-written
+   * article; with WAL, this connection's readers see committed data only.
+   */
+  writer: Db;
   provider: Provider;
   close(): Promise<void>;
 }
@@ -27,14 +34,29 @@ export async function openDb(url?: string, options: OpenOptions = {}): Promise<D
   const log = options.logQueries ? [{ level: "query" as const, emit: "event" as const }] : [];
   if (target.provider === "sqlite") {
     ensureSqliteFolder(target.url);
-    const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(target.url), timeout: 30_000 });
-    const db = new SqliteClient({ adapter, log }) as Db;
-    // WAL lets readers (the API) go on while a loader writes.
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-    return { db, provider: "sqlite", close: () => db.$disconnect() };
+    const file = sqliteFilePath(target.url);
+    // `timeout` is SQLite's busy timeout: a writer waits this long for another process's lock.
+    const open = async () => {
+      const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 30_000 }), log }) as Db;
+      // WAL lets readers (the API) go on while a loader writes.
+      await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+      await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+      return client;
+    };
+    const db = await open();
+    // An in-memory database exists per connection: there the one connection does both.
+    const writer = file === ":memory:" ? db : await open();
+    return {
+      db,
+      writer,
+      provider: "sqlite",
+      close: async () => {
+        await db.$disconnect();
+        if (writer !== db) await writer.$disconnect();
+      },
+    };
   }
   const adapter = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
   const db = new PostgresClient({ adapter, log }) as unknown as Db;
-  return { db, provider: "postgresql", close: () => db.$disconnect() };
+  return { db, writer: db, provider: "postgresql", close: () => db.$disconnect() };
 }

@@ -1,8 +1,11 @@
-// Writes one analysed article and everything it mentions in one transaction.
-// Idempotent: the article's content hash is unique, so loading a document again,
-// or two loaders racing on it, stores it once.
+// Writes one analysed article and everything it mentions in one transaction, and
+// deletes one the same way. Idempotent: the article's content hash is unique, so
+// loading a document again, or two loaders racing on it, stores it once. Entity rows
+// are native upserts (INSERT .. ON CONFLICT DO UPDATE), atomic on both databases; a
+// transaction that loses a race (deadlock, serialization failure, SQLite busy) runs again.
 import { Prisma } from "./generated/sqlite/client.ts";
 import type { Db } from "./client.ts";
+import { withRetry } from "./errors.ts";
 import type { ParsedDocument } from "../ingest/types.ts";
 import type { ResolvedArticle, ResolvedEntity } from "../resolve/types.ts";
 import type { EntityType } from "../extract/types.ts";
@@ -17,7 +20,11 @@ export type SaveResult = { status: "created" | "duplicate"; articleId: number };
 
 type Tx = Prisma.TransactionClient;
 
-export async function saveArticle(db: Db, article: ArticleRecord, resolved: ResolvedArticle): Promise<SaveResult> {
+export function saveArticle(db: Db, article: ArticleRecord, resolved: ResolvedArticle): Promise<SaveResult> {
+  return withRetry(() => saveOnce(db, article, resolved));
+}
+
+async function saveOnce(db: Db, article: ArticleRecord, resolved: ResolvedArticle): Promise<SaveResult> {
   const existing = await db.article.findUnique({ where: { contentHash: article.contentHash }, select: { id: true } });
   if (existing) return { status: "duplicate", articleId: existing.id };
   try {
@@ -124,4 +131,57 @@ async function createQuotes(tx: Tx, articleId: number, resolved: ResolvedArticle
       };
     }),
   });
+}
+
+// ---- delete
+
+export type DeleteResult = { deleted: false } | { deleted: true; title: string; removedEntities: number };
+
+const MENTIONS = [
+  { mentions: "article_person", column: "person_id", entity: "person" },
+  { mentions: "article_organization", column: "organization_id", entity: "organization" },
+  { mentions: "article_place", column: "place_id", entity: "place" },
+] as const;
+
+/**
+ * Deletes an article, its mentions and quotes in one transaction; the entities it
+ * mentioned lose its mentions from their counts, and those left with no article are
+ * deleted (their aliases with them). Aliases first seen in this article stay on the
+ * entities that remain: the store does not record which article an alias came from.
+ */
+export function deleteArticle(db: Db, articleId: number): Promise<DeleteResult> {
+  return withRetry(() => db.$transaction((tx) => deleteOnce(tx, articleId), { timeout: 60_000, maxWait: 60_000 }));
+}
+
+type Row = { id: number | bigint; mention_count: number | bigint };
+
+async function deleteOnce(tx: Tx, articleId: number): Promise<DeleteResult> {
+  // Every statement writes, the first one included: a SQLite transaction that read
+  // first could not take the write lock after another connection's commit. The mention
+  // rows are deleted with RETURNING, so a concurrent delete of the same article finds
+  // none left to subtract.
+  let removedEntities = 0;
+  const touched: { entity: (typeof MENTIONS)[number]["entity"]; ids: number[] }[] = [];
+  for (const m of MENTIONS) {
+    const rows = await tx.$queryRaw<Row[]>`
+      DELETE FROM ${Prisma.raw(m.mentions)} WHERE article_id = ${articleId}
+      RETURNING ${Prisma.raw(m.column)} AS id, mention_count`;
+    const sorted = rows.map((r) => ({ id: Number(r.id), mentions: Number(r.mention_count) })).sort((a, b) => a.id - b.id);
+    for (const r of sorted) {
+      await tx.$executeRaw`
+        UPDATE ${Prisma.raw(m.entity)} SET mention_count = mention_count - ${r.mentions}, article_count = article_count - 1
+        WHERE id = ${r.id}`;
+    }
+    touched.push({ entity: m.entity, ids: sorted.map((r) => r.id) });
+  }
+  await tx.$executeRaw`DELETE FROM quote WHERE article_id = ${articleId}`;
+  const deleted = await tx.$queryRaw<{ title: string }[]>`DELETE FROM article WHERE id = ${articleId} RETURNING title`;
+  if (deleted.length === 0) return { deleted: false };
+  for (const { entity, ids } of touched) {
+    if (!ids.length) continue;
+    // Aliases go by ON DELETE CASCADE; quotes elsewhere that named it as speaker keep their text (SET NULL).
+    removedEntities += await tx.$executeRaw`
+      DELETE FROM ${Prisma.raw(entity)} WHERE id IN (${Prisma.join(ids)}) AND article_count <= 0`;
+  }
+  return { deleted: true, title: deleted[0]!.title, removedEntities };
 }

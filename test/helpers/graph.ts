@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { migrateDatabase } from "../../src/store/migrate/index.ts";
 import { openDb, type DbHandle } from "../../src/store/client.ts";
 import { loadDocuments, type LoadSummary } from "../../src/ingest/load.ts";
-import { startServer } from "../../src/server.ts";
+import { startServer, type ServerOptions } from "../../src/server.ts";
 import { createTempDatabase, postgresSkipReason } from "./postgres.ts";
 
 export interface Backend {
@@ -44,28 +44,28 @@ export interface TestServer {
   store: DbHandle;
   /** SQL statements the server's client has issued so far. */
   statements(): number;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   load(paths: string[]): Promise<LoadSummary>;
   stop(): Promise<void>;
 }
 
-export async function startTestServer(backend: Backend, seedPaths: string[] = []): Promise<TestServer> {
+export async function startTestServer(backend: Backend, seedPaths: string[] = [], options: Omit<ServerOptions, "store"> = {}): Promise<TestServer> {
   await migrateDatabase(backend.url);
   const store = await openDb(backend.url, { logQueries: true });
   let statements = 0;
   store.db.$on("query", () => statements++);
   const load = (paths: string[]) => loadDocuments(store, paths);
   if (seedPaths.length) await load(seedPaths);
-  const server = await startServer({ store, port: 0, host: "127.0.0.1" });
+  const server = await startServer({ store, port: 0, host: "127.0.0.1", ...options });
   return {
     url: server.url,
     store,
     statements: () => statements,
     load,
-    async gql(query, variables) {
+    async gql(query, variables, headers = {}) {
       const response = await fetch(server.url, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };

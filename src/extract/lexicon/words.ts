@@ -113,7 +113,8 @@ brag+ crow marvel rail blast slam+ criticize criticise praise dub+ label term mu
 interject interrupt tout opine posit explain counsel advise assure inform remind reveal
 affirm offer volunteer condemn rip+ decry denounce hail applaud dismiss accuse characterize
 characterise brand lambast ridicule chide scold laud defend challenge reject refer+ deride
-trumpet declare snipe bemoan gripe grumble rant cheer
+trumpet declare snipe bemoan gripe grumble rant cheer thank intimate exhort liken reference compare
+nickname remember express attack sing
 `;
 
 /** Cues that also name a bare action or state too often to mark a speaker on their own. */
@@ -121,7 +122,8 @@ const WEAK_CUE_LEMMAS = `call describe put cite label dub term continue agree as
 read question wonder blast slam criticize criticise praise mock post
 charge counter text email echo repeat crow cry laugh sigh boom rail condemn rip decry denounce hail
 applaud dismiss accuse characterize characterise brand lambast ridicule chide scold laud defend
-challenge reject refer deride trumpet snipe gripe grumble rant cheer`;
+challenge reject refer deride trumpet snipe gripe grumble rant cheer thank exhort liken reference
+compare nickname express attack sing`;
 
 /** Cues whose object is the listener (`told reporters`), never the speaker. */
 const LISTENER_CUE_LEMMAS = `tell ask assure inform remind warn urge advise counsel beg`;
@@ -181,6 +183,17 @@ export function particleCue(word: string): { lemma: string; particle: string } |
 
 export const WEAK_CUES = wordSet(WEAK_CUE_LEMMAS);
 export const LISTENER_CUES = wordSet(LISTENER_CUE_LEMMAS);
+
+/** Cues that give something a name: a title-case quotation after one is the name they gave (`called him “Little Marco”`). */
+export const NAMING_CUES = wordSet(`call dub label brand term nickname refer liken compare describe`);
+
+/**
+ * Nouns that present the quotation right after them as someone's words: `the phrase
+ * “self-deportation”`, `his slogan, “Make America Great Again”`, `chants of “Bobby!”`.
+ */
+export const WORDING_NOUNS = wordSet(`phrase phrases slogan slogans term terms words word motto nickname
+nicknames label catchphrase mantra refrain chant chants cry rallying message line lines quip tagline
+expression remark remarks description`);
 
 /** Verbs that put out a statement (`Trump issued a statement: “...”`): their subject speaks. */
 export const STATEMENT_VERBS = wordSet(`issued issues released releases posted posts made makes gave gives sent sends

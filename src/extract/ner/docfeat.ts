@@ -53,52 +53,58 @@ const NOCAP_CTX = 0x7ffe0002; // per-tag counts, then capitalised-O, lower-case 
  * Returns per sentence an Int32Array of n*NUM_DOC feature values.
  */
 export function docFeatures(info: readonly DocTokenInfo[], pred: readonly Uint8Array[]): Int32Array[] {
+  // dense ids for the lower-case word forms of the document
   const index = new IntMap(256);
-  const counts: number[] = [];
-  const slot = (h: number): number => {
-    let s = index.get(h);
-    if (s === -1) {
-      s = counts.length / STRIDE;
-      index.set(h, s);
-      for (let k = 0; k < STRIDE; k++) counts.push(0);
+  let nIds = 0;
+  const ids = info.map(({ hL }) => {
+    const out = new Int32Array(hL.length);
+    for (let i = 0; i < hL.length; i++) {
+      let id = index.get(hL[i]!);
+      if (id === -1) index.set(hL[i]!, (id = nIds++));
+      out[i] = id;
     }
-    return s * STRIDE;
-  };
+    return out;
+  });
+  const counts = new Int32Array(nIds * STRIDE);
+  const capOcc = new Int32Array(nIds); // capitalised occurrences
   for (let si = 0; si < info.length; si++) {
-    const { hL: hs, flags } = info[si]!;
+    const flags = info[si]!.flags;
+    const sid = ids[si]!;
     const tags = pred[si]!;
-    const n = hs.length;
+    const n = sid.length;
     let headline = true;
     for (let i = 0; i < n; i++) if (flags[i]! & 2) headline = false;
     for (let i = 0; i < n; i++) {
-      const o = slot(hs[i]!);
+      const o = sid[i]! * STRIDE;
       counts[o + STRIDE - 1]!++;
       const tag = tags[i]!;
       const cap = flags[i]! & 1;
       if (tag !== 0) counts[o + tag]!++;
       else if (cap && i > 0 && !headline) counts[o + NUM_TAGS]!++;
       if (!cap) counts[o + NUM_TAGS + 1]!++;
+      else capOcc[sid[i]!]!++;
     }
   }
   // context aggregation (Ratinov & Roth 2009): the words before / after the other capitalised
-  // occurrences of the same word in the document
-  const prevCtx = new Map<number, Map<number, number>>();
-  const nextCtx = new Map<number, Map<number, number>>();
-  const addCtx = (m: Map<number, Map<number, number>>, h: number, c: number) => {
-    let e = m.get(h);
-    if (!e) m.set(h, (e = new Map()));
+  // occurrences of the same word in the document (only words seen capitalised twice or more)
+  const prevCtx: (Map<number, number> | undefined)[] = new Array(nIds);
+  const nextCtx: (Map<number, number> | undefined)[] = new Array(nIds);
+  const addCtx = (m: (Map<number, number> | undefined)[], id: number, c: number) => {
+    let e = m[id];
+    if (!e) m[id] = e = new Map();
     e.set(c, (e.get(c) ?? 0) + 1);
   };
   for (let si = 0; si < info.length; si++) {
     const { hL: hs, flags } = info[si]!;
+    const sid = ids[si]!;
     const n = hs.length;
     for (let i = 0; i < n; i++) {
-      if (!(flags[i]! & 1)) continue;
-      addCtx(prevCtx, hs[i]!, i > 0 ? hs[i - 1]! : BOS_CTX);
-      addCtx(nextCtx, hs[i]!, i + 1 < n ? hs[i + 1]! : EOS_CTX);
+      if (!(flags[i]! & 1) || capOcc[sid[i]!]! < 2) continue;
+      addCtx(prevCtx, sid[i]!, i > 0 ? hs[i - 1]! : BOS_CTX);
+      addCtx(nextCtx, sid[i]!, i + 1 < n ? hs[i + 1]! : EOS_CTX);
     }
   }
-  /** the `want` most frequent context words other than this occurrence's own (0 = none) */
+  /** the `want` most frequent context words other than this occurrence's own */
   const topCtx = (e: Map<number, number> | undefined, own: number, outArr: Int32Array, at: number, want: number) => {
     for (let k = 0; k < want; k++) outArr[at + k] = NONE_CTX + k;
     if (!e) return;
@@ -112,11 +118,10 @@ export function docFeatures(info: readonly DocTokenInfo[], pred: readonly Uint8A
     for (let k = 0; k < want && k < best.length; k++) outArr[at + k] = best[k]![0] ^ (0x3c00 + k);
   };
   const out: Int32Array[] = [];
-  const summary = (h: number): number => {
+  const summ = new Int32Array(nIds).fill(-1);
+  const summary = (id: number): number => {
     // majority type (0 none, 1..4) | bucket of entity share | best BILOU position
-    const s = index.get(h);
-    if (s === -1) return 0;
-    const o = s * STRIDE;
+    const o = id * STRIDE;
     const byType = [0, 0, 0, 0];
     let ent = 0;
     let bestTag = 0;
@@ -139,12 +144,14 @@ export function docFeatures(info: readonly DocTokenInfo[], pred: readonly Uint8A
     const purity = byType[bt]! / ent >= 0.99 ? 1 : 0;
     return 2 + bt + 4 * bucket + 16 * purity + 32 * tagPos(bestTag);
   };
+  for (let id = 0; id < nIds; id++) summ[id] = summary(id);
   for (let si = 0; si < info.length; si++) {
     const { hL: hs, flags } = info[si]!;
+    const sid = ids[si]!;
     const n = hs.length;
     const v = new Int32Array(n * NUM_DOC);
     const sums = new Int32Array(n);
-    for (let i = 0; i < n; i++) sums[i] = summary(hs[i]!);
+    for (let i = 0; i < n; i++) sums[i] = summ[sid[i]!]!;
     for (let i = 0; i < n; i++) {
       const cap = flags[i]! & 1;
       const s0 = sums[i]!;
@@ -161,9 +168,13 @@ export function docFeatures(info: readonly DocTokenInfo[], pred: readonly Uint8A
       v[o + 4] = s0 | (i === 0 ? 1 << 14 : 0);
       v[o + 5] = majm1 | (maj << 12) | (majp1 << 20);
       if (cap) {
-        topCtx(prevCtx.get(hs[i]!), i > 0 ? hs[i - 1]! : BOS_CTX, v, o + 6, 3);
-        topCtx(nextCtx.get(hs[i]!), i + 1 < n ? hs[i + 1]! : EOS_CTX, v, o + 9, 1);
+        topCtx(prevCtx[sid[i]!], i > 0 ? hs[i - 1]! : BOS_CTX, v, o + 6, 3);
+        topCtx(nextCtx[sid[i]!], i + 1 < n ? hs[i + 1]! : EOS_CTX, v, o + 9, 1);
       } else for (let k = 6; k < 10; k++) v[o + k] = NOCAP_CTX;
+      // stacking: the stage-1 tags of the token and its neighbours
+      const tags = pred[si]!;
+      v[o + 10] = tags[i]! | (cap << 5);
+      v[o + 11] = (i > 0 ? tags[i - 1]! : 31) | (tags[i]! << 5) | ((i + 1 < n ? tags[i + 1]! : 31) << 10);
     }
     out.push(v);
   }

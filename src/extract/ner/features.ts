@@ -9,7 +9,7 @@ import { docFlags, type DocTokenInfo } from "./docfeat.ts";
 export const NUM_STATIC = 60;
 /** Gazetteer lists with their own feature slots (more lists are ignored). */
 export const MAX_GAZ = 12;
-export const NUM_DOC = 10;
+export const NUM_DOC = 12;
 /** The first NUM_INTRINSIC feature slots of a token depend on the token string alone. */
 export const NUM_INTRINSIC = 15;
 /**
@@ -27,6 +27,11 @@ const UNK_CLUSTER = 1023;
 
 function tpl(tid: number, v: number): number {
   return fmix(Math.imul(v ^ 0x27d4eb2f, 0x165667b1) + Math.imul(tid + 1, 0x9e3779b1));
+}
+
+/** Hash of document-level feature `d` with value v (mask it to get the row). */
+export function docFeatureHash(d: number, v: number): number {
+  return tpl(64 + d, v);
 }
 
 export class Featurizer {
@@ -94,6 +99,8 @@ export class Featurizer {
   private tClu = new Int32Array(0);
   private tCap = new Int32Array(0);
   private tDoc = new Int32Array(0);
+  /** gazetteer phrase-table value of the one-word phrase (0 = no entry starts with the word) */
+  private tPhr = new Int32Array(0);
   /** NUM_INTRINSIC feature rows per type */
   tIntr = new Int32Array(0);
   /** NUM_NEIGHBOUR feature rows per type: as token i-1 (5), i+1 (5), i-2 (2), i+2 (2) */
@@ -122,6 +129,7 @@ export class Featurizer {
     this.tClu = g(this.tClu, 3);
     this.tCap = g(this.tCap, 1);
     this.tDoc = g(this.tDoc, 1);
+    this.tPhr = g(this.tPhr, 1);
     this.tIntr = g(this.tIntr, NUM_INTRINSIC);
     this.tNb = g(this.tNb, NUM_NEIGHBOUR);
     this.tcap = c;
@@ -236,6 +244,7 @@ export class Featurizer {
     }
     this.tCap[t] = lex.lower.get(hL, 255);
     this.tDoc[t] = len > 0 ? docFlags(s) : 0;
+    this.tPhr[t] = lex.phrases.get(mix2(PHRASE_SEED, hL), 0);
     const nb = this.tNb;
     const no = t * NUM_NEIGHBOUR;
     const cl = this.tClu;
@@ -316,10 +325,11 @@ export class Featurizer {
       this.gazAny.fill(0, 0, n);
       const phrases = lex.phrases;
       for (let i = 0; i < n; i++) {
+        if (this.tPhr[this.tid[i]!] === 0) continue; // no gazetteer entry starts with this word
         let h = PHRASE_SEED;
         for (let len = 1; len <= MAX_PHRASE && i + len <= n; len++) {
           h = mix2(h, this.hL[i + len - 1]!);
-          const v = phrases.get(h, 0);
+          const v = len === 1 ? this.tPhr[this.tid[i]!]! : phrases.get(h, 0);
           if (v === 0) break;
           const lists = v & ~PREFIX_BIT;
           if (lists !== 0) {
@@ -420,7 +430,7 @@ export class Featurizer {
       out[o++] = tpl(58, i + 1 < n ? this.gazAny[i + 1]! : 0x10000);
       out[o++] = tpl(59, this.gazAny[i]! | (capd << 16) | (hl << 17));
       if (withDoc) {
-        for (let d = 0; d < NUM_DOC; d++) out[o++] = tpl(64 + d, doc ? doc[i * NUM_DOC + d]! : -1);
+        for (let d = 0; d < NUM_DOC; d++) out[o++] = docFeatureHash(d, doc ? doc[i * NUM_DOC + d]! : -1);
       }
       for (let k = mb; k < o; k++) out[k] = out[k]! & mask;
       if (o - base !== F - (skipIntrinsic ? NUM_INTRINSIC : 0) - (skipNeighbours ? NUM_NEIGHBOUR : 0)) throw new Error(`feature count ${o - base} != ${F}`);

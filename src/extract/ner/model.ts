@@ -1,9 +1,12 @@
 // The NER model: lexicon + two perceptron stages (local, then document-level), binary
-// (de)serialisation and the tagger. Pure: no I/O (see model-file.ts for loading from disk).
+// (de)serialisation and the tagger. Pure: no I/O (src/ingest/ner-model.ts loads it from disk).
 
 import { IntMap } from "./hash.ts";
 import type { Lexicon } from "./lexicon.ts";
-import { Featurizer, NB_SLOTS, NUM_DOC, NUM_INTRINSIC, NUM_NEIGHBOUR, NUM_STATIC } from "./features.ts";
+import { Featurizer, NB_SLOTS, NUM_DOC, NUM_INTRINSIC, NUM_NEIGHBOUR, NUM_STATIC, docFeatureHash } from "./features.ts";
+
+/** context feature rows per token scored explicitly (the rest come from per-type caches) */
+const F_CTX = NUM_STATIC - NUM_INTRINSIC - NUM_NEIGHBOUR;
 import { docFeatures } from "./docfeat.ts";
 import type { Weights } from "./perceptron.ts";
 import { viterbiBilou } from "./viterbi.ts";
@@ -91,12 +94,9 @@ const SLOTS = 5;
 
 export class Tagger {
   readonly fz: Featurizer;
-  private feats = new Int32Array(0);
   private base = new Int32Array(0);
   private scores = new Float32Array(0);
   private caches: PartialCache[] = [];
-  /** add the neighbours' single-token features from the per-type cache (else score their rows) */
-  static neighbourCache = true;
   constructor(readonly model: NerModel) {
     if (NUM_TAGS !== 17) throw new Error("the scorer is specialised for 17 tags");
     const mask = (1 << model.rowBits) - 1;
@@ -104,24 +104,48 @@ export class Tagger {
     for (let i = 0; i < 2; i++) this.caches.push({ sums: new Int32Array(0), done: new Uint8Array(0), boundary: new Int32Array(6 * 17), generation: -1 });
   }
 
-  private run(stageNo: number, w: Stage, tids: Int32Array, doc: Int32Array | null): Uint8Array {
+  /**
+   * Stage-1 context feature rows of a sentence, mapped to compact offsets (the single-token
+   * features come from the per-type caches). Reused by stage 2.
+   */
+  private staticRows(tids: Int32Array): Int32Array {
+    const n = tids.length;
+    const fz = this.fz;
+    fz.prepareTypes(tids, n);
+    const feats = new Int32Array(n * F_CTX);
+    fz.extract(feats, null, true, false, true);
+    const rowMap = this.model.rowMap;
+    for (let k = n * F_CTX - 1; k >= 0; k--) feats[k] = rowMap[feats[k]!]!;
+    return feats;
+  }
+
+  /** Stage-2 rows: the stage-1 context rows plus the document-level feature rows. */
+  private stage2Rows(rows1: Int32Array, doc: Int32Array, n: number): Int32Array {
+    const F2 = F_CTX + NUM_DOC;
+    const out = new Int32Array(n * F2);
+    const rowMap = this.model.rowMap;
+    const mask = (1 << this.model.rowBits) - 1;
+    for (let i = 0; i < n; i++) {
+      const o = i * F2;
+      const s = i * F_CTX;
+      for (let k = 0; k < F_CTX; k++) out[o + k] = rows1[s + k]!;
+      for (let d = 0; d < NUM_DOC; d++) out[o + F_CTX + d] = rowMap[docFeatureHash(d, doc[i * NUM_DOC + d]!) & mask]!;
+    }
+    return out;
+  }
+
+  /** Emission scores (cached per-type sums + context rows) and Viterbi for one stage. */
+  private decode(stageNo: number, w: Stage, tids: Int32Array, feats: Int32Array, F: number): Uint8Array {
     const n = tids.length;
     const out = new Uint8Array(n);
     if (n === 0) return out;
     const K = NUM_TAGS;
     const fz = this.fz;
-    fz.prepareTypes(tids, n);
-    const nbc = Tagger.neighbourCache;
-    const F = NUM_STATIC + (doc ? NUM_DOC : 0) - NUM_INTRINSIC - (nbc ? NUM_NEIGHBOUR : 0);
-    if (this.feats.length < n * F) this.feats = new Int32Array(n * F * 2);
     if (this.scores.length < n * K) {
       this.scores = new Float32Array(n * K * 2);
       this.base = new Int32Array(n * K * 2);
     }
-    const feats = this.feats;
-    fz.extract(feats, doc, true, doc !== null, nbc);
     const rowMap = this.model.rowMap;
-    for (let k = n * F - 1; k >= 0; k--) feats[k] = rowMap[feats[k]!]!;
     const W = w.W;
     const c = this.caches[stageNo]!;
     if (c.generation !== fz.generation) {
@@ -136,7 +160,7 @@ export class Tagger {
         }
       });
     }
-    const tid = fz.tid;
+    const tid = tids;
     const intr = fz.tIntr;
     const nb = fz.tNb;
     for (let i = 0; i < n; i++) {
@@ -175,7 +199,6 @@ export class Tagger {
       const o = i * K;
       const s0 = tid[i]! * SLOTS * K;
       for (let y = 0; y < K; y++) base[o + y] = sums[s0 + y]!;
-      if (!nbc) continue;
       addVec(base, o, i > 0 ? sums : bd, i > 0 ? tid[i - 1]! * SLOTS * K + K : 0);
       addVec(base, o, i + 1 < n ? sums : bd, i + 1 < n ? tid[i + 1]! * SLOTS * K + 2 * K : K);
       addVec(base, o, i > 1 ? sums : bd, i > 1 ? tid[i - 2]! * SLOTS * K + 3 * K : i > 0 ? 2 * K : 3 * K);
@@ -200,15 +223,21 @@ export class Tagger {
     }
   }
 
+  private stage1(tids: Int32Array[]): { tags: Uint8Array[]; rows: Int32Array[] } {
+    const rows = tids.map((t) => this.staticRows(t));
+    const tags = tids.map((t, i) => this.decode(0, this.model.stage1, t, rows[i]!, F_CTX));
+    return { tags, rows };
+  }
+
   /** Stage-1 (sentence-local) BILOU tags for a document. */
   tagLocal(sentences: readonly (readonly string[])[]): Uint8Array[] {
-    return this.typeIds(sentences).map((t) => this.run(0, this.model.stage1, t, null));
+    return this.stage1(this.typeIds(sentences)).tags;
   }
 
   /** Document-level feature values from this model's stage-1 predictions (used in training). */
   localDocFeatures(sentences: readonly (readonly string[])[]): Int32Array[] {
     const tids = this.typeIds(sentences);
-    const first = tids.map((t) => this.run(0, this.model.stage1, t, null));
+    const first = this.stage1(tids).tags;
     return docFeatures(
       tids.map((t) => this.fz.docInfo(t)),
       first,
@@ -218,14 +247,14 @@ export class Tagger {
   /** BILOU tags for a document given as sentences of tokens (tokens are normalised here). */
   tagDocument(sentences: readonly (readonly string[])[]): Uint8Array[] {
     const tids = this.typeIds(sentences);
-    const first = tids.map((t) => this.run(0, this.model.stage1, t, null));
+    const first = this.stage1(tids);
     const stage2 = this.model.stage2;
-    if (!stage2) return first;
+    if (!stage2) return first.tags;
     const doc = docFeatures(
       tids.map((t) => this.fz.docInfo(t)),
-      first,
+      first.tags,
     );
-    return tids.map((t, i) => this.run(1, stage2, t, doc[i]!));
+    return tids.map((t, i) => this.decode(1, stage2, t, this.stage2Rows(first.rows[i]!, doc[i]!, t.length), F_CTX + NUM_DOC));
   }
 
   /** IOB2 tag strings for a document given as sentences of tokens. */

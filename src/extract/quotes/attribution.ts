@@ -9,7 +9,7 @@
 // Continuations (a quotation with none of these) are decided by the caller.
 
 import type { Token } from "../tokenize.ts";
-import { CLAUSE_OPENERS, cueLemma, PREPOSITIONS } from "../lexicon/words.ts";
+import { CLAUSE_OPENERS, cueLemma, NON_NAME_WORDS, PREPOSITIONS, WORDING_NOUNS } from "../lexicon/words.ts";
 import type { Context } from "./context.ts";
 import { endsSentenceAt, inQuote, isSentenceFinal } from "./context.ts";
 import { cueAt, cueEndingAt, type Cue } from "./cues.ts";
@@ -25,9 +25,11 @@ export interface Attribution {
 }
 
 /** Longest attribution clause read after a quotation, in tokens. */
-const AFTER_WINDOW = 30;
+const AFTER_WINDOW = 40;
 /** A cue after a quotation must come within this many tokens of it. */
 const AFTER_CUE_REACH = 14;
+/** ... or this many after a name and an appositive. */
+const AFTER_LONG_REACH = 34;
 /** Longest stretch read back from an opening mark for a cue, in tokens. */
 const BEFORE_WINDOW = 45;
 
@@ -61,7 +63,7 @@ function titleGap(ctx: Context, a: number, b: number): boolean {
     if (t.kind !== "word") return false;
     const w = t.text.toLowerCase();
     if (cueLemma(w) !== undefined && t.text === w) return false;
-    if (w !== "of" && (PREPOSITIONS.has(w) || GAP_BREAKERS.has(w))) return false;
+    if (w !== "of" && (PREPOSITIONS.has(w) || GAP_BREAKERS.has(w) || NON_NAME_WORDS.has(w))) return false;
   }
   return true;
 }
@@ -76,6 +78,15 @@ function speakerLeads(ctx: Context, a: number, b: number): boolean {
     if (GAP_BREAKERS.has(t.text.toLowerCase())) return false;
   }
   return true;
+}
+
+/** Whether a noun phrase object starts at token `i` (`the statement`, `Trump`). */
+function takesObject(ctx: Context, i: number): boolean {
+  const t = ctx.tokens[i];
+  if (!t || t.kind !== "word") return false;
+  if (["the", "a", "an", "his", "her", "their", "its", "this", "that", "him", "them"].includes(t.text.toLowerCase())) return true;
+  const m = ctx.mentionAt[i];
+  return m !== undefined && m.type !== "PLACE";
 }
 
 /** Attribution after the closing mark. */
@@ -93,12 +104,27 @@ export function attributionAfter(ctx: Context, pair: QuotePair): Attribution | n
   }
   if (end === first) return null;
   const sentenceEnded = endsSentence(ctx, pair);
+  // `” ― Krystal Correa`, `.” - Sanders.`: a dash and a name sign the quotation.
+  const dash = ctx.tokens[pair.close + 1];
+  if (dash && ["―", "—", "–", "-", "--"].includes(dash.text) && ctx.paragraph[pair.close + 1] === para) {
+    const signed = subjectAfter(ctx, pair.close + 2, Math.min(n, pair.close + 8));
+    if (signed && (signed.kind === "mention" || signed.kind === "name")) {
+      return { via: "after", cue: null, speaker: signed, end: signed.end };
+    }
+  }
+  // `,” Leonard E. Burman, director of ... University, said`: a long appositive.
+  const reach = ctx.tokens[first + 1]?.text === "," || ctx.tokens[first + 2]?.text === "," || ctx.tokens[first + 3]?.text === "," ? AFTER_LONG_REACH : AFTER_CUE_REACH;
+  // An attribution follows punctuation: `,” he said`, `?” he asked`, `” — said`; after bare
+  // words (`a "very decent man" Tuesday, ...`) only an inverted cue (`" said Kerry`) does.
+  const lastInside = ctx.tokens[pair.lastInside] as Token;
+  const punctuated = lastInside.kind === "punct" || lastInside.kind === "quote" || first > pair.close + 1;
   // `.” The senator ...` reads as a new sentence unless it is an attribution right away.
-  for (let c = first; c < end && c - first <= AFTER_CUE_REACH; c++) {
+  for (let c = first; c < end && c - first <= reach; c++) {
     const cue = cueAt(ctx.tokens, c, c === first);
     if (!cue || cue.kind === "noun") continue;
     const following = ctx.tokens[cue.end + 1];
     const opensClause = following !== undefined && following.kind === "word" && CLAUSE_OPENERS.has(following.text.toLowerCase());
+    if (!punctuated && c !== first) return trailingAttribution(ctx, pair, first, end);
     if (cue.kind === "according") {
       if (c !== first) return null;
       return { via: "after", cue, speaker: subjectAfter(ctx, cue.end + 1, end), end: end - 1 };
@@ -114,8 +140,10 @@ export function attributionAfter(ctx: Context, pair: QuotePair): Attribution | n
     const speaker = subjectBefore(ctx, first, c);
     if (!speaker || !speakerLeads(ctx, first, speaker.start)) return trailingAttribution(ctx, pair, first, end);
     if (sentenceEnded && opensClause) return null;
+    // `.” Sen. Marco Rubio called the statement “...”`: a verb with an object says something new.
+    if (sentenceEnded && !cue.listener && takesObject(ctx, cue.end + 1)) return null;
     // `.” Mrs. Clinton replied, “...`: the clause introduces the next quotation instead.
-    if (sentenceEnded && inQuote(ctx, end) && ctx.paragraph[end] === para) return null;
+    if (sentenceEnded && inQuote(ctx, end) && ctx.paragraph[end] === para && [",", ":"].includes(ctx.tokens[end - 1]?.text ?? "")) return null;
     return { via: "after", cue, speaker, end: end - 1 };
   }
   return trailingAttribution(ctx, pair, first, end);
@@ -127,15 +155,18 @@ export function attributionAfter(ctx: Context, pair: QuotePair): Attribution | n
  */
 function trailingAttribution(ctx: Context, pair: QuotePair, first: number, end: number): Attribution | null {
   if (endsSentence(ctx, pair) || end - first < 3) return null;
-  // The last comma of the clause; the attribution is what follows it.
-  let comma = -1;
-  for (let i = end - 1; i > first && end - i <= 14; i--) {
-    if ((ctx.tokens[i] as Token).text === ",") {
-      comma = i;
-      break;
-    }
+  // A late comma of the clause; the attribution is what follows it.
+  let tried = 0;
+  for (let comma = end - 1; comma > first && end - comma <= 24 && tried < 3; comma--) {
+    if ((ctx.tokens[comma] as Token).text !== ",") continue;
+    tried++;
+    const found = attributionAfterComma(ctx, comma, end);
+    if (found) return found;
   }
-  if (comma < 0) return null;
+  return null;
+}
+
+function attributionAfterComma(ctx: Context, comma: number, end: number): Attribution | null {
   for (let c = comma + 1; c < end && c - comma <= 9; c++) {
     const cue = cueAt(ctx.tokens, c);
     if (!cue || cue.kind !== "verb" || cue.weak) continue;
@@ -189,8 +220,19 @@ export function attributionBefore(ctx: Context, pair: QuotePair): Attribution | 
       i = (ctx.pairs[q] as QuotePair).open;
       continue;
     }
-    const cue = cueEndingAt(ctx.tokens, i);
+    let cue = cueEndingAt(ctx.tokens, i);
     if (!cue) continue;
+    if (cue.kind === "noun") {
+      // `Frazier said that Rubio's claim ... is “...”`: a verb of saying earlier in the sentence wins.
+      for (let k = cue.start - 1; k >= start; k--) {
+        if (inQuote(ctx, k)) break;
+        const verb = cueEndingAt(ctx.tokens, k);
+        if (verb && verb.kind === "verb" && !verb.weak) {
+          cue = verb;
+          break;
+        }
+      }
+    }
     let speaker: SpeakerWords | null = null;
     if (cue.kind === "according") {
       speaker = subjectAfter(ctx, cue.end + 1, o);
@@ -202,7 +244,13 @@ export function attributionBefore(ctx: Context, pair: QuotePair): Attribution | 
         speaker = { kind: "mention", start: a, end: cue.start - 2, head: cue.start - 2, mention: owner };
       }
     } else if (cue.kind === "participle") {
-      speaker = mainSubject(ctx, start, cue.start);
+      // `with Donald Trump tweeting that ...`: the participle's own subject.
+      const own = ctx.mentionAt[cue.start - 1];
+      if (own && own.type === "PERSON") {
+        speaker = { kind: "mention", start: ctx.mentionStart[cue.start - 1] as number, end: cue.start - 1, head: cue.start - 1, mention: own };
+      } else {
+        speaker = mainSubject(ctx, start, cue.start);
+      }
     } else {
       speaker = subjectBefore(ctx, start, cue.start);
       // `said Kerry: “...”`.
@@ -212,8 +260,25 @@ export function attributionBefore(ctx: Context, pair: QuotePair): Attribution | 
     }
     return { via: "before", cue, speaker, end: o - 1 };
   }
+  // `Trump has used the phrase “Islamic terrorism”`, `chants of “Bobby!”`: the words of the
+  // clause's subject (or of nobody named).
+  let w = o - 1;
+  if (w >= start && ([",", ":", "of"].includes(lower(ctx, w)) || ["is", "was"].includes(lower(ctx, w)))) w--;
+  if (w >= start && WORDING_NOUNS.has(lower(ctx, w))) {
+    const owner = ctx.tokens[w - 1]?.kind === "clitic" ? ctx.mentionAt[w - 2] : undefined;
+    const speaker: SpeakerWords | null = owner
+      ? { kind: "mention", start: ctx.mentionStart[w - 2] as number, end: w - 2, head: w - 2, mention: owner }
+      : mainSubject(ctx, start, w);
+    return { via: "before", cue: null, speaker, end: o - 1 };
+  }
   // `Trump went even further: “...”` — a colon introduces the words of the clause's subject.
   if ((ctx.tokens[o - 1] as Token).text === ":") {
+    // `... doesn’t surprise Republican pollster Daron Shaw: “...”`: a person right before.
+    const m = ctx.mentionAt[o - 2];
+    if (m && m.type === "PERSON") {
+      const a = ctx.mentionStart[o - 2] as number;
+      return { via: "colon", cue: null, speaker: { kind: "mention", start: a, end: o - 2, head: o - 2, mention: m }, end: o - 1 };
+    }
     const speaker = mainSubject(ctx, start, o - 1);
     if (speaker) return { via: "colon", cue: null, speaker, end: o - 1 };
   }
@@ -237,7 +302,8 @@ export function introducingSentence(ctx: Context, o: number): Attribution | null
   for (let i = end - 1; i >= start; i--) {
     if (inQuote(ctx, i)) return null;
     const cue = cueEndingAt(ctx.tokens, i);
-    if (!cue || cue.kind === "noun" || cue.weak) continue;
+    // `Iowa State University's Dianne Bystrom agreed.`: even a loose cue ends an introduction.
+    if (!cue || cue.kind === "noun" || (cue.weak && cue.end + 1 !== end)) continue;
     let speaker: SpeakerWords | null = null;
     if (cue.kind === "according") speaker = subjectAfter(ctx, cue.end + 1, end);
     else if (cue.kind === "participle") speaker = mainSubject(ctx, start, cue.start);

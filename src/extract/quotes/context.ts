@@ -163,5 +163,7 @@ export function endsSentenceAt(ctx: Context, i: number): boolean {
   const next = ctx.tokens[i + 1];
   if (!next || next.lineBreakBefore) return true;
   if (next.text === "," || next.text === ")" || next.text === ";") return false;
+  // `D-N.C.`: a stop glued to the letters after it abbreviates.
+  if (next.start === (ctx.tokens[i] as Token).end && (next.kind === "word" || next.kind === "punct")) return false;
   return !(next.kind === "word" && next.text === next.text.toLowerCase() && /\p{L}/u.test(next.text) && next.start === (ctx.tokens[i] as Token).end + 1);
 }

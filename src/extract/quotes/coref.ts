@@ -60,6 +60,10 @@ interface CorefCache {
   /** Person mentions in text order, with the token index of their last token. */
   people: { mention: Mention; last: number }[];
   orgs: { mention: Mention; last: number }[];
+  /** Last word (lower case) → person and organization mentions ending with it, in text order. */
+  byLastWord: Map<string, { mention: Mention; last: number }[]>;
+  /** Surname → person key → the full-name mentions of that person, in text order. */
+  fullNames: Map<string, Map<string, { mention: Mention; last: number }[]>>;
 }
 
 /** Number of entries of `list` ending before token `at` (binary search). */
@@ -99,7 +103,26 @@ function cache(ctx: Context): CorefCache {
       }
     }
   }
-  c = { role: new Map(), descriptors: personDescriptors(ctx, people), lastOrgBefore, lastMediaBefore, people, orgs };
+  const byLastWord = new Map<string, { mention: Mention; last: number }[]>();
+  const fullNames = new Map<string, Map<string, { mention: Mention; last: number }[]>>();
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    const m = ctx.mentionAt[i];
+    if (!m || m.type === "PLACE" || ctx.mentionAt[i + 1] === m) continue;
+    const words = m.text.toLowerCase().split(/\s+/);
+    const lastWord = words[words.length - 1] as string;
+    const list = byLastWord.get(lastWord) ?? [];
+    list.push({ mention: m, last: i });
+    byLastWord.set(lastWord, list);
+    if (m.type === "PERSON" && words.length > 1) {
+      const byKey = fullNames.get(lastWord) ?? new Map<string, { mention: Mention; last: number }[]>();
+      const key = ctx.personKey.get(m) ?? m.text;
+      const own = byKey.get(key) ?? [];
+      own.push({ mention: m, last: i });
+      byKey.set(key, own);
+      fullNames.set(lastWord, byKey);
+    }
+  }
+  c = { role: new Map(), descriptors: personDescriptors(ctx, people), lastOrgBefore, lastMediaBefore, people, orgs, byLastWord, fullNames };
   caches.set(ctx, c);
   return c;
 }
@@ -109,7 +132,7 @@ function lower(ctx: Context, i: number): string {
 }
 
 function descriptorWord(w: string): string {
-  return TITLE_EXPANSIONS[w] ?? w.replace(/\.$/, "");
+  return TITLE_EXPANSIONS[w] ?? (w.endsWith(".") ? w.slice(0, -1) : w);
 }
 
 /** Titles before a person's name and appositives after it, per person key. */
@@ -172,8 +195,14 @@ function roleWeight(ctx: Context, c: CorefCache, m: Mention, last: number): numb
   let k = last + 1;
   while (k < ctx.tokens.length && k - last <= 3 && ["has", "had", "also", "then", "later", "again", "have", "was", "is", "recently", "previously"].includes(lower(ctx, k))) k++;
   const cue = cueAt(ctx.tokens, k);
-  const before = cueAt(ctx.tokens, first - 1);
-  if ((cue && !cue.weak && cue.kind === "verb") || (before && before.kind === "verb" && !before.weak && !before.listener)) w += W_REPORTING;
+  // A loose cue reports too when no object follows it (`McLaughlin agreed with Matthews`).
+  const afterCue = cue ? lower(ctx, cue.end + 1) : "";
+  const reports = cue !== null && cue.kind === "verb" && (!cue.weak || ["with", "that", ",", ".", ":"].includes(afterCue));
+  // `noted NBC’s Dante Chinni`: an inverted subject, possibly after its outlet.
+  let b = first - 1;
+  if (ctx.tokens[b]?.kind === "clitic" && ctx.mentionAt[b - 1]) b = (ctx.mentionStart[b - 1] as number) - 1;
+  const before = cueAt(ctx.tokens, b);
+  if (reports || (before && before.kind === "verb" && !before.weak && !before.listener)) w += W_REPORTING;
   c.role.set(m, w);
   return w;
 }
@@ -239,7 +268,66 @@ export function resolvePronoun(ctx: Context, at: number, pronoun: string, earlie
       bestScore = s;
     }
   }
-  return best === null ? null : (latest.get(best) ?? null);
+  if (best === null) return null;
+  const chosen = latest.get(best) ?? null;
+  return chosen ? fullNameOfGender(ctx, c, chosen, gender, at) : null;
+}
+
+/**
+ * For a bare surname shared by several full names of the text (`Clinton` with `Bill Clinton`
+ * and `Hillary Clinton`), the latest full name before `at` whose gender fits the pronoun,
+ * when only one does; otherwise the mention itself.
+ */
+function fullNameOfGender(ctx: Context, c: CorefCache, m: Mention, gender: Gender, at: number): Mention {
+  if (m.text.includes(" ")) return m;
+  const people = c.fullNames.get(m.text.toLowerCase());
+  if (!people || people.size < 2) return m;
+  let fitting: { mention: Mention; last: number }[] | null = null;
+  for (const list of people.values()) {
+    const first = list[0] as { mention: Mention; last: number };
+    if (first.last >= at || ctx.gender.get(first.mention) !== gender) continue;
+    if (fitting) return m;
+    fitting = list;
+  }
+  return fitting ? ((fitting[before(fitting, at) - 1] as { mention: Mention }).mention) : m;
+}
+
+/** How many same-surname mentions a name looks at on either side. */
+const NAME_LOOKUPS = 50;
+
+const NAME_TITLES = /^(?:mr|mrs|ms|miss|dr|sen|rep|gov|del|gen|prof|rev|sir|lady|lord|president|senator|governor|secretary|minister|judge|mayor)\.?$/i;
+
+/**
+ * The mention a name the mention finder missed stands for (`said Mr. King`, `PENCE:`): a
+ * person or organization of the text with the same name, or, for one word, the same
+ * last word; the latest before `at`, else the first after.
+ */
+export function resolveName(ctx: Context, sw: SpeakerWords, at: number): Mention | null {
+  const words: string[] = [];
+  for (let i = sw.start; i <= sw.end; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind === "word" && !(words.length === 0 && NAME_TITLES.test(t.text))) words.push(t.text.toLowerCase());
+  }
+  if (words.length === 0) return null;
+  const name = words.join(" ");
+  const last = words[words.length - 1] as string;
+  const candidates = cache(ctx).byLastWord.get(last);
+  if (!candidates) return null;
+  const fits = (m: Mention): boolean => {
+    const text = m.text.toLowerCase();
+    return text === name || words.length === 1 || text.startsWith(`${words[0] as string} `);
+  };
+  // The latest fitting one before `at`, else the first after (a bounded look either way).
+  const k = before(candidates, at);
+  for (let j = k - 1; j >= 0 && k - j <= NAME_LOOKUPS; j--) {
+    const m = (candidates[j] as { mention: Mention }).mention;
+    if (fits(m)) return m;
+  }
+  for (let j = k; j < candidates.length && j - k < NAME_LOOKUPS; j++) {
+    const m = (candidates[j] as { mention: Mention }).mention;
+    if (fits(m)) return m;
+  }
+  return null;
 }
 
 /** The entity a description (`the Russian president`, `the daily`) at token `at` stands for, or null. */
@@ -271,13 +359,19 @@ export function resolveDescription(ctx: Context, sw: SpeakerWords, at: number): 
       const w = lower(ctx, i);
       if (!["the", "a", "an", "this", "that", "his", "her", "their", "its"].includes(w)) modifiers.push(descriptorWord(w));
     }
+    const title = descriptorWord(head);
+    const seen = new Set<string>();
     let best: Mention | null = null;
     let bestScore = -1;
     for (let k = before(c.people, at) - 1; k >= 0; k--) {
       const { mention, last } = c.people[k] as { mention: Mention; last: number };
       if (at - last > DESCRIPTION_TOKENS) break;
-      const words = c.descriptors.get(ctx.personKey.get(mention) ?? mention.text);
-      if (!words || !words.has(descriptorWord(head))) continue;
+      // Each person once, at their latest mention.
+      const key = ctx.personKey.get(mention) ?? mention.text;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const words = c.descriptors.get(key);
+      if (!words || !words.has(title)) continue;
       let s = 0;
       for (const w of modifiers) if (words.has(w)) s++;
       if (s > bestScore) {

@@ -31,9 +31,31 @@ const NOUN_DETERMINERS = new Set([
   "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whose",
   "every", "each", "any", "no", "that", "some", "many", "several", "such", "other", "first", "last",
 ]);
-/** Particles that turn a cue into another verb (`called for`, `put off`, `state of`). */
-const OTHER_VERB_PARTICLES = new Set(["for", "on", "off", "up", "out", "back", "forward", "down", "in", "into", "of", "away", "over", "by"]);
-const PHRASAL_LEMMAS = new Set(["call", "put", "state", "continue", "agree", "note", "offer", "charge", "post", "read", "counter", "text", "report", "add", "ask", "cry", "laugh", "point"]);
+/** Words after a cue that make it another verb (`called for`, `put off`, `continue to`, `agreed to`). */
+const OTHER_VERB_PARTICLES: Record<string, readonly string[]> = {
+  call: ["off", "up", "out", "in", "back", "into"],
+  put: ["off", "up", "out", "in", "on", "forward", "down", "away", "together", "into", "through"],
+  state: ["of"],
+  continue: ["to", "with", "on", "in", "for", "into", "through", "as", "until"],
+  agree: ["to", "with", "on", "upon"],
+  offer: ["to", "up", "a", "an", "the", "his", "her", "their", "its", "support", "help", "money"],
+  charge: ["with", "up", "into", "ahead", "of"],
+  post: ["on", "up"],
+  read: ["out", "up", "about", "through", "into"],
+  add: ["up", "to"],
+  ask: ["for", "about", "out", "around", "to"],
+  cry: ["out", "foul"],
+  laugh: ["off", "at"],
+  report: ["to", "for"],
+  hail: ["from"],
+  reject: ["the", "a", "an"],
+  accuse: [],
+  refer: [],
+  defend: ["the", "a", "an", "his", "her", "their", "its", "against", "himself", "herself", "themselves"],
+  challenge: ["the", "a", "an", "his", "her", "their", "its", "to"],
+  dismiss: ["the", "a", "an", "his", "her", "their", "its"],
+  praise: ["the", "a", "an", "his", "her", "their", "its"],
+};
 /**
  * Lemmas whose base and -s forms are more often nouns (`a call`, `state officials`,
  * `similar comments`): those forms only count after a subject-like word.
@@ -67,33 +89,47 @@ function isCapitalized(t: Token | undefined): boolean {
 function verbCueAt(tokens: readonly Token[], i: number, loose = false): Cue | null {
   const t = tokens[i];
   if (t === undefined || t.kind !== "word") return null;
-  const w = t.text;
-  if (w !== w.toLowerCase()) return null;
+  let w = t.text;
   const prev = tokens[i - 1];
+  if (w !== w.toLowerCase()) {
+    // `Conceding that ..., he warned`: a participle opening its sentence.
+    // `Said Comey, “...”`: an inverted attribution opening its sentence.
+    const opens = !prev || t.lineBreakBefore || [".", "!", "?", "—", "(", "“", '"', "”"].includes(prev.text);
+    const lowered = w.toLowerCase();
+    const inverted = ["said", "added", "asked", "wrote", "says", "adds", "asks", "writes", "tweeted", "noted", "explained"].includes(lowered);
+    if (!(opens && (w.endsWith("ing") || inverted) && w.slice(1) === w.slice(1).toLowerCase())) return null;
+    w = lowered;
+  }
   const prevLower = lowerAt(tokens, i - 1);
   const next = tokens[i + 1];
   const nextLower = lowerAt(tokens, i + 1);
   const particle = particleCue(w);
   if (particle && next && nextLower === particle.particle) {
+    // `went on`, `goes on` only as `went on to say` / `went on, “...`, not `goes on recess`.
+    const after = tokens[i + 2];
+    if (particle.lemma === "go" && after && after.kind === "word" && !["to", "saying"].includes(after.text.toLowerCase())) return null;
     const participle = w.endsWith("ing");
     return { start: i, end: i + 1, kind: participle ? "participle" : "verb", lemma: particle.lemma, listener: false, weak: false };
   }
   const lemma = cueLemma(w);
   if (lemma === undefined) return null;
   // `the report`, `his claims`, `Trump’s remarks`: after a determiner it is a noun.
-  if (prev && (NOUN_DETERMINERS.has(prevLower) || (prev.kind === "clitic" && !/^['’](?:ve|d|ll)$/.test(prev.text)))) {
+  // `that` before an inflected form is a relative pronoun (`an editorial that accuses`).
+  const determiner = NOUN_DETERMINERS.has(prevLower) && !(prevLower === "that" && w !== lemma);
+  if (prev && (determiner || (prev.kind === "clitic" && !/^['’](?:ve|d|ll)$/.test(prev.text)))) {
     // `he’s said` keeps the verb: a clitic after a pronoun is `has`/`is`.
     if (!(prev.kind === "clitic" && SUBJECT_PRONOUNS.has(lowerAt(tokens, i - 2)))) return null;
   }
-  if (PHRASAL_LEMMAS.has(lemma) && next && next.kind === "word" && OTHER_VERB_PARTICLES.has(nextLower)) {
-    // `state of`, `call for` are other words; `stated of the scandal` is still a cue.
-    if (!(nextLower === "of" && w !== lemma && w !== `${lemma}s`)) return null;
+  const particles = OTHER_VERB_PARTICLES[lemma];
+  if (particles && next && next.kind === "word" && particles.includes(nextLower)) {
+    // `state of` is a noun phrase; `stated of the scandal` is still a cue.
+    if (!(lemma === "state" && w !== lemma && w !== `${lemma}s`)) return null;
   }
   if (!loose && NOUNISH.has(lemma) && (w === lemma || w === `${lemma}s` || w === `${lemma}es`)) {
     // `Trump claims`, `officials say`, `he will state`: a subject or auxiliary right before.
     const subjectLike =
       prev !== undefined &&
-      (isCapitalized(prev) || SUBJECT_PRONOUNS.has(prevLower) || ["will", "would", "to", "also", "could", "may", "might", "did", "does", "often", "now", "should", "can", "must", "n't", "not"].includes(prevLower));
+      (isCapitalized(prev) || SUBJECT_PRONOUNS.has(prevLower) || ["will", "would", "to", "also", "could", "may", "might", "did", "does", "often", "now", "should", "can", "must", "n't", "not", "and", "but", "then", "who"].includes(prevLower));
     if (!subjectLike) return null;
   }
   let participle = w.endsWith("ing");
@@ -130,7 +166,10 @@ export function cueEndingAt(tokens: readonly Token[], i: number): Cue | null {
   // `Trump’s claim that “...”`: a noun of saying after a possessive.
   if (t.kind === "word" && SPEECH_NOUNS.has(lower)) {
     const prev = tokens[i - 1];
-    if (prev && prev.kind === "clitic" && /^['’]s$/.test(prev.text)) {
+    const next = tokens[i + 1];
+    // `Trump’s claim that “...”`, `Trump’s statement: “...”` (not `Trump’s comments are “...”`).
+    const introduces = next !== undefined && (next.kind === "quote" || [":", ",", "that"].includes(next.text));
+    if (prev && prev.kind === "clitic" && /^['’]s$/.test(prev.text) && introduces) {
       return { start: i, end: i, kind: "noun", lemma: lower, listener: false, weak: true };
     }
     // `Trump issued a statement, “...”`: the verb's subject speaks.

@@ -81,16 +81,30 @@ function roleAt(tokens: readonly Token[], i: number, open: boolean): "open" | "c
 export function pairQuotes(tokens: readonly Token[], paragraph: readonly number[], markup: readonly boolean[]): QuotePair[] {
   const pairs: QuotePair[] = [];
   let open = -1;
+  /** A quotation of the other style nested in the open one (`"... question: “As you know ...” ..."`). */
+  let nested = -1;
   const closeAtParagraphEnd = (last: number): void => {
     if (open >= 0 && last > open) pairs.push({ open, close: -1, lastInside: last, continues: false });
     open = -1;
+    nested = -1;
   };
+  const straight = (i: number): boolean => !CURLY_OPENERS.has((tokens[i] as Token).text) && (tokens[i] as Token).text !== "”";
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.lineBreakBefore && i > 0) closeAtParagraphEnd(i - 1);
     if (markup[i]) continue;
     const role = roleAt(tokens, i, open >= 0);
     if (role === null) continue;
+    if (nested >= 0) {
+      // Inside the nested quotation only its own style closes it.
+      if (straight(i) === straight(nested) && role === "close") nested = -1;
+      else if (straight(i) === straight(nested) && straight(i)) nested = -1;
+      continue;
+    }
+    if (open >= 0 && role === "open" && straight(open) && !straight(i) && i > open + 1) {
+      nested = i;
+      continue;
+    }
     if (open < 0) {
       if (role === "open") open = i;
     } else if (role === "close" || t.text === '"' || t.text === "''") {

@@ -17,11 +17,12 @@ import {
   REPORT_NOUNS,
   SENTENCE_ADVERBIALS,
   SPEAKER_PRONOUNS,
+  cueLemma,
 } from "../lexicon/words.ts";
 import { isDemonym } from "../lexicon/countries.ts";
-import { cueLemma } from "../lexicon/words.ts";
 import type { Context } from "./context.ts";
 import { endsSentenceAt, inQuote, isSentenceFinal } from "./context.ts";
+import { cueAt } from "./cues.ts";
 
 export type SpeakerKind = "mention" | "pronoun" | "description" | "name";
 
@@ -136,7 +137,13 @@ function descriptionStartingAt(ctx: Context, i: number, hi: number): SpeakerWord
     }
     break;
   }
-  if (head < 0 || !isNounLike(ctx, head)) return null;
+  // `an Iowa Democrat`, `a New Hampshire Republican`: a capitalised noun after `a`.
+  const indefinite = ["a", "an"].includes(lower(ctx, i));
+  if (j < hi && indefinite && isNameWord(ctx.tokens[j]) && !ctx.mentionAt[j]) {
+    head = j;
+    j++;
+  }
+  if (head < 0 || !(isNounLike(ctx, head) || (indefinite && isNameWord(ctx.tokens[head])))) return null;
   // `a report by the Washington Post`, `a court document filed by state attorney Dave
   // Aronberg`: the organization or author named in the description.
   let named: Mention | null = null;
@@ -162,14 +169,14 @@ export const INVERTIBLE = new Set([
   "tweet", "declare", "warn", "conclude", "quip", "joke", "counter", "retort", "acknowledge", "observe", "remark",
   "complain", "admit", "concede", "recount", "muse", "lament", "boast", "shout", "yell", "whisper", "plead",
   "predict", "suggest", "state", "report", "confirm", "announce", "comment", "assert", "emphasize", "stress",
-  "caution", "claim", "exclaim", "tell", "according to",
+  "caution", "claim", "exclaim", "according to",
 ]);
 
 /** Words of time between a subject and its verb (`The State Department two weeks ago said`). */
 const TIME_WORDS = new Set([
   "ago", "yesterday", "today", "tonight", "last", "week", "weeks", "month", "months", "year", "years", "day", "days",
   "morning", "afternoon", "evening", "night", "weekend", "earlier", "than", "less", "more", "about", "nearly",
-  "two", "three", "four", "five", "six", "several", "few", "a", "this", "that", "just",
+  "two", "three", "four", "five", "six", "several", "few", "a", "this", "just", "hours", "hour", "minutes",
 ]);
 
 /** Prepositions after which a name belongs to the subject's description (`a spokesman for Cruz`). */
@@ -180,7 +187,7 @@ const INSERTED_PREPOSITIONS = new Set(["in", "during", "at", "on", "with", "via"
 const PERSONISH = new Set(["member", "members", "friend", "ally", "allies", "supporter", "supporters", "staffer", "staffers", "source", "sources", "people", "person", "official", "officials", "representative", "representatives"]);
 /** Participles between a document and its author (`a court document filed by ...`). */
 const AUTHORED = new Set(["filed", "released", "written", "issued", "obtained", "published", "sent", "signed", "posted", "authored", "produced", "commissioned", "prepared"]);
-const RELATIVE_PRONOUNS = new Set(["who", "which"]);
+const RELATIVE_PRONOUNS = new Set(["who", "which", "that"]);
 const SUBJECT_POSITION_WORDS = new Set(["and", "but", "while", "as", "when", "that", "because", "though", "although"]);
 
 function isBoundary(ctx: Context, i: number, hi: number): boolean {
@@ -205,6 +212,38 @@ function capitalizedRun(ctx: Context, a: number, b: number): SpeakerWords {
 
 function isNameWord(t: Token | undefined): boolean {
   return isCapitalizedWord(t) && !FUNCTION_WORDS.has((t as Token).text.toLowerCase()) && !NON_NAME_WORDS.has((t as Token).text.toLowerCase()) && !isDemonym((t as Token).text);
+}
+
+/** Lower-case words that may precede a name in a title (`former Vermont governor Howard Dean`). */
+const TITLE_LOWER = new Set(["former", "then", "late", "acting", "current", "longtime", "his", "her", "their", "its", "the", "a", "an", "top", "senior", "chief", "new", "incoming", "outgoing"]);
+
+/**
+ * The person a title phrase leads to, read forwards from `j`: `former Vermont governor Howard
+ * Dean`, `his campaign manager Jeff Weaver`, `Huckabee campaign spokesman Hogan Gidley`.
+ */
+function personAhead(ctx: Context, j: number, hi: number): SpeakerWords | null {
+  for (let k = j; k < hi && k - j <= 8; k++) {
+    const t = ctx.tokens[k] as Token;
+    const m = mentionWords(ctx, k);
+    if (m) {
+      if (m.mention?.type === "PERSON") return m;
+      k = m.end;
+      continue;
+    }
+    if (isNameWord(t) && !TITLE_LIKE.test(t.text)) {
+      let b = k;
+      while (b + 1 < hi && isCapitalizedWord(ctx.tokens[b + 1])) b++;
+      if (b > k || k > j) {
+        if (isBoundary(ctx, b + 1, hi) || ctx.tokens[b + 1]?.text === "(") return capitalizedRun(ctx, k, b);
+      }
+      k = b;
+      continue;
+    }
+    if (isCapitalizedWord(t) || t.kind === "number") continue;
+    const w = t.text.toLowerCase();
+    if (t.kind !== "word" || PREPOSITIONS.has(w) || (FUNCTION_WORDS.has(w) && !TITLE_LOWER.has(w)) || cueLemma(w) !== undefined) return null;
+  }
+  return null;
 }
 
 /** The speaker words that start at token `i` and end before `hi` (exclusive). */
@@ -235,6 +274,8 @@ export function subjectAfter(ctx: Context, i: number, hi: number): SpeakerWords 
     while (b + 1 < hi && isCapitalizedWord(ctx.tokens[b + 1])) b++;
     found = capitalizedRun(ctx, j, b);
   } else {
+    const person = personAhead(ctx, j, hi);
+    if (person) return person;
     found = descriptionStartingAt(ctx, j, hi);
     // `said the White House spokesman, Josh Earnest`: the name in apposition.
     if (found && ctx.tokens[found.end + 1]?.text === ",") {
@@ -249,14 +290,28 @@ export function subjectAfter(ctx: Context, i: number, hi: number): SpeakerWords 
   }
   if (found && !isBoundary(ctx, found.end + 1, hi) && ctx.tokens[found.end + 1]?.kind !== "clitic") {
     // `said Trump campaign manager Paul Manafort`: the person the words lead to.
-    for (let k = found.end + 1; k < hi && k <= found.end + 4; k++) {
-      const inner = mentionWords(ctx, k);
-      if (inner && inner.mention?.type === "PERSON") return inner;
-      if (!isLowerWord(ctx.tokens[k]) && !isCapitalizedWord(ctx.tokens[k])) break;
-    }
-    return null;
+    return personAhead(ctx, found.end + 1, hi);
   }
   return found;
+}
+
+/**
+ * The subject shared by two verbs joined at token `and` (`Bush thought for a moment and said`):
+ * the nearest person or pronoun before it in subject position.
+ */
+function conjoinedSubject(ctx: Context, lo: number, and: number): SpeakerWords | null {
+  for (let k = and - 1; k >= lo && and - k <= 30; k--) {
+    if (inQuote(ctx, k)) continue;
+    const t = ctx.tokens[k] as Token;
+    if (isSpeakerPronoun(t) && inSubjectPosition(ctx, k)) return { kind: "pronoun", start: k, end: k, head: k, mention: null };
+    const m = ctx.mentionAt[k];
+    if (m && m.type !== "PLACE" && ctx.mentionAt[k + 1] !== m) {
+      const w = mentionWords(ctx, k) as SpeakerWords;
+      if (inSubjectPosition(ctx, w.start) && ctx.tokens[k + 1]?.kind !== "clitic") return w;
+      k = w.start;
+    }
+  }
+  return null;
 }
 
 /** Whether the mention ending at token `last` stands where a subject stands (`, Doug Andres,`). */
@@ -304,12 +359,19 @@ function appositiveSubject(ctx: Context, lo: number, comma: number): SpeakerWord
     if (inQuote(ctx, k)) continue;
     const u = ctx.tokens[k] as Token;
     if (endsSentenceAt(ctx, k)) break;
-    const m = ctx.mentionAt[k];
-    if (!m || m.type !== "PERSON" || ctx.mentionAt[k + 1] === m) continue;
     const next = ctx.tokens[k + 1] as Token;
     if (k + 1 === comma || !(next.text === "," || next.text === "(" || DASHES.has(next.text))) continue;
-    const w = mentionWords(ctx, k) as SpeakerWords;
-    if (inSubjectPosition(ctx, w.start)) earliest = w;
+    const m = ctx.mentionAt[k];
+    let w: SpeakerWords | null = null;
+    if (m && m.type === "PERSON") {
+      w = mentionWords(ctx, k) as SpeakerWords;
+    } else if (!m && isNameWord(u) && isNameWord(ctx.tokens[k - 1]) && !ctx.mentionAt[k - 1]) {
+      // `Johnnie Wilson, of Springfield, Va., said`: a two-word name the mention finder missed.
+      let a = k - 1;
+      while (a - 1 >= lo && isNameWord(ctx.tokens[a - 1]) && !ctx.mentionAt[a - 1]) a--;
+      w = { kind: "name", start: a, end: k, head: k, mention: null };
+    }
+    if (w && inSubjectPosition(ctx, w.start)) earliest = w;
   }
   if (earliest) return earliest;
   return subjectBefore(ctx, lo, j, true);
@@ -343,6 +405,14 @@ export function subjectBefore(ctx: Context, lo: number, cue: number, inAppositiv
       i--;
       continue;
     }
+    if (t.kind === "word" && w === "to" && i - 1 >= lo) {
+      // `Bryne went on to say`, `Trump took to Twitter to accuse`: the subject of the governing verb.
+      return conjoinedSubject(ctx, lo, i);
+    }
+    if (t.kind === "word" && (w === "and" || w === "but") && i - 1 >= lo) {
+      // `Bush thought for a moment and said`: the subject of the first verb.
+      return conjoinedSubject(ctx, lo, i);
+    }
     if (t.kind === "word" && RELATIVE_PRONOUNS.has(w)) {
       // `a campaign surrogate who said`: the subject is what `who` follows.
       i--;
@@ -361,6 +431,35 @@ export function subjectBefore(ctx: Context, lo: number, cue: number, inAppositiv
       return appositiveSubject(ctx, lo, i);
     }
     const m = mentionWords(ctx, i);
+    if (m && m.mention?.type === "PLACE" && m.start - 2 >= lo && insertions < 3) {
+      // `Stacy Baker of Columbia, South Carolina says`, `a woman in Worcester said`: where, not who.
+      const p = lower(ctx, m.start - 1);
+      if (p === "," || INSERTED_PREPOSITIONS.has(p) || p === "of") {
+        insertions++;
+        i = m.start - 2;
+        continue;
+      }
+    }
+    if (m && m.start - 2 >= lo && lower(ctx, m.start - 1) === "by" && /ed$/.test(lower(ctx, m.start - 2)) && insertions < 3) {
+      // `A letter ... obtained by The Associated Press warns`: the agent of a participle.
+      insertions++;
+      i = m.start - 3;
+      continue;
+    }
+    if (m && m.mention?.type !== "PERSON") {
+      // `Mr. Morgan of the Sierra Club said`: the person before the organization's phrase.
+      let p = m.start - 1;
+      if (lower(ctx, p) === "the") p--;
+      if (p - 1 >= lo && ["of", "from", "at", "with"].includes(lower(ctx, p))) {
+        const owner = mentionWords(ctx, p - 1);
+        if (owner && owner.mention?.type === "PERSON") return owner;
+        if (isNameWord(ctx.tokens[p - 1])) {
+          let a = p - 1;
+          while (a - 1 >= lo && isCapitalizedWord(ctx.tokens[a - 1])) a--;
+          if (a < p - 1 || TITLE_LIKE.test((ctx.tokens[a] as Token).text)) return capitalizedRun(ctx, a, p - 1);
+        }
+      }
+    }
     if (m) {
       const before = ctx.tokens[m.start - 1];
       // `a spokesman for Ted Cruz said`: the name is inside the subject's description.
@@ -388,7 +487,18 @@ export function subjectBefore(ctx: Context, lo: number, cue: number, inAppositiv
     if (isNameWord(t)) {
       let a = i;
       while (a - 1 >= lo && isCapitalizedWord(ctx.tokens[a - 1]) && !FUNCTION_WORDS.has(lower(ctx, a - 1))) a--;
-      return capitalizedRun(ctx, a, i);
+      const p = lower(ctx, a - 1);
+      if (a - 2 >= lo && insertions < 3 && (p === "in" || p === "from" || p === "at")) {
+        insertions++;
+        i = a - 2;
+        continue;
+      }
+      const run = capitalizedRun(ctx, a, i);
+      // `another New Hampshire Republican said`, `the Wisconsin Republican said`: a description.
+      if (["a", "an", "another", "one", "the", "this"].includes(p) && run.mention?.type !== "PERSON") {
+        return { kind: "description", start: a - 1, end: i, head: i, mention: null };
+      }
+      return run;
     }
     return null;
   }
@@ -433,11 +543,12 @@ export function mainSubject(ctx: Context, start: number, limit: number): Speaker
     if (isSpeakerPronoun(t)) return { kind: "pronoun", start: i, end: i, head: i, mention: null };
     // `Band member Flea shared the news ..., writing`, `Rep. Hakeem Jeffries (D-N.Y.)
     // reacted`: a name the mention finder missed, before its verb.
-    if (isNameWord(t) && (i > start || isNameWord(ctx.tokens[i + 1]))) {
+    const verbAfter = cueAt(ctx.tokens, i + 1) !== null || ["has", "had", "was", "is", "will", "would", "also", "went", "then"].includes(lower(ctx, i + 1));
+    if (isNameWord(t) && (i > start || isNameWord(ctx.tokens[i + 1]) || verbAfter)) {
       let b = i;
       while (isCapitalizedWord(ctx.tokens[b + 1])) b++;
       const after = ctx.tokens[b + 1];
-      const verbNext = isLowerWord(after) && !PREPOSITIONS.has(lower(ctx, b + 1)) && !FUNCTION_WORDS.has(lower(ctx, b + 1));
+      const verbNext = isLowerWord(after) && !PREPOSITIONS.has(lower(ctx, b + 1)) && !["and", "or", "of", "the", "a", "an", "nor"].includes(lower(ctx, b + 1));
       if (verbNext || after?.text === "(" || after?.text === ",") return capitalizedRun(ctx, i, b);
       i = b + 1;
       continue;

@@ -36,6 +36,10 @@ export interface NexusGenInputs {
   EntityFilter: { // input type
     search?: string | null; // String
   }
+  IngestArticleInput: { // input type
+    fileName: string; // String!
+    text: string; // String!
+  }
   QuoteFilter: { // input type
     articleId?: string | null; // ID
     search?: string | null; // String
@@ -68,8 +72,11 @@ export interface NexusGenObjects {
   ArticlePersonEdge: Sources["ArticlePersonEdge"];
   ArticlePlaceConnection: Sources["ArticlePlaceConnection"];
   ArticlePlaceEdge: Sources["ArticlePlaceEdge"];
+  DeleteArticlePayload: Sources["DeleteArticlePayload"];
   EntityArticleConnection: Sources["EntityArticleConnection"];
   EntityArticleEdge: Sources["EntityArticleEdge"];
+  IngestArticlePayload: Sources["IngestArticlePayload"];
+  Mutation: {};
   Organization: Sources["Organization"];
   OrganizationConnection: Sources["OrganizationConnection"];
   OrganizationEdge: Sources["OrganizationEdge"];
@@ -155,6 +162,11 @@ export interface NexusGenFieldTypes {
     mentionCount: number; // Int!
     node: NexusGenRootTypes['Place']; // Place!
   }
+  DeleteArticlePayload: { // field return type
+    deletedId: string; // ID!
+    removedEntities: number; // Int!
+    title: string; // String!
+  }
   EntityArticleConnection: { // field return type
     edges: NexusGenRootTypes['EntityArticleEdge'][]; // [EntityArticleEdge!]!
     pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
@@ -164,6 +176,14 @@ export interface NexusGenFieldTypes {
     cursor: string; // String!
     mentionCount: number; // Int!
     node: NexusGenRootTypes['Article']; // Article!
+  }
+  IngestArticlePayload: { // field return type
+    article: NexusGenRootTypes['Article']; // Article!
+    created: boolean; // Boolean!
+  }
+  Mutation: { // field return type
+    deleteArticle: NexusGenRootTypes['DeleteArticlePayload'] | null; // DeleteArticlePayload
+    ingestArticle: NexusGenRootTypes['IngestArticlePayload'] | null; // IngestArticlePayload
   }
   Organization: { // field return type
     aliases: string[]; // [String!]!
@@ -335,6 +355,11 @@ export interface NexusGenFieldTypeNames {
     mentionCount: 'Int'
     node: 'Place'
   }
+  DeleteArticlePayload: { // field return type name
+    deletedId: 'ID'
+    removedEntities: 'Int'
+    title: 'String'
+  }
   EntityArticleConnection: { // field return type name
     edges: 'EntityArticleEdge'
     pageInfo: 'PageInfo'
@@ -344,6 +369,14 @@ export interface NexusGenFieldTypeNames {
     cursor: 'String'
     mentionCount: 'Int'
     node: 'Article'
+  }
+  IngestArticlePayload: { // field return type name
+    article: 'Article'
+    created: 'Boolean'
+  }
+  Mutation: { // field return type name
+    deleteArticle: 'DeleteArticlePayload'
+    ingestArticle: 'IngestArticlePayload'
   }
   Organization: { // field return type name
     aliases: 'String'
@@ -479,6 +512,14 @@ export interface NexusGenArgTypes {
     quotes: { // args
       after?: string | null; // String
       first?: number | null; // Int
+    }
+  }
+  Mutation: {
+    deleteArticle: { // args
+      id: string; // ID!
+    }
+    ingestArticle: { // args
+      input: NexusGenInputs['IngestArticleInput']; // IngestArticleInput!
     }
   }
   Organization: {

@@ -10,3 +10,4 @@ export * from "./place.ts";
 export * from "./quote.ts";
 export * from "./related.ts";
 export * from "./query.ts";
+export * from "./mutation.ts";

@@ -21,7 +21,28 @@ import {
   type Provider,
 } from "./engine.ts";
 import { migrationFolderName, readMigrationHistory, writeMigration } from "./history.ts";
-import { ensureSqliteFolder } from "../database-url.ts";
+import { ensureSqliteFolder, sqliteFilePath } from "../database-url.ts";
+import Database from "better-sqlite3";
+
+/** Every committed migration is recorded as applied (finished, not rolled back) in the SQLite file. */
+function sqliteUpToDate(url: string, names: string[]): boolean {
+  const path = sqliteFilePath(url);
+  if (path === ":memory:") return false;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: 5_000 });
+    const rows = db
+      .prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all() as { name: string }[];
+    const applied = new Set(rows.map((r) => r.name));
+    return names.every((name) => applied.has(name));
+  } catch {
+    // No file, no table, or unreadable: the engine decides (and reports).
+    return false;
+  } finally {
+    db?.close();
+  }
+}
 
 export { PROVIDERS, providerOfUrl, type Provider } from "./engine.ts";
 export { MigrationEngineError } from "./engine.ts";
@@ -66,10 +87,23 @@ export async function migrateDatabase(url: string, opts: MigrationPathsOptions =
     readFile(schemaPath(provider, opts.prismaDir), "utf8"),
     readMigrationHistory(migrationsDir(provider, opts.prismaDir)),
   ]);
+  // The engine takes SQLite's exclusive lock, which it cannot get while another process
+  // (a running server, another loader) has the file open; with nothing to apply there
+  // is no need to ask it.
+  if (provider === "sqlite" && sqliteUpToDate(url, history.migrationDirectories.map((m) => m.path))) return { applied: [] };
   const factory = adapterFactoryForUrl(url, { shadowServerUrl: opts.shadowServerUrl ?? postgresShadowServerUrl() });
   const output = await withEngine({ schema, factory, onLog: opts.onLog }, (engine) =>
     engine.applyMigrations({ migrationsList: history, filters: NO_FILTER }),
-  );
+  ).catch((error: unknown) => {
+    // SQLITE_BUSY reaches the engine as a driver error kind it does not know.
+    if (provider === "sqlite" && error instanceof Error && /SocketTimeout/.test(error.message)) {
+      throw new Error(
+        `cannot apply migrations to ${sqliteFilePath(url)}: another process (a running server or loader) has it open; stop it and run again`,
+        { cause: error },
+      );
+    }
+    throw error;
+  });
   return { applied: output.appliedMigrationNames };
 }
 

@@ -1,0 +1,38 @@
+// Limits on what one request may ask of the server; each rejection is a GraphQL error
+// with its own code (./errors.ts). Configured by environment (src/config.ts).
+import { depthLimitRule } from "./depth.ts";
+import { aliasLimitRule } from "./aliases.ts";
+import { costLimitPlugin } from "./cost.ts";
+
+export interface Limits {
+  /** MAX_QUERY_DEPTH */
+  depth: number;
+  /** MAX_QUERY_COST */
+  cost: number;
+  /** MAX_QUERY_BYTES */
+  queryBytes: number;
+  /** MAX_ALIASES */
+  aliases: number;
+  /** MAX_BATCH_OPERATIONS; 1 turns batching off. */
+  batch: number;
+  /** MAX_BODY_BYTES */
+  bodyBytes: number;
+  /** EXECUTION_TIMEOUT_MS */
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  depth: 10,
+  cost: 50_000,
+  queryBytes: 20_000,
+  aliases: 30,
+  batch: 1,
+  bodyBytes: 1_000_000,
+  timeoutMs: 10_000,
+};
+
+export const limitValidationRules = (limits: Limits) => [depthLimitRule(limits.depth), aliasLimitRule(limits.aliases)];
+export const limitPlugins = (limits: Limits) => [costLimitPlugin(limits.cost)];
+export { checkQuerySize } from "./query-size.ts";
+
+export { LimitError, findLimitError } from "./errors.ts";

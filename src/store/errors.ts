@@ -1,0 +1,88 @@
+// What a database error means for the caller: the database is away (retry later), a
+// transaction lost a race (retry now), or something else (a bug, reported as such).
+import { setTimeout as sleep } from "node:timers/promises";
+import { Prisma } from "./generated/sqlite/client.ts";
+
+/** Prisma codes for a database that cannot be reached or dropped the connection. */
+const UNAVAILABLE_PRISMA_CODES = new Set([
+  "P1001", // can't reach the database server
+  "P1002", // the server was reached but timed out
+  "P1008", // operations timed out (SQLite: busy beyond the busy timeout)
+  "P1017", // the server closed the connection
+  "P2024", // timed out fetching a connection from the pool
+  "P2037", // too many connections
+]);
+
+/** SQLSTATE classes and codes of a PostgreSQL server that is going away, starting or overloaded. */
+const UNAVAILABLE_SQLSTATES = /^(08|57P0[1-3]|53300|53R00)/;
+
+/** Node socket errors and the messages pg gives a connection lost mid-query. */
+const UNAVAILABLE_MESSAGES =
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|Connection terminated|connection timeout|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Server has closed the connection|Can't reach database server|Timed out fetching a new connection|database is locked|SQLITE_BUSY/i;
+
+/** Prisma codes and SQLSTATEs worth retrying the whole transaction for. */
+const TRANSIENT_PRISMA_CODES = new Set(["P2034", "P1008"]);
+const TRANSIENT_SQLSTATES = new Set(["40001", "40P01"]);
+
+/** The error and everything it wraps (`cause`, Prisma's `meta.driverAdapterError`), outermost first. */
+function* chain(error: unknown): Generator<Record<string, unknown>> {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const e = current as Record<string, unknown>;
+    yield e;
+    if (e instanceof AggregateError) for (const inner of e.errors) yield* chain(inner);
+    const meta = e.meta as Record<string, unknown> | undefined;
+    current = e.cause ?? meta?.driverAdapterError;
+  }
+}
+
+const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+
+/** The database is unreachable, restarting, overloaded or locked: the request may succeed later. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (const e of chain(error)) {
+    const code = str(e.code);
+    if (code && UNAVAILABLE_PRISMA_CODES.has(code)) return true;
+    if (code && UNAVAILABLE_SQLSTATES.test(code)) return true;
+    const kind = str(e.kind);
+    if (kind && ["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"].includes(kind)) return true;
+    if (e instanceof Prisma.PrismaClientInitializationError) return true;
+    const message = str(e.message) ?? str(e.originalMessage);
+    if (message && UNAVAILABLE_MESSAGES.test(message)) return true;
+  }
+  return false;
+}
+
+/** A transaction lost a race (deadlock, serialization failure, write conflict, SQLite busy): run it again. */
+export function isTransientConflict(error: unknown): boolean {
+  for (const e of chain(error)) {
+    const code = str(e.code);
+    if (code && (TRANSIENT_PRISMA_CODES.has(code) || TRANSIENT_SQLSTATES.has(code))) return true;
+    if (str(e.kind) === "TransactionWriteConflict") return true;
+    const message = str(e.message);
+    if (message && /database is locked|SQLITE_BUSY|deadlock detected|could not serialize access/i.test(message)) return true;
+  }
+  return false;
+}
+
+export interface RetryOptions {
+  attempts?: number;
+  /** Delay before the second attempt; doubles each time, with jitter. */
+  baseDelayMs?: number;
+}
+
+/** Runs `fn` again when it fails with a transient conflict, a few times, backing off. */
+export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const attempts = options.attempts ?? 5;
+  const base = options.baseDelayMs ?? 20;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= attempts || !isTransientConflict(error)) throw error;
+      await sleep(base * 2 ** (attempt - 1) * (0.5 + Math.random()));
+    }
+  }
+}

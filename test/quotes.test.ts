@@ -1,0 +1,236 @@
+// Direct quotes and their speakers: each quote shape and attribution pattern the quote
+// finder handles, on short sentences written for these tests (and phrases of the seed
+// article seeds/000_*.txt).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { extract } from "../src/extract/index.ts";
+import { resolveArticle } from "../src/resolve/index.ts";
+import type { QuoteSpan } from "../src/extract/types.ts";
+
+interface Seen {
+  text: string;
+  cue: string | null;
+  /** The speaker words as written. */
+  speaker: string | null;
+  /** The mention they stand for. */
+  mention: string | null;
+}
+
+/** Extracts `text` and checks every quote's offsets before returning a compact view. */
+function quotes(text: string): Seen[] {
+  const ex = extract(text);
+  for (const q of ex.quotes) {
+    assert.equal(text.slice(q.start, q.end), q.text, "quote offsets");
+    if (q.speaker) assert.equal(text.slice(q.speaker.start, q.speaker.end), q.speaker.text, "speaker offsets");
+    if (q.speaker?.mention) {
+      const m = q.speaker.mention;
+      assert.equal(text.slice(m.start, m.end), m.text, "mention offsets");
+      assert.ok(ex.mentions.includes(m), "the speaker mention is one of the extraction's mentions");
+    }
+  }
+  return ex.quotes.map((q: QuoteSpan) => ({
+    text: q.text,
+    cue: q.cue,
+    speaker: q.speaker?.text ?? null,
+    mention: q.speaker?.mention?.text ?? null,
+  }));
+}
+
+test("curly quotes with the cue after: `“...,” Kerry said`", () => {
+  const text = "Secretary of State John Kerry arrived in Geneva on Friday.\n\n“We are not giving up on a ceasefire,” Kerry said.";
+  const [q] = quotes(text);
+  assert.deepEqual(q, { text: "We are not giving up on a ceasefire,", cue: "said", speaker: "Kerry", mention: "Kerry" });
+  assert.equal(extract(text).quotes[0]?.start, text.indexOf("We are not"));
+});
+
+test("straight quotes with an inverted cue and an appositive: `\"...,\" said Sergei Lavrov, ...`", () => {
+  const text = "The talks resumed on Monday.\n\n\"Nobody wants another winter of war,\" said Sergei Lavrov, Russia's foreign minister.";
+  assert.deepEqual(quotes(text), [
+    { text: "Nobody wants another winter of war,", cue: "said", speaker: "Sergei Lavrov", mention: "Sergei Lavrov" },
+  ]);
+});
+
+test("cue before the quote: `Kerry said: “...”` and `According to the Post, “...”`", () => {
+  assert.deepEqual(quotes("Kerry said: “There is no military solution to this conflict.”"), [
+    { text: "There is no military solution to this conflict.", cue: "said", speaker: "Kerry", mention: "Kerry" },
+  ]);
+  assert.deepEqual(quotes("According to the Washington Post, “the talks will go on for weeks.”"), [
+    { text: "the talks will go on for weeks.", cue: "According to", speaker: "Washington Post", mention: "Washington Post" },
+  ]);
+  assert.deepEqual(quotes("“The talks will go on for weeks,” according to the Washington Post."), [
+    { text: "The talks will go on for weeks,", cue: "according to", speaker: "Washington Post", mention: "Washington Post" },
+  ]);
+});
+
+test("a mismatched pair (`\"...”`) as a partial quote inside reported speech (seed phrase)", () => {
+  const text =
+    "During a March interview, Donald Trump said that the US’s \"approach of fighting Assad and ISIS simultaneously was madness, and idiocy.”";
+  assert.deepEqual(quotes(text), [
+    {
+      text: "approach of fighting Assad and ISIS simultaneously was madness, and idiocy.",
+      cue: "said",
+      speaker: "Donald Trump",
+      mention: "Donald Trump",
+    },
+  ]);
+});
+
+test("typewriter quotes (`''...''`) are quotation marks too", () => {
+  const text = "''We will keep talking,'' Mr. Kerry said in Geneva.";
+  assert.deepEqual(quotes(text), [{ text: "We will keep talking,", cue: "said", speaker: "Kerry", mention: "Kerry" }]);
+});
+
+test("single quotes nested inside stay part of the quote", () => {
+  const text =
+    "Angela Merkel spoke after the summit.\n\n“My father told me, ‘Never trust a quick peace,’ and I still believe him,” she said.";
+  assert.deepEqual(quotes(text), [
+    {
+      text: "My father told me, ‘Never trust a quick peace,’ and I still believe him,",
+      cue: "said",
+      speaker: "she",
+      mention: "Angela Merkel",
+    },
+  ]);
+});
+
+test("a quote interrupted by its attribution: both parts are the speaker's", () => {
+  const text = "Yury Ushakov spoke to reporters in Moscow.\n\n“We will patiently wait for that team,” he said, “and then we will talk.”";
+  assert.deepEqual(quotes(text), [
+    { text: "We will patiently wait for that team,", cue: "said", speaker: "he", mention: "Yury Ushakov" },
+    { text: "and then we will talk.", cue: "said", speaker: "he", mention: "Yury Ushakov" },
+  ]);
+});
+
+test("a quote running over several paragraphs takes the attribution of its last part", () => {
+  const text =
+    "Yury Ushakov described the talks at length.\n\n“The first meeting went well. The second was harder.\n\n“By the third meeting we had a text,” he said.";
+  const qs = quotes(text);
+  assert.deepEqual(
+    qs.map((q) => [q.text, q.mention]),
+    [
+      ["The first meeting went well. The second was harder.", "Yury Ushakov"],
+      ["By the third meeting we had a text,", "Yury Ushakov"],
+    ],
+  );
+});
+
+test("consecutive quote paragraphs keep their speaker", () => {
+  const text =
+    "Yury Ushakov, a Kremlin aide, spoke on Friday.\n\n“There have never been so many phone calls,” Ushakov said.\n\n“Kerry calls almost every day. We listen.”";
+  assert.deepEqual(
+    quotes(text).map((q) => [q.text, q.speaker, q.mention]),
+    [
+      ["There have never been so many phone calls,", "Ushakov", "Ushakov"],
+      ["Kerry calls almost every day. We listen.", "Ushakov", "Ushakov"],
+    ],
+  );
+});
+
+test("`“A,” Kerry said. “B.”`: a following quote sentence continues the speaker", () => {
+  const text = "“We are close,” Kerry said on Friday. “But nothing is agreed until everything is agreed.”";
+  assert.deepEqual(
+    quotes(text).map((q) => [q.text, q.mention]),
+    [
+      ["We are close,", "Kerry"],
+      ["But nothing is agreed until everything is agreed.", "Kerry"],
+    ],
+  );
+});
+
+test("scare quotes and titles are not quotes", () => {
+  assert.deepEqual(quotes("Fighting between the army and “terrorists” continued in the east on Friday."), []);
+  assert.deepEqual(quotes("Kerry wants to split the so-called “moderate opposition” from the rest."), []);
+  assert.deepEqual(quotes("Kerry told NBC’s “Meet the Press” that talks would go on."), []);
+  // ... but a long quote without attribution is still a quote (seed phrase).
+  assert.equal(
+    quotes("The deal “abandons the Syrian opposition and places the United States squarely on the side of Assad.”").length,
+    1,
+  );
+});
+
+test("a partial quote with a cue is the speaker's even when short", () => {
+  const text = "Trump, who called the plan “a total disaster,” insisted on Monday that talks were over.";
+  assert.deepEqual(quotes(text), [{ text: "a total disaster,", cue: "called", speaker: "Trump", mention: "Trump" }]);
+});
+
+test("pronouns resolve by gender: given names and honorifics", () => {
+  const text =
+    "Angela Merkel met Sergei Lavrov in Berlin.\n\n“Europe will not look away,” she said.\n\n“Russia will not be lectured,” he told journalists.";
+  assert.deepEqual(
+    quotes(text).map((q) => [q.speaker, q.cue, q.mention]),
+    [
+      ["she", "said", "Angela Merkel"],
+      ["he", "told", "Sergei Lavrov"],
+    ],
+  );
+  const honorifics = "Mr. Kerry and Mrs. Clinton spoke on Tuesday.\n\n“I am worried,” she said.";
+  assert.equal(quotes(honorifics)[0]?.mention, "Clinton");
+});
+
+test("a pronoun prefers the person just quoted or reporting over a nearer name", () => {
+  const text =
+    "Yury Ushakov confirmed that Kerry had called his counterpart, Sergey Lavrov, many times.\n\n“There have never been so many phone calls,” he told journalists.";
+  assert.equal(quotes(text)[0]?.mention, "Yury Ushakov");
+});
+
+test("descriptions resolve to the entity the article named so", () => {
+  const president =
+    "Russian President Vladimir Putin met Kerry in Moscow on Thursday.\n\n“We are ready to work with the new team,” the Russian president said.";
+  assert.deepEqual(quotes(president)[0], {
+    text: "We are ready to work with the new team,",
+    cue: "said",
+    speaker: "the Russian president",
+    mention: "Vladimir Putin",
+  });
+  const outlet =
+    "The Washington Post reported on the plan last week.\n\n“Officials acknowledge that a deal is hard,” the newspaper wrote.\n\nAccording to the American daily, \"officials met twice in Lima last month\".\n\n“Kerry still has no authority to bring pressure to bear,” Post adds.";
+  assert.deepEqual(
+    quotes(outlet).map((q) => [q.speaker, q.cue, q.mention]),
+    [
+      ["the newspaper", "wrote", "Washington Post"],
+      ["the American daily", "According to", "Washington Post"],
+      ["Post", "adds", "Post"],
+    ],
+  );
+});
+
+test("the speaker of an appositive, not the name inside it", () => {
+  const text = "“This is a disaster,” Doug Andres, a spokesman for House Speaker Paul Ryan, said on Friday.";
+  assert.deepEqual(quotes(text)[0], { text: "This is a disaster,", cue: "said", speaker: "Doug Andres", mention: "Doug Andres" });
+});
+
+test("a question and its answer: `asked`, `replied`", () => {
+  const text = "“Will you meet him?” a reporter asked Kerry. “Not this week,” he replied.";
+  assert.deepEqual(
+    quotes(text).map((q) => [q.text, q.cue, q.speaker, q.mention]),
+    [
+      ["Will you meet him?", "asked", "a reporter", null],
+      ["Not this week,", "replied", "he", "Kerry"],
+    ],
+  );
+});
+
+test("a quote signed with a dash, and a transcript label", () => {
+  assert.deepEqual(quotes("“We have to pick one or the other.” ― Donald Trump"), [
+    { text: "We have to pick one or the other.", cue: null, speaker: "Donald Trump", mention: "Donald Trump" },
+  ]);
+  const transcript = "Sergei Lavrov answered questions.\n\n\"LAVROV: We are ready to meet again.\"";
+  const [q] = quotes(transcript);
+  assert.equal(q?.text, "We are ready to meet again.", "the label is not part of the quote");
+  assert.equal(q?.speaker, "LAVROV");
+  assert.equal(q?.mention, "Sergei Lavrov");
+});
+
+test("resolution: speakerName stays as written, the speaker is the resolved entity", () => {
+  const text =
+    "Russian presidential aide Yury Ushakov confirmed the calls.\n\n“There have never been so many phone calls,” he told journalists.\n\n“We will patiently wait for that team,” Ushakov said.";
+  const r = resolveArticle(extract(text), text);
+  assert.deepEqual(
+    r.quotes.map((q) => [q.speakerName, q.cue, q.speaker]),
+    [
+      ["he", "told", { type: "PERSON", key: "yury ushakov" }],
+      ["Ushakov", "said", { type: "PERSON", key: "yury ushakov" }],
+    ],
+  );
+});
