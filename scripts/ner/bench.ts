@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { loadModel } from "../../src/ingest/ner-model.ts";
 import { Tagger } from "../../src/extract/ner/model.ts";
 import { tokenize } from "../../src/extract/ner/tokenize.ts";
+import { helpFromHeader } from "./help.ts";
+
+helpFromHeader(import.meta.url);
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {

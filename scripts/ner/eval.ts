@@ -7,6 +7,9 @@ import { conllEval, formatEval, parseConll } from "../../src/extract/ner/conll.t
 import { loadModel } from "../../src/ingest/ner-model.ts";
 import { Tagger } from "../../src/extract/ner/model.ts";
 import { bilouToIob2 } from "../../src/extract/ner/tags.ts";
+import { helpFromHeader } from "./help.ts";
+
+helpFromHeader(import.meta.url);
 
 const args = process.argv.slice(2);
 const mi = args.indexOf("--model");

@@ -16,6 +16,9 @@ import { NUM_TAGS, iobSpans, spansToBilou, bilouToIob2 } from "../../src/extract
 import { normalizeToken } from "../../src/extract/ner/tokenize.ts";
 import { buildGazetteers } from "./gazetteers.ts";
 import { buildCorpusLexicon } from "./corpus.ts";
+import { helpFromHeader } from "./help.ts";
+
+helpFromHeader(import.meta.url);
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string): string => {
