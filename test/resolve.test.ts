@@ -150,7 +150,10 @@ test("seed article resolves to the expected entities and speakers", () => {
   assert.deepEqual(keys("PERSON"), [
     "bashar al assad", "donald trump", "hillary clinton", "kerry", "putin", "sergey lavrov", "yury ushakov",
   ]);
-  assert.deepEqual(keys("ORGANIZATION"), ["al nusra front", "isis", "jabhat fatah al sham", "rt", "washington post", "white house"]);
+  // `Jabhat Fatah al-Sham (formerly Al-Nusra Front)`: one organization, the former name an alias.
+  assert.deepEqual(keys("ORGANIZATION"), ["isis", "jabhat fatah al sham", "rt", "washington post", "white house"]);
+  assert.deepEqual(entity(r, "ORGANIZATION", "jabhat fatah al sham").aliases, ["Jabhat Fatah al-Sham", "Al-Nusra Front"]);
+  assert.equal(entity(r, "PLACE", "washington").geo?.kind, "CITY");
   for (const place of ["syria", "aleppo", "united states", "washington", "russia", "turkey", "saudi arabia", "qatar", "iran", "geneva", "lima", "peru", "abu dhabi", "united arab emirates", "moscow"]) {
     entity(r, "PLACE", place);
   }
@@ -160,4 +163,137 @@ test("seed article resolves to the expected entities and speakers", () => {
     r.quotes.map((q) => q.speaker?.key ?? null),
     ["washington post", "donald trump", "donald trump", "yury ushakov", "washington post", "washington post", "yury ushakov"],
   );
+});
+
+// Issue #4: canonical entities. Sentences of our own; hand-built extractions where the
+// point is resolution, not what the tagger finds.
+
+test("normalizeName: long titles, a country before a title, middle initials", () => {
+  assert.equal(normalizeName("PERSON", "Secretary of State John Kerry"), "john kerry");
+  assert.equal(normalizeName("PERSON", "U.S. Secretary of State John Kerry’s"), "john kerry");
+  assert.equal(normalizeName("PERSON", "Minister of Foreign Affairs Sergei Lavrov"), "sergey lavrov");
+  assert.equal(normalizeName("PERSON", "Russian Foreign Minister Sergei Lavrov"), "sergey lavrov");
+  assert.equal(normalizeName("PERSON", "Donald J. Trump"), "donald trump");
+  assert.equal(normalizeName("PERSON", "John F. Kennedy"), "john kennedy");
+  assert.equal(normalizeName("PERSON", "Mrs. Clinton’s"), "clinton");
+  // Initials that tell two people apart, and names made of initials, keep them.
+  assert.equal(normalizeName("PERSON", "George W. Bush"), "george w bush");
+  assert.notEqual(normalizeName("PERSON", "George H. W. Bush"), normalizeName("PERSON", "George W. Bush"));
+  assert.equal(normalizeName("PERSON", "J. K. Rowling"), "j k rowling");
+  // A country alone is no title: `America Ferrera` keeps her given name.
+  assert.equal(normalizeName("PERSON", "America Ferrera"), "america ferrera");
+});
+
+test("Donald J. Trump = Donald Trump = Mr. Trump, one person with every form as an alias", () => {
+  const text = "Donald J. Trump won. Donald Trump spoke, and Mr. Trump’s aides cheered.";
+  const r = resolveArticle(
+    { mentions: mentionsIn(text, [["PERSON", "Donald J. Trump"], ["PERSON", "Donald Trump"], ["PERSON", "Mr. Trump’s"]]), quotes: [] },
+    text,
+  );
+  assert.equal(r.entities.length, 1);
+  const trump = r.entities[0]!;
+  assert.equal(trump.key, "donald trump");
+  assert.deepEqual(trump.aliases, ["Donald J. Trump", "Donald Trump", "Mr. Trump’s"]);
+  assert.equal(trump.mentionCount, 3);
+});
+
+test("Yuri/Yury and al-Assad/Assad merge; Secretary of State is a title", () => {
+  const text = "Yuri Ushakov met Secretary of State John Kerry and Bashar al-Assad. Later Yury Ushakov, Kerry and al-Assad spoke.";
+  const r = resolveArticle(
+    {
+      mentions: mentionsIn(text, [
+        ["PERSON", "Yuri Ushakov"], ["PERSON", "Secretary of State John Kerry"], ["PERSON", "Bashar al-Assad"],
+        ["PERSON", "Yury Ushakov"], ["PERSON", "Kerry", 1], ["PERSON", "al-Assad", 1],
+      ]),
+      quotes: [],
+    },
+    text,
+  );
+  assert.deepEqual(r.entities.map((e) => [e.key, e.mentionCount]), [["yury ushakov", 2], ["john kerry", 2], ["bashar al assad", 2]]);
+  assert.deepEqual(entity(r, "PERSON", "bashar al assad").aliases, ["Bashar al-Assad", "al-Assad"]);
+});
+
+test("distinct people sharing a surname stay apart; the bare surname joins neither", () => {
+  const text = "George W. Bush and George H. W. Bush met Jeb Bush. Bush said little.";
+  const r = resolveArticle(
+    {
+      mentions: mentionsIn(text, [["PERSON", "George W. Bush"], ["PERSON", "George H. W. Bush"], ["PERSON", "Jeb Bush"], ["PERSON", "Bush", 3]]),
+      quotes: [],
+    },
+    text,
+  );
+  assert.deepEqual(r.entities.map((e) => e.key), ["george w bush", "george h w bush", "jeb bush", "bush"]);
+});
+
+test("stated aliases: formerly, previously known as, also known as, and an acronym in parentheses", () => {
+  const text =
+    "The Northern Lights Party (formerly the Aurora Movement) met the Union of Glassmakers (UGM). " +
+    "The Harbour Alliance, previously known as Dockers United, joined. Mira Kowalska, also known as Red Mira, chaired. " +
+    "The Aurora Movement and the UGM agreed.";
+  const r = resolveArticle(
+    {
+      mentions: mentionsIn(text, [
+        ["ORGANIZATION", "Northern Lights Party"], ["ORGANIZATION", "Aurora Movement"], ["ORGANIZATION", "Union of Glassmakers"],
+        ["ORGANIZATION", "UGM"], ["ORGANIZATION", "Harbour Alliance"], ["ORGANIZATION", "Dockers United"],
+        ["PERSON", "Mira Kowalska"], ["PERSON", "Red Mira"], ["ORGANIZATION", "Aurora Movement", 1], ["ORGANIZATION", "UGM", 1],
+      ]),
+      quotes: [],
+    },
+    text,
+  );
+  const orgs = r.entities.filter((e) => e.type === "ORGANIZATION");
+  assert.deepEqual(orgs.map((e) => [e.key, e.name, e.mentionCount]), [
+    ["northern lights party", "Northern Lights Party", 3],
+    ["union of glassmakers", "Union of Glassmakers", 3],
+    ["harbour alliance", "Harbour Alliance", 2],
+  ]);
+  assert.deepEqual(entity(r, "ORGANIZATION", "northern lights party").aliases, ["Northern Lights Party", "Aurora Movement"]);
+  assert.deepEqual(entity(r, "ORGANIZATION", "harbour alliance").aliases, ["Harbour Alliance", "Dockers United"]);
+  assert.deepEqual(entity(r, "PERSON", "mira kowalska").aliases, ["Mira Kowalska", "Red Mira"]);
+});
+
+test("Islamic State (ISIS): the acronym joins though its letters differ; without a cue two names stay two", () => {
+  const text = "Islamic State (ISIS) lost ground. ISIS fighters fled. Al-Nusra Front and Jabhat Fatah al-Sham (a rival) clashed.";
+  const r = resolveArticle(
+    {
+      mentions: mentionsIn(text, [
+        ["ORGANIZATION", "Islamic State"], ["ORGANIZATION", "ISIS"], ["ORGANIZATION", "ISIS", 1],
+        ["ORGANIZATION", "Al-Nusra Front"], ["ORGANIZATION", "Jabhat Fatah al-Sham"],
+      ]),
+      quotes: [],
+    },
+    text,
+  );
+  assert.deepEqual(r.entities.map((e) => [e.key, e.mentionCount]), [["islamic state", 3], ["al nusra front", 1], ["jabhat fatah al sham", 1]]);
+  assert.deepEqual(entity(r, "ORGANIZATION", "islamic state").aliases, ["Islamic State", "ISIS"]);
+});
+
+test("a quote by a former name points at the current one", () => {
+  const text = "Jabhat Fatah al-Sham (formerly Al-Nusra Front) issued a statement. “We stay,” Al-Nusra Front said.";
+  const extraction = extract(text);
+  const r = resolveArticle(extraction, text);
+  const orgs = r.entities.filter((e) => e.type === "ORGANIZATION");
+  assert.deepEqual(orgs.map((e) => e.key), ["jabhat fatah al sham"]);
+  assert.deepEqual(r.quotes.map((q) => q.speaker?.key ?? null), ["jabhat fatah al sham"]);
+});
+
+test("an acronym in parentheses: only with the name's initial, and never a bridge between two names", () => {
+  const text = "Karoo Rangers (KR) beat the Highveld Lions (SA). Sun Alliance (SA) and Star Airways (SA) sponsor them.";
+  const r = resolveArticle(
+    {
+      mentions: mentionsIn(text, [
+        ["ORGANIZATION", "Karoo Rangers"], ["ORGANIZATION", "KR"], ["ORGANIZATION", "Highveld Lions"], ["ORGANIZATION", "SA"],
+        ["ORGANIZATION", "Sun Alliance"], ["ORGANIZATION", "SA", 1], ["ORGANIZATION", "Star Airways"], ["ORGANIZATION", "SA", 2],
+      ]),
+      quotes: [],
+    },
+    text,
+  );
+  assert.deepEqual(
+    r.entities.map((e) => e.key),
+    ["karoo rangers", "highveld lions", "sun alliance", "star airways"],
+  );
+  assert.deepEqual(entity(r, "ORGANIZATION", "karoo rangers").aliases, ["Karoo Rangers", "KR"]);
+  assert.deepEqual(entity(r, "ORGANIZATION", "highveld lions").aliases, ["Highveld Lions"]);
+  assert.deepEqual(entity(r, "ORGANIZATION", "star airways").aliases, ["Star Airways"], "the second SA does not join Star Airways to Sun Alliance");
 });

@@ -7,13 +7,17 @@
 //    (`Lavrov` → `Sergey Lavrov`); with two candidates (`Bill`/`Hillary Clinton`) it
 //    stays on its own;
 //  - full names with the same first and last word join (`Hillary Rodham Clinton`);
-//  - an organization's last word or acronym joins its full name (`Post`, `SEC`).
+//  - an organization's last word or acronym joins its full name (`Post`, `SEC`);
+//  - the text's own aliases: `A (formerly B)`, `A, also known as B`, `A (previously
+//    known as B)` make B an alias of A, and so does an acronym in parentheses right
+//    after a name that starts with the name's initial (`Islamic State (ISIS)`), even
+//    when the rest of its letters differ.
 
 import type { EntityType, Extraction, Mention } from "../extract/types.ts";
-import type { Geo, ResolvedArticle, ResolvedEntity, ResolvedQuote } from "./types.ts";
+import type { ResolvedArticle, ResolvedEntity, ResolvedQuote } from "./types.ts";
 import { normalizeName } from "./normalize.ts";
 import { lookupCountry } from "../extract/lexicon/countries.ts";
-import { isKnownRegion, lookupCity } from "../extract/lexicon/places.ts";
+import { choosePlaces, placeGeo, type PlaceChoice } from "./places.ts";
 
 export { normalizeName } from "./normalize.ts";
 
@@ -21,6 +25,10 @@ interface Group {
   type: EntityType;
   key: string;
   mentions: Mention[];
+  /** The group's own mentions (before merges): the display name comes from these. */
+  own: Mention[];
+  /** For a place whose key, name and geography the text decided (places.ts). */
+  place?: PlaceChoice;
   /** Set when this group was merged into another. */
   mergedInto: Group | null;
 }
@@ -64,6 +72,8 @@ function isSurnameOnly(key: string): boolean {
 
 /** Merges `from` into the only distinct target, if there is exactly one. */
 function mergeIfUnique(from: Group, candidates: Iterable<Group>): void {
+  // Already joined to a name (`Sun Alliance (SA)`): no second, guessed, target.
+  if (from.mergedInto) return;
   const targets = new Set<Group>();
   for (const c of candidates) targets.add(root(c));
   targets.delete(root(from));
@@ -105,6 +115,66 @@ function mergePeople(groups: Group[]): void {
   }
 }
 
+/**
+ * `Paris, Texas ... Paris`: a bare name joins the one place the article qualified it as
+ * (with two, `Paris, Texas` and `Paris, Kentucky`, it stays the default).
+ */
+function mergeQualifiedPlaces(groups: readonly Group[], byId: ReadonlyMap<string, Group>): void {
+  const qualified = new Map<string, Group[]>();
+  for (const g of groups) {
+    if (!g.place?.qualified) continue;
+    const list = qualified.get(g.place.baseKey);
+    if (list) list.push(g);
+    else qualified.set(g.place.baseKey, [g]);
+  }
+  for (const [baseKey, list] of qualified) {
+    const bare = byId.get(groupId("PLACE", baseKey));
+    if (bare && !bare.place && list.length === 1) merge(bare, list[0] as Group);
+  }
+}
+
+/** Words between two mentions that make the second an alias of the first. */
+const ALIAS_BETWEEN =
+  /^\s*(?:\(\s*|,\s*|\s)(?:formerly(?:\s+known\s+as)?|previously(?:\s+known\s+as)?|also\s+known\s+as|also\s+called|a\.?k\.?a\.?|once\s+known\s+as|renamed\s+from)\s+(?:the\s+)?$/iu;
+
+/** The first letter of a name's first significant word (`the Islamic State` → `I`). */
+function initialOf(name: string): string {
+  const words = name.split(/[\s-]+/u).filter((w) => w !== "" && !ACRONYM_SKIP.has(w.toLowerCase()));
+  return (words[0] ?? "").charAt(0).toUpperCase();
+}
+
+/** An acronym as written: capitals (and dots), 2 to 8 letters (`ISIS`, `U.N.`, `ISIL`). */
+const ACRONYM = /^(?:\p{Lu}\.?){2,8}$/u;
+
+/**
+ * Merges aliases the text states: `Jabhat Fatah al-Sham (formerly Al-Nusra Front)`,
+ * `Daesh, also known as Islamic State`, and `Islamic State (ISIS)`. The first name is
+ * the entity; the second joins it. Only for mentions of one type next to each other.
+ */
+function mergeStatedAliases(mentions: readonly Mention[], groupOf: ReadonlyMap<Mention, Group>, text: string): void {
+  const sorted = [...mentions].filter((m) => groupOf.has(m)).sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i] as Mention;
+    const b = sorted[i + 1] as Mention;
+    if (a.type !== b.type || a.type === "PLACE" || b.start < a.end) continue;
+    const between = text.slice(a.end, b.start);
+    const stated = ALIAS_BETWEEN.test(between);
+    const acronym =
+      a.type === "ORGANIZATION" &&
+      /^\s*\(\s*$/u.test(between) &&
+      /^\s*\)/u.test(text.slice(b.end, b.end + 3)) &&
+      ACRONYM.test(b.text) &&
+      /\s/u.test(a.text.trim()) &&
+      initialOf(a.text) === b.text.charAt(0);
+    if (!stated && !acronym) continue;
+    // No chains: an alias already given to one name (`T Delport (SA)`, `V Matfield (SA)`)
+    // is not a bridge that joins that name to the next.
+    const from = groupOf.get(b) as Group;
+    if (root(from) !== from && root(from) !== root(groupOf.get(a) as Group)) continue;
+    merge(from, groupOf.get(a) as Group);
+  }
+}
+
 function acronymOf(key: string): string {
   return key
     .split(" ")
@@ -132,17 +202,6 @@ function mergeOrganizations(groups: Group[]): void {
     if (g.key.length >= 2) for (const c of index.get(`acr:${g.key}`) ?? []) candidates.add(c);
     mergeIfUnique(g, candidates);
   }
-}
-
-function placeGeo(name: string): Geo {
-  const country = lookupCountry(name);
-  if (country) {
-    return { kind: "COUNTRY", countryCode: country.code, latitude: country.latitude, longitude: country.longitude };
-  }
-  const city = lookupCity(name);
-  if (city) return { kind: "CITY", countryCode: city.countryCode, latitude: city.latitude, longitude: city.longitude };
-  if (isKnownRegion(name)) return { kind: "REGION", countryCode: null, latitude: null, longitude: null };
-  return { kind: "OTHER", countryCode: null, latitude: null, longitude: null };
 }
 
 function wordCount(s: string): number {
@@ -174,7 +233,9 @@ function canonicalName(type: EntityType, mentions: readonly Mention[]): string {
 
 function buildEntity(g: Group): ResolvedEntity {
   const mentions = [...g.mentions].sort((a, b) => a.start - b.start);
-  const name = canonicalName(g.type, mentions);
+  // The name comes from the group's own forms: what joined it (a surname, an acronym,
+  // a former name) is an alias, never the display name.
+  const name = g.place?.name ?? canonicalName(g.type, g.own.length > 0 ? [...g.own].sort((a, b) => a.start - b.start) : mentions);
   const aliases = [name];
   for (const m of mentions) if (!aliases.includes(m.text)) aliases.push(m.text);
   const entity: ResolvedEntity = {
@@ -185,7 +246,7 @@ function buildEntity(g: Group): ResolvedEntity {
     mentionCount: mentions.length,
     firstOffset: mentions[0]?.start ?? 0,
   };
-  if (g.type === "PLACE") entity.geo = placeGeo(name);
+  if (g.type === "PLACE") entity.geo = g.place?.geo ?? placeGeo(name);
   return entity;
 }
 
@@ -198,22 +259,28 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   const byId = new Map<string, Group>();
   const groupOf = new Map<Mention, Group>();
   const byOffsets = new Map<string, Group>();
-  for (const m of extraction.mentions) {
-    // Offsets that do not point at the mention's text belong to some other text.
-    if (text.slice(m.start, m.end) !== m.text) continue;
-    const key = normalizeName(m.type, m.text);
+  // Offsets that do not point at the mention's text belong to some other text.
+  const valid = extraction.mentions.filter((m) => text.slice(m.start, m.end) === m.text);
+  const placeChoices = choosePlaces(valid, text);
+  for (const m of valid) {
+    const choice = placeChoices.get(m);
+    const key = choice?.key ?? normalizeName(m.type, m.text);
     if (key === "") continue;
     const id = groupId(m.type, key);
     let g = byId.get(id);
     if (!g) {
-      g = { type: m.type, key, mentions: [], mergedInto: null };
+      g = { type: m.type, key, mentions: [], own: [], mergedInto: null };
+      if (choice) g.place = choice;
       byId.set(id, g);
       groups.push(g);
     }
     g.mentions.push(m);
+    g.own.push(m);
     groupOf.set(m, g);
     byOffsets.set(offsetKey(m), g);
   }
+  mergeQualifiedPlaces(groups, byId);
+  mergeStatedAliases(valid, groupOf, text);
   mergePeople(groups);
   mergeOrganizations(groups);
   for (const g of groups) {

@@ -4,7 +4,7 @@
 // one person twice).
 
 import type { EntityType } from "../extract/types.ts";
-import { lookupCountry } from "../extract/lexicon/countries.ts";
+import { isDemonym, lookupCountry } from "../extract/lexicon/countries.ts";
 import { TITLE_HEADS, TITLE_MODIFIERS } from "../extract/lexicon/words.ts";
 
 /**
@@ -49,16 +49,63 @@ function dropPossessive(name: string): string {
   return name.replace(/'s$/u, "").replace(/s'$/u, "s");
 }
 
-/** Leading words that are titles, honorifics or articles, never part of the key. */
+/** Words that may follow `of` in a title (`Secretary of State`, `Minister of Foreign Affairs`). */
+const TITLE_OF_WORDS = new Set([
+  "the", "state", "defense", "defence", "foreign", "affairs", "staff", "commerce", "agriculture", "transportation",
+  "homeland", "security", "war", "energy", "health", "education", "labor", "labour", "treasury", "justice",
+  "interior", "finance", "trade", "economy", "information", "culture",
+]);
+
+function isTitleWord(w: string): boolean {
+  return TITLE_HEADS.has(w) || TITLE_HEADS.has(`${w}.`) || TITLE_MODIFIERS.has(w);
+}
+
+/**
+ * Leading words that are titles, honorifics or articles, never part of the key; for a
+ * person also a title's `of` phrase (`Secretary of State`) and a country or nationality
+ * before a title (`U.S. Secretary of State`, `Russian Foreign Minister`).
+ */
 function dropLeading(words: string[], type: EntityType): string[] {
   let i = 0;
   while (i < words.length - 1) {
     const w = words[i] as string;
-    const isTitle = type === "PERSON" && (TITLE_HEADS.has(w) || TITLE_HEADS.has(`${w}.`) || TITLE_MODIFIERS.has(w));
-    if (w === "the" || isTitle) i++;
-    else break;
+    const next = words[i + 1] as string;
+    if (w === "the") {
+      i++;
+      continue;
+    }
+    if (type !== "PERSON") break;
+    if (isTitleWord(w)) {
+      i++;
+      // `Secretary of State`, `Minister of Foreign Affairs`: the `of` phrase is the title's.
+      if (words[i] === "of" && TITLE_OF_WORDS.has(words[i + 1] ?? "")) {
+        i++;
+        while (i < words.length - 1 && TITLE_OF_WORDS.has(words[i] as string)) i++;
+      }
+      continue;
+    }
+    // `US Secretary`, `Russian Foreign Minister`: a country only counts before a title.
+    if ((lookupCountry(w) || isDemonym(w)) && isTitleWord(next) && i < words.length - 2) {
+      i++;
+      continue;
+    }
+    break;
   }
   return words.slice(i);
+}
+
+/**
+ * Full names whose middle initials tell apart different people (`George W. Bush` and
+ * `George H. W. Bush`): for these the initials stay in the key.
+ */
+const INITIALS_DISTINGUISH = new Set(["george bush"]);
+
+/** `Donald J. Trump` → `donald trump`: single-letter middle words dropped (first and last kept). */
+function dropMiddleInitials(words: string[]): string[] {
+  // `J. K. Rowling`: a name of initials keeps them all.
+  if (words.length < 3 || (words[0] as string).length === 1) return words;
+  const kept = words.filter((w, i) => i === 0 || i === words.length - 1 || w.length > 1);
+  return INITIALS_DISTINGUISH.has(kept.join(" ")) ? words : kept;
 }
 
 /**
@@ -75,7 +122,7 @@ export function normalizeName(type: EntityType, name: string): string {
   }
   const words = dropLeading(stripPunctuation(folded).split(" ").filter((w) => w !== ""), type);
   if (type === "PERSON") {
-    const mapped = words.map((w) => PERSON_VARIANTS[w] ?? w);
+    const mapped = dropMiddleInitials(words).map((w) => PERSON_VARIANTS[w] ?? w);
     return mapped.join(" ");
   }
   const joined = words.join(" ");
