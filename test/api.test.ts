@@ -74,6 +74,14 @@ for (const { name, skip, make } of await backends()) {
       assert.equal(article.fileName, join("seeds", "000_7cabb06b0e0d6da4.txt"));
       assert.ok(article.wordCount > 500 && article.wordCount < 900, `wordCount ${article.wordCount}`);
 
+      // Exactly the entities the article names: no fragments, no non-entities.
+      const sorted = (list: { edges: { node: { name: string } }[] }) => names(list).sort();
+      assert.deepEqual(sorted(article.people), ["Bashar al-Assad", "Donald Trump", "Hillary Clinton", "Kerry", "Putin", "Sergey Lavrov", "Yury Ushakov"]);
+      assert.deepEqual(sorted(article.organizations), ["ISIS", "Jabhat Fatah al-Sham", "RT", "Washington Post", "White House"]);
+      assert.deepEqual(sorted(article.places), [
+        "Abu Dhabi", "Aleppo", "Geneva", "Iran", "Lima", "Moscow", "Peru", "Qatar", "Russia", "Saudi Arabia", "Syria", "Turkey",
+        "United Arab Emirates", "United States", "Washington",
+      ]);
       const people = names(article.people);
       for (const person of ["Kerry", "Yury Ushakov", "Bashar al-Assad", "Hillary Clinton"]) assert.ok(people.includes(person), `${person} in ${people}`);
       const lavrov = article.people.edges.filter((e: { node: { aliases: string[] } }) => e.node.aliases.some((a) => a.includes("Lavrov")));

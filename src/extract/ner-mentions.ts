@@ -7,6 +7,7 @@ import type { EntityType, Mention } from "./types.ts";
 import type { Token } from "./tokenize.ts";
 import { findMentions as findRuleMentions, type MentionFinder } from "./mentions.ts";
 import { isKnownOrganization } from "./lexicon/organizations.ts";
+import { ROLE_ABBREVIATIONS } from "./lexicon/words.ts";
 import { lookupCountry } from "./lexicon/countries.ts";
 import { isKnownRegion, lookupCity } from "./lexicon/places.ts";
 
@@ -26,7 +27,8 @@ export function taggerMentions(tagger: Tagger, text: string): Mention[] {
     const trail = TRAILING.exec(span.text.slice(lead))?.[0].length ?? 0;
     const start = span.start + lead;
     const end = span.end - trail;
-    if (end > start && /\p{Lu}/u.test(text.slice(start, end))) mentions.push({ type, text: text.slice(start, end), start, end });
+    const name = text.slice(start, end);
+    if (end > start && /\p{Lu}/u.test(name) && !ROLE_ABBREVIATIONS.has(name)) mentions.push({ type, text: name, start, end });
   }
   return mentions;
 }

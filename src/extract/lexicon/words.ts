@@ -54,6 +54,12 @@ striker midfielder defender goalkeeper skipper chef host presenter anchor
 `);
 
 /**
+ * Abbreviated roles (`Russia’s FM`, `the PM`): capitalised like acronyms of organizations,
+ * but they stand for a person's office, so they are never an entity.
+ */
+export const ROLE_ABBREVIATIONS = new Set(["FM", "PM", "MP", "MPs", "MEP", "MEPs", "CEO", "CFO", "COO", "CTO", "VP", "DA", "AG", "GM", "MD"]);
+
+/**
  * Title modifiers: only part of a title when a head follows (`Foreign Minister`,
  * `Prime Minister`, `Deputy Secretary`); otherwise ordinary words.
  */
