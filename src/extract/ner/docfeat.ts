@@ -104,15 +104,30 @@ export function docFeatures(info: readonly DocTokenInfo[], pred: readonly Uint8A
       addCtx(nextCtx, sid[i]!, i + 1 < n ? hs[i + 1]! : EOS_CTX);
     }
   }
-  /** the `want` most frequent context words other than this occurrence's own */
-  const topCtx = (e: Map<number, number> | undefined, own: number, outArr: Int32Array, at: number, want: number) => {
+  // Each word's contexts ranked once (count desc; ties in first-seen order): ranking them
+  // again at every occurrence made a long document quadratic in a frequent word.
+  const MAX_WANT = 3;
+  // The kept few go back to first-seen order, the tie-break of a full ranking.
+  const ranked = (m: (Map<number, number> | undefined)[]) =>
+    m.map((e) => {
+      if (!e) return undefined;
+      const seen = [...e].map(([c, n], order) => [c, n, order] as const);
+      const kept = seen.sort((a, b) => b[1] - a[1]).slice(0, MAX_WANT + 1);
+      return kept.sort((a, b) => a[2] - b[2]).map(([c, n]): [number, number] => [c, n]);
+    });
+  const prevRanked = ranked(prevCtx);
+  const nextRanked = ranked(nextCtx);
+  /**
+   * The `want` most frequent context words other than this occurrence's own. This occurrence
+   * lowers only its own context's count by one, so the answer lies among the first want+1.
+   */
+  const topCtx = (top: [number, number][] | undefined, own: number, outArr: Int32Array, at: number, want: number) => {
     for (let k = 0; k < want; k++) outArr[at + k] = NONE_CTX + k;
-    if (!e) return;
+    if (!top) return;
     const best: [number, number][] = [];
-    for (const [c, cnt0] of e) {
+    for (const [c, cnt0] of top) {
       const cnt = c === own ? cnt0 - 1 : cnt0;
-      if (cnt <= 0) continue;
-      best.push([c, cnt]);
+      if (cnt > 0) best.push([c, cnt]);
     }
     best.sort((a, b) => b[1] - a[1]);
     for (let k = 0; k < want && k < best.length; k++) outArr[at + k] = best[k]![0] ^ (0x3c00 + k);
@@ -168,8 +183,8 @@ export function docFeatures(info: readonly DocTokenInfo[], pred: readonly Uint8A
       v[o + 4] = s0 | (i === 0 ? 1 << 14 : 0);
       v[o + 5] = majm1 | (maj << 12) | (majp1 << 20);
       if (cap) {
-        topCtx(prevCtx[sid[i]!], i > 0 ? hs[i - 1]! : BOS_CTX, v, o + 6, 3);
-        topCtx(nextCtx[sid[i]!], i + 1 < n ? hs[i + 1]! : EOS_CTX, v, o + 9, 1);
+        topCtx(prevRanked[sid[i]!], i > 0 ? hs[i - 1]! : BOS_CTX, v, o + 6, 3);
+        topCtx(nextRanked[sid[i]!], i + 1 < n ? hs[i + 1]! : EOS_CTX, v, o + 9, 1);
       } else for (let k = 6; k < 10; k++) v[o + k] = NOCAP_CTX;
       // stacking: the stage-1 tags of the token and its neighbours
       const tags = pred[si]!;
