@@ -80,22 +80,7 @@ export function viterbiBilou(scores: ArrayLike<number>, n: number, trans: ArrayL
       }
     }
   }
-  let best = -Infinity;
-  let arg = 0;
-  const last = (n - 1) * K;
-  for (let y = 0; y < K; y++) {
-    const v = delta[last + y]! + trans[y * K1 + K]!;
-    if (v > best) {
-      best = v;
-      arg = y;
-    }
-  }
-  out[n - 1] = arg;
-  for (let t = n - 1; t > 0; t--) {
-    arg = back[t * K + arg]!;
-    out[t - 1] = arg;
-  }
-  return best;
+  return finish(delta, back, n, K, trans, out);
 }
 
 /** scores: n*K emission scores; trans: (K+1)*(K+1); writes the best path to out[0..n). Returns its score. */
@@ -126,6 +111,12 @@ export function viterbi(scores: ArrayLike<number>, n: number, K: number, trans: 
       back[cur + y] = arg;
     }
   }
+  return finish(delta, back, n, K, trans, out);
+}
+
+/** Best final state (with the end transition), then the path back from it; returns its score. */
+function finish(delta: ArrayLike<number>, back: ArrayLike<number>, n: number, K: number, trans: ArrayLike<number>, out: Uint8Array): number {
+  const K1 = K + 1;
   let best = -Infinity;
   let arg = 0;
   const last = (n - 1) * K;
