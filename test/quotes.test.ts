@@ -4,7 +4,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { extract } from "../src/extract/index.ts";
+import { createExtractor, extract } from "../src/extract/index.ts";
+import { findMentions } from "../src/extract/mentions.ts";
+import { impliedNameMentions } from "../src/extract/ner-mentions.ts";
+import { givenNameGender } from "../src/extract/lexicon/names.ts";
 import { resolveArticle } from "../src/resolve/index.ts";
 import type { QuoteSpan } from "../src/extract/types.ts";
 
@@ -233,4 +236,40 @@ test("resolution: speakerName stays as written, the speaker is the resolved enti
       ["Ushakov", "said", { type: "PERSON", key: "yury ushakov" }],
     ],
   );
+});
+
+test("pronouns: a full name introduced with an appositive, unisex and women's given names, a shared surname", () => {
+  const crespo =
+    "Barack Obama told voters in Miami that the vote mattered. The turnout worries Henry Crespo, president of the Florida Democratic Black Caucus.\n\n“No one is writing songs for her,” he said.";
+  assert.equal(quotes(crespo)[0]?.mention, "Henry Crespo");
+  // `Leslie` is no man's name for sure: `she` can be Leslie Caldwell, the last one named.
+  const caldwell =
+    "Loretta Lynch spoke on Monday. Leslie Caldwell, who leads the criminal division, spoke after her.\n\n“Women still face that glass ceiling,” she said.";
+  assert.equal(quotes(caldwell)[0]?.mention, "Leslie Caldwell");
+  assert.equal(givenNameGender("Leslie"), null);
+  assert.equal(givenNameGender("Ivanka"), "f");
+  // `Cruz` is shared by Heidi Cruz and Rafe Cruz: `he` is the one not known to be a woman.
+  const cruz = "Heidi Cruz and Rafe Cruz arrived in Houston. Cruz spoke first.\n\n“The day that was abrogated was the day this became personal,” he said.";
+  assert.equal(quotes(cruz)[0]?.mention, "Rafe Cruz");
+});
+
+test("names the tagger misses: transcript labels in capitals and `Mr. King`", () => {
+  const text = "On Sunday the host asked.\n\n\"WALLACE: Let’s start with the debate.\"\n\nUPDATE: The debate is on.\n\nThe case was heard, said Mr. King.";
+  const implied = impliedNameMentions(text, []);
+  assert.deepEqual(
+    implied.map((m) => [m.type, m.text, text.slice(m.start, m.end)]),
+    [
+      ["PERSON", "WALLACE", "WALLACE"],
+      ["PERSON", "Mr. King", "Mr. King"],
+    ],
+  );
+  // Nothing where another mention is.
+  const king = text.indexOf("Mr. King");
+  assert.deepEqual(impliedNameMentions(text, [{ type: "PERSON", text: "King", start: king + 4, end: king + 8 }]).map((m) => m.text), ["WALLACE"]);
+  // With the label a mention, the transcript quote has a speaker entity.
+  const withLabels = createExtractor({ findMentions: (t, tokens) => [...findMentions(t, tokens), ...impliedNameMentions(t, findMentions(t, tokens))].sort((a, b) => a.start - b.start) });
+  const ex = withLabels(text);
+  const q = ex.quotes.find((x) => x.text.startsWith("Let"));
+  assert.equal(q?.speaker?.text, "WALLACE");
+  assert.equal(q?.speaker?.mention?.text, "WALLACE");
 });

@@ -21,7 +21,7 @@ import type { Mention, QuoteSpan, SpeakerRef } from "./types.ts";
 import type { Token } from "./tokenize.ts";
 import { buildContext, inQuote, type Context } from "./quotes/context.ts";
 import type { QuotePair } from "./quotes/marks.ts";
-import { attributionAfter, attributionBefore, introducingSentence, type Attribution } from "./quotes/attribution.ts";
+import { attributionAfter, attributionBefore, endsSentence, introducingSentence, type Attribution } from "./quotes/attribution.ts";
 import { cueAt, cueText } from "./quotes/cues.ts";
 import { resolveDescription, resolveName, resolvePronoun, type EarlierSpeaker } from "./quotes/coref.ts";
 import type { SpeakerWords } from "./quotes/speakers.ts";
@@ -171,6 +171,28 @@ function transcriptLabel(ctx: Context, pair: QuotePair): SpeakerWords | null {
   return null;
 }
 
+/** Whether a quotation starts inside a sentence (`Russia insisted that Pyongyang “...`). */
+function startsMidSentence(ctx: Context, pair: QuotePair): boolean {
+  const opener = ctx.tokens[pair.open] as Token;
+  const before = ctx.tokens[pair.open - 1];
+  if (opener.lineBreakBefore || before === undefined || ctx.paragraph[pair.open - 1] !== ctx.paragraph[pair.open]) return false;
+  return before.kind === "word" || before.kind === "clitic" || before.kind === "number";
+}
+
+/**
+ * The attribution after the quotation (`,” Ushakov said`), else the one before it. A
+ * quotation that ends its sentence after starting inside one (`Russia insisted that
+ * Pyongyang “stop.” The agency said ...`) belongs to the cue before it, not the next sentence.
+ */
+function ownAttribution(ctx: Context, pair: QuotePair): Attribution | null {
+  const after = attributionAfter(ctx, pair);
+  if (after && after.cue !== null && endsSentence(ctx, pair) && startsMidSentence(ctx, pair)) {
+    const before = attributionBefore(ctx, pair);
+    if (before && before.cue !== null && before.speaker !== null && before.via !== "colon") return before;
+  }
+  return after ?? attributionBefore(ctx, pair);
+}
+
 /** The baseline quote finder. Quotes come out in text order. */
 export const findQuotes: QuoteFinder = (text, tokens, mentions) => {
   const ctx = buildContext(text, tokens, mentions);
@@ -186,7 +208,7 @@ export const findQuotes: QuoteFinder = (text, tokens, mentions) => {
     const label = transcriptLabel(ctx, pair);
     const own: Attribution | null = label
       ? { via: "after", cue: null, speaker: label, end: pair.open }
-      : (attributionAfter(ctx, pair) ?? attributionBefore(ctx, pair));
+      : ownAttribution(ctx, pair);
     const from = own ? null : continued(ctx, pair, prev);
     if (from) {
       entry.attribution = { via: "continued", cue: from.attribution?.cue ?? null, speaker: from.attribution?.speaker ?? null, end: from.attribution?.end ?? pair.open };

@@ -81,7 +81,16 @@ paula peggy penny phoebe priscilla priti rachel rebecca rhonda rita robyn rosa r
 sally samantha sandra sara sarah selena serena sharon sheila shirley silvia sofia sonia sophie stacey
 stella stephanie sue susan suzanne sylvia tamara tanya teresa theresa tiffany tina tracy valentina
 valerie vanessa vera veronica victoria vivian wendy yasmin yulia zainab zoe
+ivanka huma hope omarosa gwen marcia sheryl meryl debra tammy terri brenda kimberly sherry
+rosalind vanita tyresha tulsi nikki ayanna ilhan melanie aparna abigail alexis amelia audrey brooke
+charlotte chloe claudia courtney crystal danielle dorothy erica erika frances gwendolyn jacqueline
+janelle jeanette joy kara kendra kristina krystal latoya leticia lillian lindsay lucia madison
+melinda meredith michele mindy norma paige renee roberta rochelle roxanne ruby shelby sonya stacy
+tara tasha tonya trisha vicki wanda yolanda gennifer ronna katy mika hoda savannah elise dianne
 `;
+
+/** Given names that both men and women bear: no gender. */
+const UNISEX_NAMES = `leslie robin jordan taylor morgan casey jamie kim shannon kelly`;
 
 /**
  * Endings of family names that are rarely anything else (`Ushakov`, `Shevchenko`,
@@ -108,6 +117,7 @@ function wordSet(list: string): Set<string> {
 
 const givenNames = wordSet(GIVEN_NAMES);
 const femaleNames = wordSet(FEMALE_NAMES);
+const unisexNames = wordSet(UNISEX_NAMES);
 const famousSurnames = wordSet(FAMOUS_SURNAMES);
 
 /** True for a common given name (`Donald`, `Sergey`, `Yury`), any case. */
@@ -128,6 +138,7 @@ export function isFamousSurname(word: string): boolean {
 /** `f` for women's given names, `m` for other listed given names, null when unknown. */
 export function givenNameGender(word: string): "f" | "m" | null {
   const w = word.toLowerCase();
+  if (unisexNames.has(w)) return null;
   if (femaleNames.has(w)) return "f";
   return givenNames.has(w) ? "m" : null;
 }

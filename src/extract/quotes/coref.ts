@@ -37,7 +37,9 @@ const W_OBJECT = 40;
 const W_OBLIQUE = 10;
 const W_REPORTING = 100;
 const W_SPEAKER = 200;
-const KNOWN_GENDER_FACTOR = 1.5;
+/** A person introduced with an appositive (`Henry Crespo, president of ...,`): about to be quoted. */
+const W_INTRODUCED = 100;
+const KNOWN_GENDER_FACTOR = 1.0;
 
 const CLAUSE_BOUNDARY_WORDS = new Set(["and", "but", "that", "while", "when", "because", "as", "after", "before", "if", "although", "though", "since", "so", "then", "where"]);
 
@@ -203,6 +205,13 @@ function roleWeight(ctx: Context, c: CorefCache, m: Mention, last: number): numb
   if (ctx.tokens[b]?.kind === "clitic" && ctx.mentionAt[b - 1]) b = (ctx.mentionStart[b - 1] as number) - 1;
   const before = cueAt(ctx.tokens, b);
   if (reports || (before && before.kind === "verb" && !before.weak && !before.listener)) w += W_REPORTING;
+  // `Henry Crespo, president of the ... Caucus.`: a full name with its description.
+  // Not a name that is itself an appositive (`his counterpart, Sergey Lavrov, many times`).
+  if (m.text.includes(" ") && next?.text === "," && prev?.text !== ",") {
+    const after = lower(ctx, last + 2);
+    const noun = lower(ctx, last + 3);
+    if (["a", "an", "the"].includes(after) ? PERSON_NOUNS.has(noun) || PERSON_NOUNS.has(lower(ctx, last + 4)) : PERSON_NOUNS.has(after)) w += W_INTRODUCED;
+  }
   c.role.set(m, w);
   return w;
 }
@@ -282,14 +291,40 @@ function fullNameOfGender(ctx: Context, c: CorefCache, m: Mention, gender: Gende
   if (m.text.includes(" ")) return m;
   const people = c.fullNames.get(m.text.toLowerCase());
   if (!people || people.size < 2) return m;
-  let fitting: { mention: Mention; last: number }[] | null = null;
-  for (const list of people.values()) {
-    const first = list[0] as { mention: Mention; last: number };
-    if (first.last >= at || ctx.gender.get(first.mention) !== gender) continue;
-    if (fitting) return m;
-    fitting = list;
-  }
+  // Full names of the pronoun's gender; failing one, those whose gender is not known to
+  // differ (`Ted Cruz` beside `Heidi Cruz` for `he`).
+  const pick = (fits: (g: Gender | undefined) => boolean): { mention: Mention; last: number }[] | null | false => {
+    // Several fit: the one the article names in full most often before `at` (`Ted Cruz`
+    // in his story, not his father `Rafael Cruz` named once); a tie is ambiguous.
+    let fitting: { mention: Mention; last: number }[] | null = null;
+    let count = 0;
+    let tied = false;
+    for (const list of people.values()) {
+      const first = list[0] as { mention: Mention; last: number };
+      if (first.last >= at || !fits(personGender(ctx, list))) continue;
+      const n = before(list, at);
+      if (n > count) {
+        fitting = list;
+        count = n;
+        tied = false;
+      } else if (n === count) {
+        tied = true;
+      }
+    }
+    return tied ? false : fitting;
+  };
+  let fitting = pick((g) => g === gender);
+  if (fitting === null) fitting = pick((g) => g === undefined || g === gender);
   return fitting ? ((fitting[before(fitting, at) - 1] as { mention: Mention }).mention) : m;
+}
+
+/** The gender known for any of a person's mentions. */
+function personGender(ctx: Context, list: readonly { mention: Mention }[]): Gender | undefined {
+  for (const { mention } of list) {
+    const g = ctx.gender.get(mention);
+    if (g !== undefined) return g;
+  }
+  return undefined;
 }
 
 /** How many same-surname mentions a name looks at on either side. */
