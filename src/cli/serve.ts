@@ -2,6 +2,7 @@
 import { loadConfig } from "../config.ts";
 import { migrateDatabase } from "../store/migrate/index.ts";
 import { openDb } from "../store/client.ts";
+import { extractArticle } from "../ingest/analyse.ts";
 import { loadDocuments } from "../ingest/load.ts";
 import { serverSettings, startServer } from "../server.ts";
 import { logger } from "../logger.ts";
@@ -33,6 +34,8 @@ async function main() {
     const summary = await loadDocuments(store, [config.SEED_DIR], events, { maxDocumentBytes: config.MAX_DOCUMENT_BYTES });
     console.log(`seeded the empty database from ${config.SEED_DIR}: ${summary.loaded} articles loaded, ${summary.failed.length} failed`);
   }
+  // Load the NER model before the first request rather than inside one (ingestArticle).
+  extractArticle("");
   const server = await startServer({ store, port: config.PORT, host: config.HOST, ...serverSettings(config) });
   console.log(`newsgraph serving ${server.url}`);
 
