@@ -6,10 +6,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createExtractor, extract } from "../src/extract/index.ts";
 import { findMentions } from "../src/extract/mentions.ts";
-import { impliedNameMentions } from "../src/extract/ner-mentions.ts";
+import { impliedNameMentions, retypePeople } from "../src/extract/ner-mentions.ts";
 import { givenNameGender } from "../src/extract/lexicon/names.ts";
 import { resolveArticle } from "../src/resolve/index.ts";
-import type { QuoteSpan } from "../src/extract/types.ts";
+import type { Mention, QuoteSpan } from "../src/extract/types.ts";
+import { buildContext } from "../src/extract/quotes/context.ts";
+import { tokenize } from "../src/extract/tokenize.ts";
 
 interface Seen {
   text: string;
@@ -272,4 +274,75 @@ test("names the tagger misses: transcript labels in capitals and `Mr. King`", ()
   const q = ex.quotes.find((x) => x.text.startsWith("Let"));
   assert.equal(q?.speaker?.text, "WALLACE");
   assert.equal(q?.speaker?.mention?.text, "WALLACE");
+});
+
+test("a quotation that starts inside a sentence keeps the cue before it over the next sentence", () => {
+  const text =
+    "Japan condemned the launch. Russia insisted that Pyongyang \"stop its dangerous escapades.\" The International Atomic Energy Agency said it was worried.";
+  assert.deepEqual(quotes(text), [{ text: "stop its dangerous escapades.", cue: "insisted", speaker: "Russia", mention: "Russia" }]);
+});
+
+test("more reporting verbs: `answered`, `groused`", () => {
+  const answered = quotes("Reporters asked about the wall.\n\n“I would say this,” Trump answered. “We will work out some system that is fair.”");
+  assert.deepEqual(
+    answered.map((q) => [q.cue, q.mention]),
+    [
+      ["answered", "Trump"],
+      ["answered", "Trump"],
+    ],
+  );
+  const groused = quotes("Paul Ryan groused that the safety net was becoming “a hammock that lulls people to lives of dependency.”");
+  assert.deepEqual(groused.map((q) => [q.cue, q.mention]), [["groused", "Paul Ryan"]]);
+});
+
+test("people the tagger typed otherwise: a title before a name, a brand that is also a person", () => {
+  const mentions = retypePeople([
+    { type: "PLACE", text: "Senator Cruz", start: 0, end: 12 },
+    { type: "ORGANIZATION", text: "Ivanka Trump", start: 20, end: 32 },
+    { type: "PERSON", text: "Ivanka Trump", start: 40, end: 52 },
+    { type: "ORGANIZATION", text: "Goldman Sachs", start: 60, end: 73 },
+  ]);
+  assert.deepEqual(
+    mentions.map((m) => [m.text, m.type]),
+    [
+      ["Senator Cruz", "PERSON"],
+      ["Ivanka Trump", "PERSON"],
+      ["Ivanka Trump", "PERSON"],
+      ["Goldman Sachs", "ORGANIZATION"],
+    ],
+  );
+});
+
+test("a candidate’s campaign speaks for the candidate", () => {
+  assert.equal(quotes("Kelly Ayotte spoke on Monday. Kelly Ayotte’s campaign said the ad was “a desperate attack.”")[0]?.mention, "Kelly Ayotte");
+  assert.equal(quotes("Donald Trump spoke on Monday. “We will win,” the Trump campaign said.")[0]?.mention, "Trump");
+});
+
+test("a description with a party is not someone described with the other party", () => {
+  const clintonOnly =
+    "Democratic front-runner Hillary Clinton spoke in Ohio.\n\nAppearing on CBS, the GOP front-runner said Clinton “caused tremendous death.”";
+  assert.notEqual(quotes(clintonOnly)[0]?.mention, "Hillary Clinton");
+  const both =
+    "Republican front-runner Donald Trump spoke in Iowa. Democratic front-runner Hillary Clinton spoke in Ohio.\n\nAppearing on CBS, the GOP front-runner said Clinton “caused tremendous death.”";
+  assert.equal(quotes(both)[0]?.mention, "Donald Trump");
+});
+
+test("`According to Ham,` makes Ham the salient source for a later `he said`", () => {
+  const text =
+    "Norman Ham served for decades. Barack Obama told the generals that the budget was fine.\n\nAccording to Ham, many of them disagreed with Obama’s policies. “We’re on our fourth secretary of defense,” he said.";
+  assert.equal(quotes(text)[0]?.mention, "Ham");
+});
+
+test("a given name on its own tells the gender (`Melanie`), not a surname of someone named in full", () => {
+  const text = "Kevin slept. Melanie cheered. Elizabeth Warren spoke, and Warren left.";
+  const at = (w: string, from = 0): Mention => {
+    const start = text.indexOf(w, from);
+    return { type: "PERSON", text: w, start, end: start + w.length };
+  };
+  const mentions = [at("Kevin"), at("Melanie"), at("Elizabeth Warren"), at("Warren", text.indexOf("and"))];
+  const ctx = buildContext(text, tokenize(text), mentions);
+  assert.deepEqual(
+    mentions.map((m) => ctx.gender.get(m) ?? null),
+    ["m", "f", "f", "f"],
+  );
 });

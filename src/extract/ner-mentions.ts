@@ -63,7 +63,7 @@ export function mergeMentions(tagged: Mention[], rules: Mention[]): Mention[] {
 }
 
 /** Capitals that open a line with a colon but name no speaker (`UPDATE:`, `(CROSSTALK.)`). */
-const NOT_LABELS = new Set(["UPDATE", "UPDATES", "BREAKING", "NOTE", "EDITOR", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ", "RELATED", "PHOTOS", "PHOTO", "VIDEO", "CROSSTALK", "END", "TRANSCRIPT", "LAUGHTER", "APPLAUSE", "UNIDENTIFIED", "MALE", "FEMALE", "AUDIENCE", "QUESTION", "ANSWER", "CORRECTION", "CLARIFICATION", "WARNING", "SOURCE", "SOURCES", "MORE", "ALSO", "PLUS", "LIVE", "EXCLUSIVE", "ADVERTISEMENT", "TWEET", "FACT", "CLAIM", "VERDICT", "NEWS", "US", "UK", "USA"]);
+const NOT_LABELS = new Set(["UPDATE", "UPDATES", "BREAKING", "NOTE", "EDITOR", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ", "RELATED", "PHOTOS", "PHOTO", "VIDEO", "CROSSTALK", "END", "TRANSCRIPT", "LAUGHTER", "APPLAUSE", "UNIDENTIFIED", "MALE", "FEMALE", "AUDIENCE", "QUESTION", "ANSWER", "CORRECTION", "CLARIFICATION", "WARNING", "SOURCE", "SOURCES", "MORE", "ALSO", "PLUS", "LIVE", "EXCLUSIVE", "ADVERTISEMENT", "TWEET", "FACT", "CLAIM", "VERDICT", "NEWS", "US", "UK", "USA", "BYLINE", "EMAIL", "BUSTED", "BOOM", "LOOK", "HUFFPOLLSTER", "FIX", "WHY", "WHAT", "HOW", "WHO", "WHEN", "WHERE", "THE", "BOTTOM LINE", "MEMO", "STATEMENT", "POLL", "POLLS"]);
 
 /**
  * Names the tagger misses that the layout or a title gives away: a transcript label in

@@ -120,7 +120,8 @@ interject interrupt tout opine posit explain counsel advise assure inform remind
 affirm offer volunteer condemn rip+ decry denounce hail applaud dismiss accuse characterize
 characterise brand lambast ridicule chide scold laud defend challenge reject refer+ deride
 trumpet declare snipe bemoan gripe grumble rant cheer thank intimate exhort liken reference compare
-nickname remember express attack sing
+nickname remember express attack sing answer fret grouse ponder gloat concur speculate surmise
+blurt
 `;
 
 /** Cues that also name a bare action or state too often to mark a speaker on their own. */
@@ -129,7 +130,7 @@ read question wonder blast slam criticize criticise praise mock post
 charge counter text email echo repeat crow cry laugh sigh boom rail condemn rip decry denounce hail
 applaud dismiss accuse characterize characterise brand lambast ridicule chide scold laud defend
 challenge reject refer deride trumpet snipe gripe grumble rant cheer thank exhort liken reference
-compare nickname express attack sing`;
+compare nickname express attack sing fret ponder`;
 
 /** Cues whose object is the listener (`told reporters`), never the speaker. */
 const LISTENER_CUE_LEMMAS = `tell ask assure inform remind warn urge advise counsel beg`;

@@ -115,6 +115,8 @@ function personGenders(text: string, mentions: readonly Mention[]): Map<Mention,
     if (g === null && words.length > 1) g = givenNameGender(words[0] ?? "");
     if (g === null && words.length === 1) g = famousSurnameGender(lastWord(m.text));
     const key = keys.get(m) ?? m.text;
+    // `Melanie`, `Kevin`: a given name on its own, of nobody named in full.
+    if (g === null && words.length === 1 && !key.includes(" ")) g = givenNameGender(m.text);
     if (g !== null && !byKey.has(key)) byKey.set(key, g);
   }
   for (const m of mentions) {

@@ -31,6 +31,9 @@ const ANTECEDENT_TOKENS = 700;
 /** How far back a description looks, in tokens. */
 const DESCRIPTION_TOKENS = 3000;
 
+/** Organizations named after the person they speak for (`the Trump campaign`). */
+const CAMPAIGN_NOUNS = new Set(["campaign", "camp"]);
+
 const W_RECENCY = 100;
 const W_SUBJECT = 80;
 const W_OBJECT = 40;
@@ -39,7 +42,7 @@ const W_REPORTING = 100;
 const W_SPEAKER = 200;
 /** A person introduced with an appositive (`Henry Crespo, president of ...,`): about to be quoted. */
 const W_INTRODUCED = 100;
-const KNOWN_GENDER_FACTOR = 1.0;
+const KNOWN_GENDER_FACTOR = 1.5;
 
 const CLAUSE_BOUNDARY_WORDS = new Set(["and", "but", "that", "while", "when", "because", "as", "after", "before", "if", "although", "though", "since", "so", "then", "where"]);
 
@@ -205,9 +208,11 @@ function roleWeight(ctx: Context, c: CorefCache, m: Mention, last: number): numb
   if (ctx.tokens[b]?.kind === "clitic" && ctx.mentionAt[b - 1]) b = (ctx.mentionStart[b - 1] as number) - 1;
   const before = cueAt(ctx.tokens, b);
   if (reports || (before && before.kind === "verb" && !before.weak && !before.listener)) w += W_REPORTING;
-  // `Henry Crespo, president of the ... Caucus.`: a full name with its description.
+  // `According to Ham, ...`: the source of what the sentence reports.
+  if (prevLower === "to" && lower(ctx, first - 2) === "according") w = W_SUBJECT + W_REPORTING;
+  // `Henry Crespo, president of the ... Caucus.`, `Brewer, an early supporter of Trump,`: a name with its description.
   // Not a name that is itself an appositive (`his counterpart, Sergey Lavrov, many times`).
-  if (m.text.includes(" ") && next?.text === "," && prev?.text !== ",") {
+  if (next?.text === "," && prev?.text !== ",") {
     const after = lower(ctx, last + 2);
     const noun = lower(ctx, last + 3);
     if (["a", "an", "the"].includes(after) ? PERSON_NOUNS.has(noun) || PERSON_NOUNS.has(lower(ctx, last + 4)) : PERSON_NOUNS.has(after)) w += W_INTRODUCED;
@@ -365,6 +370,19 @@ export function resolveName(ctx: Context, sw: SpeakerWords, at: number): Mention
   return null;
 }
 
+const PARTIES: readonly (readonly string[])[] = [
+  ["republican", "gop", "conservative"],
+  ["democratic", "democrat", "liberal"],
+];
+
+/** Whether a description names one party and the person was described with another only. */
+function otherParty(modifiers: readonly string[], words: ReadonlySet<string>): boolean {
+  const own = PARTIES.findIndex((p) => modifiers.some((w) => p.includes(w)));
+  if (own < 0) return false;
+  const has = (p: readonly string[]) => p.some((w) => words.has(w));
+  return !has(PARTIES[own] as readonly string[]) && PARTIES.some((p, i) => i !== own && has(p));
+}
+
 /** The entity a description (`the Russian president`, `the daily`) at token `at` stands for, or null. */
 export function resolveDescription(ctx: Context, sw: SpeakerWords, at: number): Mention | null {
   const c = cache(ctx);
@@ -372,6 +390,13 @@ export function resolveDescription(ctx: Context, sw: SpeakerWords, at: number): 
   if (MEDIA_NOUNS.has(head) || REPORT_NOUNS.has(head)) {
     if (sw.mention && sw.mention.type === "ORGANIZATION") return sw.mention;
     return c.lastMediaBefore[at] ?? null;
+  }
+  // `Clinton’s campaign`, `the Trump campaign`: the candidate speaks through it.
+  if (CAMPAIGN_NOUNS.has(head)) {
+    for (let i = sw.head - 1; i >= sw.start; i--) {
+      const m = ctx.mentionAt[i];
+      if (m?.type === "PERSON") return m;
+    }
   }
   if (ORG_NOUNS.has(head)) {
     // The latest organization with the noun in its name (`the committee` → `House
@@ -407,6 +432,8 @@ export function resolveDescription(ctx: Context, sw: SpeakerWords, at: number): 
       seen.add(key);
       const words = c.descriptors.get(key);
       if (!words || !words.has(title)) continue;
+      // `the GOP front-runner` is not the one introduced as `Democratic front-runner`.
+      if (otherParty(modifiers, words)) continue;
       let s = 0;
       for (const w of modifiers) if (words.has(w)) s++;
       if (s > bestScore) {
