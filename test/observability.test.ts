@@ -1,12 +1,12 @@
 // /healthz and /metrics over real HTTP, with values that real requests and loads produced.
-import { describe, test, before, after } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
-import { sqliteBackend, startTestServer, type Backend, type TestServer } from "./helpers/graph.ts";
+import { sqliteServerFixture } from "./helpers/graph.ts";
 import { openDb } from "../src/store/client.ts";
 import { startServer } from "../src/server.ts";
 import { loadDocuments } from "../src/ingest/load.ts";
@@ -26,32 +26,21 @@ function sample(metrics: string, name: string, labels: Record<string, string> = 
 }
 
 describe("observability", () => {
-  let backend: Backend;
-  let server: TestServer;
-  let origin: string;
+  const fx = sqliteServerFixture();
   const metrics = async () => {
-    const response = await fetch(`${origin}/metrics`);
+    const response = await fetch(`${fx.origin}/metrics`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get("content-type") ?? "", /^text\/plain; version=0\.0\.4/);
     return response.text();
   };
 
-  before(async () => {
-    backend = sqliteBackend();
-    server = await startTestServer(backend);
-    origin = new URL(server.url).origin;
-  });
-  after(async () => {
-    await server?.stop();
-    await backend?.dispose();
-  });
 
   test("/healthz answers 200 with the database ok", async () => {
-    const response = await fetch(`${origin}/healthz`);
+    const response = await fetch(`${fx.origin}/healthz`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get("content-type") ?? "", /application\/json/);
     assert.deepEqual(await response.json(), { status: "ok", database: "ok" });
-    assert.equal((await fetch(`${origin}/healthz`, { method: "POST" })).status, 405);
+    assert.equal((await fetch(`${fx.origin}/healthz`, { method: "POST" })).status, 405);
   });
 
   test("/healthz answers 503 when the database is unreachable", async () => {
@@ -69,11 +58,11 @@ describe("observability", () => {
   });
 
   test("/metrics counts named operations, their errors and latency, beside the process metrics", async () => {
-    const ok = await server.gql(`query ObservabilityProbe { articles { totalCount } }`);
+    const ok = await fx.server.gql(`query ObservabilityProbe { articles { totalCount } }`);
     assert.equal(ok.errors, undefined);
-    const bad = await server.gql(`query BadProbe { articles(first: 101) { totalCount } }`);
+    const bad = await fx.server.gql(`query BadProbe { articles(first: 101) { totalCount } }`);
     assert.equal(bad.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
-    await server.gql(`query Broken { articles {`);
+    await fx.server.gql(`query Broken { articles {`);
 
     const text = await metrics();
     assert.equal(sample(text, "graphql_requests_total", { operation: "ObservabilityProbe", status: "ok" }), 1);
@@ -99,7 +88,7 @@ describe("observability", () => {
       writeFileSync(join(dir, "c-empty.txt"), "");
       const before = await metrics();
       for (const outcome of ["loaded", "duplicate", "failed"]) assert.equal(sample(before, "ingest_articles_total", { outcome }), 0, outcome);
-      const summary = await loadDocuments(server.store, [dir], withIngestMetrics());
+      const summary = await loadDocuments(fx.server.store, [dir], withIngestMetrics());
       assert.equal(summary.loaded, 1);
       const after = await metrics();
       assert.equal(sample(after, "ingest_articles_total", { outcome: "loaded" }), 1);

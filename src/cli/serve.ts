@@ -2,6 +2,7 @@
 import { loadConfig } from "../config.ts";
 import { migrateDatabase } from "../store/migrate/index.ts";
 import { openDb } from "../store/client.ts";
+import { hasNoArticles } from "../store/lists.ts";
 import { extractArticle } from "../ingest/analyse.ts";
 import { loadDocuments } from "../ingest/load.ts";
 import { serverSettings, startServer } from "../server.ts";
@@ -29,7 +30,7 @@ async function main() {
   const { applied } = await migrateDatabase(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, "migrations applied");
   const store = await openDb(config.DATABASE_URL);
-  if ((await store.db.article.count()) === 0) {
+  if (await hasNoArticles(store)) {
     const events = withIngestMetrics({ onFailure: (f) => logger.warn(f, "seed file failed") });
     const summary = await loadDocuments(store, [config.SEED_DIR], events, { maxDocumentBytes: config.MAX_DOCUMENT_BYTES });
     console.log(`seeded the empty database from ${config.SEED_DIR}: ${summary.loaded} articles loaded, ${summary.failed.length} failed`);

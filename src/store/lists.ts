@@ -150,3 +150,8 @@ export async function quotePage(h: DbHandle, filter: QuoteFilter, w: Window) {
 export function quoteCount(h: DbHandle, filter: QuoteFilter) {
   return h.db.quote.count({ where: quoteWhere(h, filter) });
 }
+
+/** Whether the database holds no article yet (npm start seeds it then). */
+export async function hasNoArticles(h: DbHandle): Promise<boolean> {
+  return (await h.db.article.findFirst({ select: { id: true } })) === null;
+}

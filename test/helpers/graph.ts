@@ -8,6 +8,7 @@ import { openDb, type DbHandle } from "../../src/store/client.ts";
 import { loadDocuments, type LoadSummary } from "../../src/ingest/load.ts";
 import { startServer, type ServerOptions } from "../../src/server.ts";
 import { createTempDatabase, postgresSkipReason } from "./postgres.ts";
+import { after, before } from "node:test";
 
 export interface Backend {
   name: "sqlite" | "postgresql";
@@ -75,4 +76,26 @@ export async function startTestServer(backend: Backend, seedPaths: string[] = []
       await store.close();
     },
   };
+}
+
+export interface ServerFixture {
+  backend: Backend;
+  server: TestServer;
+  /** `http://127.0.0.1:PORT`, for the non-GraphQL routes. */
+  origin: string;
+}
+
+/** Starts a server on a fresh SQLite database before the suite's tests and stops it after. */
+export function sqliteServerFixture(seedPaths: string[] = []): ServerFixture {
+  const fixture = {} as ServerFixture;
+  before(async () => {
+    fixture.backend = sqliteBackend();
+    fixture.server = await startTestServer(fixture.backend, seedPaths);
+    fixture.origin = new URL(fixture.server.url).origin;
+  });
+  after(async () => {
+    await fixture.server?.stop();
+    await fixture.backend?.dispose();
+  });
+  return fixture;
 }
