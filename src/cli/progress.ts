@@ -10,10 +10,15 @@ export function progressEvents(enabled = process.stderr.isTTY === true): LoadEve
     { format: "loading [{bar}] {value}/{total} files | {rate} files/s | eta {eta_formatted}", etaBuffer: 50, hideCursor: true, stream: process.stderr },
     cliProgress.Presets.shades_classic,
   );
-  const started = Date.now();
+  const started = performance.now();
+  let done = 0;
+  const rate = () => (done / Math.max((performance.now() - started) / 1000, 0.001)).toFixed(1);
   return {
     onStart: (total) => bar.start(total, 0, { rate: "0.0" }),
-    onFile: () => bar.increment(1, { rate: ((bar.getProgress() * bar.getTotal()) / ((Date.now() - started) / 1000 || 1)).toFixed(1) }),
+    onFile: () => {
+      done++;
+      bar.increment(1, { rate: rate() });
+    },
     // Failures print above the bar so it keeps its line.
     onFailure: ({ file, reason }) => {
       process.stderr.write("\r\x1b[K");

@@ -33,36 +33,23 @@ export const ListQueries = extendType({
       },
     });
     const entityArgs = { ...pageArgs, filter: arg({ type: "EntityFilter" }), orderBy: arg({ type: "EntityOrder", default: "MENTION_COUNT_DESC" }) };
-    t.nonNull.field("people", {
-      type: "PersonConnection",
-      args: entityArgs,
-      async resolve(_root, args, ctx: Context) {
-        const window = keysetWindow(args);
-        const filter: EntityFilter = args.filter ?? {};
-        const page = await personPage(ctx.store, filter, args.orderBy ?? "MENTION_COUNT_DESC", window);
-        return keysetConnection(page, window, () => entityCount(ctx.store, "PERSON", filter));
-      },
-    });
-    t.nonNull.field("organizations", {
-      type: "OrganizationConnection",
-      args: entityArgs,
-      async resolve(_root, args, ctx: Context) {
-        const window = keysetWindow(args);
-        const filter: EntityFilter = args.filter ?? {};
-        const page = await organizationPage(ctx.store, filter, args.orderBy ?? "MENTION_COUNT_DESC", window);
-        return keysetConnection(page, window, () => entityCount(ctx.store, "ORGANIZATION", filter));
-      },
-    });
-    t.nonNull.field("places", {
-      type: "PlaceConnection",
-      args: entityArgs,
-      async resolve(_root, args, ctx: Context) {
-        const window = keysetWindow(args);
-        const filter: EntityFilter = args.filter ?? {};
-        const page = await placePage(ctx.store, filter, args.orderBy ?? "MENTION_COUNT_DESC", window);
-        return keysetConnection(page, window, () => entityCount(ctx.store, "PLACE", filter));
-      },
-    });
+    const entityLists = [
+      ["people", "PersonConnection", "PERSON", personPage],
+      ["organizations", "OrganizationConnection", "ORGANIZATION", organizationPage],
+      ["places", "PlaceConnection", "PLACE", placePage],
+    ] as const;
+    for (const [field, type, kind, page] of entityLists) {
+      t.nonNull.field(field, {
+        type,
+        args: entityArgs,
+        async resolve(_root, args, ctx: Context) {
+          const window = keysetWindow(args);
+          const filter: EntityFilter = args.filter ?? {};
+          const rows = await page(ctx.store, filter, args.orderBy ?? "MENTION_COUNT_DESC", window);
+          return keysetConnection(rows, window, () => entityCount(ctx.store, kind, filter));
+        },
+      });
+    }
     t.nonNull.field("quotes", {
       type: "QuoteConnection",
       args: { ...pageArgs, filter: arg({ type: "QuoteFilter" }) },
