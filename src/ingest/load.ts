@@ -1,17 +1,16 @@
-// Loads documents into the graph: read, parse, analyse, store, one file at a time, so
-// memory stays flat however many files there are. A bad file is reported and skipped.
+// Loads documents into the graph: read, parse, analyse, store. Files are streamed from
+// the folder walk through a bounded window of analyses on worker threads (pool.ts) into
+// batched writes, in file order, so memory stays flat however many files there are and
+// the result is the same as loading them one by one. A bad file is reported and skipped.
 // The ingestArticle mutation goes through the same steps (ingestDocument).
-import { open } from "node:fs/promises";
 import { relative } from "node:path";
 import type { DbHandle } from "../store/client.ts";
-import { saveArticle, type SaveResult } from "../store/save-article.ts";
-import { decodeDocument, parseDocument, DocumentError, countWords } from "./parse.ts";
-import { contentHash } from "./hash.ts";
+import { saveArticle, saveArticles, type SaveResult } from "../store/save-article.ts";
 import { listDocumentFiles } from "./files.ts";
-import { analyseArticle } from "./analyse.ts";
+import { createAnalysisPool } from "./pool.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES, prepareArticle, type Prepared, type PreparedArticle } from "./prepare.ts";
 
-/** The default largest document, in bytes (MAX_DOCUMENT_BYTES): 5 MiB. */
-export const DEFAULT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+export { DEFAULT_MAX_DOCUMENT_BYTES, prepareArticle, readArticle } from "./prepare.ts";
 
 export interface LoadFailure {
   file: string;
@@ -25,7 +24,7 @@ export interface LoadSummary {
 }
 
 export interface LoadEvents {
-  /** Called once the files are listed. */
+  /** Called once the files are counted. */
   onStart?(total: number): void;
   onFile?(file: string, outcome: "loaded" | "duplicate" | "failed"): void;
   onFailure?(failure: LoadFailure): void;
@@ -34,46 +33,10 @@ export interface LoadEvents {
 export interface LoadOptions {
   /** Larger documents are rejected by size, without being read. */
   maxDocumentBytes?: number;
-}
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-
-function tooLarge(name: string, size: number, max: number): DocumentError {
-  return new DocumentError(name, `too large: ${size} bytes (${megabytes(size)}), the limit is ${max} bytes (MAX_DOCUMENT_BYTES)`);
-}
-
-/** Reads a file of at most `max` bytes; a larger one is rejected from its size alone. */
-async function readLimited(file: string, name: string, max: number): Promise<Buffer> {
-  const handle = await open(file, "r");
-  try {
-    const { size } = await handle.stat();
-    if (size > max) throw tooLarge(name, size, max);
-    // The file may grow between stat and read: read at most one byte past the limit.
-    const buffer = Buffer.alloc(Math.min(size, max) + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > max) throw tooLarge(name, length, max);
-    return buffer.subarray(0, length);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** A document's bytes as an article record and its analysis; throws DocumentError for bad input. */
-export function prepareArticle(bytes: Uint8Array, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES) {
-  if (bytes.length > maxDocumentBytes) throw tooLarge(displayName, bytes.length, maxDocumentBytes);
-  const doc = parseDocument(decodeDocument(bytes, displayName), displayName);
-  const record = { ...doc, fileName: displayName, contentHash: contentHash(doc), wordCount: countWords(doc.body) };
-  return { record, analysis: analyseArticle(doc.body) };
-}
-
-/** Reads one file into an article record and its analysis; throws DocumentError for bad input. */
-export async function readArticle(file: string, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES) {
-  return prepareArticle(await readLimited(file, displayName, maxDocumentBytes), displayName, maxDocumentBytes);
+  /** Analysis threads; 0 analyses on this thread. Default: one per core, none for a handful of files. */
+  threads?: number;
+  /** Articles per write transaction (default 100). */
+  batchSize?: number;
 }
 
 /** Parses, analyses and stores one document given as bytes (the ingestArticle mutation). */
@@ -82,30 +45,66 @@ export function ingestDocument(store: DbHandle, bytes: Uint8Array, fileName: str
   return saveArticle(store.writer, record, analysis);
 }
 
-export async function loadDocuments(store: DbHandle, paths: string[], events: LoadEvents = {}, options: LoadOptions = {}): Promise<LoadSummary> {
-  const files: string[] = [];
-  for await (const file of listDocumentFiles(paths)) files.push(file);
-  events.onStart?.(files.length);
-  const summary: LoadSummary = { loaded: 0, duplicates: 0, failed: [] };
-  for (const file of files) {
-    const name = relative(process.cwd(), file) || file;
-    try {
-      const { record, analysis } = await readArticle(file, name, options.maxDocumentBytes);
-      const result = await saveArticle(store.writer, record, analysis);
-      if (result.status === "created") summary.loaded++;
-      else summary.duplicates++;
-      events.onFile?.(name, result.status === "created" ? "loaded" : "duplicate");
-    } catch (error) {
-      if (!(error instanceof DocumentError) && !isFileError(error)) throw error;
-      const failure = { file: name, reason: error instanceof DocumentError ? error.reason : error.message };
-      summary.failed.push(failure);
-      events.onFailure?.(failure);
-      events.onFile?.(name, "failed");
-    }
-  }
-  return summary;
+/** Fewer files than this are analysed on the calling thread: starting threads would cost more. */
+const FEW_FILES = 16;
+
+async function countFiles(paths: string[]): Promise<number> {
+  let total = 0;
+  for await (const _ of listDocumentFiles(paths)) total++;
+  return total;
 }
 
-function isFileError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && (error as NodeJS.ErrnoException).syscall !== undefined;
+export async function loadDocuments(store: DbHandle, paths: string[], events: LoadEvents = {}, options: LoadOptions = {}): Promise<LoadSummary> {
+  // A first walk counts the files for the progress bar; only names are read, none kept.
+  const total = await countFiles(paths);
+  events.onStart?.(total);
+  const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+  const batchSize = options.batchSize ?? 100;
+  const pool = createAnalysisPool(options.threads ?? (total < FEW_FILES ? 0 : undefined));
+  const summary: LoadSummary = { loaded: 0, duplicates: 0, failed: [] };
+
+  let batch: { name: string; article: PreparedArticle }[] = [];
+  const flush = async () => {
+    const written = batch;
+    batch = [];
+    const results = await saveArticles(store.writer, written.map((w) => w.article));
+    results.forEach((result, i) => {
+      if (result.status === "created") summary.loaded++;
+      else summary.duplicates++;
+      events.onFile?.(written[i]!.name, result.status === "created" ? "loaded" : "duplicate");
+    });
+  };
+  const take = async (name: string, prepared: Prepared) => {
+    if (prepared.ok) {
+      batch.push({ name, article: prepared });
+      if (batch.length >= batchSize) await flush();
+      return;
+    }
+    const failure = { file: name, reason: prepared.reason };
+    summary.failed.push(failure);
+    events.onFailure?.(failure);
+    events.onFile?.(name, "failed");
+  };
+
+  // Analyses run ahead of the writes by up to two batches, so the threads stay busy
+  // while a batch is written; results are taken in file order.
+  const window: { name: string; prepared: Promise<Prepared> }[] = [];
+  const windowSize = Math.max(2 * batchSize, 4 * pool.threads);
+  try {
+    for await (const file of listDocumentFiles(paths)) {
+      const name = relative(process.cwd(), file) || file;
+      window.push({ name, prepared: pool.prepare({ file, name, maxDocumentBytes }) });
+      // Handled now so that a failing analysis is never an unhandled rejection while it waits its turn.
+      window.at(-1)!.prepared.catch(() => {});
+      if (window.length >= windowSize) {
+        const next = window.shift()!;
+        await take(next.name, await next.prepared);
+      }
+    }
+    for (const next of window.splice(0)) await take(next.name, await next.prepared);
+    await flush();
+  } finally {
+    await pool.close();
+  }
+  return summary;
 }

@@ -67,6 +67,14 @@ export function isTransientConflict(error: unknown): boolean {
   return false;
 }
 
+/** A unique key already holds the row: Prisma's P2002, or a raw statement's UniqueConstraintViolation. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (const e of chain(error)) {
+    if (str(e.code) === "P2002" || str(e.kind) === "UniqueConstraintViolation") return true;
+  }
+  return false;
+}
+
 export interface RetryOptions {
   attempts?: number;
   /** Delay before the second attempt; doubles each time, with jitter. */

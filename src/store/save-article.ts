@@ -1,11 +1,14 @@
-// Writes one analysed article and everything it mentions in one transaction, and
-// deletes one the same way. Idempotent: the article's content hash is unique, so
-// loading a document again, or two loaders racing on it, stores it once. Entity rows
-// are native upserts (INSERT .. ON CONFLICT DO UPDATE), atomic on both databases; a
-// transaction that loses a race (deadlock, serialization failure, SQLite busy) runs again.
+// Writes analysed articles and everything they mention, a batch per transaction, and
+// deletes one article the same way. Idempotent: the article's content hash is unique, so
+// loading a document again, or two loaders racing on it, stores it once. Entity rows are
+// multi-row native upserts (INSERT .. ON CONFLICT DO UPDATE .. RETURNING), atomic on both
+// databases, a statement per entity type and batch rather than one per row: Prisma's
+// upsert takes one row at a time, and per-row round trips were most of the load time.
+// A transaction that loses a race (deadlock, serialization failure, SQLite busy, another
+// loader's article) runs again.
 import { Prisma } from "./generated/sqlite/client.ts";
 import type { Db } from "./client.ts";
-import { withRetry } from "./errors.ts";
+import { isUniqueViolation, withRetry } from "./errors.ts";
 import type { ParsedDocument } from "../ingest/types.ts";
 import type { ResolvedArticle, ResolvedEntity } from "../resolve/types.ts";
 import type { EntityType } from "../extract/types.ts";
@@ -16,121 +19,182 @@ export interface ArticleRecord extends ParsedDocument {
   wordCount: number;
 }
 
+export interface ArticleToSave {
+  record: ArticleRecord;
+  analysis: ResolvedArticle;
+}
+
 export type SaveResult = { status: "created" | "duplicate"; articleId: number };
 
 type Tx = Prisma.TransactionClient;
 
-export function saveArticle(db: Db, article: ArticleRecord, resolved: ResolvedArticle): Promise<SaveResult> {
-  return withRetry(() => saveOnce(db, article, resolved));
+/** Rows per multi-row statement: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const ROWS_PER_STATEMENT = 400;
+
+export async function saveArticle(db: Db, record: ArticleRecord, analysis: ResolvedArticle): Promise<SaveResult> {
+  return (await saveArticles(db, [{ record, analysis }]))[0]!;
 }
 
-async function saveOnce(db: Db, article: ArticleRecord, resolved: ResolvedArticle): Promise<SaveResult> {
-  const existing = await db.article.findUnique({ where: { contentHash: article.contentHash }, select: { id: true } });
-  if (existing) return { status: "duplicate", articleId: existing.id };
-  try {
-    return await db.$transaction(async (tx) => {
-      const { id: articleId } = await tx.article.create({ data: article, select: { id: true } });
-      const ids = await upsertEntities(tx, articleId, resolved.entities);
-      await createQuotes(tx, articleId, resolved, ids);
-      return { status: "created" as const, articleId };
-    }, { timeout: 60_000, maxWait: 60_000 });
-  } catch (error) {
-    // Another loader stored the same content between our check and our insert.
-    if (isUniqueViolation(error)) {
-      const winner = await db.article.findUnique({ where: { contentHash: article.contentHash }, select: { id: true } });
-      if (winner) return { status: "duplicate", articleId: winner.id };
+/**
+ * Stores a batch of articles in one transaction; the results are in the batch's order.
+ * An article already stored, or earlier in the same batch, is a duplicate. Entities
+ * take the name and place data of their first article, as if loaded one by one.
+ */
+export function saveArticles(db: Db, items: ArticleToSave[]): Promise<SaveResult[]> {
+  if (items.length === 0) return Promise.resolve([]);
+  return withRetry(() => saveOnce(db, items), { attempts: 8 });
+}
+
+async function saveOnce(db: Db, items: ArticleToSave[]): Promise<SaveResult[]> {
+  // Up to a few rounds: a unique violation on content_hash means another loader stored
+  // one of these articles since we looked; the next round sees it as a duplicate.
+  for (let round = 1; ; round++) {
+    const hashes = [...new Set(items.map((i) => i.record.contentHash))];
+    const stored = await db.article.findMany({ where: { contentHash: { in: hashes } }, select: { id: true, contentHash: true } });
+    const known = new Map(stored.map((a) => [a.contentHash, a.id]));
+    const fresh = new Set<ArticleToSave>();
+    const seen = new Set(known.keys());
+    for (const item of items) {
+      if (seen.has(item.record.contentHash)) continue;
+      seen.add(item.record.contentHash);
+      fresh.add(item);
     }
-    throw error;
+    try {
+      const created = fresh.size ? await db.$transaction((tx) => insertFresh(tx, [...fresh]), { timeout: 120_000, maxWait: 120_000 }) : new Map<string, number>();
+      return items.map((item) => {
+        const hash = item.record.contentHash;
+        const id = created.get(hash);
+        // The first of equal documents in the batch is the created one; the rest are duplicates.
+        if (id !== undefined && fresh.has(item)) return { status: "created" as const, articleId: id };
+        return { status: "duplicate" as const, articleId: id ?? known.get(hash)! };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error) || round >= 5) throw error;
+    }
   }
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+async function insertFresh(tx: Tx, fresh: ArticleToSave[]): Promise<Map<string, number>> {
+  // created_at is given, not left to the column default, which SQLite would write in another format than Prisma's.
+  const createdAt = new Date();
+  const values = fresh.map(({ record: r }) => Prisma.sql`(${r.title}, ${r.body}, ${r.publishedAt}, ${r.sourceId}, ${r.fileName}, ${r.contentHash}, ${r.wordCount}, ${createdAt})`);
+  const articleIds = new Map<string, number>();
+  for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
+    const rows = await tx.$queryRaw<{ id: number | bigint; content_hash: string }[]>`
+      INSERT INTO article (title, body, published_at, source_id, file_name, content_hash, word_count, created_at)
+      VALUES ${Prisma.join(values.slice(i, i + ROWS_PER_STATEMENT))} RETURNING id, content_hash`;
+    for (const row of rows) articleIds.set(row.content_hash, Number(row.id));
+  }
+  const articles = fresh.map((f) => ({ articleId: articleIds.get(f.record.contentHash)!, analysis: f.analysis }));
+  const ids = await upsertEntities(tx, articles);
+  await createMentions(tx, articles, ids);
+  await createQuotes(tx, articles, ids);
+  return articleIds;
 }
 
+type Saved = { articleId: number; analysis: ResolvedArticle };
 type EntityIds = Map<string, number>; // `${type}:${key}` -> id
 
 const entityKey = (type: EntityType, key: string) => `${type}:${key}`;
 
-async function upsertEntities(tx: Tx, articleId: number, entities: ResolvedEntity[]): Promise<EntityIds> {
+const ENTITY_TABLES = {
+  PERSON: { table: "person", mentions: "article_person", aliases: "person_alias", column: "person_id" },
+  ORGANIZATION: { table: "organization", mentions: "article_organization", aliases: "organization_alias", column: "organization_id" },
+  PLACE: { table: "place", mentions: "article_place", aliases: "place_alias", column: "place_id" },
+} as const;
+
+/** One entity's row across the batch: first article's name and place data, summed counts. */
+interface EntityRow {
+  first: ResolvedEntity;
+  mentionCount: number;
+  articleCount: number;
+}
+
+async function upsertEntities(tx: Tx, articles: Saved[]): Promise<EntityIds> {
+  const rows = new Map<string, EntityRow>();
+  for (const { analysis } of articles) {
+    for (const e of analysis.entities) {
+      const k = entityKey(e.type, e.key);
+      const row = rows.get(k);
+      if (row) {
+        row.mentionCount += e.mentionCount;
+        row.articleCount += 1;
+      } else rows.set(k, { first: e, mentionCount: e.mentionCount, articleCount: 1 });
+    }
+  }
   const ids: EntityIds = new Map();
-  // Upserts run in key order so that concurrent writers lock rows in the same order.
-  const sorted = [...entities].sort((a, b) => (a.type + a.key < b.type + b.key ? -1 : 1));
-  for (const entity of sorted) {
-    ids.set(entityKey(entity.type, entity.key), await upsertEntity(tx, entity));
-  }
-  const byType = (type: EntityType) => sorted.filter((e) => e.type === type);
-  const idOf = (e: ResolvedEntity) => ids.get(entityKey(e.type, e.key))!;
-  const people = byType("PERSON");
-  const organizations = byType("ORGANIZATION");
-  const places = byType("PLACE");
-  if (people.length) {
-    await tx.articlePerson.createMany({
-      data: people.map((e) => ({ articleId, personId: idOf(e), mentionCount: e.mentionCount, firstOffset: e.firstOffset })),
-    });
-    await insertAliases(tx, "person_alias", "person_id", people, idOf);
-  }
-  if (organizations.length) {
-    await tx.articleOrganization.createMany({
-      data: organizations.map((e) => ({ articleId, organizationId: idOf(e), mentionCount: e.mentionCount, firstOffset: e.firstOffset })),
-    });
-    await insertAliases(tx, "organization_alias", "organization_id", organizations, idOf);
-  }
-  if (places.length) {
-    await tx.articlePlace.createMany({
-      data: places.map((e) => ({ articleId, placeId: idOf(e), mentionCount: e.mentionCount, firstOffset: e.firstOffset })),
-    });
-    await insertAliases(tx, "place_alias", "place_id", places, idOf);
+  // Rows go in key order so that concurrent writers lock them in the same order.
+  for (const type of ["PERSON", "ORGANIZATION", "PLACE"] as const) {
+    const ofType = [...rows.values()].filter((r) => r.first.type === type).sort((a, b) => (a.first.key < b.first.key ? -1 : a.first.key > b.first.key ? 1 : 0));
+    for (let i = 0; i < ofType.length; i += ROWS_PER_STATEMENT) {
+      for (const r of await upsertRows(tx, type, ofType.slice(i, i + ROWS_PER_STATEMENT))) ids.set(entityKey(type, r.key), Number(r.id));
+    }
   }
   return ids;
 }
 
-/** An atomic INSERT .. ON CONFLICT (Prisma issues a native upsert for a single unique key). */
-async function upsertEntity(tx: Tx, e: ResolvedEntity): Promise<number> {
-  const counts = { mentionCount: e.mentionCount, articleCount: 1 };
-  const increments = { mentionCount: { increment: e.mentionCount }, articleCount: { increment: 1 } };
-  const select = { id: true } as const;
-  switch (e.type) {
-    case "PERSON":
-      return (await tx.person.upsert({ where: { key: e.key }, create: { key: e.key, name: e.name, ...counts }, update: increments, select })).id;
-    case "ORGANIZATION":
-      return (await tx.organization.upsert({ where: { key: e.key }, create: { key: e.key, name: e.name, ...counts }, update: increments, select })).id;
-    case "PLACE":
-      return (await tx.place.upsert({ where: { key: e.key }, create: { key: e.key, name: e.name, ...counts, ...e.geo }, update: increments, select })).id;
+// Table and column names are constants of this module; values are parameters.
+function upsertRows(tx: Tx, type: EntityType, rows: EntityRow[]): Promise<{ id: number | bigint; key: string }[]> {
+  const table = Prisma.raw(ENTITY_TABLES[type].table);
+  const counts = Prisma.sql`mention_count = ${table}.mention_count + excluded.mention_count, article_count = ${table}.article_count + excluded.article_count`;
+  if (type === "PLACE") {
+    // `kind` is an enum column on PostgreSQL: its type comes from the column, as a text parameter.
+    const values = rows.map(({ first: e, mentionCount, articleCount }) => {
+      const geo = e.geo ?? { kind: "OTHER", countryCode: null, latitude: null, longitude: null };
+      return Prisma.sql`(${e.key}, ${e.name}, ${mentionCount}, ${articleCount}, ${geo.kind}, ${geo.countryCode}, ${geo.latitude}, ${geo.longitude})`;
+    });
+    return tx.$queryRaw`
+      INSERT INTO place (key, name, mention_count, article_count, kind, country_code, latitude, longitude) VALUES ${Prisma.join(values)}
+      ON CONFLICT (key) DO UPDATE SET ${counts} RETURNING id, key`;
+  }
+  const values = rows.map(({ first: e, mentionCount, articleCount }) => Prisma.sql`(${e.key}, ${e.name}, ${mentionCount}, ${articleCount})`);
+  return tx.$queryRaw`
+    INSERT INTO ${table} (key, name, mention_count, article_count) VALUES ${Prisma.join(values)}
+    ON CONFLICT (key) DO UPDATE SET ${counts} RETURNING id, key`;
+}
+
+async function createMentions(tx: Tx, articles: Saved[], ids: EntityIds): Promise<void> {
+  for (const type of ["PERSON", "ORGANIZATION", "PLACE"] as const) {
+    const mentions: Prisma.Sql[] = [];
+    const aliases = new Map<string, [number, string]>();
+    for (const { articleId, analysis } of articles) {
+      for (const e of analysis.entities) {
+        if (e.type !== type) continue;
+        const id = ids.get(entityKey(type, e.key))!;
+        mentions.push(Prisma.sql`(${articleId}, ${id}, ${e.mentionCount}, ${e.firstOffset})`);
+        for (const alias of e.aliases) aliases.set(`${id}\u0000${alias}`, [id, alias]);
+      }
+    }
+    const { mentions: table, column } = ENTITY_TABLES[type];
+    await insertRows(tx, Prisma.sql`INSERT INTO ${Prisma.raw(table)} (article_id, ${Prisma.raw(column)}, mention_count, first_offset) VALUES `, mentions);
+    const { aliases: aliasTable } = ENTITY_TABLES[type];
+    // Prisma's createMany cannot skip duplicates on SQLite; ON CONFLICT DO NOTHING reads the same on both databases.
+    const aliasRows = [...aliases.values()].map(([id, alias]) => Prisma.sql`(${id}, ${alias})`);
+    await insertRows(tx, Prisma.sql`INSERT INTO ${Prisma.raw(aliasTable)} (${Prisma.raw(column)}, alias) VALUES `, aliasRows, Prisma.sql` ON CONFLICT DO NOTHING`);
   }
 }
 
-// Prisma's createMany cannot skip duplicates on SQLite; ON CONFLICT DO NOTHING reads
-// the same on both databases. Table and column names are constants of this module.
-async function insertAliases(
-  tx: Tx,
-  table: "person_alias" | "organization_alias" | "place_alias",
-  column: "person_id" | "organization_id" | "place_id",
-  entities: ResolvedEntity[],
-  idOf: (e: ResolvedEntity) => number,
-): Promise<void> {
-  const rows = entities.flatMap((e) => [...new Set(e.aliases)].map((alias) => Prisma.sql`(${idOf(e)}, ${alias})`));
-  if (!rows.length) return;
-  await tx.$executeRaw`INSERT INTO ${Prisma.raw(table)} (${Prisma.raw(column)}, alias) VALUES ${Prisma.join(rows)} ON CONFLICT DO NOTHING`;
+/**
+ * Multi-row INSERTs, ROWS_PER_STATEMENT rows each. Raw SQL rather than Prisma's
+ * createMany: for the tens of thousands of small rows of a corpus, createMany's
+ * per-row work in the client was five times the database's.
+ */
+async function insertRows(tx: Tx, head: Prisma.Sql, rows: Prisma.Sql[], tail: Prisma.Sql = Prisma.empty): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    await tx.$executeRaw`${head}${Prisma.join(rows.slice(i, i + ROWS_PER_STATEMENT))}${tail}`;
+  }
 }
 
-async function createQuotes(tx: Tx, articleId: number, resolved: ResolvedArticle, ids: EntityIds): Promise<void> {
-  if (!resolved.quotes.length) return;
-  await tx.quote.createMany({
-    data: resolved.quotes.map((q) => {
+async function createQuotes(tx: Tx, articles: Saved[], ids: EntityIds): Promise<void> {
+  const rows = articles.flatMap(({ articleId, analysis }) =>
+    analysis.quotes.map((q) => {
       const speakerId = q.speaker ? ids.get(entityKey(q.speaker.type, q.speaker.key)) ?? null : null;
-      return {
-        articleId,
-        text: q.text,
-        start: q.start,
-        end: q.end,
-        cue: q.cue,
-        speakerName: q.speakerName,
-        speakerPersonId: q.speaker?.type === "PERSON" ? speakerId : null,
-        speakerOrganizationId: q.speaker?.type === "ORGANIZATION" ? speakerId : null,
-      };
+      const person = q.speaker?.type === "PERSON" ? speakerId : null;
+      const organization = q.speaker?.type === "ORGANIZATION" ? speakerId : null;
+      return Prisma.sql`(${articleId}, ${q.text}, ${q.start}, ${q.end}, ${q.cue}, ${q.speakerName}, ${person}, ${organization})`;
     }),
-  });
+  );
+  await insertRows(tx, Prisma.sql`INSERT INTO quote (article_id, text, start_offset, end_offset, cue, speaker_name, speaker_person_id, speaker_organization_id) VALUES `, rows);
 }
 
 // ---- delete

@@ -1,0 +1,32 @@
+// Document analysis on worker threads, one per core by default: parsing and extraction
+// are CPU-bound, and on the main thread they would leave a core idle and stall the
+// writes (and, in the server, every request). Piscina keeps the threads and the queue.
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import { tryReadArticle, type Prepared } from "./prepare.ts";
+import type { PrepareTask } from "./prepare-worker.ts";
+
+export interface AnalysisPool {
+  /** Reads, parses and analyses one file; bad input is a failure, not a throw. */
+  prepare(task: PrepareTask): Promise<Prepared>;
+  readonly threads: number;
+  close(): Promise<void>;
+}
+
+/** Worker threads when the caller does not say: one per core. */
+export const defaultThreads = () => availableParallelism();
+
+/** `threads` 0 analyses on the calling thread (small loads, where starting threads costs more). */
+export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
+  if (threads === 0) {
+    return { threads, prepare: (t) => tryReadArticle(t.file, t.name, t.maxDocumentBytes), close: async () => {} };
+  }
+  // Workers inherit this process's flags (`--import tsx`), so the entry may be TypeScript.
+  const piscina = new Piscina<PrepareTask, Prepared>({
+    filename: new URL("./prepare-worker.ts", import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Number.POSITIVE_INFINITY,
+  });
+  return { threads, prepare: (task) => piscina.run(task), close: () => piscina.destroy() };
+}

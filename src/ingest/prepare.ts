@@ -1,0 +1,75 @@
+// One document from bytes to what the store writes: an article record and its analysis.
+// No database here, so that analysis can run in worker threads (src/ingest/pool.ts).
+import { open } from "node:fs/promises";
+import type { ArticleRecord } from "../store/save-article.ts";
+import type { ResolvedArticle } from "../resolve/types.ts";
+import { decodeDocument, parseDocument, DocumentError, countWords } from "./parse.ts";
+import { contentHash } from "./hash.ts";
+import { analyseArticle } from "./analyse.ts";
+
+/** The default largest document, in bytes (MAX_DOCUMENT_BYTES): 5 MiB. */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+export interface PreparedArticle {
+  record: ArticleRecord;
+  analysis: ResolvedArticle;
+}
+
+/** A document prepared for the store, or why it cannot be. */
+export type Prepared = ({ ok: true } & PreparedArticle) | { ok: false; reason: string };
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+function tooLarge(name: string, size: number, max: number): DocumentError {
+  return new DocumentError(name, `too large: ${size} bytes (${megabytes(size)}), the limit is ${max} bytes (MAX_DOCUMENT_BYTES)`);
+}
+
+/** Reads a file of at most `max` bytes; a larger one is rejected from its size alone. */
+async function readLimited(file: string, name: string, max: number): Promise<Buffer> {
+  const handle = await open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    if (size > max) throw tooLarge(name, size, max);
+    // The file may grow between stat and read: read at most one byte past the limit.
+    const buffer = Buffer.alloc(Math.min(size, max) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > max) throw tooLarge(name, length, max);
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A document's bytes as an article record and its analysis; throws DocumentError for bad input. */
+export function prepareArticle(bytes: Uint8Array, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES): PreparedArticle {
+  if (bytes.length > maxDocumentBytes) throw tooLarge(displayName, bytes.length, maxDocumentBytes);
+  const doc = parseDocument(decodeDocument(bytes, displayName), displayName);
+  const record = { ...doc, fileName: displayName, contentHash: contentHash(doc), wordCount: countWords(doc.body) };
+  return { record, analysis: analyseArticle(doc.body) };
+}
+
+/** Reads one file into an article record and its analysis; throws DocumentError for bad input. */
+export async function readArticle(file: string, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES): Promise<PreparedArticle> {
+  return prepareArticle(await readLimited(file, displayName, maxDocumentBytes), displayName, maxDocumentBytes);
+}
+
+/** Like readArticle, with bad input (DocumentError, a file error) as a failure instead of a throw. */
+export async function tryReadArticle(file: string, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES): Promise<Prepared> {
+  try {
+    return { ok: true, ...(await readArticle(file, displayName, maxDocumentBytes)) };
+  } catch (error) {
+    if (error instanceof DocumentError) return { ok: false, reason: error.reason };
+    if (isFileError(error)) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+/** A Node file-system error (ENOENT, EACCES, EISDIR...): the file's problem, not a bug. */
+function isFileError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && (error as NodeJS.ErrnoException).syscall !== undefined;
+}
