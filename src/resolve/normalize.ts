@@ -28,6 +28,22 @@ const PLACE_VARIANTS: Record<string, string> = {
   "washington d c": "washington", "new york city": "new york", bombay: "mumbai",
 };
 
+/**
+ * Names and acronyms of one organization across articles (`ISIS` = `ISIL` = `Daesh` =
+ * `Islamic State`), mapped to one key. An article that states the acronym merges it
+ * anyway; these merge it in articles that use only one of the forms. Only forms that
+ * name nothing else are listed: renamed groups (`Al-Nusra Front`) merge only on a
+ * statement in the text.
+ */
+const ORGANIZATION_VARIANTS: Record<string, string> = {
+  isis: "islamic state", isil: "islamic state", is: "islamic state", daesh: "islamic state",
+  "islamic state group": "islamic state", "islamic state of iraq and syria": "islamic state",
+  "islamic state of iraq and the levant": "islamic state", "al qaida": "al qaeda",
+  un: "united nations", nato: "north atlantic treaty organization", eu: "european union",
+  fbi: "federal bureau of investigation", cia: "central intelligence agency",
+  imf: "international monetary fund", who: "world health organization",
+};
+
 /** Lowercase, without diacritics, curly quotes made straight. */
 function fold(name: string): string {
   return name
@@ -109,6 +125,15 @@ function dropMiddleInitials(words: string[]): string[] {
 }
 
 /**
+ * `Bashar al-Assad` → `Bashar Assad`: the Arabic article written with a hyphen (`al-`,
+ * `el-`) is kept or left out by outlet and never tells two people apart. Without the
+ * hyphen `Al` is a given name (`Al Gore`) and stays.
+ */
+function dropArabicArticles(name: string): string {
+  return name.replace(/(^|[\s'])(al|el)-(?=\p{L})/gu, "$1");
+}
+
+/**
  * The key of `name` as an entity of `type`: lowercase, no diacritics, no titles or
  * honorifics (`President`, `Mr.`), no possessive, no punctuation, single spaces, known
  * spelling variants unified, and countries under one name (`US` = `U.S.` = `United States`).
@@ -120,12 +145,13 @@ export function normalizeName(type: EntityType, name: string): string {
     const country = lookupCountry(folded) ?? lookupCountry(folded.replace(/^the\s+/, ""));
     if (country) return stripPunctuation(fold(country.name));
   }
-  const words = dropLeading(stripPunctuation(folded).split(" ").filter((w) => w !== ""), type);
+  const bare = type === "PERSON" ? dropArabicArticles(folded) : folded;
+  const words = dropLeading(stripPunctuation(bare).split(" ").filter((w) => w !== ""), type);
   if (type === "PERSON") {
     const mapped = dropMiddleInitials(words).map((w) => PERSON_VARIANTS[w] ?? w);
     return mapped.join(" ");
   }
   const joined = words.join(" ");
   if (type === "PLACE") return PLACE_VARIANTS[joined] ?? joined;
-  return joined;
+  return ORGANIZATION_VARIANTS[joined] ?? joined;
 }
