@@ -9,6 +9,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { buildSchema } from "./graphql/schema.ts";
 import { createContext, type Context } from "./graphql/context.ts";
 import type { DbHandle } from "./store/client.ts";
+import type { AnalysisPool } from "./ingest/pool.ts";
 import { logger } from "./logger.ts";
 import { metricsPlugin } from "./graphql/metrics-plugin.ts";
 import { collectProcessMetrics, renderMetrics } from "./metrics.ts";
@@ -32,6 +33,8 @@ export interface ServerOptions {
   apiToken?: string;
   /** Largest text ingestArticle accepts, in bytes. */
   maxDocumentBytes?: number;
+  /** Analyses ingestArticle's documents off the event loop (see src/ingest/pool.ts). */
+  analysis?: AnalysisPool;
 }
 
 /** The server's settings from the environment (src/config.ts). */
@@ -206,7 +209,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
     const timedOut = new Promise<"timeout">((resolve) => deadline.signal.addEventListener("abort", () => resolve("timeout"), { once: true }));
     const execution = apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers: headerMap(req), search: url.search, body },
-      context: async () => createContext(options.store, { auth, signal: deadline.signal, maxDocumentBytes: options.maxDocumentBytes }),
+      context: async () => createContext(options.store, { auth, signal: deadline.signal, maxDocumentBytes: options.maxDocumentBytes, analysis: options.analysis }),
     });
     const response = await Promise.race([execution, timedOut]).finally(() => clearTimeout(timer));
     if (response === "timeout") {

@@ -1,10 +1,13 @@
-// npm run bench:ner -- [--model models/ner.bin.gz] [--limit N]
+// npm run bench:ner -- [--model models/ner.bin.gz] [--limit N] [--json FILE]
 // Throughput of our tagger vs the `compromise` package on the same real news articles
 // (/work/shared/data/news). Both get raw article text and must find people, places and
 // organisations; tokens/s uses our tokenizer's token count as the common denominator.
+// Also the whole extraction of the product (tagger, gazetteers, quotes and speakers,
+// resolution) on the same texts. --json writes the numbers for `npm run bench`.
 
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { analyseArticle } from "../../src/ingest/analyse.ts";
 import { loadModel } from "../../src/ingest/ner-model.ts";
 import { Tagger } from "../../src/extract/ner/model.ts";
 import { tokenize } from "../../src/extract/ner/tokenize.ts";
@@ -56,3 +59,27 @@ for (const t of texts) {
 const t4 = performance.now();
 console.log(`compromise:     ${theirs} entities; ${((t4 - t3) / 1000).toFixed(2)} s = ${Math.round(ntok / ((t4 - t3) / 1000))} tokens/s`);
 console.log(`speed-up: ${((t4 - t3) / (t2 - t1)).toFixed(1)}x`);
+
+analyseArticle(texts[0] ?? ""); // loads the model before timing
+const t5 = performance.now();
+let quotes = 0;
+for (const t of texts) quotes += analyseArticle(t).quotes.length;
+const t6 = performance.now();
+const rate = (ms: number) => Math.round(ntok / (ms / 1000));
+console.log(`whole extraction (entities, quotes, speakers, resolution): ${quotes} quotes; ${((t6 - t5) / 1000).toFixed(2)} s = ${rate(t6 - t5)} tokens/s`);
+
+const json = opt("json", "");
+if (json) {
+  mkdirSync(dirname(json), { recursive: true });
+  const result = {
+    articles: texts.length,
+    tokens: ntok,
+    nerTokensPerSecond: rate(t2 - t1),
+    compromiseTokensPerSecond: rate(t4 - t3),
+    speedUp: Number(((t4 - t3) / (t2 - t1)).toFixed(1)),
+    extractionTokensPerSecond: rate(t6 - t5),
+    extractionArticlesPerSecond: Math.round(texts.length / ((t6 - t5) / 1000)),
+  };
+  writeFileSync(json, JSON.stringify(result, null, 2) + "\n");
+  console.log(`wrote ${json}`);
+}

@@ -3,8 +3,8 @@ import { loadConfig } from "../config.ts";
 import { migrateDatabase } from "../store/migrate/index.ts";
 import { openDb } from "../store/client.ts";
 import { hasNoArticles } from "../store/lists.ts";
-import { extractArticle } from "../ingest/analyse.ts";
 import { loadDocuments } from "../ingest/load.ts";
+import { createAnalysisPool, warmUp } from "../ingest/pool.ts";
 import { serverSettings, startServer } from "../server.ts";
 import { logger } from "../logger.ts";
 import { withIngestMetrics } from "../metrics.ts";
@@ -35,9 +35,11 @@ async function main() {
     const summary = await loadDocuments(store, [config.SEED_DIR], events, { maxDocumentBytes: config.MAX_DOCUMENT_BYTES });
     console.log(`seeded the empty database from ${config.SEED_DIR}: ${summary.loaded} articles loaded, ${summary.failed.length} failed`);
   }
-  // Load the NER model before the first request rather than inside one (ingestArticle).
-  extractArticle("");
-  const server = await startServer({ store, port: config.PORT, host: config.HOST, ...serverSettings(config) });
+  // ingestArticle analyses on its own thread, so that a long document does not hold up
+  // every other request; the thread loads the NER model now rather than in a request.
+  const analysis = createAnalysisPool(1);
+  await warmUp(analysis);
+  const server = await startServer({ store, port: config.PORT, host: config.HOST, analysis, ...serverSettings(config) });
   console.log(`newsgraph serving ${server.url}`);
 
   let stopping = false;
@@ -46,6 +48,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "shutting down");
     await server.stop();
+    await analysis.close();
     await store.close();
     process.exit(0);
   };

@@ -2,6 +2,7 @@ import type { DbHandle } from "../store/client.ts";
 import { createLoaders, type Loaders } from "./loaders.ts";
 import type { Auth } from "./auth.ts";
 import { DEFAULT_MAX_DOCUMENT_BYTES } from "../ingest/load.ts";
+import type { AnalysisPool } from "../ingest/pool.ts";
 
 export interface Context {
   store: DbHandle;
@@ -12,12 +13,15 @@ export interface Context {
   signal: AbortSignal;
   /** Largest text ingestArticle accepts, in bytes. */
   maxDocumentBytes: number;
+  /** Threads that analyse ingestArticle's documents; without it, the request's thread does. */
+  analysis?: AnalysisPool;
 }
 
 export interface ContextOptions {
   auth?: Auth;
   signal?: AbortSignal;
   maxDocumentBytes?: number;
+  analysis?: AnalysisPool;
 }
 
 export function createContext(store: DbHandle, options: ContextOptions = {}): Context {
@@ -28,5 +32,6 @@ export function createContext(store: DbHandle, options: ContextOptions = {}): Co
     auth: options.auth ?? "disabled",
     signal,
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
+    analysis: options.analysis,
   };
 }

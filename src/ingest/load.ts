@@ -7,8 +7,9 @@ import { relative } from "node:path";
 import type { DbHandle } from "../store/client.ts";
 import { saveArticle, saveArticles, type SaveResult } from "../store/save-article.ts";
 import { listDocumentFiles } from "./files.ts";
-import { createAnalysisPool } from "./pool.ts";
-import { DEFAULT_MAX_DOCUMENT_BYTES, prepareArticle, type Prepared, type PreparedArticle } from "./prepare.ts";
+import { createAnalysisPool, type AnalysisPool } from "./pool.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES, prepareBytes, type Prepared, type PreparedArticle } from "./prepare.ts";
+import { DocumentError } from "./parse.ts";
 
 export { DEFAULT_MAX_DOCUMENT_BYTES, prepareArticle, readArticle } from "./prepare.ts";
 
@@ -39,10 +40,15 @@ export interface LoadOptions {
   batchSize?: number;
 }
 
-/** Parses, analyses and stores one document given as bytes (the ingestArticle mutation). */
-export function ingestDocument(store: DbHandle, bytes: Uint8Array, fileName: string, options: LoadOptions = {}): Promise<SaveResult> {
-  const { record, analysis } = prepareArticle(bytes, fileName, options.maxDocumentBytes);
-  return saveArticle(store.writer, record, analysis);
+/**
+ * Parses, analyses and stores one document given as bytes (the ingestArticle mutation);
+ * throws DocumentError for bad input. With a pool, the analysis runs on its thread.
+ */
+export async function ingestDocument(store: DbHandle, bytes: Uint8Array, fileName: string, options: LoadOptions & { pool?: AnalysisPool } = {}): Promise<SaveResult> {
+  const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+  const prepared = options.pool ? await options.pool.prepare({ bytes, name: fileName, maxDocumentBytes }) : prepareBytes(bytes, fileName, maxDocumentBytes);
+  if (!prepared.ok) throw new DocumentError(fileName, prepared.reason);
+  return saveArticle(store.writer, prepared.record, prepared.analysis);
 }
 
 /** Fewer files than this are analysed on the calling thread: starting threads would cost more. */

@@ -3,11 +3,11 @@
 // writes (and, in the server, every request). Piscina keeps the threads and the queue.
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import { tryReadArticle, type Prepared } from "./prepare.ts";
-import type { PrepareTask } from "./prepare-worker.ts";
+import type { Prepared } from "./prepare.ts";
+import prepareHere, { type PrepareTask } from "./prepare-worker.ts";
 
 export interface AnalysisPool {
-  /** Reads, parses and analyses one file; bad input is a failure, not a throw. */
+  /** Reads (or takes), parses and analyses one document; bad input is a failure, not a throw. */
   prepare(task: PrepareTask): Promise<Prepared>;
   readonly threads: number;
   close(): Promise<void>;
@@ -18,9 +18,7 @@ export const defaultThreads = () => availableParallelism();
 
 /** `threads` 0 analyses on the calling thread (small loads, where starting threads costs more). */
 export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
-  if (threads === 0) {
-    return { threads, prepare: (t) => tryReadArticle(t.file, t.name, t.maxDocumentBytes), close: async () => {} };
-  }
+  if (threads === 0) return { threads, prepare: prepareHere, close: async () => {} };
   // Workers inherit this process's flags (`--import tsx`), so the entry may be TypeScript.
   const piscina = new Piscina<PrepareTask, Prepared>({
     filename: new URL("./prepare-worker.ts", import.meta.url).href,
@@ -29,4 +27,10 @@ export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
     idleTimeout: Number.POSITIVE_INFINITY,
   });
   return { threads, prepare: (task) => piscina.run(task), close: () => piscina.destroy() };
+}
+
+/** Runs a small document through every thread, so that none loads the model inside a request. */
+export async function warmUp(pool: AnalysisPool): Promise<void> {
+  const bytes = new TextEncoder().encode("Warm-up\n\nAnna Berg said the model was loaded.");
+  await Promise.all(Array.from({ length: Math.max(pool.threads, 1) }, () => pool.prepare({ bytes, name: "warm-up", maxDocumentBytes: bytes.length })));
 }

@@ -1,12 +1,9 @@
-// Worker-thread entry of the analysis pool (src/ingest/pool.ts): one document a task.
-import { tryReadArticle, type Prepared } from "./prepare.ts";
+// Worker-thread entry of the analysis pool (src/ingest/pool.ts): one document a task,
+// named by its file (the loader) or given as bytes (the ingestArticle mutation).
+import { prepareBytes, tryReadArticle, type Prepared } from "./prepare.ts";
 
-export interface PrepareTask {
-  file: string;
-  name: string;
-  maxDocumentBytes: number;
-}
+export type PrepareTask = { name: string; maxDocumentBytes: number } & ({ file: string } | { bytes: Uint8Array });
 
 export default function prepare(task: PrepareTask): Promise<Prepared> {
-  return tryReadArticle(task.file, task.name, task.maxDocumentBytes);
+  return "file" in task ? tryReadArticle(task.file, task.name, task.maxDocumentBytes) : Promise.resolve(prepareBytes(task.bytes, task.name, task.maxDocumentBytes));
 }

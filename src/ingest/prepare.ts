@@ -63,10 +63,23 @@ export async function tryReadArticle(file: string, displayName: string, maxDocum
   try {
     return { ok: true, ...(await readArticle(file, displayName, maxDocumentBytes)) };
   } catch (error) {
-    if (error instanceof DocumentError) return { ok: false, reason: error.reason };
-    if (isFileError(error)) return { ok: false, reason: error.message };
-    throw error;
+    return failure(error);
   }
+}
+
+/** Like prepareArticle, with bad input as a failure instead of a throw. */
+export function prepareBytes(bytes: Uint8Array, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES): Prepared {
+  try {
+    return { ok: true, ...prepareArticle(bytes, displayName, maxDocumentBytes) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function failure(error: unknown): Prepared {
+  if (error instanceof DocumentError) return { ok: false, reason: error.reason };
+  if (isFileError(error)) return { ok: false, reason: error.message };
+  throw error;
 }
 
 /** A Node file-system error (ENOENT, EACCES, EISDIR...): the file's problem, not a bug. */

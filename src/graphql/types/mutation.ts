@@ -50,7 +50,7 @@ export const Mutation = mutationType({
         }
         let result;
         try {
-          result = await ingestDocument(ctx.store, Buffer.from(input.text, "utf8"), fileName, { maxDocumentBytes: ctx.maxDocumentBytes });
+          result = await ingestDocument(ctx.store, Buffer.from(input.text, "utf8"), fileName, { maxDocumentBytes: ctx.maxDocumentBytes, pool: ctx.analysis });
         } catch (error) {
           if (!(error instanceof DocumentError)) throw error;
           ingestArticles.inc({ outcome: "failed" });
