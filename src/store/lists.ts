@@ -1,9 +1,12 @@
 // Top-level pages of articles, entities and quotes, with Prisma's keyset cursors:
 // a page is `take` rows after (or before) the row with the cursor id, in a total
 // order that always ends with the id.
-import type { Prisma } from "./generated/sqlite/client.ts";
+// With a search, pages come from the full-text index instead (src/store/search.ts):
+// ranked by relevance unless another order is asked for, with the same id cursors.
+import { Prisma } from "./generated/sqlite/client.ts";
 import type { DbHandle } from "./client.ts";
 import type { EntityType } from "../extract/types.ts";
+import { inOrder, searchCount, searchIds, type SearchKind, type SearchQuery, type SortKey } from "./search.ts";
 
 export interface Window {
   take: number;
@@ -16,15 +19,11 @@ export interface Page<T> {
   rows: T[];
   /** More rows exist beyond the page in the direction of travel. */
   hasMore: boolean;
+  /** Search pages: the cursor's row is not in the list. */
+  cursorMissing?: boolean;
 }
 
 export type SortDirection = "asc" | "desc";
-
-/** Case-insensitive containment on both databases (SQLite's LIKE already ignores ASCII case). */
-function contains(h: DbHandle, text: string): Prisma.StringFilter {
-  const filter = { contains: text };
-  return (h.provider === "postgresql" ? { ...filter, mode: "insensitive" } : filter) as Prisma.StringFilter;
-}
 
 function windowArgs(w: Window) {
   return {
@@ -32,6 +31,23 @@ function windowArgs(w: Window) {
     ...(w.cursorId !== undefined ? { cursor: { id: w.cursorId }, skip: 1 } : {}),
   };
 }
+
+/** A page of the full-text hits, then its rows (two statements, whatever the page size). */
+async function searchPage<T extends { id: number }>(
+  h: DbHandle,
+  kind: SearchKind,
+  query: SearchQuery,
+  where: Prisma.Sql[],
+  order: SortKey[],
+  w: Window,
+  fetch: (ids: number[]) => Promise<T[]>,
+): Promise<Page<T>> {
+  const page = await searchIds(h, { kind, query, where, order, take: w.take, cursorId: w.cursorId, backward: w.backward });
+  const rows = page.ids.length ? inOrder(page.ids, await fetch(page.ids)) : [];
+  return { rows, hasMore: page.hasMore, cursorMissing: page.cursorMissing };
+}
+
+const BY_RELEVANCE: SortKey = { sql: "h.score", desc: true };
 
 function toPage<T>(rows: T[], w: Window): Page<T> {
   const hasMore = rows.length > w.take;
@@ -43,7 +59,7 @@ function toPage<T>(rows: T[], w: Window): Page<T> {
 // ---- articles
 
 export interface ArticleFilter {
-  search?: string | null;
+  search?: SearchQuery | null;
   publishedAfter?: Date | null;
   publishedBefore?: Date | null;
   personId?: number | null;
@@ -51,11 +67,11 @@ export interface ArticleFilter {
   placeId?: number | null;
 }
 
-export type ArticleOrder = "PUBLISHED_AT_DESC" | "PUBLISHED_AT_ASC" | "TITLE_ASC" | "TITLE_DESC";
+/** RELEVANCE only with a search. */
+export type ArticleOrder = "RELEVANCE" | "PUBLISHED_AT_DESC" | "PUBLISHED_AT_ASC" | "TITLE_ASC" | "TITLE_DESC";
 
-function articleWhere(h: DbHandle, f: ArticleFilter = {}): Prisma.ArticleWhereInput {
+function articleWhere(f: ArticleFilter = {}): Prisma.ArticleWhereInput {
   const where: Prisma.ArticleWhereInput[] = [];
-  if (f.search) where.push({ OR: [{ title: contains(h, f.search) }, { body: contains(h, f.search) }] });
   if (f.publishedAfter) where.push({ publishedAt: { gte: f.publishedAfter } });
   if (f.publishedBefore) where.push({ publishedAt: { lt: f.publishedBefore } });
   if (f.personId != null) where.push({ people: { some: { personId: f.personId } } });
@@ -64,7 +80,7 @@ function articleWhere(h: DbHandle, f: ArticleFilter = {}): Prisma.ArticleWhereIn
   return { AND: where };
 }
 
-const ARTICLE_ORDER: Record<ArticleOrder, Prisma.ArticleOrderByWithRelationInput[]> = {
+const ARTICLE_ORDER: Record<Exclude<ArticleOrder, "RELEVANCE">, Prisma.ArticleOrderByWithRelationInput[]> = {
   // Undated articles sort after dated ones in both directions.
   PUBLISHED_AT_DESC: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
   PUBLISHED_AT_ASC: [{ publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
@@ -72,83 +88,139 @@ const ARTICLE_ORDER: Record<ArticleOrder, Prisma.ArticleOrderByWithRelationInput
   TITLE_DESC: [{ title: "desc" }, { id: "desc" }],
 };
 
+/** The same orders as sort keys of search pages; ties between equal scores go newest first. */
+const ARTICLE_KEYS: Record<ArticleOrder, SortKey[]> = {
+  RELEVANCE: [BY_RELEVANCE, { sql: "t.id", desc: true }],
+  PUBLISHED_AT_DESC: [{ sql: "t.published_at IS NULL" }, { sql: "t.published_at", desc: true }, { sql: "t.id", desc: true }],
+  PUBLISHED_AT_ASC: [{ sql: "t.published_at IS NULL" }, { sql: "t.published_at" }, { sql: "t.id" }],
+  TITLE_ASC: [{ sql: "t.title" }, { sql: "t.id" }],
+  TITLE_DESC: [{ sql: "t.title", desc: true }, { sql: "t.id", desc: true }],
+};
+
+/** The filter but the search, as conditions on the article `t` of a search page. */
+function articleSql(f: ArticleFilter): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (f.publishedAfter) where.push(Prisma.sql`t.published_at >= ${f.publishedAfter}`);
+  if (f.publishedBefore) where.push(Prisma.sql`t.published_at < ${f.publishedBefore}`);
+  if (f.personId != null) where.push(Prisma.sql`EXISTS (SELECT 1 FROM article_person x WHERE x.article_id = t.id AND x.person_id = ${f.personId})`);
+  if (f.organizationId != null) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM article_organization x WHERE x.article_id = t.id AND x.organization_id = ${f.organizationId})`);
+  }
+  if (f.placeId != null) where.push(Prisma.sql`EXISTS (SELECT 1 FROM article_place x WHERE x.article_id = t.id AND x.place_id = ${f.placeId})`);
+  return where;
+}
+
 export async function articlePage(h: DbHandle, filter: ArticleFilter, order: ArticleOrder, w: Window) {
-  const rows = await h.db.article.findMany({ where: articleWhere(h, filter), orderBy: ARTICLE_ORDER[order], ...windowArgs(w) });
+  if (filter.search) {
+    return searchPage(h, "article", filter.search, articleSql(filter), ARTICLE_KEYS[order], w, (ids) => h.db.article.findMany({ where: { id: { in: ids } } }));
+  }
+  if (order === "RELEVANCE") throw new Error("RELEVANCE needs a search");
+  const rows = await h.db.article.findMany({ where: articleWhere(filter), orderBy: ARTICLE_ORDER[order], ...windowArgs(w) });
   return toPage(rows, w);
 }
 
-export function articleCount(h: DbHandle, filter: ArticleFilter) {
-  return h.db.article.count({ where: articleWhere(h, filter) });
+export function articleCount(h: DbHandle, filter: ArticleFilter): Promise<number> {
+  if (filter.search) return searchCount(h, "article", filter.search, articleSql(filter));
+  return h.db.article.count({ where: articleWhere(filter) });
 }
 
 // ---- people, organizations, places
 
 export interface EntityFilter {
-  search?: string | null;
+  search?: SearchQuery | null;
 }
 
-export type EntityOrder = "MENTION_COUNT_DESC" | "ARTICLE_COUNT_DESC" | "NAME_ASC" | "NAME_DESC";
+/** RELEVANCE only with a search. */
+export type EntityOrder = "RELEVANCE" | "MENTION_COUNT_DESC" | "ARTICLE_COUNT_DESC" | "NAME_ASC" | "NAME_DESC";
 
 const ENTITY_ORDER = {
   MENTION_COUNT_DESC: [{ mentionCount: "desc" }, { id: "asc" }],
   ARTICLE_COUNT_DESC: [{ articleCount: "desc" }, { id: "asc" }],
   NAME_ASC: [{ name: "asc" }, { id: "asc" }],
   NAME_DESC: [{ name: "desc" }, { id: "desc" }],
-} as const satisfies Record<EntityOrder, Prisma.PersonOrderByWithRelationInput[]>;
+} as const satisfies Record<Exclude<EntityOrder, "RELEVANCE">, Prisma.PersonOrderByWithRelationInput[]>;
 
-/** Name or any alias contains the search text. */
-function entityWhere(h: DbHandle, f: EntityFilter = {}) {
-  return f.search ? { OR: [{ name: contains(h, f.search) }, { aliases: { some: { alias: contains(h, f.search) } } }] } : {};
-}
+/** Search pages: equal scores go to the most mentioned. */
+const ENTITY_KEYS: Record<EntityOrder, SortKey[]> = {
+  RELEVANCE: [BY_RELEVANCE, { sql: "t.mention_count", desc: true }, { sql: "t.id" }],
+  MENTION_COUNT_DESC: [{ sql: "t.mention_count", desc: true }, { sql: "t.id" }],
+  ARTICLE_COUNT_DESC: [{ sql: "t.article_count", desc: true }, { sql: "t.id" }],
+  NAME_ASC: [{ sql: "t.name" }, { sql: "t.id" }],
+  NAME_DESC: [{ sql: "t.name", desc: true }, { sql: "t.id", desc: true }],
+};
 
+const plainOrder = (order: EntityOrder) => {
+  if (order === "RELEVANCE") throw new Error("RELEVANCE needs a search");
+  return [...ENTITY_ORDER[order]];
+};
+
+/** Name or any alias matches the search (the full-text index); no search, every entity. */
 export async function personPage(h: DbHandle, filter: EntityFilter, order: EntityOrder, w: Window) {
-  const rows = await h.db.person.findMany({ where: entityWhere(h, filter), orderBy: [...ENTITY_ORDER[order]], ...windowArgs(w) });
-  return toPage(rows, w);
+  if (filter.search) return searchPage(h, "person", filter.search, [], ENTITY_KEYS[order], w, (ids) => h.db.person.findMany({ where: { id: { in: ids } } }));
+  return toPage(await h.db.person.findMany({ orderBy: plainOrder(order), ...windowArgs(w) }), w);
 }
 export async function organizationPage(h: DbHandle, filter: EntityFilter, order: EntityOrder, w: Window) {
-  const rows = await h.db.organization.findMany({ where: entityWhere(h, filter), orderBy: [...ENTITY_ORDER[order]], ...windowArgs(w) });
-  return toPage(rows, w);
+  if (filter.search) {
+    return searchPage(h, "organization", filter.search, [], ENTITY_KEYS[order], w, (ids) => h.db.organization.findMany({ where: { id: { in: ids } } }));
+  }
+  return toPage(await h.db.organization.findMany({ orderBy: plainOrder(order), ...windowArgs(w) }), w);
 }
 export async function placePage(h: DbHandle, filter: EntityFilter, order: EntityOrder, w: Window) {
-  const rows = await h.db.place.findMany({ where: entityWhere(h, filter), orderBy: [...ENTITY_ORDER[order]], ...windowArgs(w) });
-  return toPage(rows, w);
+  if (filter.search) return searchPage(h, "place", filter.search, [], ENTITY_KEYS[order], w, (ids) => h.db.place.findMany({ where: { id: { in: ids } } }));
+  return toPage(await h.db.place.findMany({ orderBy: plainOrder(order), ...windowArgs(w) }), w);
 }
 
+const ENTITY_KIND = { PERSON: "person", ORGANIZATION: "organization", PLACE: "place" } as const satisfies Record<EntityType, SearchKind>;
+
 export function entityCount(h: DbHandle, type: EntityType, filter: EntityFilter): Promise<number> {
-  const where = entityWhere(h, filter);
+  if (filter.search) return searchCount(h, ENTITY_KIND[type], filter.search, []);
   switch (type) {
-    case "PERSON": return h.db.person.count({ where });
-    case "ORGANIZATION": return h.db.organization.count({ where });
-    case "PLACE": return h.db.place.count({ where });
+    case "PERSON": return h.db.person.count();
+    case "ORGANIZATION": return h.db.organization.count();
+    case "PLACE": return h.db.place.count();
   }
 }
 
 // ---- quotes
 
 export interface QuoteFilter {
-  search?: string | null;
+  search?: SearchQuery | null;
   speakerPersonId?: number | null;
   speakerOrganizationId?: number | null;
   articleId?: number | null;
 }
 
-function quoteWhere(h: DbHandle, f: QuoteFilter = {}): Prisma.QuoteWhereInput {
+function quoteWhere(f: QuoteFilter = {}): Prisma.QuoteWhereInput {
   return {
-    ...(f.search ? { text: contains(h, f.search) } : {}),
     ...(f.speakerPersonId != null ? { speakerPersonId: f.speakerPersonId } : {}),
     ...(f.speakerOrganizationId != null ? { speakerOrganizationId: f.speakerOrganizationId } : {}),
     ...(f.articleId != null ? { articleId: f.articleId } : {}),
   };
 }
 
-/** In load order: article by article, each in reading order (a quote's id grows with both). */
+function quoteSql(f: QuoteFilter): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (f.speakerPersonId != null) where.push(Prisma.sql`t.speaker_person_id = ${f.speakerPersonId}`);
+  if (f.speakerOrganizationId != null) where.push(Prisma.sql`t.speaker_organization_id = ${f.speakerOrganizationId}`);
+  if (f.articleId != null) where.push(Prisma.sql`t.article_id = ${f.articleId}`);
+  return where;
+}
+
+/**
+ * In load order: article by article, each in reading order (a quote's id grows with
+ * both). With a search, by relevance (the text, then the speaker's name), then that order.
+ */
 export async function quotePage(h: DbHandle, filter: QuoteFilter, w: Window) {
-  const rows = await h.db.quote.findMany({ where: quoteWhere(h, filter), orderBy: [{ id: "asc" }], ...windowArgs(w) });
+  if (filter.search) {
+    return searchPage(h, "quote", filter.search, quoteSql(filter), [BY_RELEVANCE, { sql: "t.id" }], w, (ids) => h.db.quote.findMany({ where: { id: { in: ids } } }));
+  }
+  const rows = await h.db.quote.findMany({ where: quoteWhere(filter), orderBy: [{ id: "asc" }], ...windowArgs(w) });
   return toPage(rows, w);
 }
 
 export function quoteCount(h: DbHandle, filter: QuoteFilter) {
-  return h.db.quote.count({ where: quoteWhere(h, filter) });
+  if (filter.search) return searchCount(h, "quote", filter.search, quoteSql(filter));
+  return h.db.quote.count({ where: quoteWhere(filter) });
 }
 
 /** Whether the database holds no article yet (npm start seeds it then). */

@@ -48,8 +48,8 @@ export interface NexusGenInputs {
 }
 
 export interface NexusGenEnums {
-  ArticleOrder: "PUBLISHED_AT_ASC" | "PUBLISHED_AT_DESC" | "TITLE_ASC" | "TITLE_DESC"
-  EntityOrder: "ARTICLE_COUNT_DESC" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC"
+  ArticleOrder: "PUBLISHED_AT_ASC" | "PUBLISHED_AT_DESC" | "RELEVANCE" | "TITLE_ASC" | "TITLE_DESC"
+  EntityOrder: "ARTICLE_COUNT_DESC" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC" | "RELEVANCE"
   PlaceKind: "CITY" | "COUNTRY" | "OTHER" | "REGION"
 }
 
@@ -567,7 +567,7 @@ export interface NexusGenArgTypes {
       filter?: NexusGenInputs['ArticleFilter'] | null; // ArticleFilter
       first?: number | null; // Int
       last?: number | null; // Int
-      orderBy: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
+      orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
     }
     node: { // args
       id: string; // ID!
@@ -578,7 +578,7 @@ export interface NexusGenArgTypes {
       filter?: NexusGenInputs['EntityFilter'] | null; // EntityFilter
       first?: number | null; // Int
       last?: number | null; // Int
-      orderBy: NexusGenEnums['EntityOrder'] | null; // EntityOrder
+      orderBy?: NexusGenEnums['EntityOrder'] | null; // EntityOrder
     }
     people: { // args
       after?: string | null; // String
@@ -586,7 +586,7 @@ export interface NexusGenArgTypes {
       filter?: NexusGenInputs['EntityFilter'] | null; // EntityFilter
       first?: number | null; // Int
       last?: number | null; // Int
-      orderBy: NexusGenEnums['EntityOrder'] | null; // EntityOrder
+      orderBy?: NexusGenEnums['EntityOrder'] | null; // EntityOrder
     }
     places: { // args
       after?: string | null; // String
@@ -594,7 +594,7 @@ export interface NexusGenArgTypes {
       filter?: NexusGenInputs['EntityFilter'] | null; // EntityFilter
       first?: number | null; // Int
       last?: number | null; // Int
-      orderBy: NexusGenEnums['EntityOrder'] | null; // EntityOrder
+      orderBy?: NexusGenEnums['EntityOrder'] | null; // EntityOrder
     }
     quotes: { // args
       after?: string | null; // String

@@ -1,21 +1,34 @@
 import { enumType, inputObjectType } from "nexus";
 
+const RELEVANCE = {
+  name: "RELEVANCE",
+  description: "Best match of `filter.search` first (the default with a search); only with a search.",
+};
+
 export const ArticleOrder = enumType({
   name: "ArticleOrder",
-  description: "Article order; undated articles come last either way.",
-  members: ["PUBLISHED_AT_DESC", "PUBLISHED_AT_ASC", "TITLE_ASC", "TITLE_DESC"],
+  description: "Article order; undated articles come last either way. Default: RELEVANCE with a search, else PUBLISHED_AT_DESC.",
+  members: [RELEVANCE, "PUBLISHED_AT_DESC", "PUBLISHED_AT_ASC", "TITLE_ASC", "TITLE_DESC"],
 });
 
 export const EntityOrder = enumType({
   name: "EntityOrder",
-  members: ["MENTION_COUNT_DESC", "ARTICLE_COUNT_DESC", "NAME_ASC", "NAME_DESC"],
+  description: "Entity order. Default: RELEVANCE with a search, else MENTION_COUNT_DESC.",
+  members: [RELEVANCE, "MENTION_COUNT_DESC", "ARTICLE_COUNT_DESC", "NAME_ASC", "NAME_DESC"],
 });
+
+/** The search syntax, shared by every filter's `search`. */
+const SYNTAX =
+  "Full-text search, best match first unless orderBy says otherwise: every word must match, ignoring case and English word endings " +
+  '(SQLite also ignores accents; PostgreSQL ignores stop words like "the", so a search of stop words only finds nothing there); ' +
+  '"quoted words" match as a phrase; a trailing * matches a prefix (`lavr*`). Other punctuation (OR, -, parentheses) only separates words. ' +
+  "A search without any letter or digit is an error (BAD_USER_INPUT); null means no search.";
 
 export const ArticleFilter = inputObjectType({
   name: "ArticleFilter",
   description: "All given conditions must hold.",
   definition(t) {
-    t.string("search", { description: "Words in the title or body (case-insensitive)." });
+    t.string("search", { description: `Words in the title or body. ${SYNTAX}` });
     t.field("publishedAfter", { type: "DateTime", description: "Published at or after this instant." });
     t.field("publishedBefore", { type: "DateTime", description: "Published before this instant." });
     t.id("personId", { description: "Mentions this person." });
@@ -27,14 +40,14 @@ export const ArticleFilter = inputObjectType({
 export const EntityFilter = inputObjectType({
   name: "EntityFilter",
   definition(t) {
-    t.string("search", { description: "Words in the name or any alias (case-insensitive)." });
+    t.string("search", { description: `Words in the name or any alias. ${SYNTAX}` });
   },
 });
 
 export const QuoteFilter = inputObjectType({
   name: "QuoteFilter",
   definition(t) {
-    t.string("search", { description: "Words in the quote (case-insensitive)." });
+    t.string("search", { description: `Words in the quote or the speaker's name as the text gives it. ${SYNTAX}` });
     t.id("speakerId", { description: "Said by this person or organization." });
     t.id("articleId", { description: "In this article." });
   },

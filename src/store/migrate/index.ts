@@ -23,6 +23,7 @@ import {
 import { migrationFolderName, readMigrationHistory, writeMigration } from "./history.ts";
 import { ensureSqliteFolder, sqliteFilePath } from "../database-url.ts";
 import Database from "better-sqlite3";
+import { FULL_TEXT_TABLES } from "../search-tables.ts";
 
 /** Every committed migration is recorded as applied (finished, not rolled back) in the SQLite file. */
 function sqliteUpToDate(url: string, names: string[]): boolean {
@@ -50,7 +51,8 @@ export { MigrationEngineError } from "./engine.ts";
 /** The repository's prisma/ folder. */
 export const DEFAULT_PRISMA_DIR = fileURLToPath(new URL("../../../prisma", import.meta.url));
 
-const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
+// Tables the engine must neither create nor drop: the full-text indexes, written by hand in a migration.
+const filterFor = (provider: Provider): SchemaFilter => ({ externalTables: [...FULL_TEXT_TABLES[provider]], externalEnums: [] });
 
 export interface MigrationPathsOptions {
   /** Folder holding `<provider>/schema.prisma` and `<provider>/migrations`; defaults to the repository's prisma/. */
@@ -93,7 +95,7 @@ export async function migrateDatabase(url: string, opts: MigrationPathsOptions =
   if (provider === "sqlite" && sqliteUpToDate(url, history.migrationDirectories.map((m) => m.path))) return { applied: [] };
   const factory = adapterFactoryForUrl(url, { shadowServerUrl: opts.shadowServerUrl ?? postgresShadowServerUrl() });
   const output = await withEngine({ schema, factory, onLog: opts.onLog }, (engine) =>
-    engine.applyMigrations({ migrationsList: history, filters: NO_FILTER }),
+    engine.applyMigrations({ migrationsList: history, filters: filterFor(provider) }),
   ).catch((error: unknown) => {
     // SQLITE_BUSY reaches the engine as a driver error kind it does not know.
     if (provider === "sqlite" && error instanceof Error && /SocketTimeout/.test(error.message)) {
@@ -135,7 +137,7 @@ export async function pendingSchemaChanges(provider: Provider, opts: MigrationPa
       script: true,
       // With exitCode set the engine answers 2 for a non-empty diff, 0 for none.
       exitCode: true,
-      filters: NO_FILTER,
+      filters: filterFor(provider),
     }),
   );
   return result.exitCode === 2 && result.stdout ? result.stdout : null;
