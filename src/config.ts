@@ -31,6 +31,21 @@ const Env = z.object({
   INTROSPECTION: flag.optional(),
   /** Bearer token for the mutations; unset turns writes off. */
   API_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * Jobs one `npm run worker` process handles at once (--concurrency overrides it). Analysis
+   * holds the process's one thread, so more processes, not more jobs, use more CPUs; more
+   * than 1 helps when the database is far away (its round trips overlap another job's analysis).
+   */
+  WORKER_CONCURRENCY: positiveInt(1),
+  /**
+   * Seconds a queued document may stay running before it counts as lost (its worker was
+   * killed) and is retried by another worker. Stored with each job by `seed --queue`.
+   */
+  QUEUE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().positive().max(86_399).default(300),
+  /** Retries of a job whose worker died or hit an unexpected error; a bad document is never retried. Stored with each job. */
+  QUEUE_RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(3),
+  /** How often workers look for lost (timed-out) jobs, in seconds; one worker does it per interval. */
+  QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().positive().max(3600).default(30),
 });
 
 export type Config = Omit<z.infer<typeof Env>, "INTROSPECTION"> & { production: boolean; INTROSPECTION: boolean };

@@ -1,0 +1,157 @@
+// `npm run seed -- --queue DIR...`: puts documents into the queue instead of loading them.
+// Files are streamed (one walk to count them for the progress bar, one to read them),
+// read one at a time with a size limit, and inserted in batches; only the current batch
+// is ever in memory.
+import { open } from "node:fs/promises";
+import { relative } from "node:path";
+import type PgBoss from "pg-boss";
+import { listDocumentFiles } from "../ingest/files.ts";
+import { DocumentError } from "../ingest/parse.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES, type LoadFailure } from "../ingest/load.ts";
+import { DOCUMENT_QUEUE, documentJobId, encodeJobDocument, type DocumentJob } from "./boss.ts";
+
+export interface EnqueueSummary {
+  /** New jobs. */
+  enqueued: number;
+  /** Documents whose job was already in the queue (the same bytes, enqueued before or twice now). */
+  alreadyQueued: number;
+  /** Files that could not be read or are too large, with the reason; nothing was enqueued for them. */
+  failed: LoadFailure[];
+}
+
+export interface EnqueueEvents {
+  /** Called once the files are counted. */
+  onStart?(total: number): void;
+  /** Called for each file once its batch is in the queue (or it failed). */
+  onFile?(file: string, outcome: "enqueued" | "failed"): void;
+  onFailure?(failure: LoadFailure): void;
+}
+
+export interface EnqueueOptions {
+  /** Larger files are reported as too large, from their size alone (MAX_DOCUMENT_BYTES). */
+  maxDocumentBytes?: number;
+  /** Seconds a job may run before it counts as lost and is retried (QUEUE_JOB_TIMEOUT_SECONDS). */
+  jobTimeoutSeconds?: number;
+  /** Retries of a lost or errored job (QUEUE_RETRY_LIMIT). */
+  retryLimit?: number;
+  /** Most jobs per insert. */
+  batchSize?: number;
+  /** Most document bytes per insert. */
+  batchBytes?: number;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+// The loader's wording (src/ingest/load.ts), so both paths report a large file alike.
+function tooLarge(name: string, size: number, max: number): DocumentError {
+  return new DocumentError(name, `too large: ${size} bytes (${megabytes(size)}), the limit is ${max} bytes (MAX_DOCUMENT_BYTES)`);
+}
+
+/** A file's bytes, at most `max` of them; a larger file is rejected from its size alone. */
+async function readBounded(file: string, name: string, max: number): Promise<Buffer> {
+  const handle = await open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    if (size > max) throw tooLarge(name, size, max);
+    // The file may grow between stat and read: read at most one byte past the limit.
+    const buffer = Buffer.alloc(Math.min(size, max) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > max) throw tooLarge(name, length, max);
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
+function isFileError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && (error as NodeJS.ErrnoException).syscall !== undefined;
+}
+
+/**
+ * Enqueues the document files under `paths` (files and folders, as `npm run seed` takes
+ * them). A file that is too large or unreadable is reported and skipped; an unknown path
+ * throws before anything is enqueued.
+ */
+export async function enqueueDocuments(boss: PgBoss, paths: string[], events: EnqueueEvents = {}, options: EnqueueOptions = {}): Promise<EnqueueSummary> {
+  const max = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+  const batchSize = options.batchSize ?? 200;
+  const batchBytes = options.batchBytes ?? 8 * 1024 * 1024;
+  const summary: EnqueueSummary = { enqueued: 0, alreadyQueued: 0, failed: [] };
+
+  // Counting first walks the folders twice but holds no list: the bar gets a total, memory stays flat.
+  let total = 0;
+  for await (const _ of listDocumentFiles(paths)) total++;
+  events.onStart?.(total);
+
+  const db = boss.getDb();
+  let batch: PgBoss.JobInsert<DocumentJob>[] = [];
+  let names: string[] = [];
+  const idsInBatch = new Set<string>();
+  let bytesInBatch = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    // pg-boss's insert is one INSERT .. ON CONFLICT DO NOTHING and returns nothing; its row
+    // count tells how many jobs were new.
+    let inserted = 0;
+    await boss.insert(batch, {
+      db: {
+        executeSql: async (text: string, values: unknown[]) => {
+          const result = (await db.executeSql(text, values)) as { rows: unknown[]; rowCount?: number | null };
+          inserted = result.rowCount ?? 0;
+          return result;
+        },
+      },
+    });
+    summary.enqueued += inserted;
+    summary.alreadyQueued += batch.length - inserted;
+    for (const name of names) events.onFile?.(name, "enqueued");
+    batch = [];
+    names = [];
+    idsInBatch.clear();
+    bytesInBatch = 0;
+  };
+
+  for await (const file of listDocumentFiles(paths)) {
+    const name = relative(process.cwd(), file) || file;
+    let bytes: Buffer;
+    try {
+      bytes = await readBounded(file, name, max);
+    } catch (error) {
+      if (!(error instanceof DocumentError) && !isFileError(error)) throw error;
+      const failure = { file: name, reason: error instanceof DocumentError ? error.reason : error.message };
+      summary.failed.push(failure);
+      events.onFailure?.(failure);
+      events.onFile?.(name, "failed");
+      continue;
+    }
+    const id = documentJobId(bytes);
+    if (idsInBatch.has(id)) {
+      // The same bytes twice in one batch: one job.
+      summary.alreadyQueued++;
+      events.onFile?.(name, "enqueued");
+      continue;
+    }
+    if (batch.length && bytesInBatch + bytes.length > batchBytes) await flush();
+    batch.push({
+      id,
+      name: DOCUMENT_QUEUE,
+      data: encodeJobDocument(bytes, name),
+      ...(options.jobTimeoutSeconds ? { expireInSeconds: options.jobTimeoutSeconds } : {}),
+      ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
+      // A retry waits 1-2 s, then 2-4 s, 4-8 s ...: a database restart is ridden out.
+      retryDelay: 1,
+      retryBackoff: true,
+    });
+    names.push(name);
+    idsInBatch.add(id);
+    bytesInBatch += bytes.length;
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return summary;
+}
