@@ -31,12 +31,10 @@ const Env = z.object({
   INTROSPECTION: flag.optional(),
   /** Bearer token for the mutations; unset turns writes off. */
   API_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  /**
-   * Jobs one `npm run worker` process handles at once (--concurrency overrides it). Analysis
-   * holds the process's one thread, so more processes, not more jobs, use more CPUs; more
-   * than 1 helps when the database is far away (its round trips overlap another job's analysis).
-   */
-  WORKER_CONCURRENCY: positiveInt(1),
+  /** Jobs one `npm run worker` takes, and stores in one transaction, at a time (--batch-size overrides it). */
+  WORKER_BATCH_SIZE: positiveInt(50),
+  /** Analysis threads of one `npm run worker` (--threads overrides it); run one worker per machine with a thread per core, or a worker per core. */
+  WORKER_THREADS: positiveInt(1),
   /**
    * Seconds a queued document may stay running before it counts as lost (its worker was
    * killed) and is retried by another worker. Stored with each job by `seed --queue`.

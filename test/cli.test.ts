@@ -11,6 +11,7 @@ const run = promisify(execFile);
 const COMMANDS = [
   "src/cli/serve.ts",
   "src/cli/seed.ts",
+  "src/cli/worker.ts",
   "src/cli/db-migrate.ts",
   "src/cli/db-migration.ts",
   "scripts/generate-graphql.ts",

@@ -223,7 +223,7 @@ describe("the job queue on PostgreSQL", { skip }, () => {
     };
     let orphans = 0;
     try {
-      const stopped = worker(db.url, ["--concurrency", "2"]);
+      const stopped = worker(db.url, ["--batch-size", "2"]);
       await working(1);
       stopped.child.kill("SIGTERM");
       const graceful = await stopped.done;
@@ -231,7 +231,7 @@ describe("the job queue on PostgreSQL", { skip }, () => {
       assert.match(graceful.out, /worker: loaded [1-9]\d*, .*errors 0 .*stopped by a signal/);
       assert.equal((await jobs()).active, 0, "a stopped worker holds no job");
 
-      const victim = worker(db.url, ["--concurrency", "2"]);
+      const victim = worker(db.url, ["--batch-size", "2"]);
       const before = (await jobs()).done;
       await working(before + 2);
       victim.child.kill("SIGKILL");

@@ -2,7 +2,7 @@
 import { loadConfig } from "../config.ts";
 import { migrateDatabase } from "../store/migrate/index.ts";
 import { openDb } from "../store/client.ts";
-import { extractArticle } from "../ingest/analyse.ts";
+import { createAnalysisPool, warmUp } from "../ingest/pool.ts";
 import { logger } from "../logger.ts";
 import { requirePostgres, startBoss } from "../queue/boss.ts";
 import { startWorker } from "../queue/worker.ts";
@@ -19,14 +19,16 @@ died comes back after QUEUE_JOB_TIMEOUT_SECONDS (default 300, set when enqueuein
 for another worker. SIGTERM or SIGINT: stop taking jobs, finish those in hand, exit 0.
 
 Options:
-  -c, --concurrency N   jobs handled at once by this process (default WORKER_CONCURRENCY, 1);
-                        analysis keeps one CPU busy: for more CPUs run more workers;
-                        more than 1 helps against a distant database
+  --batch-size N        jobs taken, and articles stored in one transaction, at a time
+                        (default WORKER_BATCH_SIZE, 50); the next batch is analysed
+                        while one is written
+  --threads N           analysis threads (default WORKER_THREADS, 1): one worker with a
+                        thread per core, or one worker per core, keeps a machine busy
   --exit-when-idle      exit once no job is waiting, running or due for a retry
                         (batch runs, tests); without it the worker waits for new jobs
   -h, --help            show this help
 
-Settings: DATABASE_URL (PostgreSQL), WORKER_CONCURRENCY, QUEUE_MAINTENANCE_SECONDS
+Settings: DATABASE_URL (PostgreSQL), WORKER_BATCH_SIZE, WORKER_THREADS, QUEUE_MAINTENANCE_SECONDS
 (how often lost jobs are looked for, default 30), MAX_DOCUMENT_BYTES, LOG_LEVEL
 (info logs every document).
 
@@ -38,7 +40,8 @@ async function main(): Promise<number> {
   const { values } = parseCommandLine({
     options: {
       help: { type: "boolean", short: "h" },
-      concurrency: { type: "string", short: "c" },
+      "batch-size": { type: "string" },
+      threads: { type: "string" },
       "exit-when-idle": { type: "boolean" },
     },
   });
@@ -47,34 +50,31 @@ async function main(): Promise<number> {
     return EXIT_OK;
   }
   const config = loadConfig();
-  let concurrency = config.WORKER_CONCURRENCY;
-  if (values.concurrency !== undefined) {
-    concurrency = Number(values.concurrency);
-    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
-      throw new UsageError(`--concurrency must be a whole number from 1 to 256, got "${values.concurrency}"`);
-    }
-  }
+  const batchSize = countOption(values["batch-size"], "--batch-size", config.WORKER_BATCH_SIZE);
+  const threads = countOption(values.threads, "--threads", config.WORKER_THREADS);
   requirePostgres(config.DATABASE_URL, "npm run worker");
 
   const { applied } = await migrateDatabase(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, "migrations applied");
-  const store = await openDb(config.DATABASE_URL, { poolSize: concurrency + 1 });
+  const store = await openDb(config.DATABASE_URL, { poolSize: 2 });
   const boss = await startBoss(config.DATABASE_URL, {
     supervise: true,
     maintenanceIntervalSeconds: config.QUEUE_MAINTENANCE_SECONDS,
-    poolSize: Math.min(concurrency + 1, 4),
+    poolSize: 2,
   }).catch(async (error: unknown) => {
     await store.close();
     throw error;
   });
-  // Load the NER model now, not inside the first job (whose timeout is running).
-  extractArticle("");
+  // Every analysis thread loads the NER model now, not inside the first jobs (whose timeouts run).
+  const pool = createAnalysisPool(threads);
+  await warmUp(pool);
 
   const started = performance.now();
   const worker = startWorker({
     boss,
     store,
-    concurrency,
+    pool,
+    batchSize,
     exitWhenIdle: values["exit-when-idle"] === true,
     maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
   });
@@ -91,13 +91,14 @@ async function main(): Promise<number> {
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
-  logger.info({ concurrency, pid: process.pid }, "worker started");
+  logger.info({ batchSize, threads, pid: process.pid }, "worker started");
 
   let summary;
   try {
     summary = await worker.done;
   } finally {
     await boss.stop({ graceful: true, timeout: 5_000 }).catch((error: unknown) => logger.error({ err: error }, "stopping the queue"));
+    await pool.close();
     await store.close();
   }
   const seconds = (performance.now() - started) / 1000;
@@ -110,6 +111,14 @@ async function main(): Promise<number> {
   );
   if (summary.stoppedBy === "signal") return EXIT_OK;
   return summary.rejected.length || summary.errors ? EXIT_FAILED : EXIT_OK;
+}
+
+/** A whole-number option from 1 to 1,000, or `fallback` when not given. */
+function countOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UsageError(`${name} must be a whole number from 1 to 1000, got "${value}"`);
+  return n;
 }
 
 runCommand("worker", HELP, main);
