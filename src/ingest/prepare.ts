@@ -24,8 +24,8 @@ function tooLarge(name: string, size: number, max: number): DocumentError {
   return new DocumentError(name, `too large: ${size} bytes (${megabytes(size)}), the limit is ${max} bytes (MAX_DOCUMENT_BYTES)`);
 }
 
-/** Reads a file of at most `max` bytes; a larger one is rejected from its size alone. */
-async function readLimited(file: string, name: string, max: number): Promise<Buffer> {
+/** Reads a file of at most `max` bytes; a larger one is rejected from its size alone (DocumentError). */
+export async function readLimited(file: string, name: string, max: number): Promise<Buffer> {
   const handle = await open(file, "r");
   try {
     const { size } = await handle.stat();
@@ -83,6 +83,6 @@ function failure(error: unknown): Prepared {
 }
 
 /** A Node file-system error (ENOENT, EACCES, EISDIR...): the file's problem, not a bug. */
-function isFileError(error: unknown): error is NodeJS.ErrnoException {
+export function isFileError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && (error as NodeJS.ErrnoException).syscall !== undefined;
 }

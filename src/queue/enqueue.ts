@@ -2,12 +2,12 @@
 // Files are streamed (one walk to count them for the progress bar, one to read them),
 // read one at a time with a size limit, and inserted in batches; only the current batch
 // is ever in memory.
-import { open } from "node:fs/promises";
 import { relative } from "node:path";
 import type PgBoss from "pg-boss";
 import { listDocumentFiles } from "../ingest/files.ts";
 import { DocumentError } from "../ingest/parse.ts";
-import { DEFAULT_MAX_DOCUMENT_BYTES, type LoadFailure } from "../ingest/load.ts";
+import type { LoadFailure } from "../ingest/load.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES, isFileError, readLimited } from "../ingest/prepare.ts";
 import { DOCUMENT_QUEUE, documentJobId, encodeJobDocument, type DocumentJob } from "./boss.ts";
 
 export interface EnqueueSummary {
@@ -38,38 +38,6 @@ export interface EnqueueOptions {
   batchSize?: number;
   /** Most document bytes per insert. */
   batchBytes?: number;
-}
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-
-// The loader's wording (src/ingest/load.ts), so both paths report a large file alike.
-function tooLarge(name: string, size: number, max: number): DocumentError {
-  return new DocumentError(name, `too large: ${size} bytes (${megabytes(size)}), the limit is ${max} bytes (MAX_DOCUMENT_BYTES)`);
-}
-
-/** A file's bytes, at most `max` of them; a larger file is rejected from its size alone. */
-async function readBounded(file: string, name: string, max: number): Promise<Buffer> {
-  const handle = await open(file, "r");
-  try {
-    const { size } = await handle.stat();
-    if (size > max) throw tooLarge(name, size, max);
-    // The file may grow between stat and read: read at most one byte past the limit.
-    const buffer = Buffer.alloc(Math.min(size, max) + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > max) throw tooLarge(name, length, max);
-    return buffer.subarray(0, length);
-  } finally {
-    await handle.close();
-  }
-}
-
-function isFileError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && (error as NodeJS.ErrnoException).syscall !== undefined;
 }
 
 /**
@@ -120,7 +88,7 @@ export async function enqueueDocuments(boss: PgBoss, paths: string[], events: En
     const name = relative(process.cwd(), file) || file;
     let bytes: Buffer;
     try {
-      bytes = await readBounded(file, name, max);
+      bytes = await readLimited(file, name, max);
     } catch (error) {
       if (!(error instanceof DocumentError) && !isFileError(error)) throw error;
       const failure = { file: name, reason: error instanceof DocumentError ? error.reason : error.message };
