@@ -25,6 +25,9 @@ export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
+    // Each thread holds a few tasks: handing it the next one needs the main thread, which
+    // may be busy writing a batch (better-sqlite3 is synchronous), and must not starve it.
+    concurrentTasksPerWorker: 16,
   });
   return { threads, prepare: (task) => piscina.run(task), close: () => piscina.destroy() };
 }
