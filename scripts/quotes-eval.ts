@@ -536,7 +536,7 @@ for (const line of lines) {
     } else {
       errors.push({
         kind: "speaker",
-        line: `SPK(${pred.speakerText === null ? "none" : pred.names.length === 0 ? "no entity" : "other"}${g.namedBy === "hint" ? ",hint" : ""}) ${a.id}  gold ${JSON.stringify(g.names[0])} (span ${JSON.stringify(g.speakers[0])}, cue ${JSON.stringify(g.cues[0])})  ours ${JSON.stringify(pred.speakerText)} = ${JSON.stringify(pred.names[0] ?? null)} (cue ${JSON.stringify(pred.cue)})\n    ${context(a.text, g.start, g.end, 90)}`,
+        line: `SPK(${pred.speakerText === null ? "none" : pred.names.length === 0 ? "no entity" : "other"}${g.namedBy === "hint" ? ",hint" : ""}) [${pred.kind}] ${a.id}  gold ${JSON.stringify(g.names[0])} (span ${JSON.stringify(g.speakers[0])}, cue ${JSON.stringify(g.cues[0])})  ours ${JSON.stringify(pred.speakerText)} = ${JSON.stringify(pred.names[0] ?? null)} (cue ${JSON.stringify(pred.cue)})\n    ${context(a.text, g.start, g.end, 90)}`,
       });
     }
   });

@@ -346,3 +346,108 @@ test("a given name on its own tells the gender (`Melanie`), not a surname of som
     ["m", "f", "f", "f"],
   );
 });
+
+test("a `he` of the narrative keeps the person it stands for salient (`he said Dalton`)", () => {
+  const text =
+    "Governor Tom Wexler met Senator Paul Dalton on Monday.\n\nWexler eased his tone. Asked who leads the party, he said Dalton. “I would say Paul for the time being,” he said.";
+  assert.ok(["Tom Wexler", "Wexler"].includes(quotes(text)[0]?.mention ?? ""), "`he` is Wexler, not Dalton");
+});
+
+test("the subject of a noun phrase: a name that only qualifies a title, and a subject past its appositive", () => {
+  const adviser =
+    "Governor Dan Hollis spoke on Monday.\n\nHollis adviser Mark Pettit, a veteran pollster, picked up the thread. “Voters want change,” he said.";
+  assert.equal(quotes(adviser)[0]?.mention, "Mark Pettit");
+  const operative =
+    "Governor Dan Hollis called the suspension arbitrary. Mark Pettit, a top Democratic tech operative, warned on Saturday that the move against Hollis could hurt the party.\n\n“The stakes are higher than the fight of the day,” he wrote.";
+  assert.equal(quotes(operative)[0]?.mention, "Mark Pettit");
+});
+
+test("a surname the tagger typed as an organization, or spelt one letter off, is the person named in full", () => {
+  const text = "Former ambassador John Belton spoke on the radio.\n\n“We must act,” said Belton.\n\n“The threat is real,” he continued.";
+  const at = (w: string, from = 0): Mention => {
+    const start = text.indexOf(w, from);
+    return { type: w === "John Belton" ? "PERSON" : "ORGANIZATION", text: w, start, end: start + w.length };
+  };
+  const mentions = [at("John Belton"), at("Belton", text.indexOf("said"))];
+  const ex = createExtractor({ findMentions: () => mentions })(text);
+  assert.deepEqual(
+    ex.quotes.map((q) => [q.speaker?.text, q.speaker?.mention?.text]),
+    [
+      ["Belton", "John Belton"],
+      ["he", "John Belton"],
+    ],
+  );
+  const typo = "Leslie Wimes leads a caucus in Florida. Wines believes the campaign took voters for granted.\n\n“They have a big problem,” she said.";
+  assert.equal(quotes(typo)[0]?.mention, "Leslie Wimes");
+});
+
+test("a courtesy title in the mention joins the full name (`Mr. Lew`), and a verb ends a person's description", () => {
+  const text =
+    "Treasury Secretary Jacob Lew spoke about Jim Kim, the bank's president.\n\n“He has done well,” Mr. Lew said.\n\nThe Treasury secretary also lauded Mr. Kim for the “needed reforms at the bank.”";
+  const seen = quotes(text);
+  assert.ok(["Jacob Lew", "Mr. Lew", "Lew"].includes(seen[1]?.mention ?? ""), `got ${seen[1]?.mention}`);
+});
+
+test("a definite description of a candidate nobody was described as is the salient person", () => {
+  const text =
+    "Hillary Clinton has a word for Donald Trump's plan to deport people: No.\n\nThe Democratic presidential candidate blasted the plan on Wednesday, calling it “absurd and cruel.”";
+  assert.equal(quotes(text)[0]?.mention, "Hillary Clinton");
+});
+
+test("more attribution shapes: any verb inverted after a comma, a signature paragraph, `added to People`", () => {
+  assert.deepEqual(quotes("“It was a mistake from the start,” remembered Roy Verley, a former spokesman.")[0]?.speaker, "Roy Verley");
+  const signed = "The senator spoke at length.\n\n\"We will not give up on working families.\"\n\n- Bernie Sanders.";
+  assert.deepEqual(quotes(signed).map((q) => [q.speaker, q.mention]), [["Bernie Sanders", "Bernie Sanders"]]);
+  const people = "“It was a very big night for us,” Trump added to People. “That makes me feel good.”";
+  assert.deepEqual(
+    quotes(people).map((q) => [q.speaker, q.cue]),
+    [
+      ["Trump", "added"],
+      ["Trump", "added"],
+    ],
+  );
+  const titles = "“He is reprising that role,” said former Ohio Gov. and Party Chairman Tom Baxter.";
+  assert.equal(quotes(titles)[0]?.speaker, "Tom Baxter");
+});
+
+test("who a participle, a colon or a conjoined verb belongs to", () => {
+  const adding = "Governor Hollis and Senator Dalton will meet next week, Dana Pruitt said, adding, “They need to sit down and talk.”";
+  assert.equal(quotes(adding)[0]?.speaker, "Dana Pruitt");
+  const addressee = "Senate leader Mitch Harlan delivered a blunt message to Donald Trump: “It is time to stop attacking people.”";
+  assert.equal(quotes(addressee)[0]?.mention, "Mitch Harlan");
+  const byPhrase = "Sarah Kimble was joined on stage by Minnesota Sen. Al Fenton and joked, “You are being ridiculous.”";
+  assert.equal(quotes(byPhrase)[0]?.mention, "Sarah Kimble");
+  const dateline = "(AFP) - Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that “bombastic comments” do harm.";
+  assert.equal(quotes(dateline)[0]?.mention, "Hillary Clinton");
+  const it = "President Barack Obama, opening the museum on Saturday, said it would tell an American story, one of “suffering and delight, fear and hope.”";
+  assert.equal(quotes(it)[0]?.mention, "Barack Obama");
+  const putIt = "As John Carver, a tax lawyer, recently put it, “Did he lower his taxes or evade them?”";
+  assert.equal(quotes(putIt)[0]?.mention, "John Carver");
+});
+
+test("a sentence about the speaker between two of their quotes keeps the speaker", () => {
+  const text = "“It is about education,” says Melissa Rowan, 32, of Sodus. Rowan supports Hillary Clinton in the race. “I have student loans and no good job.”";
+  assert.deepEqual(
+    quotes(text).map((q) => q.mention),
+    ["Melissa Rowan", "Melissa Rowan"],
+  );
+});
+
+test("a shared surname is the person last named in full as a subject", () => {
+  const text =
+    "Gary Johnson released a letter from his doctor.\n\nHomeland Security Secretary Jeff Johnson says hackers are active. Johnson said officials should be careful. “There is no single point of failure,” he said.";
+  assert.equal(quotes(text)[0]?.mention, "Jeff Johnson");
+});
+
+test("`with X tweeting that ... and asking, “...”`, and a reply with its own clause after a quote", () => {
+  const asking = "Republicans were quick to react, with Donald Trump tweeting that it was a disaster for Clinton and asking, “How can someone like that be president?”";
+  assert.equal(quotes(asking)[0]?.mention, "Donald Trump");
+  const replied =
+    "David Axelrod emailed Hillary Clinton after her fall, telling her, “You are an all-star player and we need you!” She replied to him that it was an honor to serve.";
+  assert.equal(quotes(replied)[0]?.mention, "David Axelrod");
+});
+
+test("typewriter quotes closing on an inner quotation (`,''' said`) still take the attribution after", () => {
+  const text = "''Voters will not be satisfied with 'We will bomb them,''' said Senator Tom Keller of Ohio.";
+  assert.deepEqual(quotes(text).map((q) => [q.speaker, q.cue]), [["Tom Keller", "said"]]);
+});

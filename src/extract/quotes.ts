@@ -93,11 +93,11 @@ function speakerRef(ctx: Context, sw: SpeakerWords, mention: Mention | null): Sp
 function resolveSpeaker(ctx: Context, sw: SpeakerWords, earlier: readonly EarlierSpeaker[]): Mention | null {
   switch (sw.kind) {
     case "mention":
-      return sw.mention;
+      return sw.mention ? (ctx.personAlias.get(sw.mention) ?? sw.mention) : null;
     case "pronoun":
       return resolvePronoun(ctx, sw.start, (ctx.tokens[sw.start] as Token).text, earlier);
     case "description":
-      return sw.mention ?? resolveDescription(ctx, sw, sw.start);
+      return sw.mention ?? resolveDescription(ctx, sw, sw.start, earlier);
     case "name":
       return resolveName(ctx, sw, sw.start) ?? (ctx.mentionAt[sw.end] && ctx.mentionAt[sw.end]?.type !== "PLACE" ? (ctx.mentionAt[sw.end] as Mention) : null);
     default:
@@ -105,7 +105,9 @@ function resolveSpeaker(ctx: Context, sw: SpeakerWords, earlier: readonly Earlie
   }
 }
 
-function sameSpeaker(ctx: Context, a: Mention, b: Mention): boolean {
+function sameSpeaker(ctx: Context, x: Mention, y: Mention): boolean {
+  const a = ctx.personAlias.get(x) ?? x;
+  const b = ctx.personAlias.get(y) ?? y;
   if (a === b) return true;
   if (a.type !== b.type) return false;
   if (a.type === "PERSON") return (ctx.personKey.get(a) ?? a.text) === (ctx.personKey.get(b) ?? b.text);
@@ -118,10 +120,22 @@ function sameSpeaker(ctx: Context, a: Mention, b: Mention): boolean {
  */
 function nothingIntervenes(ctx: Context, from: number, to: number, speaker: Mention | null): boolean {
   if (to - from > CONTINUATION_GAP) return false;
+  // A sentence about the speaker may name others after them (`Roloson supports Democrat
+  // Hillary Clinton in the race.`): the sentence whose first name is the speaker's.
+  let aboutSpeaker = -1;
+  let named = -1;
   for (let i = from; i < to; i++) {
     if (inQuote(ctx, i)) continue;
     const m = ctx.mentionAt[i];
-    if (m && m.type !== "PLACE" && (!speaker || !sameSpeaker(ctx, m, speaker))) return false;
+    const sentence = ctx.sentence[i] ?? 0;
+    if (m && m.type !== "PLACE") {
+      const same = speaker !== null && sameSpeaker(ctx, m, speaker);
+      if (named !== sentence) {
+        named = sentence;
+        aboutSpeaker = same ? sentence : -1;
+      }
+      if (!same && aboutSpeaker !== sentence) return false;
+    }
     if (cueAt(ctx.tokens, i)) return false;
   }
   return true;

@@ -95,12 +95,25 @@ export function attributionAfter(ctx: Context, pair: QuotePair): Attribution | n
   const n = ctx.tokens.length;
   const para = ctx.paragraph[pair.close];
   let first = pair.close + 1;
-  while (first < n && LEADING_PUNCT.has((ctx.tokens[first] as Token).text) && ctx.paragraph[first] === para) first++;
+  // `,''' said`: a stray mark (the inner quotation's close read after the outer one) leads too.
+  const leads = (t: Token, i: number): boolean => LEADING_PUNCT.has(t.text) || (t.kind === "quote" && !inQuote(ctx, i) && i === pair.close + 1);
+  while (first < n && leads(ctx.tokens[first] as Token, first) && ctx.paragraph[first] === para) first++;
   // The clause: up to the end of the sentence, the next quotation or the paragraph.
   let end = first;
   while (end < n && end - first < AFTER_WINDOW && ctx.paragraph[end] === para && !inQuote(ctx, end)) {
     if (endsSentenceAt(ctx, end)) break;
     end++;
+  }
+  // `.” ¶ - Bernie Sanders.`: a paragraph of its own, only a dash and a name, signs the quotation.
+  const sign = ctx.tokens[pair.close + 1];
+  const nextPara = (para ?? 0) + 1;
+  if (sign && sign.lineBreakBefore && ["―", "—", "–", "-", "--"].includes(sign.text) && ctx.paragraph[pair.close + 1] === nextPara) {
+    let stop = pair.close + 2;
+    while (stop < n && ctx.paragraph[stop] === nextPara) stop++;
+    const signed = stop - (pair.close + 2) <= 8 ? subjectAfter(ctx, pair.close + 2, stop) : null;
+    if (signed && (signed.kind === "mention" || signed.kind === "name") && (signed.end + 1 === stop || (signed.end + 2 === stop && isSentenceFinal(ctx.tokens[stop - 1])))) {
+      return { via: "after", cue: null, speaker: signed, end: signed.end };
+    }
   }
   if (end === first) return null;
   const sentenceEnded = endsSentence(ctx, pair);
@@ -122,7 +135,14 @@ export function attributionAfter(ctx: Context, pair: QuotePair): Attribution | n
   for (let c = first; c < end && c - first <= reach; c++) {
     const cue = cueAt(ctx.tokens, c, c === first);
     if (!cue || cue.kind === "noun") continue;
-    const following = ctx.tokens[cue.end + 1];
+    // `replied to him that ...`: past the listener, the clause the verb opens.
+    let f = cue.end + 1;
+    if (lower(ctx, f) === "to" && (ctx.mentionAt[f + 1] || ["him", "her", "them", "me", "us", "reporters"].includes(lower(ctx, f + 1)))) {
+      const listener = ctx.mentionAt[f + 1];
+      f += 2;
+      while (listener && ctx.mentionAt[f] === listener) f++;
+    }
+    const following = ctx.tokens[f];
     const opensClause = following !== undefined && following.kind === "word" && CLAUSE_OPENERS.has(following.text.toLowerCase());
     if (!punctuated && c !== first) return trailingAttribution(ctx, pair, first, end);
     if (cue.kind === "according") {
@@ -131,7 +151,10 @@ export function attributionAfter(ctx: Context, pair: QuotePair): Attribution | n
     }
     if (c === first || (c === first + 1 && ["also", "then", "later"].includes(lower(ctx, first)))) {
       // `,” said Kerry` / `,” added the Post`.
-      if (cue.kind === "participle" || !INVERTIBLE.has(cue.lemma)) return null;
+      // Any reporting verb inverts right after a quotation ending in a comma (`,” remembered
+      // Roy Verley`); after a full stop only the common ones do (`.” Said Kerry`).
+      const commaEnded = ctx.tokens[pair.lastInside]?.text === "," || ctx.tokens[pair.lastInside - 1]?.text === ",";
+      if (cue.kind === "participle" || !(INVERTIBLE.has(cue.lemma) || (commaEnded && !cue.weak))) return null;
       const speaker = subjectAfter(ctx, cue.end + 1, end);
       if (!speaker || speaker.kind === "pronoun") return null;
       return { via: "after", cue, speaker, end: end - 1 };
@@ -208,6 +231,36 @@ export function sentenceStart(ctx: Context, i: number, reach = BEFORE_WINDOW): n
   return k;
 }
 
+/**
+ * `Ryan and Trump will meet next week, Spicer said, adding, “...”`: the subject of the
+ * reporting verb right before a participle (`said, adding`), which is the participle's own.
+ */
+function reporterBefore(ctx: Context, start: number, participle: number): SpeakerWords | null {
+  let k = participle - 1;
+  if (ctx.tokens[k]?.text === ",") k--;
+  const cue = cueEndingAt(ctx.tokens, k);
+  if (!cue || cue.kind !== "verb" || cue.weak) return null;
+  const speaker = subjectBefore(ctx, start, cue.start) ?? (INVERTIBLE.has(cue.lemma) ? subjectAfter(ctx, cue.end + 1, participle) : null);
+  return speaker && speaker.kind !== "description" ? speaker : null;
+}
+
+/**
+ * `with Donald Trump tweeting that ... and asking, “...”`: the own subject of an earlier
+ * participle the one at `participle` is joined to by `and`.
+ */
+function conjoinedParticiple(ctx: Context, start: number, participle: number): SpeakerWords | null {
+  if (lower(ctx, participle - 1) !== "and") return null;
+  for (let k = participle - 2; k > start && participle - k <= 30; k--) {
+    if (inQuote(ctx, k)) continue;
+    const cue = cueAt(ctx.tokens, k);
+    if (!cue || cue.kind !== "participle") continue;
+    const own = ctx.mentionAt[k - 1];
+    if (own && own.type === "PERSON") return { kind: "mention", start: ctx.mentionStart[k - 1] as number, end: k - 1, head: k - 1, mention: own };
+    return null;
+  }
+  return null;
+}
+
 /** Attribution before the opening mark, within its sentence. */
 export function attributionBefore(ctx: Context, pair: QuotePair): Attribution | null {
   const o = pair.open;
@@ -249,7 +302,7 @@ export function attributionBefore(ctx: Context, pair: QuotePair): Attribution | 
       if (own && own.type === "PERSON") {
         speaker = { kind: "mention", start: ctx.mentionStart[cue.start - 1] as number, end: cue.start - 1, head: cue.start - 1, mention: own };
       } else {
-        speaker = mainSubject(ctx, start, cue.start);
+        speaker = reporterBefore(ctx, start, cue.start) ?? conjoinedParticiple(ctx, start, cue.start) ?? mainSubject(ctx, start, cue.start);
       }
     } else {
       speaker = subjectBefore(ctx, start, cue.start);
@@ -257,6 +310,20 @@ export function attributionBefore(ctx: Context, pair: QuotePair): Attribution | 
       if (!speaker && INVERTIBLE.has(cue.lemma)) speaker = subjectAfter(ctx, cue.end + 1, o);
       // `..., he said, adding`: a finite cue with its subject out of reach.
       if (!speaker) speaker = mainSubject(ctx, start, cue.start);
+    }
+    // `Obama ... said it would tell an American story, one of ''...''`: what `it` does is not
+    // what someone says; an earlier cue of the sentence with a person for subject is the attribution.
+    if (speaker && speaker.kind === "pronoun" && lower(ctx, speaker.start) === "it" && cue.kind === "verb") {
+      for (let k = speaker.start - 1; k >= start; k--) {
+        if (inQuote(ctx, k)) break;
+        const outer = cueEndingAt(ctx.tokens, k);
+        if (!outer || outer.kind !== "verb" || outer.weak) continue;
+        const who = subjectBefore(ctx, start, outer.start);
+        if (who && (who.kind === "mention" || who.kind === "name" || (who.kind === "pronoun" && lower(ctx, who.start) !== "it"))) {
+          return { via: "before", cue: outer, speaker: who, end: o - 1 };
+        }
+        break;
+      }
     }
     return { via: "before", cue, speaker, end: o - 1 };
   }
@@ -275,7 +342,9 @@ export function attributionBefore(ctx: Context, pair: QuotePair): Attribution | 
   if ((ctx.tokens[o - 1] as Token).text === ":") {
     // `... doesn’t surprise Republican pollster Daron Shaw: “...”`: a person right before.
     const m = ctx.mentionAt[o - 2];
-    if (m && m.type === "PERSON") {
+    // Not the addressee of `delivered a blunt message to Trump: “...”`.
+    const addressed = m !== undefined && ["to", "for", "at", "with"].includes(lower(ctx, (ctx.mentionStart[o - 2] as number) - 1));
+    if (m && m.type === "PERSON" && !addressed) {
       const a = ctx.mentionStart[o - 2] as number;
       return { via: "colon", cue: null, speaker: { kind: "mention", start: a, end: o - 2, head: o - 2, mention: m }, end: o - 1 };
     }

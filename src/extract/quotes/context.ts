@@ -5,7 +5,9 @@
 import type { Mention } from "../types.ts";
 import type { Token } from "../tokenize.ts";
 import { paragraphIndexes } from "../sentences.ts";
-import { famousSurnameGender, givenNameGender } from "../lexicon/names.ts";
+import { famousSurnameGender, givenNameGender, isGivenName } from "../lexicon/names.ts";
+import { lookupCountry } from "../lexicon/countries.ts";
+import { isKnownRegion } from "../lexicon/places.ts";
 import { markupTokens, pairQuotes, type QuotePair } from "./marks.ts";
 
 export type Gender = "f" | "m";
@@ -31,6 +33,11 @@ export interface Context {
    * which a bare surname joins when only one full name ends with it.
    */
   personKey: Map<Mention, string>;
+  /**
+   * A surname the mention finder typed as an organization or place (`Bolton`, `Madison`)
+   * when the text names one person so in full (`John Bolton`) → that person's full-name mention.
+   */
+  personAlias: Map<Mention, Mention>;
 }
 
 const SENTENCE_FINAL = new Set([".", "!", "?", "…"]);
@@ -76,6 +83,14 @@ export function buildContext(text: string, tokens: readonly Token[], mentions: r
     for (let i = p.open; i <= end; i++) quoteAt[i] = k;
   });
 
+  const personKey = personKeys(mentions);
+  const personAlias = misTypedSurnames(mentions, personKey);
+  const gender = personGenders(text, mentions);
+  for (const [m, person] of personAlias) {
+    personKey.set(m, personKey.get(person) ?? person.text.toLowerCase());
+    const g = gender.get(person);
+    if (g) gender.set(m, g);
+  }
   return {
     text,
     tokens,
@@ -86,8 +101,9 @@ export function buildContext(text: string, tokens: readonly Token[], mentions: r
     mentionStart,
     pairs,
     quoteAt,
-    gender: personGenders(text, mentions),
-    personKey: personKeys(mentions),
+    gender,
+    personKey,
+    personAlias,
   };
 }
 
@@ -112,9 +128,11 @@ function personGenders(text: string, mentions: readonly Mention[]): Map<Mention,
     const words = m.text.split(/\s+/);
     const before = text.slice(Math.max(0, m.start - 16), m.start);
     let g: Gender | null = FEMALE_TITLES.test(before) ? "f" : MALE_TITLES.test(before) ? "m" : null;
+    if (g === null) g = HONORIFIC_GENDER[HONORIFIC.exec(m.text)?.[1] ?? ""] ?? null;
     if (g === null && words.length > 1) g = givenNameGender(words[0] ?? "");
-    if (g === null && words.length === 1) g = famousSurnameGender(lastWord(m.text));
     const key = keys.get(m) ?? m.text;
+    // `Sanders` is Bernie only when the text names no other Sanders in full (`Felicia Sanders`).
+    if (g === null && words.length === 1 && !key.includes(" ")) g = famousSurnameGender(lastWord(m.text));
     // `Melanie`, `Kevin`: a given name on its own, of nobody named in full.
     if (g === null && words.length === 1 && !key.includes(" ")) g = givenNameGender(m.text);
     if (g !== null && !byKey.has(key)) byKey.set(key, g);
@@ -127,12 +145,115 @@ function personGenders(text: string, mentions: readonly Mention[]): Map<Mention,
   return out;
 }
 
-/** One key per person: full names as written, a bare surname joined to its only full name. */
-function personKeys(mentions: readonly Mention[]): Map<Mention, string> {
-  const fullBySurname = new Map<string, Set<string>>();
+/**
+ * Single-word mentions that stand for a person the text names in full, when the mention
+ * finder got the word wrong:
+ * - an organization or place that is the surname of exactly one such person (`Bolton`
+ *   beside `John Bolton`), but not a country or region (`Washington` beside `George
+ *   Washington` is more often the city);
+ * - a person, organization or place spelt one letter off that surname (`Wines` beside
+ *   `Leslie Wimes`, `McLenney` beside `Tyresha McClenney`), for surnames of five letters or more.
+ * Maps each such mention to the person's first full-name mention.
+ */
+function misTypedSurnames(mentions: readonly Mention[], keys: ReadonlyMap<Mention, string>): Map<Mention, Mention> {
+  const bySurname = new Map<string, { key: string; mention: Mention } | null>();
   for (const m of mentions) {
     if (m.type !== "PERSON" || !m.text.includes(" ")) continue;
-    const key = m.text.toLowerCase();
+    const surname = lastWord(m.text);
+    const key = keys.get(m) ?? m.text.toLowerCase();
+    const known = bySurname.get(surname);
+    if (known === undefined) bySurname.set(surname, { key, mention: m });
+    else if (known !== null && known.key !== key) bySurname.set(surname, null);
+  }
+  // Surnames by their one-letter deletions, so a near spelling is found without comparing all pairs.
+  const byDeletion = new Map<string, Set<string>>();
+  for (const surname of bySurname.keys()) {
+    if (surname.length < 5) continue;
+    for (const d of deletions(surname)) {
+      const set = byDeletion.get(d) ?? new Set<string>();
+      set.add(surname);
+      byDeletion.set(d, set);
+    }
+  }
+  const out = new Map<Mention, Mention>();
+  for (const m of mentions) {
+    if (m.text.includes(" ") || !/^\p{Lu}[\p{L}'’-]+$/u.test(m.text)) continue;
+    const word = m.text.toLowerCase();
+    const exact = bySurname.get(word);
+    if (exact !== undefined) {
+      if (exact && m.type !== "PERSON" && /^\p{Lu}\p{Ll}+$/u.test(m.text) && !lookupCountry(m.text) && !isKnownRegion(m.text)) out.set(m, exact.mention);
+      continue;
+    }
+    if (word.length < 5 || isGivenName(word) || lookupCountry(m.text) || isKnownRegion(m.text)) continue;
+    let near: { key: string; mention: Mention } | null | undefined;
+    for (const d of [word, ...deletions(word)]) {
+      for (const surname of byDeletion.get(d) ?? []) {
+        const person = bySurname.get(surname);
+        if (!person || surname.charAt(0) !== word.charAt(0) || !oneEditApart(word, surname)) continue;
+        near = near === undefined || near?.key === person.key ? person : null;
+      }
+    }
+    if (near) out.set(m, near.mention);
+  }
+  return out;
+}
+
+/** The strings made by deleting one letter of `w`. */
+function deletions(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** Whether `a` and `b` differ by one substitution, insertion, deletion or swap of neighbours. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** A courtesy title the mention finder keeps in a mention (`Mr. Lew`, `Mrs. Clinton`), and the gender it tells. */
+const HONORIFIC = /^(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Sir|Dame)\.?\s+/;
+const HONORIFIC_GENDER: Record<string, Gender> = { Mr: "m", Sir: "m", Mrs: "f", Ms: "f", Miss: "f", Dame: "f" };
+
+/** The name without a leading courtesy title, lower case: `Mr. Lew` → `lew`. */
+function bareName(text: string): string {
+  return text.replace(HONORIFIC, "").toLowerCase();
+}
+
+/**
+ * One key per person: full names as written, a bare surname (also with its courtesy title,
+ * `Mr. Lew`) joined to its only full name (`Jacob J. Lew`). Full names that differ only by
+ * a middle name or initial (`Loretta Lynch`, `Loretta E. Lynch`) are one person, unless two
+ * different middles make them two (`George W. Bush`, `George H.W. Bush`).
+ */
+function personKeys(mentions: readonly Mention[]): Map<Mention, string> {
+  // First and last word → the full names written with them.
+  const byEnds = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.type !== "PERSON") continue;
+    const name = bareName(m.text);
+    const words = name.split(/\s+/);
+    if (words.length < 2) continue;
+    const ends = `${words[0] as string} ${words[words.length - 1] as string}`;
+    const set = byEnds.get(ends) ?? new Set<string>();
+    set.add(name);
+    byEnds.set(ends, set);
+  }
+  // Each full name → its person's key: the longest spelling, when the middles agree.
+  const fullKey = new Map<string, string>();
+  for (const [ends, names] of byEnds) {
+    const middles = new Set([...names].filter((n) => n !== ends));
+    const key = middles.size === 1 ? ([...middles][0] as string) : middles.size === 0 ? ends : null;
+    for (const n of names) fullKey.set(n, key ?? n);
+  }
+  const fullBySurname = new Map<string, Set<string>>();
+  for (const key of new Set(fullKey.values())) {
     const set = fullBySurname.get(lastWord(key)) ?? new Set<string>();
     set.add(key);
     fullBySurname.set(lastWord(key), set);
@@ -140,13 +261,17 @@ function personKeys(mentions: readonly Mention[]): Map<Mention, string> {
   const out = new Map<Mention, string>();
   for (const m of mentions) {
     if (m.type !== "PERSON") continue;
-    const key = m.text.toLowerCase();
-    if (key.includes(" ")) {
-      out.set(m, key);
+    const name = bareName(m.text);
+    if (name.includes(" ")) {
+      out.set(m, fullKey.get(name) ?? name);
       continue;
     }
-    const full = fullBySurname.get(key);
-    out.set(m, full && full.size === 1 ? ([...full][0] as string) : key);
+    const full = fullBySurname.get(name);
+    const only = full && full.size === 1 ? ([...full][0] as string) : null;
+    // `Mr. Clinton` is not the `Hillary Clinton` of the text.
+    const titleGender = HONORIFIC_GENDER[HONORIFIC.exec(m.text)?.[1] ?? ""];
+    const fullGender = only ? givenNameGender(only.split(" ")[0] ?? "") : null;
+    out.set(m, only && !(titleGender && fullGender && titleGender !== fullGender) ? only : m.text.toLowerCase());
   }
   return out;
 }

@@ -1,19 +1,25 @@
 // Who a speaker pronoun or description stands for.
 //
 // Pronouns (`he`, `she`) go to the most salient person before them, in the spirit of
-// Lappin & Leass: every earlier mention adds weight to its person, more for subjects and
-// most for people just quoted or reported (`Ushakov confirmed`), halved with every sentence
-// between; a gender known from a given name or honorific that disagrees rules a person out.
+// Lappin & Leass: every earlier mention adds weight to its person, more for subjects (of
+// the whole noun phrase: `Obama consultant Cornell Belcher` is Belcher the subject) and
+// most for people just quoted or reported (`Ushakov confirmed`, `Hendler, a Democratic
+// operative, warned`), halved with every sentence between; a gender known from a given
+// name or honorific that disagrees rules a person out. A person's salience is their best
+// mention plus a share of the others. The narrative's own `he`/`she` are resolved in text
+// order and add to the person they stand for (`Asked who leads, he said Ryan. “...,” he
+// said` stays with the first `he`).
 //
 // Descriptions go to the entity the article described so: `the Russian president` to the
 // person introduced as `Russian President Vladimir Putin` (or `Putin, the Russian
 // president,`), `the newspaper`/`the American daily` to the news outlet last named,
-// `the ministry` to the last organization with that word in its name.
+// `the ministry` to the last organization with that word in its name; `the Democratic
+// candidate`, described so nowhere, to the most salient person of no other party.
 
 import type { Mention } from "../types.ts";
 import type { Token } from "../tokenize.ts";
 import { isMediaName } from "../lexicon/organizations.ts";
-import { MEDIA_NOUNS, ORG_NOUNS, PERSON_NOUNS, PREPOSITIONS, REPORT_NOUNS } from "../lexicon/words.ts";
+import { CUE_AUXILIARIES, cueLemma, FUNCTION_WORDS, MEDIA_NOUNS, ORG_NOUNS, PERSON_NOUNS, PREPOSITIONS, REPORT_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from "../lexicon/words.ts";
 import { cueAt } from "./cues.ts";
 import type { Context, Gender } from "./context.ts";
 import { inQuote } from "./context.ts";
@@ -43,6 +49,8 @@ const W_SPEAKER = 200;
 /** A person introduced with an appositive (`Henry Crespo, president of ...,`): about to be quoted. */
 const W_INTRODUCED = 100;
 const KNOWN_GENDER_FACTOR = 1.5;
+const SUM_SHARE = 0.15;
+const LINK_SHARE = 1;
 
 const CLAUSE_BOUNDARY_WORDS = new Set(["and", "but", "that", "while", "when", "because", "as", "after", "before", "if", "although", "though", "since", "so", "then", "where"]);
 
@@ -69,6 +77,16 @@ interface CorefCache {
   byLastWord: Map<string, { mention: Mention; last: number }[]>;
   /** Surname → person key → the full-name mentions of that person, in text order. */
   fullNames: Map<string, Map<string, { mention: Mention; last: number }[]>>;
+  /** `he`/`she` outside quotations, in text order: the tokens, and the people resolved so far. */
+  pronouns: number[];
+  chain: ChainLink[];
+}
+
+/** A `he`/`she` of the narrative resolved to a person: it adds to that person's salience. */
+interface ChainLink {
+  last: number;
+  mention: Mention;
+  gender: Gender;
 }
 
 /** Number of entries of `list` ending before token `at` (binary search). */
@@ -99,7 +117,9 @@ function cache(ctx: Context): CorefCache {
     lastMediaBefore[i] = media;
     const m = ctx.mentionAt[i];
     if (m && ctx.mentionAt[i + 1] !== m) {
-      if (m.type === "ORGANIZATION") {
+      if (ctx.personAlias.has(m)) {
+        if (!inQuote(ctx, i)) people.push({ mention: m, last: i });
+      } else if (m.type === "ORGANIZATION") {
         org = m;
         orgs.push({ mention: m, last: i });
         if (isMediaName(m.text)) media = m;
@@ -127,7 +147,12 @@ function cache(ctx: Context): CorefCache {
       fullNames.set(lastWord, byKey);
     }
   }
-  c = { role: new Map(), descriptors: personDescriptors(ctx, people), lastOrgBefore, lastMediaBefore, people, orgs, byLastWord, fullNames };
+  const pronouns: number[] = [];
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i] as Token;
+    if (t.kind === "word" && pronounGender(t.text) !== null && !inQuote(ctx, i)) pronouns.push(i);
+  }
+  c = { role: new Map(), descriptors: personDescriptors(ctx, people), lastOrgBefore, lastMediaBefore, people, orgs, byLastWord, fullNames, pronouns, chain: [] };
   caches.set(ctx, c);
   return c;
 }
@@ -153,6 +178,8 @@ function personDescriptors(ctx: Context, people: readonly { mention: Mention; la
       if (t.kind !== "word" || ctx.mentionAt[i]?.type === "PERSON" || ctx.paragraph[i] !== ctx.paragraph[first]) break;
       const w = t.text.toLowerCase();
       if (["the", "a", "an", "and", "said", "says", "told", "by", "with", "to", "from"].includes(w)) break;
+      // `The Treasury secretary also lauded Mr. Kim`: a verb ends the words that describe him.
+      if (PREPOSITIONS.has(w) || CUE_AUXILIARIES.has(w) || (t.text === w && cueLemma(w) !== undefined)) break;
       words.add(descriptorWord(w));
     }
     // `Putin, the Russian president,` / `Jim Clyburn, a Democratic congressman from ...`.
@@ -170,6 +197,80 @@ function personDescriptors(ctx: Context, people: readonly { mention: Mention; la
   return out;
 }
 
+/** Whether token `k` is a word describing a person inside their noun phrase (`former`, `consultant`, `Republican`). */
+function isDescriptorWord(ctx: Context, k: number): boolean {
+  const t = ctx.tokens[k];
+  if (!t || t.kind !== "word" || ctx.mentionAt[k]) return false;
+  const w = t.text.toLowerCase();
+  if (PERSON_NOUNS.has(w) || TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w) || DESCRIPTOR_ADJECTIVES.has(w)) return true;
+  // `Republican`, `Democratic`, `GOP` inside a sentence: capitalised words that name no entity.
+  return t.text.charAt(0) !== w.charAt(0) && !PREPOSITIONS.has(w) && !FUNCTION_WORDS.has(w) && ctx.sentence[k - 1] === ctx.sentence[k];
+}
+
+/** Adjectives that describe a person before their name (`longtime adviser`, `top aide`). */
+const DESCRIPTOR_ADJECTIVES = new Set(["top", "longtime", "veteran", "conservative", "liberal", "progressive", "presidential", "political", "black", "white", "retired", "fellow", "campaign", "tech", "radio", "talk", "television", "news", "party", "state", "county", "city", "local", "democratic", "republican", "independent", "gop", "rival", "delegate", "supporter", "critic", "ally", "friend", "resident", "voter", "member"]);
+
+/**
+ * The first token of the noun phrase a person mention heads: back over the words that
+ * describe the person (`Obama consultant Cornell Belcher`, `Trump’s spokeswoman Hope Hicks`,
+ * `the Republican presidential candidate Donald Trump`).
+ */
+function phraseStart(ctx: Context, first: number): number {
+  let s = first;
+  for (let k = first - 1; k >= 0 && first - k <= 8; k--) {
+    if (ctx.sentence[k] !== ctx.sentence[first] || inQuote(ctx, k)) break;
+    const t = ctx.tokens[k] as Token;
+    if (isDescriptorWord(ctx, k)) {
+      s = k;
+      continue;
+    }
+    if (s === first) break;
+    // `Obama consultant`, `NBC’s correspondent`: an entity premodifying the description.
+    if (t.kind === "clitic" && /^['’]s$/.test(t.text) && ctx.mentionAt[k - 1]) {
+      k = ctx.mentionStart[k - 1] as number;
+      s = k;
+      continue;
+    }
+    const m = ctx.mentionAt[k];
+    if (m) {
+      k = ctx.mentionStart[k] as number;
+      s = k;
+      continue;
+    }
+    if (["the", "a", "an", "his", "her", "their", "its"].includes(t.text.toLowerCase())) s = k;
+    break;
+  }
+  return s;
+}
+
+/** Whether the mention ending at `last` only premodifies a person named right after it (`Obama consultant Cornell Belcher`). */
+function premodifies(ctx: Context, last: number): boolean {
+  let k = last + 1;
+  if (ctx.tokens[k]?.kind === "clitic") k++;
+  const from = k;
+  while (k - from < 5 && isDescriptorWord(ctx, k)) k++;
+  return k > from && ctx.mentionAt[k]?.type === "PERSON";
+}
+
+/**
+ * The comma closing an appositive after the mention ending at `last` (`Josh Hendler, a top
+ * Democratic tech operative, warned`), when the appositive describes a person; else -1.
+ */
+function appositiveEnd(ctx: Context, last: number): number {
+  if (ctx.tokens[last + 1]?.text !== ",") return -1;
+  let described = false;
+  for (let k = last + 2; k < ctx.tokens.length && k - last <= 20; k++) {
+    const t = ctx.tokens[k] as Token;
+    if (inQuote(ctx, k) || ctx.sentence[k] !== ctx.sentence[last] || t.lineBreakBefore) return -1;
+    if (ctx.mentionAt[k]?.type === "PERSON" && !described) return -1;
+    if (t.text === ",") return described ? k : -1;
+    const w = t.text.toLowerCase();
+    if (PERSON_NOUNS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, "")) || TITLE_HEADS.has(w) || t.kind === "number") described = true;
+    if (k === last + 2 && ["a", "an", "the", "who"].includes(w)) described = true;
+  }
+  return -1;
+}
+
 /**
  * The grammatical weight of a mention: subject, object or oblique, plus a bonus when it is
  * the subject of a reporting verb (`Ushakov confirmed`, `said Ushakov`).
@@ -178,15 +279,18 @@ function roleWeight(ctx: Context, c: CorefCache, m: Mention, last: number): numb
   const known = c.role.get(m);
   if (known !== undefined) return known;
   const first = ctx.mentionStart[last] as number;
-  const prev = ctx.tokens[first - 1];
-  const prevLower = lower(ctx, first - 1);
+  // The subject test looks before the whole noun phrase (`Obama consultant Cornell Belcher`).
+  const np = phraseStart(ctx, first);
+  const prev = ctx.tokens[np - 1];
+  const prevLower = lower(ctx, np - 1);
   const next = ctx.tokens[last + 1];
   let w: number;
-  if (next && next.kind === "clitic") w = W_OBLIQUE;
+  const modifier = premodifies(ctx, last);
+  if (modifier || (next && next.kind === "clitic")) w = W_OBLIQUE;
   else if (prev && prev.kind === "word" && PREPOSITIONS.has(prevLower)) w = W_OBLIQUE;
   else if (
     !prev ||
-    ctx.sentence[first - 1] !== ctx.sentence[first] ||
+    ctx.sentence[np - 1] !== ctx.sentence[np] ||
     prev.kind === "quote" ||
     [",", ":", "(", "—", "–"].includes(prev.text) ||
     CLAUSE_BOUNDARY_WORDS.has(prevLower) ||
@@ -196,9 +300,12 @@ function roleWeight(ctx: Context, c: CorefCache, m: Mention, last: number): numb
   } else {
     w = W_OBJECT;
   }
-  // Reporting subject: `Ushakov said`, `Trump has also told`, `said Ushakov`.
-  let k = last + 1;
-  while (k < ctx.tokens.length && k - last <= 3 && ["has", "had", "also", "then", "later", "again", "have", "was", "is", "recently", "previously"].includes(lower(ctx, k))) k++;
+  // Reporting subject: `Ushakov said`, `Trump has also told`, `said Ushakov`, and past an
+  // appositive, `Josh Hendler, a Democratic operative, warned`.
+  const apposition = appositiveEnd(ctx, last);
+  let k = apposition >= 0 ? apposition + 1 : last + 1;
+  const from = k;
+  while (k < ctx.tokens.length && k - from <= 3 && ["has", "had", "also", "then", "later", "again", "have", "was", "is", "recently", "previously"].includes(lower(ctx, k))) k++;
   const cue = cueAt(ctx.tokens, k);
   // A loose cue reports too when no object follows it (`McLaughlin agreed with Matthews`).
   const afterCue = cue ? lower(ctx, cue.end + 1) : "";
@@ -207,15 +314,15 @@ function roleWeight(ctx: Context, c: CorefCache, m: Mention, last: number): numb
   let b = first - 1;
   if (ctx.tokens[b]?.kind === "clitic" && ctx.mentionAt[b - 1]) b = (ctx.mentionStart[b - 1] as number) - 1;
   const before = cueAt(ctx.tokens, b);
-  if (reports || (before && before.kind === "verb" && !before.weak && !before.listener)) w += W_REPORTING;
+  if (!modifier && (reports || (before && before.kind === "verb" && !before.weak && !before.listener))) w += W_REPORTING;
   // `According to Ham, ...`: the source of what the sentence reports.
-  if (prevLower === "to" && lower(ctx, first - 2) === "according") w = W_SUBJECT + W_REPORTING;
+  if (lower(ctx, first - 1) === "to" && lower(ctx, first - 2) === "according") w = W_SUBJECT + W_REPORTING;
   // `Henry Crespo, president of the ... Caucus.`, `Brewer, an early supporter of Trump,`: a name with its description.
   // Not a name that is itself an appositive (`his counterpart, Sergey Lavrov, many times`).
-  if (next?.text === "," && prev?.text !== ",") {
+  if (next?.text === "," && ctx.tokens[first - 1]?.text !== ",") {
     const after = lower(ctx, last + 2);
     const noun = lower(ctx, last + 3);
-    if (["a", "an", "the"].includes(after) ? PERSON_NOUNS.has(noun) || PERSON_NOUNS.has(lower(ctx, last + 4)) : PERSON_NOUNS.has(after)) w += W_INTRODUCED;
+    if (apposition >= 0 || (["a", "an", "the"].includes(after) ? PERSON_NOUNS.has(noun) || PERSON_NOUNS.has(lower(ctx, last + 4)) : PERSON_NOUNS.has(after))) w += W_INTRODUCED;
   }
   c.role.set(m, w);
   return w;
@@ -247,76 +354,121 @@ export function resolvePronoun(ctx: Context, at: number, pronoun: string, earlie
   const gender = pronounGender(pronoun);
   if (gender === null) return null;
   const c = cache(ctx);
+  extendChain(ctx, c, at, earlier);
+  return antecedent(ctx, c, at, gender, earlier);
+}
+
+/** Index into `c.pronouns` of the first pronoun not yet resolved into the chain. */
+const chainProgress = new WeakMap<CorefCache, number>();
+
+/**
+ * Resolves the narrative's `he`/`she` before token `at` in text order, each with the links
+ * before it (`he said Ryan` keeps `he` the person the paragraph is about).
+ */
+function extendChain(ctx: Context, c: CorefCache, at: number, earlier: readonly EarlierSpeaker[]): void {
+  let next = chainProgress.get(c) ?? 0;
+  while (next < c.pronouns.length && (c.pronouns[next] as number) < at) {
+    const p = c.pronouns[next] as number;
+    next++;
+    const gender = pronounGender((ctx.tokens[p] as Token).text) as Gender;
+    const m = antecedent(ctx, c, p, gender, earlier);
+    if (m) c.chain.push({ last: p, mention: m, gender });
+  }
+  chainProgress.set(c, next);
+}
+
+/** The weight of a pronoun link: a subject, more when it reports (`he said`). */
+function linkWeight(ctx: Context, p: number): number {
+  let k = p + 1;
+  while (k < ctx.tokens.length && k - p <= 3 && ["has", "had", "also", "then", "later", "again", "have", "was", "is", "recently", "previously"].includes(lower(ctx, k))) k++;
+  const cue = cueAt(ctx.tokens, k);
+  return W_RECENCY + W_SUBJECT + (cue !== null && cue.kind === "verb" && !cue.weak ? W_REPORTING : 0);
+}
+
+/** The most salient person of `gender` before token `at`. */
+function antecedent(ctx: Context, c: CorefCache, at: number, gender: Gender | null, earlier: readonly EarlierSpeaker[]): Mention | null {
   const home = ctx.paragraph[at] ?? 0;
   const here = ctx.sentence[at] ?? 0;
   const minToken = Math.max(0, at - ANTECEDENT_TOKENS);
   const score = new Map<string, number>();
+  const total = new Map<string, number>();
   const latest = new Map<string, Mention>();
   const add = (m: Mention, last: number, weight: number): void => {
     const g = ctx.gender.get(m);
-    if (g !== undefined && g !== gender) return;
+    if (g !== undefined && gender !== null && g !== gender) return;
     const key = ctx.personKey.get(m) ?? m.text;
     const distance = Math.max(0, here - (ctx.sentence[last] ?? 0));
     let w = weight / 2 ** distance;
     if (g === gender) w *= KNOWN_GENDER_FACTOR;
-    score.set(key, (score.get(key) ?? 0) + w);
+    score.set(key, Math.max(score.get(key) ?? 0, w));
+    total.set(key, (total.get(key) ?? 0) + w);
     if (!latest.has(key)) latest.set(key, m);
   };
+  const inWindow = (last: number): boolean => last >= minToken && (ctx.paragraph[last] ?? 0) >= home - ANTECEDENT_PARAGRAPHS;
   // People mentioned before the pronoun, latest first.
   for (let k = before(c.people, at) - 1; k >= 0; k--) {
     const { mention, last } = c.people[k] as { mention: Mention; last: number };
-    if (last < minToken || (ctx.paragraph[last] ?? 0) < home - ANTECEDENT_PARAGRAPHS) break;
+    if (!inWindow(last)) break;
     add(mention, last, W_RECENCY + roleWeight(ctx, c, mention, last));
+  }
+  for (let k = before(c.chain, at) - 1; k >= 0; k--) {
+    const link = c.chain[k] as ChainLink;
+    if (!inWindow(link.last)) break;
+    if (gender === null || link.gender === gender) add(link.mention, link.last, linkWeight(ctx, link.last) * LINK_SHARE);
   }
   for (let k = earlier.length - 1; k >= 0; k--) {
     const s = earlier[k] as EarlierSpeaker;
     if (s.at >= at) continue;
-    if (s.at < minToken || (ctx.paragraph[s.at] ?? 0) < home - ANTECEDENT_PARAGRAPHS) break;
+    if (!inWindow(s.at)) break;
     if (s.mention.type === "PERSON") add(s.mention, s.at, W_SPEAKER);
   }
   let best: string | null = null;
   let bestScore = 0;
-  for (const [key, s] of score) {
+  for (const [key, top] of score) {
+    const s = top + SUM_SHARE * ((total.get(key) ?? top) - top);
     if (s > bestScore) {
       best = key;
       bestScore = s;
     }
   }
   if (best === null) return null;
-  const chosen = latest.get(best) ?? null;
-  return chosen ? fullNameOfGender(ctx, c, chosen, gender, at) : null;
+  const latestMention = latest.get(best) ?? null;
+  const chosen = latestMention ? (ctx.personAlias.get(latestMention) ?? latestMention) : null;
+  return chosen && gender ? fullNameOfGender(ctx, c, chosen, gender, at) : chosen;
 }
 
 /**
  * For a bare surname shared by several full names of the text (`Clinton` with `Bill Clinton`
- * and `Hillary Clinton`), the latest full name before `at` whose gender fits the pronoun,
- * when only one does; otherwise the mention itself.
+ * and `Hillary Clinton`), the latest full name before `at` whose gender fits the pronoun;
+ * otherwise the mention itself.
  */
 function fullNameOfGender(ctx: Context, c: CorefCache, m: Mention, gender: Gender, at: number): Mention {
   if (m.text.includes(" ")) return m;
   const people = c.fullNames.get(m.text.toLowerCase());
   if (!people || people.size < 2) return m;
   // Full names of the pronoun's gender; failing one, those whose gender is not known to
-  // differ (`Ted Cruz` beside `Heidi Cruz` for `he`).
-  const pick = (fits: (g: Gender | undefined) => boolean): { mention: Mention; last: number }[] | null | false => {
-    // Several fit: the one the article names in full most often before `at` (`Ted Cruz`
-    // in his story, not his father `Rafael Cruz` named once); a tie is ambiguous.
+  // differ (`Ted Cruz` beside `Heidi Cruz` for `he`). Of several, the one named in full as a
+  // subject latest before `at` (`Homeland Security Secretary Jeh Johnson says` after a `Gary
+  // Johnson` item earlier in a live blog; not his father, `accused Rafael Cruz`).
+  const pick = (fits: (g: Gender | undefined) => boolean): { mention: Mention; last: number }[] | null => {
     let fitting: { mention: Mention; last: number }[] | null = null;
-    let count = 0;
-    let tied = false;
+    let latest = -1;
     for (const list of people.values()) {
-      const first = list[0] as { mention: Mention; last: number };
-      if (first.last >= at || !fits(personGender(ctx, list))) continue;
       const n = before(list, at);
-      if (n > count) {
+      if (n === 0 || !fits(personGender(ctx, list))) continue;
+      // Named as a subject (`Ted Cruz said`), not in passing (`accused Rafael Cruz`).
+      let named = -1;
+      for (let k = n - 1; k >= 0 && named < 0; k--) {
+        const { mention, last } = list[k] as { mention: Mention; last: number };
+        if (roleWeight(ctx, c, mention, last) >= W_SUBJECT) named = last + ctx.tokens.length;
+      }
+      if (named < 0) named = (list[n - 1] as { last: number }).last;
+      if (named > latest) {
         fitting = list;
-        count = n;
-        tied = false;
-      } else if (n === count) {
-        tied = true;
+        latest = named;
       }
     }
-    return tied ? false : fitting;
+    return fitting;
   };
   let fitting = pick((g) => g === gender);
   if (fitting === null) fitting = pick((g) => g === undefined || g === gender);
@@ -384,7 +536,7 @@ function otherParty(modifiers: readonly string[], words: ReadonlySet<string>): b
 }
 
 /** The entity a description (`the Russian president`, `the daily`) at token `at` stands for, or null. */
-export function resolveDescription(ctx: Context, sw: SpeakerWords, at: number): Mention | null {
+export function resolveDescription(ctx: Context, sw: SpeakerWords, at: number, earlier: readonly EarlierSpeaker[] = []): Mention | null {
   const c = cache(ctx);
   const head = lower(ctx, sw.head);
   if (MEDIA_NOUNS.has(head) || REPORT_NOUNS.has(head)) {
@@ -441,7 +593,26 @@ export function resolveDescription(ctx: Context, sw: SpeakerWords, at: number): 
         bestScore = s;
       }
     }
-    return best;
+    if (best || lower(ctx, sw.start) !== "the" || !CAMPAIGNER_NOUNS.has(head)) return best;
+    // `The Democratic presidential candidate blasted ...`, `the billionaire front-runner said`:
+    // a definite description of a candidate or politician nobody was described as is the
+    // most salient person, as for a pronoun, unless of another party. Only party words may
+    // qualify it (`the French minister`, `the New Hampshire Union Leader` are someone else).
+    for (let i = sw.start + 1; i < sw.head; i++) {
+      const t = ctx.tokens[i] as Token;
+      if (t.text.charAt(0) !== t.text.charAt(0).toLowerCase() && !PARTIES.some((p) => p.includes(t.text.toLowerCase()))) return null;
+    }
+    const gender: Gender | null = FEMALE_NOUNS.has(head) ? "f" : MALE_NOUNS.has(head) ? "m" : null;
+    extendChain(ctx, c, at, earlier);
+    const salient = antecedent(ctx, c, at, gender, earlier);
+    if (!salient) return null;
+    const words = c.descriptors.get(ctx.personKey.get(salient) ?? salient.text);
+    return words && otherParty(modifiers, words) ? null : salient;
   }
   return null;
 }
+
+/** People a story follows and calls by their role (`the front-runner`, `the senator`). */
+const CAMPAIGNER_NOUNS = new Set(["candidate", "nominee", "front-runner", "frontrunner", "contender", "hopeful", "senator", "governor", "congressman", "congresswoman", "lawmaker", "billionaire", "businessman", "businesswoman", "mogul", "tycoon", "developer"]);
+const FEMALE_NOUNS = new Set(["congresswoman", "chairwoman", "spokeswoman", "businesswoman", "queen", "princess", "actress", "mother", "daughter", "wife", "sister", "widow"]);
+const MALE_NOUNS = new Set(["congressman", "chairman", "spokesman", "businessman", "king", "prince", "pope", "father", "son", "husband", "brother"]);

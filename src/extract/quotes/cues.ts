@@ -123,14 +123,18 @@ function verbCueAt(tokens: readonly Token[], i: number, loose = false): Cue | nu
   const particles = OTHER_VERB_PARTICLES[lemma];
   if (particles && next && next.kind === "word" && particles.includes(nextLower)) {
     // `state of` is a noun phrase; `stated of the scandal` is still a cue.
-    if (!(lemma === "state" && w !== lemma && w !== `${lemma}s`)) return null;
+    // `added to People`, `added to CNN`: the outlet or person told, not `added to the confusion`.
+    const toListener = lemma === "add" && nextLower === "to" && isCapitalized(tokens[i + 2]) && tokens[i + 3]?.kind !== "clitic";
+    if (!(lemma === "state" && w !== lemma && w !== `${lemma}s`) && !toListener) return null;
   }
   if (!loose && NOUNISH.has(lemma) && (w === lemma || w === `${lemma}s` || w === `${lemma}es`)) {
     // `Trump claims`, `officials say`, `he will state`: a subject or auxiliary right before.
     const subjectLike =
       prev !== undefined &&
       (isCapitalized(prev) || SUBJECT_PRONOUNS.has(prevLower) || ["will", "would", "to", "also", "could", "may", "might", "did", "does", "often", "now", "should", "can", "must", "n't", "not", "and", "but", "then", "who"].includes(prevLower));
-    if (!subjectLike) return null;
+    // `recently put it,`, `bluntly put it:`: an adverb before the verb; `put it` on its own.
+    const verbal = /^[a-z]+ly$/.test(prevLower) || (lemma === "put" && nextLower === "it");
+    if (!subjectLike && !verbal) return null;
   }
   let participle = w.endsWith("ing");
   if (participle) {

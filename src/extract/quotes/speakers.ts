@@ -17,6 +17,7 @@ import {
   REPORT_NOUNS,
   SENTENCE_ADVERBIALS,
   SPEAKER_PRONOUNS,
+  TITLE_HEADS,
   cueLemma,
 } from "../lexicon/words.ts";
 import { isDemonym } from "../lexicon/countries.ts";
@@ -222,8 +223,12 @@ const TITLE_LOWER = new Set(["former", "then", "late", "acting", "current", "lon
  * Dean`, `his campaign manager Jeff Weaver`, `Huckabee campaign spokesman Hogan Gidley`.
  */
 function personAhead(ctx: Context, j: number, hi: number): SpeakerWords | null {
-  for (let k = j; k < hi && k - j <= 8; k++) {
+  for (let k = j; k < hi && k - j <= 12; k++) {
     const t = ctx.tokens[k] as Token;
+    // `former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell`: one
+    // person's titles, joined by `and`, abbreviated with a stop.
+    if (t.text === "." && TITLE_LIKE.test(ctx.tokens[k - 1]?.text ?? "") && isCapitalizedWord(ctx.tokens[k + 1]) === false && lower(ctx, k + 1) === "and") continue;
+    if (lower(ctx, k) === "and" && k > j && isCapitalizedWord(ctx.tokens[k + 1])) continue;
     const m = mentionWords(ctx, k);
     if (m) {
       if (m.mention?.type === "PERSON") return m;
@@ -323,7 +328,11 @@ function inSubjectPosition(ctx: Context, first: number): boolean {
   if (prev.kind === "quote" || [",", "(", "—", "–", "--", ":"].includes(prev.text)) return true;
   const w = prev.text.toLowerCase();
   if (SUBJECT_POSITION_WORDS.has(w) || PERSON_NOUNS.has(w)) return true;
-  return isCapitalizedWord(prev);
+  if (!isCapitalizedWord(prev)) return false;
+  // `joined on stage by Minnesota Sen. Al Franken`: titles after a preposition are no subject's.
+  let k = first - 1;
+  while (k > 0 && first - k <= 5 && (isCapitalizedWord(ctx.tokens[k]) || ctx.tokens[k]?.text === ".")) k--;
+  return !(isLowerWord(ctx.tokens[k]) && PREPOSITIONS.has((ctx.tokens[k] as Token).text));
 }
 
 /**
@@ -536,7 +545,11 @@ export function mainSubject(ctx: Context, start: number, limit: number): Speaker
       const afterM = ctx.tokens[m.end + 1];
       const inPhrase = before !== undefined && m.start > start && isLowerWord(before) && PREPOSITIONS.has(before.text);
       const possessive = afterM !== undefined && afterM.kind === "clitic";
-      if (!inPhrase && !possessive && m.mention?.type !== "PLACE") return m;
+      // `(AFP) -`: a dateline's agency; `White House nominee, Trump,`: a name that only
+      // qualifies the person a title leads to.
+      const dateline = before?.text === "(" && afterM?.text === ")";
+      const qualifier = afterM !== undefined && isLowerWord(afterM) && (PERSON_NOUNS.has(afterM.text) || TITLE_HEADS.has(afterM.text));
+      if (!inPhrase && !possessive && !dateline && !qualifier && m.mention?.type !== "PLACE") return m;
       i = m.end + 1;
       continue;
     }
