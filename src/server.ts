@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { buildSchema } from "./graphql/schema.ts";
@@ -91,6 +92,9 @@ export function createApollo(settings: ApolloSettings | boolean) {
     validationRules: limitValidationRules(limits),
     plugins: [
       production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // The schema sets no cache hints, so every response was `no-store` (set in handle()
+      // now); Apollo's cache-control plugin would otherwise wrap every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(),
       ...limitPlugins(limits),
     ],
@@ -218,6 +222,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
       execution.catch(() => undefined);
       throw new HttpError(504, `the operation did not finish within ${limits.timeoutMs} ms (EXECUTION_TIMEOUT_MS)`, "TIMEOUT");
     }
+    res.setHeader("cache-control", "no-store");
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {

@@ -1,9 +1,15 @@
 // Per-request batching: every list field of a query resolves through these, so the
-// SQL statements per operation grow with the query's depth, never with its rows.
+// SQL statements per operation grow with the query's depth, never with its rows. On
+// PostgreSQL the batches that the loaders dispatch together (sibling fields) also go out
+// as one statement (src/store/read-batch.ts), and each slice of children brings the
+// children's rows, so an article page costs 3 statements whatever its lists.
 import DataLoader from "dataloader";
 import type { DbHandle } from "../store/client.ts";
-import { aliasesOf, articlesById, organizationsById, peopleById, placesById, quotesById } from "../store/by-id.ts";
-import { edgeSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice } from "../store/edges.ts";
+import { ReadBatch } from "../store/read-batch.ts";
+import {
+  aliasesOf, articleBodies, articlesById, fromJson, organizationsById, peopleById, placesById, quotesById, rowsById, type RowTable,
+} from "../store/by-id.ts";
+import { EDGE_CHILD, edgeSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice } from "../store/edges.ts";
 import type { OffsetWindow } from "./pagination.ts";
 import { LimitError } from "./limits/errors.ts";
 
@@ -36,11 +42,11 @@ function slices<S>(signal: AbortSignal | undefined, fetch: (parentIds: number[],
         groups.set(g, [...(groups.get(g) ?? []), k]);
       }
       const results = new Map<string, S>();
-      for (const group of groups.values()) {
-        const first = group[0]!;
-        const found = await fetch([...new Set(group.map((k) => k.parentId))], first);
+      // All at once: on PostgreSQL they share one statement.
+      await Promise.all([...groups.values()].map(async (group) => {
+        const found = await fetch([...new Set(group.map((k) => k.parentId))], group[0]!);
         for (const k of group) results.set(sliceKey(k), found.get(k.parentId)!);
-      }
+      }));
       return keys.map((k) => results.get(sliceKey(k))!);
     }),
     { cacheKeyFn: sliceKey },
@@ -49,33 +55,73 @@ function slices<S>(signal: AbortSignal | undefined, fetch: (parentIds: number[],
 
 const sliceKey = (k: SliceKey) => `${k.parentId}:${k.offset}:${k.limit}`;
 
-function aliases(h: DbHandle, type: "PERSON" | "ORGANIZATION" | "PLACE", signal?: AbortSignal) {
+function aliases(h: DbHandle, type: "PERSON" | "ORGANIZATION" | "PLACE", signal?: AbortSignal, reads?: ReadBatch) {
   return new DataLoader<number, string[]>(guarded(signal, async (ids) => {
     const grouped = new Map<number, string[]>();
-    for (const row of await aliasesOf(h, type, ids)) grouped.set(row.ownerId, [...(grouped.get(row.ownerId) ?? []), row.alias]);
+    for (const row of await aliasesOf(h, type, ids, reads)) grouped.set(row.ownerId, [...(grouped.get(row.ownerId) ?? []), row.alias]);
     return ids.map((id) => grouped.get(id) ?? []);
   }));
 }
 
+type Rows = {
+  article: Awaited<ReturnType<typeof articlesById>>[number];
+  person: Awaited<ReturnType<typeof peopleById>>[number];
+  organization: Awaited<ReturnType<typeof organizationsById>>[number];
+  place: Awaited<ReturnType<typeof placesById>>[number];
+  quote: Awaited<ReturnType<typeof quotesById>>[number];
+};
+
 export function createLoaders(h: DbHandle, signal?: AbortSignal) {
+  // PostgreSQL: the batches of one tick share a statement, rows come as JSON, and a
+  // slice brings its children's rows along (they prime the by-id loaders below).
+  const reads = h.provider === "postgresql" ? new ReadBatch(h) : undefined;
+  const aliasLoaders = { person: aliases(h, "PERSON", signal, reads), organization: aliases(h, "ORGANIZATION", signal, reads), place: aliases(h, "PLACE", signal, reads) };
+  const bodies = reads && new DataLoader<number, string>(guarded(signal, async (ids) => {
+    const found = new Map((await articleBodies(reads, ids)).map((r) => [r.id, r.body]));
+    return ids.map((id) => found.get(id) ?? "");
+  }));
+  const shape = <K extends RowTable>(table: K, row: Record<string, unknown>) => fromJson<Rows[K]>(table, row, (id) => bodies!.load(id));
+  const rowsOf = <K extends RowTable>(table: K, prisma: (h: DbHandle, ids: readonly number[]) => Promise<Rows[K][]>) => (ids: readonly number[]) =>
+    reads ? rowsById(reads, table, ids).then((rows) => rows.map((row) => shape(table, row))) : prisma(h, ids);
+  const rows = {
+    article: byId(signal, rowsOf("article", articlesById)),
+    person: byId(signal, rowsOf("person", peopleById)),
+    organization: byId(signal, rowsOf("organization", organizationsById)),
+    place: byId(signal, rowsOf("place", placesById)),
+    quote: byId(signal, rowsOf("quote", quotesById)),
+  };
+  /** Keeps the children that came with a slice, so loading them costs nothing. */
+  const prime = (rowsOfSlice: { childId: number; child?: Record<string, unknown> | null }[], table: (i: number) => RowTable) =>
+    rowsOfSlice.forEach((row, i) => {
+      if (!row.child) return;
+      const t = table(i);
+      (rows[t] as DataLoader<number, unknown>).prime(row.childId, shape(t, row.child));
+    });
   const edgeLoaders = new Map<EdgeKind, DataLoader<SliceKey, EdgeSlice, string>>();
   const relatedLoaders = new Map<EntityTable, DataLoader<SliceKey, RelatedSlice, string>>();
-  const aliasLoaders = { person: aliases(h, "PERSON", signal), organization: aliases(h, "ORGANIZATION", signal), place: aliases(h, "PLACE", signal) };
   return {
-    article: byId(signal, (ids) => articlesById(h, ids)),
-    person: byId(signal, (ids) => peopleById(h, ids)),
-    organization: byId(signal, (ids) => organizationsById(h, ids)),
-    place: byId(signal, (ids) => placesById(h, ids)),
-    quote: byId(signal, (ids) => quotesById(h, ids)),
+    ...rows,
     aliases: (table: EntityTable) => aliasLoaders[table],
     edges(kind: EdgeKind) {
       let loader = edgeLoaders.get(kind);
-      if (!loader) edgeLoaders.set(kind, (loader = slices(signal, (ids, w) => edgeSlices(h, kind, ids, w))));
+      if (!loader) {
+        edgeLoaders.set(kind, (loader = slices(signal, async (ids, w) => {
+          const found = await edgeSlices(h, kind, ids, w, reads);
+          for (const slice of found.values()) prime(slice.rows, () => EDGE_CHILD[kind]);
+          return found;
+        })));
+      }
       return loader;
     },
     related(source: EntityTable) {
       let loader = relatedLoaders.get(source);
-      if (!loader) relatedLoaders.set(source, (loader = slices(signal, (ids, w) => relatedSlices(h, source, ids, w))));
+      if (!loader) {
+        relatedLoaders.set(source, (loader = slices(signal, async (ids, w) => {
+          const found = await relatedSlices(h, source, ids, w, reads);
+          for (const slice of found.values()) prime(slice.rows, (i) => slice.rows[i]!.childType);
+          return found;
+        })));
+      }
       return loader;
     },
   };

@@ -3,9 +3,12 @@
 // same; the PostgreSQL one is typed as the SQLite one in this single place.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client.ts";
 import { databaseTarget, ensureSqliteFolder, sqliteFilePath, type Provider } from "./database-url.ts";
+import { statementName } from "./read-batch.ts";
+import { logger } from "../logger.ts";
 
 export type Db = SqliteClient<"query">;
 
@@ -19,6 +22,12 @@ export interface DbHandle {
    */
   writer: Db;
   provider: Provider;
+  /**
+   * PostgreSQL: the pool under Prisma's adapter (the same connections), for the API's
+   * batched reads (./read-batch.ts), which skip Prisma's per-statement overhead. Unset
+   * with `logQueries`, so that every statement shows in Prisma's query events.
+   */
+  readPool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -56,7 +65,25 @@ export async function openDb(url?: string, options: OpenOptions = {}): Promise<D
       },
     };
   }
-  const adapter = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+  // An idle connection the server drops (a restart) must not crash the process; Prisma's
+  // adapter listens too, but only once it has connected, and the batched reads may come first.
+  pool.on("error", (error) => logger.warn({ err: error }, "idle PostgreSQL connection lost"));
+  const adapter = new PrismaPg(pool, {
+    // The batched reads are prepared statements; typed as always naming, but an
+    // undefined name is pg's unnamed statement.
+    statementNameGenerator: ((query: { sql: string }) => statementName(query.sql)) as (query: { sql: string }) => string,
+  });
   const db = new PostgresClient({ adapter, log }) as unknown as Db;
-  return { db, writer: db, provider: "postgresql", close: () => db.$disconnect() };
+  return {
+    db,
+    writer: db,
+    provider: "postgresql",
+    readPool: options.logQueries ? undefined : pool,
+    close: async () => {
+      await db.$disconnect();
+      if (!pool.ended) await pool.end();
+    },
+  };
 }
+

@@ -1,14 +1,23 @@
 // Nested lists (an article's people, a person's articles, ...) for many parents in
 // one statement: a window function numbers each parent's children, so a page of
 // 50 articles costs one query per list field, not one per article.
+// On PostgreSQL with a ReadBatch, the statement goes out with the request's other reads
+// of the same tick (./read-batch.ts).
 import { Prisma } from "./generated/sqlite/client.ts";
 import type { DbHandle } from "./client.ts";
+import type { ReadBatch } from "./read-batch.ts";
+import { rowJsonSql, type RowTable } from "./by-id.ts";
 
 export interface EdgeRow {
   parentId: number;
   childId: number;
   /** Mentions of the entity in the article, or shared articles for related entities. */
   weight: number;
+  /**
+   * The child's row as JSON (by-id.ts's `fromJson` shapes it), when the slice was read
+   * with a ReadBatch: the loaders keep it, so the children cost no statement of their own.
+   */
+  child?: Record<string, unknown> | null;
 }
 
 export interface EdgeSlice {
@@ -62,24 +71,58 @@ const EDGES = {
 
 export type EdgeKind = keyof typeof EDGES;
 
-type RawEdge = { parent_id: number | bigint; child_id: number | bigint; weight: number | bigint; rn: number | bigint; total: number | bigint };
+/** The table of each kind's children. */
+export const EDGE_CHILD: Record<EdgeKind, RowTable> = {
+  "article.people": "person",
+  "article.organizations": "organization",
+  "article.places": "place",
+  "article.quotes": "quote",
+  "person.articles": "article",
+  "organization.articles": "article",
+  "place.articles": "article",
+  "person.quotes": "quote",
+  "organization.quotes": "quote",
+};
+
+/** With a ReadBatch: the JSON of each child in the slice (`row` over `<alias>.child_id`), as `child`. */
+function childColumn(reads: ReadBatch | undefined, slice: SliceRequest, alias: string, row: string): Prisma.Sql {
+  if (!reads) return Prisma.empty;
+  return Prisma.sql`, CASE WHEN ${Prisma.raw(alias)}.rn > ${slice.offset} AND ${Prisma.raw(alias)}.rn <= ${slice.offset + slice.limit} THEN ${Prisma.raw(row)} END AS child`;
+}
+
+type RawEdge = {
+  parent_id: number | bigint; child_id: number | bigint; weight: number | bigint; rn: number | bigint; total: number | bigint;
+  child?: Record<string, unknown> | null;
+};
+
+/** `column IN (ids)`; on PostgreSQL one array parameter (`= ANY`), whatever the number of ids. */
+function inIds(h: DbHandle, column: string, ids: readonly number[]): Prisma.Sql {
+  return h.provider === "postgresql"
+    ? Prisma.sql`${Prisma.raw(column)} = ANY(${[...ids]}::int[])`
+    : Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join([...ids])})`;
+}
+
+/** Runs a slice statement alone, or with the request's other reads. */
+function run<R>(h: DbHandle, sql: Prisma.Sql, reads: ReadBatch | undefined): Promise<R[]> {
+  return reads ? reads.rows<R>(sql, "q.parent_id, q.rn") : h.db.$queryRaw<R[]>(sql);
+}
 
 /**
  * One slice of children for each parent. The first row of every parent is always
  * fetched, so a parent paged past its end still learns its total.
  */
-export async function edgeSlices(h: DbHandle, kind: EdgeKind, parentIds: readonly number[], slice: SliceRequest): Promise<Map<number, EdgeSlice>> {
+export async function edgeSlices(h: DbHandle, kind: EdgeKind, parentIds: readonly number[], slice: SliceRequest, reads?: ReadBatch): Promise<Map<number, EdgeSlice>> {
   const q = EDGES[kind];
-  const raw = await h.db.$queryRaw<RawEdge[]>`
-    SELECT parent_id, child_id, weight, rn, total FROM (
+  const raw = await run<RawEdge>(h, Prisma.sql`
+    SELECT parent_id, child_id, weight, rn, total ${childColumn(reads, slice, "t", rowJsonSql(EDGE_CHILD[kind], "t.child_id"))} FROM (
       SELECT ${Prisma.raw(q.parent)} AS parent_id, ${Prisma.raw(q.child)} AS child_id, ${Prisma.raw(q.weight)} AS weight,
         ROW_NUMBER() OVER (PARTITION BY ${Prisma.raw(q.parent)} ORDER BY ${Prisma.raw(q.order)}) AS rn,
         COUNT(*) OVER (PARTITION BY ${Prisma.raw(q.parent)}) AS total
       FROM ${Prisma.raw(q.from)}
-      WHERE ${Prisma.raw(q.parent)} IN (${Prisma.join([...parentIds])})
+      WHERE ${inIds(h, q.parent, parentIds)}
     ) t
     WHERE rn = 1 OR (rn > ${slice.offset} AND rn <= ${slice.offset + slice.limit})
-    ORDER BY parent_id, rn`;
+    ORDER BY parent_id, rn`, reads);
   return collectSlices(parentIds, raw, slice, edgeRow);
 }
 
@@ -95,7 +138,9 @@ function collectSlices<R extends RawEdge, Row>(parentIds: readonly number[], raw
   return out;
 }
 
-const edgeRow = (r: RawEdge): EdgeRow => ({ parentId: Number(r.parent_id), childId: Number(r.child_id), weight: Number(r.weight) });
+const edgeRow = (r: RawEdge): EdgeRow => ({
+  parentId: Number(r.parent_id), childId: Number(r.child_id), weight: Number(r.weight), ...(r.child !== undefined ? { child: r.child } : {}),
+});
 
 // ---- related entities: those that share articles with an entity
 
@@ -114,8 +159,10 @@ const MENTION_TABLE: Record<EntityTable, { table: string; column: string }> = {
   place: { table: "article_place", column: "place_id" },
 };
 
+const RELATED_CHILD = `CASE r.child_type ${(Object.keys(MENTION_TABLE) as EntityTable[]).map((t) => `WHEN '${t}' THEN ${rowJsonSql(t, "r.child_id")}`).join(" ")} END`;
+
 /** Co-occurring entities of all three types: most shared articles first, then most mentioned in them. */
-export async function relatedSlices(h: DbHandle, source: EntityTable, ids: readonly number[], slice: SliceRequest): Promise<Map<number, RelatedSlice>> {
+export async function relatedSlices(h: DbHandle, source: EntityTable, ids: readonly number[], slice: SliceRequest, reads?: ReadBatch): Promise<Map<number, RelatedSlice>> {
   const src = MENTION_TABLE[source];
   const parts = (Object.keys(MENTION_TABLE) as EntityTable[]).map((target) => {
     const t = MENTION_TABLE[target];
@@ -123,16 +170,16 @@ export async function relatedSlices(h: DbHandle, source: EntityTable, ids: reado
     return Prisma.sql`
       SELECT s.${Prisma.raw(src.column)} AS parent_id, ${Prisma.raw(`'${target}'`)} AS child_type, o.${Prisma.raw(t.column)} AS child_id, COUNT(*) AS weight, SUM(o.mention_count) AS strength
       FROM ${Prisma.raw(src.table)} s JOIN ${Prisma.raw(t.table)} o ON o.article_id = s.article_id ${notSelf}
-      WHERE s.${Prisma.raw(src.column)} IN (${Prisma.join([...ids])})
+      WHERE ${inIds(h, `s.${src.column}`, ids)}
       GROUP BY s.${Prisma.raw(src.column)}, o.${Prisma.raw(t.column)}`;
   });
-  const raw = await h.db.$queryRaw<(RawEdge & { child_type: EntityTable })[]>`
-    SELECT parent_id, child_type, child_id, weight, rn, total FROM (
+  const raw = await run<RawEdge & { child_type: EntityTable }>(h, Prisma.sql`
+    SELECT parent_id, child_type, child_id, weight, rn, total ${childColumn(reads, slice, "r", RELATED_CHILD)} FROM (
       SELECT u.*, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY weight DESC, strength DESC, child_type, child_id) AS rn,
         COUNT(*) OVER (PARTITION BY parent_id) AS total
       FROM (${Prisma.join(parts, " UNION ALL ")}) u
     ) r
     WHERE rn = 1 OR (rn > ${slice.offset} AND rn <= ${slice.offset + slice.limit})
-    ORDER BY parent_id, rn`;
+    ORDER BY parent_id, rn`, reads);
   return collectSlices(ids, raw, slice, (r) => ({ ...edgeRow(r), childType: r.child_type }));
 }

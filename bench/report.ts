@@ -1,0 +1,147 @@
+// bench/REPORT.md from the benchmarks' JSON results (see bench/run.ts).
+import { cpus, totalmem } from "node:os";
+import { execFileSync } from "node:child_process";
+import type { IngestRun } from "./ingest.ts";
+
+export interface NerResult {
+  articles: number;
+  tokens: number;
+  nerTokensPerSecond: number;
+  compromiseTokensPerSecond: number;
+  speedUp: number;
+  extractionTokensPerSecond: number;
+  extractionArticlesPerSecond: number;
+}
+
+export interface IngestResult {
+  corpus: string;
+  copies: number;
+  runs: IngestRun[];
+  replicated: IngestRun | null;
+}
+
+interface Side {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+export interface GraphqlResult {
+  generatedAt: string;
+  settings: { duration: number; connections: number; runs: number; articles: number; searchMode?: string };
+  statementsPerOperation: Record<string, Record<string, number[]>>;
+  summary: Record<string, { newsgraph?: Side; postgraphile?: Side; ratio?: number }>;
+  target: { mixRatio: number; met: boolean | null };
+}
+
+export interface Results {
+  ner?: NerResult;
+  ingest?: IngestResult;
+  graphql?: GraphqlResult;
+}
+
+function machine(): string {
+  const cpu = cpus();
+  const postgres = (() => {
+    try {
+      return execFileSync("psql", ["--version"], { encoding: "utf8" }).trim();
+    } catch {
+      return "psql not found";
+    }
+  })();
+  return [
+    `- CPU: ${cpu.length} × ${cpu[0]?.model ?? "unknown"}`,
+    `- Memory: ${Math.round(totalmem() / 1024 ** 3)} GiB`,
+    `- Node.js ${process.version}; ${postgres} (server on 127.0.0.1); SQLite through better-sqlite3 12`,
+  ].join("\n");
+}
+
+const num = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function nerSection(r: NerResult | undefined): string {
+  if (!r) return "Not run (`npm run bench:ner -- --json bench/results/ner.json`).";
+  return [
+    `${num(r.articles)} real news articles, ${num(r.tokens)} tokens, on one thread (\`npm run bench:ner\`):`,
+    "",
+    "| | tokens/s |",
+    "|---|---:|",
+    `| newsgraph NER tagger | ${num(r.nerTokensPerSecond)} |`,
+    `| compromise (people, places, organizations) | ${num(r.compromiseTokensPerSecond)} |`,
+    `| newsgraph whole extraction (tagger, gazetteers, quotes, speakers, resolution) | ${num(r.extractionTokensPerSecond)} (${num(r.extractionArticlesPerSecond)} articles/s) |`,
+    "",
+    `The tagger is ${r.speedUp}× compromise's speed.`,
+  ].join("\n");
+}
+
+function ingestSection(r: IngestResult | undefined): string {
+  if (!r) return "Not run (`npm run bench:ingest`).";
+  const rows = r.runs.map(
+    (x) => `| ${x.backend} | ${x.threads} | ${num(x.articles)} | ${x.seconds.toFixed(1)} | **${x.articlesPerSecond.toFixed(1)}** | ${x.peakRssMb} |`,
+  );
+  const lines = [
+    `\`npm run seed\` end to end (a new process, fresh database, migrations included) over \`${r.corpus}\` (\`npm run bench:ingest\`):`,
+    "",
+    "| database | analysis threads | files | seconds | articles/s | peak memory (MB) |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...rows,
+  ];
+  if (r.replicated) {
+    const x = r.replicated;
+    lines.push(
+      "",
+      `The corpus ×${r.copies} (titles changed per copy, so every copy is a new article), SQLite, ${x.threads} threads: ` +
+        `${num(x.articles)} files in ${x.seconds.toFixed(1)} s, ${x.articlesPerSecond.toFixed(1)} articles/s, peak ${x.peakRssMb} MB ` +
+        `(${r.runs.find((y) => y.backend === "sqlite" && y.threads === x.threads)?.peakRssMb ?? "?"} MB for ×1).`,
+      "",
+      `Peak memory by tenth of that run (MB): ${x.rssByTenthMb.join(", ")}.`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function graphqlSection(r: GraphqlResult | undefined): string {
+  if (!r) return "Not run (`npm run bench:graphql`).";
+  const side = (s: Side | undefined) => (s ? `${num(s.rps)} | ${num(s.p50, 1)} | ${num(s.p99, 1)}` : "– | – | –");
+  const statements = (op: string, server: string) => {
+    const counts = r.statementsPerOperation[server]?.[op] ?? r.statementsPerOperation[op]?.[server];
+    return counts ? [...new Set(counts)].join("/") : "–";
+  };
+  const rows = Object.entries(r.summary).map(
+    ([op, s]) =>
+      `| ${op} | ${side(s.newsgraph)} | ${statements(op, "newsgraph")} | ${side(s.postgraphile)} | ${statements(op, "postgraphile")} | ${s.ratio !== undefined ? `**${s.ratio.toFixed(2)}**` : "–"} |`,
+  );
+  return [
+    `Both servers over the same PostgreSQL database (${num(r.settings.articles)} articles), each measured alone, ` +
+      `${r.settings.connections} connections, ${r.settings.duration} s per operation, best of ${r.settings.runs} runs (\`npm run bench:graphql\`, ${r.generatedAt}):`,
+    "",
+    "| operation | newsgraph req/s | p50 ms | p99 ms | SQL/op | PostGraphile req/s | p50 ms | p99 ms | SQL/op | ratio |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows,
+    "",
+    `Target: newsgraph ≥ ${r.target.mixRatio} of PostGraphile's throughput on the mix: ${r.target.met === null ? "not measured" : r.target.met ? "met" : "not met"}.`,
+  ].join("\n");
+}
+
+export function renderReport(results: Results): string {
+  return [
+    "# Benchmarks",
+    "",
+    "Written by `npm run bench` (`bench/run.ts`); every number comes from `bench/results/*.json` of the same run.",
+    "Benchmarks are not tests: nothing here passes or fails CI. The machine:",
+    "",
+    machine(),
+    "",
+    "## Extraction",
+    "",
+    nerSection(results.ner),
+    "",
+    "## Ingest",
+    "",
+    ingestSection(results.ingest),
+    "",
+    "## GraphQL against PostGraphile",
+    "",
+    graphqlSection(results.graphql),
+    "",
+  ].join("\n");
+}
