@@ -12,6 +12,7 @@ import { resolveArticle } from "../src/resolve/index.ts";
 import type { Mention, QuoteSpan } from "../src/extract/types.ts";
 import { buildContext } from "../src/extract/quotes/context.ts";
 import { tokenize } from "../src/extract/tokenize.ts";
+import { cueAt } from "../src/extract/quotes/cues.ts";
 
 interface Seen {
   text: string;
@@ -450,4 +451,68 @@ test("`with X tweeting that ... and asking, “...”`, and a reply with its own
 test("typewriter quotes closing on an inner quotation (`,''' said`) still take the attribution after", () => {
   const text = "''Voters will not be satisfied with 'We will bomb them,''' said Senator Tom Keller of Ohio.";
   assert.deepEqual(quotes(text).map((q) => [q.speaker, q.cue]), [["Tom Keller", "said"]]);
+});
+
+test("a cue inside what someone else reports: the quoted words are the reporter's", () => {
+  const text = "Donald Trump spoke in Maine on Friday. Trump said that Mitt Romney begged him for an endorsement and \"would have dropped to his knees\" for it.";
+  assert.equal(quotes(text)[0]?.mention, "Trump");
+  const listener = "Lindsey Graham spoke to the crowd in Dallas. Graham assures his audience he will tell the \"bigots\" to be quiet.";
+  assert.deepEqual([quotes(listener)[0]?.speaker, quotes(listener)[0]?.cue], ["Graham", "assures"]);
+});
+
+test("a linking word before the subject opens no adverbial phrase (`Then he ..., calling`)", () => {
+  const text = "Donald Trump spoke in Manchester on Monday. Then he turned on Jeb Bush, calling him a \"stiff\" and accusing him of acting like a \"spoiled child.\"";
+  assert.deepEqual(quotes(text).map((q) => [q.speaker, q.mention]), [["he", "Donald Trump"], ["he", "Donald Trump"]]);
+  const andThen = "Voters waited in the rain. And then Donald Trump went on the attack, saying, “The president should resign in disgrace!”";
+  assert.equal(quotes(andThen)[0]?.mention, "Donald Trump");
+});
+
+test("`Cruz himself said` is Cruz; `the editorial board` speaks for the newspaper", () => {
+  const himself = "Ted Cruz campaigned in Iowa on Monday. Cruz himself said the race was \"a dead heat right now.\"";
+  assert.equal(quotes(himself)[0]?.mention, "Cruz");
+  const board = "The Wall Street Journal ran an editorial on Friday. \"She should be deported,\" the editorial board writes.";
+  assert.equal(quotes(board)[0]?.mention, "Wall Street Journal");
+});
+
+test("an introducing sentence whose last cue is in a subordinate clause (`if asked.`)", () => {
+  const text = "John Bolton spoke to the crowd on Friday, saying he would be willing to serve if asked. “I am going to support him.”";
+  assert.equal(quotes(text)[0]?.mention, "John Bolton");
+});
+
+test("a participle's own subject past an adverb (`with Trump reportedly yelling`)", () => {
+  const text = "Supporters shoved a protester at the rally, with Donald Trump reportedly yelling: “Get him out of here!”";
+  assert.equal(quotes(text)[0]?.mention, "Donald Trump");
+});
+
+test("a quotation after a comma inside its sentence belongs to that sentence, not the next one", () => {
+  const text = "Early in his campaign, Donald Trump attacked Mitt Romney, calling him, among other things, “a failed candidate.” Romney fired back in March.";
+  assert.equal(quotes(text)[0]?.mention, "Donald Trump");
+});
+
+test("a loose verb inverted after a comma-ended quotation, before a name (`,” agrees Mary Stone`)", () => {
+  const text = "“The dream has changed,” says Diana Ruiz, 41, of Tampa. “Our ideas of success are different,” agrees Mary Stone, 30, of Gainesville.";
+  assert.deepEqual(quotes(text).map((q) => q.mention), ["Diana Ruiz", "Mary Stone"]);
+});
+
+test("subject position: not after an opening preposition (`Of Carson, Levine ... said`) or a title after one", () => {
+  const of = "Ben Carson was there too. Of Carson, Sam Levine, who has given money to Marco Rubio, said, “He is flat-out scary.”";
+  assert.equal(quotes(of)[0]?.mention, "Sam Levine");
+  const by = "Mayor Tom Hale defended the police. Hale said the move was made by NYPD commissioner Bill Bratton and said, “Who are you going to trust on security?”";
+  assert.equal(quotes(by)[0]?.mention, "Hale");
+});
+
+test("an appositive without its closing comma (`Sam Lau, the director for the Iowa Democratic Party said`)", () => {
+  const text = "The party refused a recount. Sam Lau, the communications director for the Iowa Democratic Party said in a statement. “There are no paper ballots to recount.”";
+  assert.equal(quotes(text)[0]?.mention, "Sam Lau");
+});
+
+test("`the Nice attack`, `her primary challenge`: nouns after a modifier are no reporting verbs", () => {
+  const cueOf = (text: string, word: string): string | null => {
+    const tokens = tokenize(text);
+    const i = tokens.findIndex((t) => t.text === word);
+    return cueAt(tokens, i)?.lemma ?? null;
+  };
+  assert.equal(cueOf("They shared news of the Nice attack and cheered.", "attack"), null);
+  assert.equal(cueOf("She was weakened by her primary challenge from Sanders.", "challenge"), null);
+  assert.equal(cueOf("Trump attacks Cruz every day.", "attacks"), "attack");
 });

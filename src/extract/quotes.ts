@@ -21,7 +21,7 @@ import type { Mention, QuoteSpan, SpeakerRef } from "./types.ts";
 import type { Token } from "./tokenize.ts";
 import { buildContext, inQuote, type Context } from "./quotes/context.ts";
 import type { QuotePair } from "./quotes/marks.ts";
-import { attributionAfter, attributionBefore, endsSentence, introducingSentence, type Attribution } from "./quotes/attribution.ts";
+import { attributionAfter, attributionBefore, endsSentence, introducingSentence, sentenceStart, type Attribution } from "./quotes/attribution.ts";
 import { cueAt, cueText } from "./quotes/cues.ts";
 import { resolveDescription, resolveName, resolvePronoun, type EarlierSpeaker } from "./quotes/coref.ts";
 import type { SpeakerWords } from "./quotes/speakers.ts";
@@ -190,6 +190,8 @@ function startsMidSentence(ctx: Context, pair: QuotePair): boolean {
   const opener = ctx.tokens[pair.open] as Token;
   const before = ctx.tokens[pair.open - 1];
   if (opener.lineBreakBefore || before === undefined || ctx.paragraph[pair.open - 1] !== ctx.paragraph[pair.open]) return false;
+  // `calling him, among other things, “...”`, `Trump said: “...”`: after a comma or colon inside the sentence too.
+  if (before.text === "," || before.text === ":") return pair.open - 1 > sentenceStart(ctx, pair.open);
   return before.kind === "word" || before.kind === "clitic" || before.kind === "number";
 }
 

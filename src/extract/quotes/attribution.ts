@@ -154,9 +154,11 @@ export function attributionAfter(ctx: Context, pair: QuotePair): Attribution | n
       // Any reporting verb inverts right after a quotation ending in a comma (`,” remembered
       // Roy Verley`); after a full stop only the common ones do (`.” Said Kerry`).
       const commaEnded = ctx.tokens[pair.lastInside]?.text === "," || ctx.tokens[pair.lastInside - 1]?.text === ",";
-      if (cue.kind === "participle" || !(INVERTIBLE.has(cue.lemma) || (commaEnded && !cue.weak))) return null;
+      if (cue.kind === "participle" || !(INVERTIBLE.has(cue.lemma) || commaEnded)) return null;
       const speaker = subjectAfter(ctx, cue.end + 1, end);
       if (!speaker || speaker.kind === "pronoun") return null;
+      // A loose verb (`,” agrees Michelle Stevens`) inverts only before a name.
+      if (!INVERTIBLE.has(cue.lemma) && cue.weak && speaker.kind !== "mention" && speaker.kind !== "name") return null;
       return { via: "after", cue, speaker, end: end - 1 };
     }
     if (cue.kind === "participle") return trailingAttribution(ctx, pair, first, end);
@@ -261,6 +263,36 @@ function conjoinedParticiple(ctx: Context, start: number, participle: number): S
   return null;
 }
 
+/**
+ * The reporting clause whose complement holds the speaker words `inner` (`Trump said [that]
+ * Romney ...`): a finite, not loose reporting verb right before them (or before `that`), with
+ * a named or pronoun subject of its own; else null.
+ */
+function outerReport(ctx: Context, start: number, inner: SpeakerWords): { cue: Cue; speaker: SpeakerWords } | null {
+  let k = inner.start - 1;
+  if (lower(ctx, k) === "that") k--;
+  if (k < start || inQuote(ctx, k)) return null;
+  let outer = cueEndingAt(ctx.tokens, k);
+  if (!outer) {
+    // `Graham assures his audience he will ...`, `Trump told reporters that ...`: past the listener.
+    for (let j = k; j >= start && k - j < 4; j--) {
+      const t = ctx.tokens[j] as Token;
+      if (t.kind !== "word" || inQuote(ctx, j)) break;
+      const listener = cueEndingAt(ctx.tokens, j - 1);
+      if (listener) {
+        if (listener.listener) outer = listener;
+        break;
+      }
+    }
+    if (!outer) return null;
+  } else if (outer.listener) return null;
+  if (outer.kind !== "verb" || outer.weak) return null;
+  const who = subjectBefore(ctx, start, outer.start);
+  if (!who || !(who.kind === "mention" || who.kind === "name" || who.kind === "pronoun")) return null;
+  if (who.kind === "pronoun" && lower(ctx, who.start) === "it") return null;
+  return { cue: outer, speaker: who };
+}
+
 /** Attribution before the opening mark, within its sentence. */
 export function attributionBefore(ctx: Context, pair: QuotePair): Attribution | null {
   const o = pair.open;
@@ -297,10 +329,12 @@ export function attributionBefore(ctx: Context, pair: QuotePair): Attribution | 
         speaker = { kind: "mention", start: a, end: cue.start - 2, head: cue.start - 2, mention: owner };
       }
     } else if (cue.kind === "participle") {
-      // `with Donald Trump tweeting that ...`: the participle's own subject.
-      const own = ctx.mentionAt[cue.start - 1];
+      // `with Donald Trump tweeting that ...`, `with Trump reportedly yelling`: the participle's own subject.
+      let ownEnd = cue.start - 1;
+      if (/^[a-z]+ly$/.test(ctx.tokens[ownEnd]?.text ?? "") && !ctx.mentionAt[ownEnd]) ownEnd--;
+      const own = ctx.mentionAt[ownEnd];
       if (own && own.type === "PERSON") {
-        speaker = { kind: "mention", start: ctx.mentionStart[cue.start - 1] as number, end: cue.start - 1, head: cue.start - 1, mention: own };
+        speaker = { kind: "mention", start: ctx.mentionStart[ownEnd] as number, end: ownEnd, head: ownEnd, mention: own };
       } else {
         speaker = reporterBefore(ctx, start, cue.start) ?? conjoinedParticiple(ctx, start, cue.start) ?? mainSubject(ctx, start, cue.start);
       }
@@ -324,6 +358,12 @@ export function attributionBefore(ctx: Context, pair: QuotePair): Attribution | 
         }
         break;
       }
+    }
+    // `Trump said that Romney begged him and “...”`: a cue inside what someone else reports;
+    // the quoted words are the reporter's.
+    if (speaker && cue.kind === "verb") {
+      const outer = outerReport(ctx, start, speaker);
+      if (outer) return { via: "before", cue: outer.cue, speaker: outer.speaker, end: o - 1 };
     }
     return { via: "before", cue, speaker, end: o - 1 };
   }
@@ -354,6 +394,9 @@ export function attributionBefore(ctx: Context, pair: QuotePair): Attribution | 
   return null;
 }
 
+/** Words opening a subordinate clause whose verb may have no subject of its own (`if asked`, `when pressed`). */
+const SUBORDINATORS = new Set(["if", "when", "unless", "once", "as", "while", "though", "although", "before", "after", "until"]);
+
 /**
  * A sentence right before token `o` (in its paragraph, or ending the previous paragraph when
  * `o` opens one) that reports someone speaking: `Packer said in a statement.` or
@@ -377,7 +420,12 @@ export function introducingSentence(ctx: Context, o: number): Attribution | null
     if (cue.kind === "according") speaker = subjectAfter(ctx, cue.end + 1, end);
     else if (cue.kind === "participle") speaker = mainSubject(ctx, start, cue.start);
     else speaker = subjectBefore(ctx, start, cue.start) ?? (INVERTIBLE.has(cue.lemma) ? subjectAfter(ctx, cue.end + 1, end) : null);
-    if (!speaker) return null;
+    // `Bolton ..., saying he would help if asked.`: a cue of a subordinate clause with no
+    // subject of its own leaves the sentence's own reporting verb to find.
+    if (!speaker) {
+      if (SUBORDINATORS.has(lower(ctx, cue.start - 1))) continue;
+      return null;
+    }
     return { via: "continued", cue, speaker, end };
   }
   if (t.text === ":") {

@@ -539,6 +539,13 @@ function otherParty(modifiers: readonly string[], words: ReadonlySet<string>): b
 export function resolveDescription(ctx: Context, sw: SpeakerWords, at: number, earlier: readonly EarlierSpeaker[] = []): Mention | null {
   const c = cache(ctx);
   const head = lower(ctx, sw.head);
+  // `Cruz himself said`: the name the reflexive stresses.
+  if (REFLEXIVES.has(head)) {
+    const named = ctx.mentionAt[sw.head - 1];
+    return named && named.type !== "PLACE" ? (ctx.personAlias.get(named) ?? named) : null;
+  }
+  // `the editorial board writes`: the newspaper's board speaks for the newspaper.
+  if (head === "board" && lower(ctx, sw.head - 1) === "editorial") return c.lastMediaBefore[at] ?? null;
   if (MEDIA_NOUNS.has(head) || REPORT_NOUNS.has(head)) {
     if (sw.mention && sw.mention.type === "ORGANIZATION") return sw.mention;
     return c.lastMediaBefore[at] ?? null;
@@ -616,3 +623,5 @@ export function resolveDescription(ctx: Context, sw: SpeakerWords, at: number, e
 const CAMPAIGNER_NOUNS = new Set(["candidate", "nominee", "front-runner", "frontrunner", "contender", "hopeful", "senator", "governor", "congressman", "congresswoman", "lawmaker", "billionaire", "businessman", "businesswoman", "mogul", "tycoon", "developer"]);
 const FEMALE_NOUNS = new Set(["congresswoman", "chairwoman", "spokeswoman", "businesswoman", "queen", "princess", "actress", "mother", "daughter", "wife", "sister", "widow"]);
 const MALE_NOUNS = new Set(["congressman", "chairman", "spokesman", "businessman", "king", "prince", "pope", "father", "son", "husband", "brother"]);
+/** Reflexives that stress a name before them (`Cruz himself`). */
+const REFLEXIVES = new Set(["himself", "herself", "themselves", "itself"]);

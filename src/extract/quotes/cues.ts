@@ -66,7 +66,7 @@ const NOUNISH = new Set([
   "cry", "laugh", "sigh", "blast", "slam", "label", "term", "plead", "rail", "crow", "snap", "fume", "gush",
   "bark", "boom", "sneer", "scoff", "offer", "read", "put", "quip", "chant", "shout", "yell", "whisper", "muse",
   "lament", "thunder", "warn", "remark", "respond", "response", "cite", "praise", "dub", "volunteer", "counsel",
-  "advise", "reason", "interrupt", "stress", "word", "add",
+  "advise", "reason", "interrupt", "stress", "word", "add", "attack", "challenge",
 ]);
 const BE_FORMS = new Set(["is", "are", "was", "were", "be", "been", "am", "'s", "’s", "'re", "’re"]);
 const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i", "you", "it", "who", "which"]);
@@ -129,9 +129,11 @@ function verbCueAt(tokens: readonly Token[], i: number, loose = false): Cue | nu
   }
   if (!loose && NOUNISH.has(lemma) && (w === lemma || w === `${lemma}s` || w === `${lemma}es`)) {
     // `Trump claims`, `officials say`, `he will state`: a subject or auxiliary right before.
+    // `the Nice attack`: a capitalised word after a determiner modifies the noun.
+    const modifier = isCapitalized(prev) && NOUN_DETERMINERS.has(lowerAt(tokens, i - 2));
     const subjectLike =
       prev !== undefined &&
-      (isCapitalized(prev) || SUBJECT_PRONOUNS.has(prevLower) || ["will", "would", "to", "also", "could", "may", "might", "did", "does", "often", "now", "should", "can", "must", "n't", "not", "and", "but", "then", "who"].includes(prevLower));
+      ((isCapitalized(prev) && !modifier) || SUBJECT_PRONOUNS.has(prevLower) || ["will", "would", "to", "also", "could", "may", "might", "did", "does", "often", "now", "should", "can", "must", "n't", "not", "and", "but", "then", "who"].includes(prevLower));
     // `recently put it,`, `bluntly put it:`: an adverb before the verb; `put it` on its own.
     const verbal = /^[a-z]+ly$/.test(prevLower) || (lemma === "put" && nextLower === "it");
     if (!subjectLike && !verbal) return null;

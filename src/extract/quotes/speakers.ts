@@ -327,11 +327,14 @@ function inSubjectPosition(ctx: Context, first: number): boolean {
   if (ctx.sentence[first - 1] !== ctx.sentence[first]) return true;
   if (prev.kind === "quote" || [",", "(", "—", "–", "--", ":"].includes(prev.text)) return true;
   const w = prev.text.toLowerCase();
-  if (SUBJECT_POSITION_WORDS.has(w) || PERSON_NOUNS.has(w)) return true;
-  if (!isCapitalizedWord(prev)) return false;
-  // `joined on stage by Minnesota Sen. Al Franken`: titles after a preposition are no subject's.
+  if (SUBJECT_POSITION_WORDS.has(w)) return true;
+  // `Of Carson, Levine said`: a preposition opening the sentence.
+  if (isCapitalizedWord(prev) && PREPOSITIONS.has(w)) return false;
+  if (!isCapitalizedWord(prev) && !PERSON_NOUNS.has(w)) return false;
+  // `joined on stage by Minnesota Sen. Al Franken`, `made by NYPD commissioner Bill Bratton`:
+  // titles after a preposition are no subject's.
   let k = first - 1;
-  while (k > 0 && first - k <= 5 && (isCapitalizedWord(ctx.tokens[k]) || ctx.tokens[k]?.text === ".")) k--;
+  while (k > 0 && first - k <= 5 && (isCapitalizedWord(ctx.tokens[k]) || ctx.tokens[k]?.text === "." || PERSON_NOUNS.has(lower(ctx, k)))) k--;
   return !(isLowerWord(ctx.tokens[k]) && PREPOSITIONS.has((ctx.tokens[k] as Token).text));
 }
 
@@ -384,6 +387,22 @@ function appositiveSubject(ctx: Context, lo: number, comma: number): SpeakerWord
   }
   if (earliest) return earliest;
   return subjectBefore(ctx, lo, j, true);
+}
+
+/**
+ * The person before an appositive that runs from a comma to token `last` without a closing
+ * comma (`Sam Lau, the communications director` before `for the Iowa Democratic Party said`).
+ */
+function unclosedAppositive(ctx: Context, lo: number, last: number): SpeakerWords | null {
+  for (let k = last; k - 1 >= lo && last - k < 8; k--) {
+    const u = ctx.tokens[k] as Token;
+    if (u.text === ",") {
+      const person = mentionWords(ctx, k - 1);
+      return person && person.mention?.type === "PERSON" && inSubjectPosition(ctx, person.start) ? person : null;
+    }
+    if (u.kind !== "word" || ctx.mentionAt[k] || RELATIVE_PRONOUNS.has(lower(ctx, k)) || (isLowerWord(u) && cueLemma(u.text) !== undefined)) return null;
+  }
+  return null;
 }
 
 const TITLE_LIKE = /^(?:[A-Z][a-z]*\.|Sen|Rep|Gov|President|Senator|Governor|Secretary|Minister|Mayor|Judge|Justice|General|Speaker|Leader|Majority|Minority|House|Senate|Former|Chairman|Chairwoman|Director|Representative|Congressman|Congresswoman|Vice|Prime|Foreign|Attorney|Army|Navy|Capt|Lt|Col|Gen|Dr|Mr|Mrs|Ms)$/;
@@ -468,6 +487,10 @@ export function subjectBefore(ctx: Context, lo: number, cue: number, inAppositiv
           if (a < p - 1 || TITLE_LIKE.test((ctx.tokens[a] as Token).text)) return capitalizedRun(ctx, a, p - 1);
         }
       }
+      // `Sam Lau, the communications director for the Iowa Democratic Party said`: an
+      // appositive whose closing comma is missing; the person before it is the subject.
+      const closing = ["of", "from", "at", "with", "for"].includes(lower(ctx, p)) ? unclosedAppositive(ctx, lo, p - 1) : null;
+      if (closing) return closing;
     }
     if (m) {
       const before = ctx.tokens[m.start - 1];
@@ -514,6 +537,9 @@ export function subjectBefore(ctx: Context, lo: number, cue: number, inAppositiv
   return null;
 }
 
+/** Sentence-opening adverbs and conjunctions that link to what came before (not subordinators like `when`). */
+const LINKING_WORDS = new Set(["and", "but", "so", "yet", "still", "then", "now", "also", "later", "earlier", "meanwhile", "instead", "however", "indeed", "moreover", "separately"]);
+
 /**
  * The subject of the main clause of the sentence starting at `start`, before `limit`: the
  * first person, organization or pronoun not inside a prepositional phrase, after a leading
@@ -522,7 +548,12 @@ export function subjectBefore(ctx: Context, lo: number, cue: number, inAppositiv
 export function mainSubject(ctx: Context, start: number, limit: number): SpeakerWords | null {
   let i = start;
   const first = lower(ctx, i);
-  if (SENTENCE_ADVERBIALS.has(first)) {
+  // `Then he cut into Bush, calling ...`, `And Trump went on, mocking ...`: a linking word
+  // right before the subject opens no adverbial phrase of its own.
+  let j = i;
+  while (j < limit && j - i < 3 && LINKING_WORDS.has(lower(ctx, j))) j++;
+  const linked = j > i && j < limit && (isSpeakerPronoun(ctx.tokens[j]) || (ctx.mentionStart[j] === j && ctx.mentionAt[j]?.type !== "PLACE"));
+  if (SENTENCE_ADVERBIALS.has(first) && !linked) {
     for (let k = i; k < limit && k - i < 15; k++) {
       if (ctx.tokens[k]?.text === "," && !inQuote(ctx, k)) {
         i = k + 1;
