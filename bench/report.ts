@@ -112,7 +112,7 @@ function graphqlSection(r: GraphqlResult | undefined): string {
   );
   return [
     `Both servers over the same PostgreSQL database (${num(r.settings.articles)} articles), each measured alone, ` +
-      `${r.settings.connections} connections, ${r.settings.duration} s per operation, best of ${r.settings.runs} runs (\`npm run bench:graphql\`, ${r.generatedAt}):`,
+      `${r.settings.connections} connections, ${r.settings.duration} s per operation, mean of ${r.settings.runs} runs (\`npm run bench:graphql\`, ${r.generatedAt}):`,
     "",
     "| operation | newsgraph req/s | p50 ms | p99 ms | SQL/op | PostGraphile req/s | p50 ms | p99 ms | SQL/op | ratio |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",

@@ -13,7 +13,7 @@ import autocannon, { type Result } from "autocannon";
 import pg from "pg";
 import { parseCommandLine, runCommand, UsageError } from "../src/cli/exit.ts";
 import { fromGlobalId, toGlobalId } from "../src/graphql/ids.ts";
-import { openDb } from "../src/store/client.ts";
+import { onStatement, openDb } from "../src/store/client.ts";
 import { migrateDatabase } from "../src/store/migrate/index.ts";
 import { startServer } from "../src/server.ts";
 
@@ -416,11 +416,11 @@ async function checkEquivalence(ops: Operation[], ours: string, postgraphile: st
   return out;
 }
 
-/** Ours: Prisma query events of an in-process server (as test/helpers/graph.ts counts them). */
+/** Ours: every statement of an in-process server (onStatement, as test/helpers/graph.ts counts them). */
 async function countOurStatements(url: string, ops: Operation[]): Promise<Record<string, number[]>> {
   const store = await openDb(url, { logQueries: true });
   let statements = 0;
-  store.db.$on("query", () => statements++);
+  onStatement(store, () => statements++);
   const server = await startServer({ store, port: 0, host: "127.0.0.1", production: true });
   try {
     const out: Record<string, number[]> = {};
@@ -760,7 +760,7 @@ async function main(): Promise<number> {
       environment: { newsgraphNode: oursVersion, postgraphileNode: pglVersion, cpus: cpus().length, loadavg: loadavg() },
       statementsPerOperation: statements,
       statementsCountedBy: {
-        newsgraph: "Prisma query events of an in-process server (as test/helpers/graph.ts)",
+        newsgraph: "every statement of an in-process server (src/store/client.ts onStatement: the pg pool on PostgreSQL)",
         postgraphile: "client.query calls on PostGraphile's pg pool (bench/postgraphile-server.mjs)",
       },
       equivalence,

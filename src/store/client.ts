@@ -24,8 +24,8 @@ export interface DbHandle {
   provider: Provider;
   /**
    * PostgreSQL: the pool under Prisma's adapter (the same connections), for the API's
-   * batched reads (./read-batch.ts), which skip Prisma's per-statement overhead. Unset
-   * with `logQueries`, so that every statement shows in Prisma's query events.
+   * batched reads (./read-batch.ts), which skip Prisma's per-statement overhead; their
+   * statements do not show in Prisma's query events (the tests count them on the pool).
    */
   readPool?: pg.Pool;
   close(): Promise<void>;
@@ -79,7 +79,7 @@ export async function openDb(url?: string, options: OpenOptions = {}): Promise<D
     db,
     writer: db,
     provider: "postgresql",
-    readPool: options.logQueries ? undefined : pool,
+    readPool: pool,
     close: async () => {
       await db.$disconnect();
       if (!pool.ended) await pool.end();
@@ -87,3 +87,20 @@ export async function openDb(url?: string, options: OpenOptions = {}): Promise<D
   };
 }
 
+/**
+ * Calls `fn` for every SQL statement the handle's reads issue (tests and benches count
+ * them). SQLite: Prisma's query events (open with `logQueries`). PostgreSQL: the pool's
+ * query(), which Prisma's adapter and the batched reads both go through.
+ */
+export function onStatement(h: DbHandle, fn: () => void): void {
+  const pool = h.readPool;
+  if (!pool) {
+    h.db.$on("query", fn);
+    return;
+  }
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => {
+    fn();
+    return query(...args);
+  }) as typeof pool.query;
+}

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrateDatabase } from "../../src/store/migrate/index.ts";
-import { openDb, type DbHandle } from "../../src/store/client.ts";
+import { onStatement, openDb, type DbHandle } from "../../src/store/client.ts";
 import { loadDocuments, type LoadSummary } from "../../src/ingest/load.ts";
 import { startServer, type ServerOptions } from "../../src/server.ts";
 import { createTempDatabase, postgresSkipReason } from "./postgres.ts";
@@ -54,7 +54,7 @@ export async function startTestServer(backend: Backend, seedPaths: string[] = []
   await migrateDatabase(backend.url);
   const store = await openDb(backend.url, { logQueries: true });
   let statements = 0;
-  store.db.$on("query", () => statements++);
+  onStatement(store, () => statements++);
   const load = (paths: string[]) => loadDocuments(store, paths);
   if (seedPaths.length) await load(seedPaths);
   const server = await startServer({ store, port: 0, host: "127.0.0.1", ...options });
