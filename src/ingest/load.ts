@@ -48,7 +48,7 @@ export async function ingestDocument(store: DbHandle, bytes: Uint8Array, fileNam
   const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const prepared = options.pool ? await options.pool.prepare({ bytes, name: fileName, maxDocumentBytes }) : prepareBytes(bytes, fileName, maxDocumentBytes);
   if (!prepared.ok) throw new DocumentError(fileName, prepared.reason);
-  return saveArticle(store.writer, prepared.record, prepared.analysis);
+  return saveArticle(store, prepared.record, prepared.analysis);
 }
 
 /** Fewer files than this are analysed on the calling thread: starting threads would cost more. */
@@ -73,7 +73,7 @@ export async function loadDocuments(store: DbHandle, paths: string[], events: Lo
   const flush = async () => {
     const written = batch;
     batch = [];
-    const results = await saveArticles(store.writer, written.map((w) => w.article));
+    const results = await saveArticles(store, written.map((w) => w.article));
     results.forEach((result, i) => {
       if (result.status === "created") summary.loaded++;
       else summary.duplicates++;

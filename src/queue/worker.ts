@@ -145,7 +145,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     }
     if (good.length) {
       try {
-        const saved = await saveArticles(store.writer, good.map((g) => g.article));
+        const saved = await saveArticles(store, good.map((g) => g.article));
         saved.forEach((result, i) => {
           const { job, fileName } = good[i]!;
           const outcome = result.status === "created" ? "loaded" : "duplicate";
