@@ -152,7 +152,7 @@ async function main(): Promise<number> {
     }
   }
   mkdirSync(join(values.out, ".."), { recursive: true });
-  writeFileSync(values.out, JSON.stringify({ corpus: values.corpus, copies, runs, replicated }, null, 2) + "\n");
+  writeFileSync(values.out, JSON.stringify({ generatedAt: new Date().toISOString(), corpus: values.corpus, copies, runs, replicated }, null, 2) + "\n");
   console.log(`wrote ${values.out}`);
   return runs.some((r) => r.failed > 0) ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import type { IngestRun } from "./ingest.ts";
 
 export interface NerResult {
+  generatedAt?: string;
   articles: number;
   tokens: number;
   nerTokensPerSecond: number;
@@ -14,6 +15,7 @@ export interface NerResult {
 }
 
 export interface IngestResult {
+  generatedAt?: string;
   corpus: string;
   copies: number;
   runs: IngestRun[];
@@ -56,12 +58,13 @@ function machine(): string {
   ].join("\n");
 }
 
+const when = (at: string | undefined) => (at ? `, ${at}` : "");
 const num = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function nerSection(r: NerResult | undefined): string {
   if (!r) return "Not run (`npm run bench:ner -- --json bench/results/ner.json`).";
   return [
-    `${num(r.articles)} real news articles, ${num(r.tokens)} tokens, on one thread (\`npm run bench:ner\`):`,
+    `${num(r.articles)} real news articles, ${num(r.tokens)} tokens, on one thread (\`npm run bench:ner\`${when(r.generatedAt)}):`,
     "",
     "| | tokens/s |",
     "|---|---:|",
@@ -79,7 +82,7 @@ function ingestSection(r: IngestResult | undefined): string {
     (x) => `| ${x.backend} | ${x.threads} | ${num(x.articles)} | ${x.seconds.toFixed(1)} | **${x.articlesPerSecond.toFixed(1)}** | ${x.peakRssMb} |`,
   );
   const lines = [
-    `\`npm run seed\` end to end (a new process, fresh database, migrations included) over \`${r.corpus}\` (\`npm run bench:ingest\`):`,
+    `\`npm run seed\` end to end (a new process, fresh database, migrations included) over \`${r.corpus}\` (\`npm run bench:ingest\`${when(r.generatedAt)}):`,
     "",
     "| database | analysis threads | files | seconds | articles/s | peak memory (MB) |",
     "|---|---:|---:|---:|---:|---:|",
@@ -126,8 +129,9 @@ export function renderReport(results: Results): string {
   return [
     "# Benchmarks",
     "",
-    "Written by `npm run bench` (`bench/run.ts`); every number comes from `bench/results/*.json` of the same run.",
-    "Benchmarks are not tests: nothing here passes or fails CI. The machine:",
+    "Written by `npm run bench` (`bench/run.ts`) from `bench/results/*.json`, the last run of each benchmark.",
+    "Benchmarks are not tests: nothing here passes or fails CI. The machine is a 2-core VM shared with other",
+    "work: the same run varies by 20% or more from one hour to the next, so compare rows of one table, not tables. The machine:",
     "",
     machine(),
     "",

@@ -72,6 +72,7 @@ const json = opt("json", "");
 if (json) {
   mkdirSync(dirname(json), { recursive: true });
   const result = {
+    generatedAt: new Date().toISOString(),
     articles: texts.length,
     tokens: ntok,
     nerTokensPerSecond: rate(t2 - t1),
