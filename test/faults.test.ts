@@ -90,7 +90,9 @@ async function assertConsistent(h: DbHandle): Promise<void> {
 }
 
 function seed(url: string, dir: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/seed.ts", dir], {
+  // Batches of 10, not 100: with 150 articles a kill must land between commits, and two
+  // loads must interleave, as they would over a large corpus.
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/seed.ts", "--batch-size", "10", dir], {
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });

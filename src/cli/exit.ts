@@ -19,6 +19,14 @@ export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnTy
   }
 }
 
+/** A whole-number option from `min` to `max` (default 1,000), or undefined when not given; else a UsageError. */
+export function wholeNumberOption(value: string | undefined, name: string, min: number, max = 1000): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}
+
 /**
  * Prints why a command stopped and exits: usage and setting errors with 2 (and the usage
  * text for the former), anything else with `failureCode`.

@@ -5,7 +5,7 @@ import { openDb } from "../store/client.ts";
 import { loadDocuments } from "../ingest/load.ts";
 import { defaultThreads } from "../ingest/pool.ts";
 import { progressEvents } from "./progress.ts";
-import { EXIT_USAGE, parseCommandLine, runCommand, UsageError } from "./exit.ts";
+import { EXIT_USAGE, parseCommandLine, runCommand, wholeNumberOption } from "./exit.ts";
 import { requirePostgres, startBoss } from "../queue/boss.ts";
 import { enqueueDocuments } from "../queue/enqueue.ts";
 
@@ -48,8 +48,8 @@ async function main(): Promise<number> {
   try {
     const summary = await loadDocuments(store, positionals.length ? positionals : [config.SEED_DIR], progress, {
       maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
-      threads: countOption(values.threads, "--threads", 0),
-      batchSize: countOption(values["batch-size"], "--batch-size", 1),
+      threads: wholeNumberOption(values.threads, "--threads", 0),
+      batchSize: wholeNumberOption(values["batch-size"], "--batch-size", 1),
     });
     progress.stop();
     const seconds = (performance.now() - started) / 1000;
@@ -62,14 +62,6 @@ async function main(): Promise<number> {
     progress.stop();
     await store.close();
   }
-}
-
-/** A whole-number option of at least `min`, or undefined when not given. */
-function countOption(value: string | undefined, name: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number of at least ${min}, not "${value}"`);
-  return n;
 }
 
 /** --queue: enqueue instead of loading (src/queue); the workers parse, analyse and store. */

@@ -6,7 +6,7 @@ import { createAnalysisPool, warmUp } from "../ingest/pool.ts";
 import { logger } from "../logger.ts";
 import { requirePostgres, startBoss } from "../queue/boss.ts";
 import { startWorker } from "../queue/worker.ts";
-import { EXIT_FAILED, EXIT_OK, parseCommandLine, runCommand, UsageError } from "./exit.ts";
+import { EXIT_FAILED, EXIT_OK, parseCommandLine, runCommand, wholeNumberOption } from "./exit.ts";
 
 const HELP = `Usage: npm run worker -- [options]
 
@@ -50,8 +50,8 @@ async function main(): Promise<number> {
     return EXIT_OK;
   }
   const config = loadConfig();
-  const batchSize = countOption(values["batch-size"], "--batch-size", config.WORKER_BATCH_SIZE);
-  const threads = countOption(values.threads, "--threads", config.WORKER_THREADS);
+  const batchSize = wholeNumberOption(values["batch-size"], "--batch-size", 1) ?? config.WORKER_BATCH_SIZE;
+  const threads = wholeNumberOption(values.threads, "--threads", 1) ?? config.WORKER_THREADS;
   requirePostgres(config.DATABASE_URL, "npm run worker");
 
   const { applied } = await migrateDatabase(config.DATABASE_URL);
@@ -111,14 +111,6 @@ async function main(): Promise<number> {
   );
   if (summary.stoppedBy === "signal") return EXIT_OK;
   return summary.rejected.length || summary.errors ? EXIT_FAILED : EXIT_OK;
-}
-
-/** A whole-number option from 1 to 1,000, or `fallback` when not given. */
-function countOption(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UsageError(`${name} must be a whole number from 1 to 1000, got "${value}"`);
-  return n;
 }
 
 runCommand("worker", HELP, main);

@@ -1,7 +1,7 @@
 import type { DbHandle } from "../store/client.ts";
 import { createLoaders, type Loaders } from "./loaders.ts";
 import type { Auth } from "./auth.ts";
-import { DEFAULT_MAX_DOCUMENT_BYTES } from "../ingest/load.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "../ingest/prepare.ts";
 import type { AnalysisPool } from "../ingest/pool.ts";
 
 export interface Context {

@@ -11,8 +11,6 @@ import { createAnalysisPool, type AnalysisPool } from "./pool.ts";
 import { DEFAULT_MAX_DOCUMENT_BYTES, prepareBytes, type Prepared, type PreparedArticle } from "./prepare.ts";
 import { DocumentError } from "./parse.ts";
 
-export { DEFAULT_MAX_DOCUMENT_BYTES, prepareArticle, readArticle } from "./prepare.ts";
-
 export interface LoadFailure {
   file: string;
   reason: string;

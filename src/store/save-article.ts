@@ -94,12 +94,12 @@ class Writer {
     readonly provider: Provider,
   ) {}
 
-  /** Inserts the rows; `tail` may hold ON CONFLICT and RETURNING clauses, whose rows come back. */
-  async insert<T = never>(table: string, columns: readonly Column[], rows: unknown[][], tail: Prisma.Sql = Prisma.empty): Promise<T[]> {
+  /** Inserts the rows, with an ON CONFLICT clause if given; `returning` columns come back as rows. */
+  async insert<T = never>(table: string, columns: readonly Column[], rows: unknown[][], options: { onConflict?: string; returning?: string } = {}): Promise<T[]> {
     if (rows.length === 0) return [];
     const head = Prisma.raw(`INSERT INTO ${table} (${columns.map(([name]) => name).join(", ")})`);
-    const returning = /RETURNING/.test(tail.text);
-    const run = async (sql: Prisma.Sql): Promise<T[]> => (returning ? this.tx.$queryRaw<T[]>(sql) : (await this.tx.$executeRaw(sql), []));
+    const tail = Prisma.raw(`${options.onConflict ? ` ON CONFLICT ${options.onConflict}` : ""}${options.returning ? ` RETURNING ${options.returning}` : ""}`);
+    const run = async (sql: Prisma.Sql): Promise<T[]> => (options.returning ? this.tx.$queryRaw<T[]>(sql) : (await this.tx.$executeRaw(sql), []));
     if (this.provider === "postgresql") {
       const arrays = columns.map(([, type], c) => Prisma.sql`${rows.map((r) => r[c])}::${Prisma.raw(type)}[]`);
       return run(Prisma.sql`${head} SELECT * FROM unnest(${Prisma.join(arrays)})${tail}`);
@@ -129,7 +129,7 @@ async function insertFresh(w: Writer, fresh: ArticleToSave[]): Promise<Map<strin
   // created_at is given, not left to the column default, which SQLite would write in another format than Prisma's.
   const createdAt = w.time(new Date());
   const rows = fresh.map(({ record: r }) => [r.title, r.body, w.time(r.publishedAt), r.sourceId, r.fileName, r.contentHash, r.wordCount, createdAt]);
-  const inserted = await w.insert<{ id: number | bigint; content_hash: string }>("article", ARTICLE_COLUMNS, rows, Prisma.sql` RETURNING id, content_hash`);
+  const inserted = await w.insert<{ id: number | bigint; content_hash: string }>("article", ARTICLE_COLUMNS, rows, { returning: "id, content_hash" });
   const articleIds = new Map(inserted.map((row) => [row.content_hash, Number(row.id)]));
   const articles = fresh.map((f) => ({ articleId: articleIds.get(f.record.contentHash)!, analysis: f.analysis }));
   const ids = await upsertEntities(w, articles);
@@ -183,13 +183,10 @@ async function upsertEntities(w: Writer, articles: Saved[]): Promise<EntityIds> 
       const geo = e.geo ?? { kind: "OTHER", countryCode: null, latitude: null, longitude: null };
       return [...row, geo.kind, geo.countryCode, geo.latitude, geo.longitude];
     });
-    const t = Prisma.raw(table);
-    const upserted = await w.insert<{ id: number | bigint; key: string }>(
-      table,
-      type === "PLACE" ? PLACE_COLUMNS : ENTITY_COLUMNS,
-      values,
-      Prisma.sql` ON CONFLICT (key) DO UPDATE SET mention_count = ${t}.mention_count + excluded.mention_count, article_count = ${t}.article_count + excluded.article_count RETURNING id, key`,
-    );
+    const upserted = await w.insert<{ id: number | bigint; key: string }>(table, type === "PLACE" ? PLACE_COLUMNS : ENTITY_COLUMNS, values, {
+      onConflict: `(key) DO UPDATE SET mention_count = ${table}.mention_count + excluded.mention_count, article_count = ${table}.article_count + excluded.article_count`,
+      returning: "id, key",
+    });
     for (const r of upserted) ids.set(entityKey(type, r.key), Number(r.id));
   }
   return ids;
@@ -210,7 +207,7 @@ async function createMentions(w: Writer, articles: Saved[], ids: EntityIds): Pro
     const { mentions: table, aliases: aliasTable, column } = ENTITY_TABLES[type];
     await w.insert(table, [["article_id", "int4"], [column, "int4"], ["mention_count", "int4"], ["first_offset", "int4"]], mentions);
     // Prisma's createMany cannot skip duplicates on SQLite; ON CONFLICT DO NOTHING reads the same on both databases.
-    await w.insert(aliasTable, [[column, "int4"], ["alias", "text"]], [...aliases.values()], Prisma.sql` ON CONFLICT DO NOTHING`);
+    await w.insert(aliasTable, [[column, "int4"], ["alias", "text"]], [...aliases.values()], { onConflict: "DO NOTHING" });
   }
 }
 
