@@ -19,9 +19,9 @@ export const defaultThreads = () => availableParallelism();
 /** `threads` 0 analyses on the calling thread (small loads, where starting threads costs more). */
 export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
   if (threads === 0) return { threads, prepare: prepareHere, close: async () => {} };
-  // Workers inherit this process's flags (`--import tsx`), so the entry may be TypeScript.
+  // Workers inherit this process's flags (`--import tsx`); the entry explains how it loads.
   const piscina = new Piscina<PrepareTask, Prepared>({
-    filename: new URL("./prepare-worker.ts", import.meta.url).href,
+    filename: new URL("./analysis-thread.mjs", import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,

@@ -1,0 +1,40 @@
+// The analysis pool: a document analysed on a worker thread comes back exactly as the
+// same document analysed on the calling thread, and bad input is a failure naming the
+// document, not a crash of the thread. All text here is made up by the tests.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createAnalysisPool } from "../src/ingest/pool.ts";
+import { prepareBytes } from "../src/ingest/prepare.ts";
+
+const TEXT = `Harbour talks resume
+
+Maria Lopez, the mayor of Porto Vell, met Anna Berg of the United Nations in Geneva on Monday.
+“We will rebuild the harbour before winter,” Lopez said. Berg told reporters the talks had been useful.`;
+
+test("a worker thread analyses a document exactly as the calling thread does", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "newsgraph-pool-"));
+  const pool = createAnalysisPool(1);
+  try {
+    const bytes = new TextEncoder().encode(TEXT);
+    const here = prepareBytes(bytes, "talks.txt");
+    assert.ok(here.ok && here.analysis.quotes.length === 1, "the document has one quote");
+    assert.deepEqual(await pool.prepare({ bytes, name: "talks.txt", maxDocumentBytes: 1 << 20 }), here);
+
+    writeFileSync(join(dir, "talks.txt"), bytes);
+    assert.deepEqual(await pool.prepare({ file: join(dir, "talks.txt"), name: "talks.txt", maxDocumentBytes: 1 << 20 }), here);
+
+    assert.deepEqual(await pool.prepare({ bytes, name: "talks.txt", maxDocumentBytes: 10 }), {
+      ok: false,
+      reason: `too large: ${bytes.length} bytes (0.0 MiB), the limit is 10 bytes (MAX_DOCUMENT_BYTES)`,
+    });
+    const missing = await pool.prepare({ file: join(dir, "gone.txt"), name: "gone.txt", maxDocumentBytes: 1 << 20 });
+    assert.equal(missing.ok, false);
+    assert.match(!missing.ok ? missing.reason : "", /ENOENT.*gone\.txt/);
+  } finally {
+    await pool.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
