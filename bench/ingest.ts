@@ -1,8 +1,12 @@
-// npm run bench:ingest: `npm run seed` end to end over a real corpus into fresh databases,
-// on SQLite and PostgreSQL with 1 and 2 analysis threads; then the corpus replicated to
-// about 30,000 articles, to show that peak memory stays flat as the corpus grows.
-// Each run is the seed command in its own process; its memory (all threads) is sampled
-// from /proc. Writes bench/results/ingest.json for `npm run bench`. A bench, not a test.
+// npm run bench:ingest: real commands end to end over a real corpus into fresh databases.
+// - `npm run seed` on SQLite and PostgreSQL with 1 and 2 analysis threads;
+// - the distributed path on PostgreSQL: `npm run seed -- --queue`, then 1 and 2
+//   `npm run worker -- --exit-when-idle` processes (one analysis thread each) at once;
+// - the corpus replicated to about 30,000 articles, to show that peak memory stays flat.
+// Every configuration runs --repeat times, the configurations taking turns, and the report
+// gives the median run: the VM's speed drifts by 20% or more within minutes, and turns
+// spread the drift over all of them. Memory (all threads of all processes of a run) is
+// sampled from /proc. Writes bench/results/ingest.json for `npm run bench`. A bench, not a test.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,25 +14,44 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { listDocumentFiles } from "../src/ingest/files.ts";
 import { throwawayDatabase } from "./lib.ts";
+import { configLabel } from "./report.ts";
 
-const USAGE = `Usage: npm run bench:ingest [-- --corpus DIR] [--threads 1,2] [--backends sqlite,postgresql] [--copies N] [--out FILE]
+const USAGE = `Usage: npm run bench:ingest [-- --corpus DIR] [--threads 1,2] [--workers 1,2]
+       [--backends sqlite,postgresql] [--repeat N] [--copies N] [--out FILE]
 
 Seeds fresh databases from --corpus (default ../shared/data/news) with each number of
---threads on each backend, then (unless --copies 0) loads the corpus replicated
---copies times (default 10, about 30,000 articles; each copy's titles carry the copy
-number, so no copy is a duplicate) on SQLite with the most threads, and reports peak
-memory for both sizes. PostgreSQL: BENCH_POSTGRES_URL or TEST_POSTGRES_URL or the local server.
+--threads on each backend; on PostgreSQL also enqueues the corpus and drains the queue
+with each number of --workers processes (0 to skip). Each configuration runs --repeat
+times (default 3), taking turns; the report gives the median. Then (unless --copies 0)
+loads the corpus replicated --copies times (default 10, about 30,000 articles; each
+copy's titles carry the copy number, so no copy is a duplicate) on SQLite with the most
+threads, and reports peak memory for both sizes.
+PostgreSQL: BENCH_POSTGRES_URL or TEST_POSTGRES_URL or the local server.
 
 Exit codes: 0 done, 1 a load failed, 2 usage error.`;
 
-export interface IngestRun {
-  backend: "sqlite" | "postgresql";
+type Backend = "sqlite" | "postgresql";
+
+export interface IngestConfig {
+  backend: Backend;
+  /** seed: one `npm run seed` process; queue: `seed --queue`, then `workers` worker processes. */
+  mode: "seed" | "queue";
+  /** Analysis threads per process. */
   threads: number;
+  /** Processes loading at once (1 for seed). */
+  workers: number;
+}
+
+export interface IngestRun extends IngestConfig {
+  /** Files in the corpus: every one is loaded, skipped as a duplicate or failed. */
   articles: number;
   loaded: number;
   duplicates: number;
   failed: number;
+  /** Wall time of the whole run, from the first process started to the last one ended. */
   seconds: number;
+  /** Of `seconds`, the enqueueing (queue mode). */
+  enqueueSeconds?: number;
   articlesPerSecond: number;
   peakRssMb: number;
   /** Peak RSS by tenth of the run's duration: flat means memory does not grow with the corpus. */
@@ -45,44 +68,92 @@ function rssMb(pid: number): number | null {
   }
 }
 
-async function seedRun(backend: "sqlite" | "postgresql", threads: number, corpus: string): Promise<IngestRun> {
-  const db = await throwawayDatabase(backend);
-  try {
-    const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/seed.ts", "--threads", String(threads), corpus], {
-      env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const samples: { t: number; mb: number }[] = [];
-    const timer = setInterval(() => {
-      const mb = child.pid ? rssMb(child.pid) : null;
-      if (mb !== null) samples.push({ t: performance.now() - started, mb });
-    }, 250);
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    clearInterval(timer);
-    const seconds = (performance.now() - started) / 1000;
-    const m = /loaded (\d+), duplicates skipped (\d+), failed (\d+)/.exec(out);
-    if (!m || (code !== 0 && code !== 1)) throw new Error(`seed exited with ${code}:\n${out.slice(-2000)}`);
-    const [loaded, duplicates, failed] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const tenths = Array.from({ length: 10 }, (_, i) => {
-      const inTenth = samples.filter((s) => s.t >= (i * seconds * 1000) / 10 && s.t < ((i + 1) * seconds * 1000) / 10);
-      return Math.round(Math.max(0, ...inTenth.map((s) => s.mb)));
-    });
-    const articles = loaded + duplicates + failed;
+/** Memory samples of the processes running now, summed, every 250 ms. */
+class MemorySampler {
+  private readonly pids = new Set<number>();
+  private readonly samples: { t: number; mb: number }[] = [];
+  private readonly started = performance.now();
+  private readonly timer = setInterval(() => {
+    const mbs = [...this.pids].map(rssMb).filter((mb): mb is number => mb !== null);
+    if (mbs.length) this.samples.push({ t: performance.now() - this.started, mb: mbs.reduce((a, b) => a + b, 0) });
+  }, 250);
+
+  watch(pid: number | undefined, exited: Promise<unknown>): void {
+    if (pid === undefined) return;
+    this.pids.add(pid);
+    void exited.then(() => this.pids.delete(pid));
+  }
+
+  stop(): { peakRssMb: number; rssByTenthMb: number[] } {
+    clearInterval(this.timer);
+    const ms = performance.now() - this.started;
+    const tenth = (i: number) => this.samples.filter((s) => s.t >= (i * ms) / 10 && s.t < ((i + 1) * ms) / 10).map((s) => s.mb);
     return {
-      backend,
-      threads,
+      peakRssMb: Math.round(Math.max(0, ...this.samples.map((s) => s.mb))),
+      rssByTenthMb: Array.from({ length: 10 }, (_, i) => Math.round(Math.max(0, ...tenth(i)))),
+    };
+  }
+}
+
+/** A command of this project (`src/cli/<name>.ts`) in its own process, its output kept. */
+function command(name: string, args: string[], url: string, memory: MemorySampler): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", `src/cli/${name}.ts`, ...args], {
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (out += d));
+  const exited = new Promise<{ code: number | null; out: string }>((resolve) => child.on("exit", (code) => resolve({ code, out })));
+  memory.watch(child.pid, exited);
+  return exited;
+}
+
+function numbers(pattern: RegExp, out: string, what: string): number[] {
+  const m = pattern.exec(out);
+  if (!m) throw new Error(`${what}: no summary line in its output:\n${out.slice(-2000)}`);
+  return m.slice(1).map(Number);
+}
+
+async function ingestRun(config: IngestConfig, corpus: string): Promise<IngestRun> {
+  const db = await throwawayDatabase(config.backend);
+  try {
+    const memory = new MemorySampler();
+    const started = performance.now();
+    let counts: Pick<IngestRun, "loaded" | "duplicates" | "failed">;
+    let enqueueSeconds: number | undefined;
+    if (config.mode === "seed") {
+      const { code, out } = await command("seed", ["--threads", String(config.threads), corpus], db.url, memory);
+      if (code !== 0 && code !== 1) throw new Error(`seed exited with ${code}:\n${out.slice(-2000)}`);
+      const [loaded, duplicates, failed] = numbers(/loaded (\d+), duplicates skipped (\d+), failed (\d+)/, out, "seed") as [number, number, number];
+      counts = { loaded, duplicates, failed };
+    } else {
+      const enqueued = await command("seed", ["--queue", corpus], db.url, memory);
+      if (enqueued.code !== 0 && enqueued.code !== 1) throw new Error(`seed --queue exited with ${enqueued.code}:\n${enqueued.out.slice(-2000)}`);
+      const [, alreadyQueued, notQueued] = numbers(/enqueued (\d+), already queued (\d+), failed (\d+)/, enqueued.out, "seed --queue") as [number, number, number];
+      enqueueSeconds = (performance.now() - started) / 1000;
+      const workers = await Promise.all(
+        Array.from({ length: config.workers }, () => command("worker", ["--exit-when-idle", "--threads", String(config.threads)], db.url, memory)),
+      );
+      counts = { loaded: 0, duplicates: alreadyQueued, failed: notQueued };
+      for (const { code, out } of workers) {
+        if (code !== 0 && code !== 1) throw new Error(`worker exited with ${code}:\n${out.slice(-2000)}`);
+        const [loaded, duplicates, rejected] = numbers(/loaded (\d+), duplicates (\d+), rejected (\d+)/, out, "worker") as [number, number, number];
+        counts.loaded += loaded;
+        counts.duplicates += duplicates;
+        counts.failed += rejected;
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const articles = counts.loaded + counts.duplicates + counts.failed;
+    return {
+      ...config,
       articles,
-      loaded,
-      duplicates,
-      failed,
+      ...counts,
       seconds: Number(seconds.toFixed(1)),
+      ...(enqueueSeconds === undefined ? {} : { enqueueSeconds: Number(enqueueSeconds.toFixed(1)) }),
       articlesPerSecond: Number((articles / seconds).toFixed(1)),
-      peakRssMb: Math.round(Math.max(0, ...samples.map((s) => s.mb))),
-      rssByTenthMb: tenths,
+      ...memory.stop(),
     };
   } finally {
     await db.dispose();
@@ -106,16 +177,21 @@ async function replicate(corpus: string, copies: number): Promise<string> {
 }
 
 function row(r: IngestRun): string {
-  return `${r.backend.padEnd(10)} threads ${r.threads}  ${String(r.articles).padStart(6)} files  ${r.seconds.toFixed(1).padStart(6)} s  ` +
-    `${r.articlesPerSecond.toFixed(1).padStart(6)} articles/s  peak ${r.peakRssMb} MB`;
+  return `${configLabel(r).padEnd(30)} ${String(r.articles).padStart(6)} files  ${r.seconds.toFixed(1).padStart(6)} s  ` +
+    `${r.articlesPerSecond.toFixed(1).padStart(6)} articles/s  peak ${r.peakRssMb} MB` +
+    (r.enqueueSeconds === undefined ? "" : `  (enqueue ${r.enqueueSeconds.toFixed(1)} s)`);
 }
+
+const list = (s: string) => s.split(",").filter(Boolean).map(Number);
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       corpus: { type: "string", default: "../shared/data/news" },
       threads: { type: "string", default: "1,2" },
+      workers: { type: "string", default: "1,2" },
       backends: { type: "string", default: "sqlite,postgresql" },
+      repeat: { type: "string", default: "3" },
       copies: { type: "string", default: "10" },
       out: { type: "string", default: "bench/results/ingest.json" },
       help: { type: "boolean" },
@@ -125,18 +201,24 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const threads = values.threads.split(",").map(Number);
-  const backends = values.backends.split(",") as ("sqlite" | "postgresql")[];
-  const copies = Number(values.copies);
-  if (threads.some((t) => !Number.isInteger(t) || t < 0) || backends.some((b) => b !== "sqlite" && b !== "postgresql") || !Number.isInteger(copies)) {
+  const threads = list(values.threads);
+  const workers = list(values.workers).filter((w) => w !== 0);
+  const backends = values.backends.split(",") as Backend[];
+  const [repeat, copies] = [Number(values.repeat), Number(values.copies)];
+  const whole = (n: number, min: number) => Number.isInteger(n) && n >= min;
+  if (!threads.every((t) => whole(t, 0)) || !workers.every((w) => whole(w, 1)) || backends.some((b) => b !== "sqlite" && b !== "postgresql") || !whole(repeat, 1) || !whole(copies, 0)) {
     console.error(USAGE);
     return 2;
   }
+  const configs: IngestConfig[] = backends.flatMap((backend) => [
+    ...threads.map((t): IngestConfig => ({ backend, mode: "seed", threads: t, workers: 1 })),
+    ...(backend === "postgresql" ? workers.map((w): IngestConfig => ({ backend, mode: "queue", threads: 1, workers: w })) : []),
+  ]);
   const runs: IngestRun[] = [];
-  for (const backend of backends) {
-    for (const t of threads) {
-      const r = await seedRun(backend, t, values.corpus);
-      console.log(row(r));
+  for (let round = 1; round <= repeat; round++) {
+    for (const config of configs) {
+      const r = await ingestRun(config, values.corpus);
+      console.log(`${row(r)}  [run ${round}/${repeat}]`);
       runs.push(r);
     }
   }
@@ -144,7 +226,7 @@ async function main(): Promise<number> {
   if (copies > 0) {
     const dir = await replicate(values.corpus, copies);
     try {
-      replicated = await seedRun("sqlite", Math.max(...threads), dir);
+      replicated = await ingestRun({ backend: "sqlite", mode: "seed", threads: Math.max(...threads), workers: 1 }, dir);
       console.log(`${row(replicated)}  (corpus x${copies})`);
       console.log(`peak memory by tenth of the run (MB): ${replicated.rssByTenthMb.join(" ")}`);
     } finally {
@@ -152,7 +234,7 @@ async function main(): Promise<number> {
     }
   }
   mkdirSync(join(values.out, ".."), { recursive: true });
-  writeFileSync(values.out, JSON.stringify({ generatedAt: new Date().toISOString(), corpus: values.corpus, copies, runs, replicated }, null, 2) + "\n");
+  writeFileSync(values.out, JSON.stringify({ generatedAt: new Date().toISOString(), corpus: values.corpus, copies, repeat, runs, replicated }, null, 2) + "\n");
   console.log(`wrote ${values.out}`);
   return runs.some((r) => r.failed > 0) ? 1 : 0;
 }

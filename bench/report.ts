@@ -1,7 +1,7 @@
 // bench/REPORT.md from the benchmarks' JSON results (see bench/run.ts).
 import { cpus, totalmem } from "node:os";
 import { execFileSync } from "node:child_process";
-import type { IngestRun } from "./ingest.ts";
+import type { IngestConfig, IngestRun } from "./ingest.ts";
 
 export interface NerResult {
   generatedAt?: string;
@@ -18,6 +18,8 @@ export interface IngestResult {
   generatedAt?: string;
   corpus: string;
   copies: number;
+  /** Runs of each configuration (older results: 1). */
+  repeat?: number;
   runs: IngestRun[];
   replicated: IngestRun | null;
 }
@@ -76,25 +78,53 @@ function nerSection(r: NerResult | undefined): string {
   ].join("\n");
 }
 
+/** How a configuration is named in the output and the report. */
+export function configLabel(c: IngestConfig): string {
+  return c.mode === "seed" ? `${c.backend} seed, ${c.threads} thread${c.threads === 1 ? "" : "s"}` : `${c.backend} queue, ${c.workers} worker${c.workers === 1 ? "" : "s"}`;
+}
+
+/** The runs of each configuration, in the order they first ran, with the median run. */
+function byConfig(runs: IngestRun[]): { config: IngestConfig; runs: IngestRun[]; median: IngestRun }[] {
+  const groups = new Map<string, IngestRun[]>();
+  for (const run of runs) {
+    // Results written before the queue rows had only seed runs.
+    const r = { ...run, mode: run.mode ?? "seed", workers: run.workers ?? 1 };
+    const key = configLabel(r);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((rs) => {
+    const sorted = [...rs].sort((a, b) => a.articlesPerSecond - b.articlesPerSecond);
+    return { config: rs[0]!, runs: rs, median: sorted[Math.floor((sorted.length - 1) / 2)]! };
+  });
+}
+
 function ingestSection(r: IngestResult | undefined): string {
   if (!r) return "Not run (`npm run bench:ingest`).";
-  const rows = r.runs.map(
-    (x) => `| ${x.backend} | ${x.threads} | ${num(x.articles)} | ${x.seconds.toFixed(1)} | **${x.articlesPerSecond.toFixed(1)}** | ${x.peakRssMb} |`,
-  );
+  const groups = byConfig(r.runs);
+  const how = (c: IngestConfig) =>
+    c.mode === "seed" ? "`npm run seed`" : `\`seed --queue\`, then ${c.workers} \`npm run worker\` process${c.workers === 1 ? "" : "es"} at once`;
+  const rows = groups.map(({ config: c, runs, median: m }) => {
+    const all = runs.map((x) => x.articlesPerSecond.toFixed(1)).join(", ");
+    const seconds = m.enqueueSeconds === undefined ? m.seconds.toFixed(1) : `${m.seconds.toFixed(1)} (enqueue ${m.enqueueSeconds.toFixed(1)})`;
+    return `| ${c.backend} | ${how(c)} | ${c.threads * c.workers} | ${num(m.articles)} | ${seconds} | **${m.articlesPerSecond.toFixed(1)}** | ${all} | ${m.peakRssMb} |`;
+  });
   const lines = [
-    `\`npm run seed\` end to end (a new process, fresh database, migrations included) over \`${r.corpus}\` (\`npm run bench:ingest\`${when(r.generatedAt)}):`,
+    `The commands end to end (new processes, a fresh database, migrations included) over \`${r.corpus}\`, ` +
+      `each configuration ${r.repeat ?? 1} time${(r.repeat ?? 1) === 1 ? "" : "s"}, the configurations taking turns; the row is the median run ` +
+      `(\`npm run bench:ingest\`${when(r.generatedAt)}). The queue rows time enqueueing and the workers together; each worker has one analysis thread.`,
     "",
-    "| database | analysis threads | files | seconds | articles/s | peak memory (MB) |",
-    "|---|---:|---:|---:|---:|---:|",
+    "| database | how | analysis threads | files | seconds | articles/s | every run (articles/s) | peak memory (MB) |",
+    "|---|---|---:|---:|---:|---:|---:|---:|",
     ...rows,
   ];
   if (r.replicated) {
     const x = r.replicated;
+    const single = groups.find((g) => g.config.backend === "sqlite" && g.config.mode === "seed" && g.config.threads === x.threads)?.median;
     lines.push(
       "",
       `The corpus ×${r.copies} (titles changed per copy, so every copy is a new article), SQLite, ${x.threads} threads: ` +
         `${num(x.articles)} files in ${x.seconds.toFixed(1)} s, ${x.articlesPerSecond.toFixed(1)} articles/s, peak ${x.peakRssMb} MB ` +
-        `(${r.runs.find((y) => y.backend === "sqlite" && y.threads === x.threads)?.peakRssMb ?? "?"} MB for ×1).`,
+        `(${single?.peakRssMb ?? "?"} MB for ×1).`,
       "",
       `Peak memory by tenth of that run (MB): ${x.rssByTenthMb.join(", ")}.`,
     );

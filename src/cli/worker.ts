@@ -54,6 +54,11 @@ async function main(): Promise<number> {
   const threads = wholeNumberOption(values.threads, "--threads", 1) ?? config.WORKER_THREADS;
   requirePostgres(config.DATABASE_URL, "npm run worker");
 
+  // Every analysis thread loads the NER model now, not inside the first jobs (whose timeouts
+  // run); the threads start while this one migrates and connects.
+  const pool = createAnalysisPool(threads);
+  const warm = warmUp(pool);
+  warm.catch(() => {}); // awaited below, once connected
   const { applied } = await migrateDatabase(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, "migrations applied");
   const store = await openDb(config.DATABASE_URL, { poolSize: 2 });
@@ -65,9 +70,7 @@ async function main(): Promise<number> {
     await store.close();
     throw error;
   });
-  // Every analysis thread loads the NER model now, not inside the first jobs (whose timeouts run).
-  const pool = createAnalysisPool(threads);
-  await warmUp(pool);
+  await warm;
 
   const started = performance.now();
   const worker = startWorker({

@@ -7,7 +7,8 @@
 // entities.
 //
 // Outcomes:
-// - stored or already there: the job is completed with { outcome, articleId };
+// - stored or already there: the job is completed with { outcome } (the log line
+//   "document stored" names its article);
 // - a bad document (DocumentError: empty, binary, too large, ...): a permanent failure,
 //   logged and completed with { outcome: "rejected", reason }, never retried;
 // - anything else (the database away, a bug): the batch's jobs are failed, and pg-boss
@@ -58,10 +59,20 @@ export interface RunningWorker {
 }
 
 export type JobResult =
-  | { outcome: "loaded" | "duplicate"; articleId: number }
+  | { outcome: "loaded" | "duplicate" }
   | { outcome: "rejected"; reason: string };
 
 type Job = PgBoss.Job<DocumentJob>;
+
+/**
+ * pg-boss completes many jobs with one output in one statement (manager.js `complete`
+ * takes an id or ids, and data), but its types declare data only for a single id.
+ */
+const completeMany = (boss: PgBoss, ids: string[], output: JobResult) =>
+  (boss.complete as (name: string, ids: string[], data: object) => Promise<void>).call(boss, DOCUMENT_QUEUE, ids, output);
+
+/** Batches taken and under analysis while one is written (jobs in hand: one batch more). */
+const BATCHES_AHEAD = 2;
 
 /** A job taken, with its document under analysis. */
 interface TakenJob {
@@ -116,10 +127,14 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     );
   };
 
-  const complete = (job: Job, result: JobResult) =>
-    boss
-      .complete(DOCUMENT_QUEUE, job.id, result)
-      .catch((e: unknown) => log.error({ jobId: job.id, err: e }, "could not complete the job; it comes back after its timeout and is stored once"));
+  /** Completes jobs of one outcome: one statement and one commit, not one per job. */
+  const complete = async (jobs: Job[], result: JobResult) => {
+    if (jobs.length === 0) return;
+    const ids = jobs.map((j) => j.id);
+    await completeMany(boss, ids, result).catch((e: unknown) =>
+      log.error({ jobIds: ids, err: e }, "could not complete the jobs; they come back after their timeout and are stored once"),
+    );
+  };
 
   /** Analysis results in, one write transaction, every job completed or failed. */
   const storeBatch = async (batch: TakenJob[]) => {
@@ -141,19 +156,21 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       // "rejected" and why) keeps pg-boss from retrying what can never succeed.
       summary.rejected.push({ file: fileName, reason: result.reason });
       log.warn({ jobId: job.id, file: fileName, reason: result.reason }, "document rejected");
-      done.push(complete(job, { outcome: "rejected", reason: result.reason }));
+      done.push(complete([job], { outcome: "rejected", reason: result.reason }));
     }
     if (good.length) {
       try {
         const saved = await saveArticles(store, good.map((g) => g.article));
+        const byOutcome = { loaded: [] as Job[], duplicate: [] as Job[] };
         saved.forEach((result, i) => {
           const { job, fileName } = good[i]!;
           const outcome = result.status === "created" ? "loaded" : "duplicate";
-          if (outcome === "loaded") summary.loaded++;
-          else summary.duplicates++;
+          byOutcome[outcome].push(job);
           log.info({ jobId: job.id, file: fileName, outcome, articleId: result.articleId }, "document stored");
-          done.push(complete(job, { outcome, articleId: result.articleId }));
         });
+        summary.loaded += byOutcome.loaded.length;
+        summary.duplicates += byOutcome.duplicate.length;
+        done.push(complete(byOutcome.loaded, { outcome: "loaded" }), complete(byOutcome.duplicate, { outcome: "duplicate" }));
       } catch (error) {
         done.push(fail(good.map((g) => g.job), error));
       }
@@ -167,26 +184,32 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const pause = (ms: number) => sleep(ms, undefined, { signal: stopping.signal }).catch(() => undefined);
 
   const loop = async (): Promise<WorkerSummary> => {
-    // Jobs are fetched one batch ahead: while a batch is written, the next is analysed.
-    let next = take();
+    // Batches are taken ahead: while one is written, the next ones are analysed, so the
+    // analysis threads do not wait for the writes (and the job completions) of the last.
+    const ahead: Promise<TakenJob[]>[] = [];
+    const takeAhead = () => {
+      while (ahead.length < BATCHES_AHEAD) ahead.push(take());
+    };
+    takeAhead();
     for (;;) {
-      const batch = await next;
-      if (batch.length === 0) {
-        if (stopping.signal.aborted) break;
-        if (options.exitWhenIdle) {
-          try {
-            if (await queueIsEmpty()) break;
-          } catch (error) {
-            log.error({ err: error }, "could not read the queue size; trying again");
-          }
-        }
-        await pause(pollMs);
-        next = take();
+      const batch = await ahead.shift()!;
+      if (batch.length > 0) {
+        takeAhead();
+        await storeBatch(batch);
         continue;
       }
-      // Jobs taken as a stop arrives are in hand: they are finished like the others.
-      next = take();
-      await storeBatch(batch);
+      // An empty look with batches behind it: those go on.
+      if (ahead.length > 0) continue;
+      if (stopping.signal.aborted) break;
+      if (options.exitWhenIdle) {
+        try {
+          if (await queueIsEmpty()) break;
+        } catch (error) {
+          log.error({ err: error }, "could not read the queue size; trying again");
+        }
+      }
+      await pause(pollMs);
+      takeAhead();
     }
     return summary;
   };
