@@ -102,7 +102,7 @@ function ingestSection(r: IngestResult | undefined): string {
   if (!r) return "Not run (`npm run bench:ingest`).";
   const groups = byConfig(r.runs);
   const how = (c: IngestConfig) =>
-    c.mode === "seed" ? "`npm run seed`" : `\`seed --queue\`, then ${c.workers} \`npm run worker\` process${c.workers === 1 ? "" : "es"} at once`;
+    c.mode === "seed" ? "`npm run seed`" : `\`seed --queue\`, then ${c.workers === 1 ? "one `npm run worker`" : `${c.workers} \`npm run worker\` processes at once`}`;
   const rows = groups.map(({ config: c, runs, median: m }) => {
     const all = runs.map((x) => x.articlesPerSecond.toFixed(1)).join(", ");
     const seconds = m.enqueueSeconds === undefined ? m.seconds.toFixed(1) : `${m.seconds.toFixed(1)} (enqueue ${m.enqueueSeconds.toFixed(1)})`;

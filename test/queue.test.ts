@@ -196,6 +196,20 @@ describe("the job queue on PostgreSQL", { skip }, () => {
 
     assert.deepEqual(await snapshot(db.url), referenceSnapshot);
     assert.deepEqual(await queueState(db.url), { pending: 0, active: 0, notFailed: 32 });
+    // Every job's output says what became of its document (the README's query for rejected ones).
+    const outputs = await withClient(db.url, (c) =>
+      c.query<{ outcome: string; n: number; files: string; reasons: string | null }>(
+        `SELECT output->>'outcome' AS outcome, COUNT(*)::int AS n, string_agg(data->>'fileName', ',') AS files, string_agg(output->>'reason', ',') AS reasons
+         FROM pgboss.job WHERE name = $1 GROUP BY 1 ORDER BY 1`,
+        [DOCUMENT_QUEUE],
+      ),
+    );
+    assert.deepEqual(
+      outputs.rows.map((r) => [r.outcome, r.n]),
+      [["duplicate", 1], ["loaded", GOOD], ["rejected", 1]],
+    );
+    assert.match(outputs.rows[2]!.files, /bad-binary\.txt$/);
+    assert.match(outputs.rows[2]!.reasons ?? "", /^binary file/);
 
     // pg-boss's schema sits beside ours: migrations still see nothing to do, and "public" holds none of its tables.
     assert.deepEqual((await migrateDatabase(db.url)).applied, []);
