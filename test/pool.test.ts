@@ -1,6 +1,7 @@
 // The analysis pool: a document analysed on a worker thread comes back exactly as the
-// same document analysed on the calling thread, and bad input is a failure naming the
-// document, not a crash of the thread. All text here is made up by the tests.
+// same document analysed on the calling thread, and bad input (too large, a missing file)
+// comes back as a failure with its reason, not as a crash of the thread. All text here is
+// made up by the tests.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";

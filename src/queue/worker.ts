@@ -193,6 +193,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     takeAhead();
     for (;;) {
       const batch = await ahead.shift()!;
+      // Jobs taken as a stop arrives are in hand: they are finished like the others.
       if (batch.length > 0) {
         takeAhead();
         await storeBatch(batch);
