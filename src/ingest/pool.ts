@@ -5,6 +5,7 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { Prepared } from "./prepare.ts";
 import prepareHere, { type PrepareTask } from "./prepare-worker.ts";
+import { analysisBundle } from "./thread-bundle.ts";
 
 export interface AnalysisPool {
   /** Reads (or takes), parses and analyses one document; bad input is a failure, not a throw. */
@@ -19,17 +20,37 @@ export const defaultThreads = () => availableParallelism();
 /** `threads` 0 analyses on the calling thread (small loads, where starting threads costs more). */
 export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
   if (threads === 0) return { threads, prepare: prepareHere, close: async () => {} };
-  // Workers inherit this process's flags (`--import tsx`); the entry explains how it loads.
-  const piscina = new Piscina<PrepareTask, Prepared>({
-    filename: new URL("./analysis-thread.mjs", import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: Number.POSITIVE_INFINITY,
-    // Each thread holds a few tasks: handing it the next one needs the main thread, which
-    // may be busy writing a batch (better-sqlite3 is synchronous), and must not starve it.
-    concurrentTasksPerWorker: 16,
-  });
-  return { threads, prepare: (task) => piscina.run(task), close: () => piscina.destroy() };
+  const piscina = analysisBundle().then(
+    (filename) =>
+      new Piscina<PrepareTask, Prepared>({
+        filename,
+        minThreads: threads,
+        maxThreads: threads,
+        idleTimeout: Number.POSITIVE_INFINITY,
+        // The bundle is plain JavaScript: the threads need none of tsx (thread-bundle.ts).
+        execArgv: withoutTsx(process.execArgv),
+        // Each thread holds a few tasks: handing it the next one needs the main thread, which
+        // may be busy writing a batch (better-sqlite3 is synchronous), and must not starve it.
+        concurrentTasksPerWorker: 16,
+      }),
+  );
+  piscina.catch(() => {}); // a failed build surfaces in prepare() and close()
+  return { threads, prepare: async (task) => (await piscina).run(task), close: async () => (await piscina).destroy() };
+}
+
+/** Node's flags without the ones that load tsx (`--import tsx`, `--import=tsx`, `--require tsx/cjs`...). */
+export function withoutTsx(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    if (/^--(import|require|loader|experimental-loader)=tsx(\/|$)/.test(arg)) continue;
+    if (/^(--(import|require|loader|experimental-loader)|-r)$/.test(arg) && /^tsx(\/|$)/.test(execArgv[i + 1] ?? "")) {
+      i++;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
 }
 
 /** Runs a small document through every thread, so that none loads the model inside a request. */
