@@ -22,7 +22,7 @@ const USAGE = `Usage: npm run bench:ingest [-- --corpus DIR] [--threads 1,2] [--
 Seeds fresh databases from --corpus (default ../shared/data/news) with each number of
 --threads on each backend; on PostgreSQL also enqueues the corpus and drains the queue
 with each number of --workers processes (0 to skip). Each configuration runs --repeat
-times (default 3), taking turns; the report gives the median. Then (unless --copies 0)
+times (default 5), taking turns; the report gives the median. Then (unless --copies 0)
 loads the corpus replicated --copies times (default 10, about 30,000 articles; each
 copy's titles carry the copy number, so no copy is a duplicate) on SQLite with the most
 threads, and reports peak memory for both sizes.
@@ -191,7 +191,7 @@ async function main(): Promise<number> {
       threads: { type: "string", default: "1,2" },
       workers: { type: "string", default: "1,2" },
       backends: { type: "string", default: "sqlite,postgresql" },
-      repeat: { type: "string", default: "3" },
+      repeat: { type: "string", default: "5" },
       copies: { type: "string", default: "10" },
       out: { type: "string", default: "bench/results/ingest.json" },
       help: { type: "boolean" },
