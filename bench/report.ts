@@ -18,8 +18,8 @@ export interface IngestResult {
   generatedAt?: string;
   corpus: string;
   copies: number;
-  /** Runs of each configuration (older results: 1). */
-  repeat?: number;
+  /** Runs of each configuration. */
+  repeat: number;
   runs: IngestRun[];
   replicated: IngestRun | null;
 }
@@ -87,10 +87,8 @@ export function configLabel(c: IngestConfig): string {
 function byConfig(runs: IngestRun[]): { config: IngestConfig; runs: IngestRun[]; median: IngestRun }[] {
   const groups = new Map<string, IngestRun[]>();
   for (const run of runs) {
-    // Results written before the queue rows had only seed runs.
-    const r = { ...run, mode: run.mode ?? "seed", workers: run.workers ?? 1 };
-    const key = configLabel(r);
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const key = configLabel(run);
+    groups.set(key, [...(groups.get(key) ?? []), run]);
   }
   return [...groups.values()].map((rs) => {
     const sorted = [...rs].sort((a, b) => a.articlesPerSecond - b.articlesPerSecond);
@@ -110,7 +108,7 @@ function ingestSection(r: IngestResult | undefined): string {
   });
   const lines = [
     `The commands end to end (new processes, a fresh database, migrations included) over \`${r.corpus}\`, ` +
-      `each configuration ${r.repeat ?? 1} time${(r.repeat ?? 1) === 1 ? "" : "s"}, the configurations taking turns; the row is the median run ` +
+      `each configuration ${r.repeat} time${r.repeat === 1 ? "" : "s"}, the configurations taking turns; the row is the median run ` +
       `(\`npm run bench:ingest\`${when(r.generatedAt)}). The queue rows time enqueueing and the workers together; each worker has one analysis thread.`,
     "",
     "| database | how | analysis threads | files | seconds | articles/s | every run (articles/s) | peak memory (MB) |",

@@ -11,7 +11,7 @@ import { renderReport, type Results } from "./report.ts";
 const USAGE = `Usage: npm run bench [-- --report-only] [--skip ner,ingest,graphql]
 
 Runs bench:ner, bench:ingest and bench:graphql (each writes bench/results/<name>.json),
-then writes bench/REPORT.md with the machine they ran on. Takes about 25 minutes.
+then writes bench/REPORT.md with the machine they ran on. Takes about 20 minutes.
 
 Exit codes: 0 done, 1 a benchmark failed, 2 usage error.`;
 

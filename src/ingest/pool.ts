@@ -38,19 +38,9 @@ export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
   return { threads, prepare: async (task) => (await piscina).run(task), close: async () => (await piscina).destroy() };
 }
 
-/** Node's flags without the ones that load tsx (`--import tsx`, `--import=tsx`, `--require tsx/cjs`...). */
+/** Node's flags without `--import tsx` (how package.json runs every command). */
 export function withoutTsx(execArgv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const arg = execArgv[i]!;
-    if (/^--(import|require|loader|experimental-loader)=tsx(\/|$)/.test(arg)) continue;
-    if (/^(--(import|require|loader|experimental-loader)|-r)$/.test(arg) && /^tsx(\/|$)/.test(execArgv[i + 1] ?? "")) {
-      i++;
-      continue;
-    }
-    out.push(arg);
-  }
-  return out;
+  return execArgv.filter((arg, i) => arg !== "--import=tsx" && !(arg === "--import" && execArgv[i + 1] === "tsx") && !(arg === "tsx" && execArgv[i - 1] === "--import"));
 }
 
 /** Runs a small document through every thread, so that none loads the model inside a request. */

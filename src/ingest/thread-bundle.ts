@@ -2,7 +2,7 @@
 // JavaScript module, built with esbuild when a process first starts a pool. Loaded through
 // tsx instead, each thread would boot tsx and its module hooks (about half a second per
 // pool, and a hooks thread each), and Piscina's require() of a TypeScript entry would get
-// tsx's CommonJS translation, a quarter slower. The build takes about 0.1 s; the file is
+// tsx's CommonJS translation, about a sixth slower. The build takes about 0.1 s; the file is
 // named by its content, so processes share it and a changed source makes a new one.
 import { build, type Plugin } from "esbuild";
 import { createHash } from "node:crypto";
