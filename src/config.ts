@@ -5,6 +5,31 @@ import { DEFAULT_DATABASE_URL } from "./store/database-url.ts";
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
+/**
+ * CORS_ORIGINS: a comma list of origins (`scheme://host[:port]`), normalized as browsers
+ * send them (lower-case host, no default port, no trailing slash); `*` alone allows any.
+ */
+const origins = z.string().transform((value, ctx) => {
+  const entries = value.split(",").map((s) => s.trim()).filter(Boolean);
+  if (entries.includes("*")) {
+    if (entries.length > 1) ctx.addIssue({ code: "custom", message: "`*` allows every origin and cannot be combined with a list" });
+    return ["*"];
+  }
+  const normalized: string[] = [];
+  for (const entry of entries) {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.hash || url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: `"${entry}" is not an origin: expected scheme://host[:port], e.g. https://studio.apollographql.com` });
+    } else normalized.push(url.origin);
+  }
+  return normalized;
+});
+
 const Env = z.object({
   DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -29,6 +54,18 @@ const Env = z.object({
   EXECUTION_TIMEOUT_MS: positiveInt(10_000),
   /** Schema introspection; on by default outside production. */
   INTROSPECTION: flag.optional(),
+  /** Origins whose browser pages may call /graphql (CORS); unset: none but our own. */
+  CORS_ORIGINS: origins.default([]),
+  /** Longest a client may take to send a request's headers (HTTP 408). */
+  HEADERS_TIMEOUT_MS: positiveInt(10_000),
+  /** Longest a client may take to send a whole request, headers and body (HTTP 408). */
+  REQUEST_TIMEOUT_MS: positiveInt(30_000),
+  /** An idle keep-alive connection is closed after this long. */
+  KEEP_ALIVE_TIMEOUT_MS: positiveInt(5_000),
+  /** A connection with no bytes in either direction for this long is closed. */
+  SOCKET_TIMEOUT_MS: positiveInt(60_000),
+  /** Most open connections; more are closed as they arrive. */
+  MAX_CONNECTIONS: positiveInt(1_000),
   /** Bearer token for the mutations; unset turns writes off. */
   API_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Jobs one `npm run worker` takes, and stores in one transaction, at a time (--batch-size overrides it). */
@@ -59,6 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new ConfigError(`invalid environment: ${problems}`);
   }
+  const { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, SOCKET_TIMEOUT_MS, EXECUTION_TIMEOUT_MS } = parsed.data;
+  // Node refuses a headers timeout over the request timeout; a socket timeout under the
+  // execution timeout would cut operations that are still allowed to run.
+  if (HEADERS_TIMEOUT_MS > REQUEST_TIMEOUT_MS) throw new ConfigError(`invalid environment: HEADERS_TIMEOUT_MS (${HEADERS_TIMEOUT_MS}) must not exceed REQUEST_TIMEOUT_MS (${REQUEST_TIMEOUT_MS})`);
+  if (SOCKET_TIMEOUT_MS <= EXECUTION_TIMEOUT_MS) throw new ConfigError(`invalid environment: SOCKET_TIMEOUT_MS (${SOCKET_TIMEOUT_MS}) must exceed EXECUTION_TIMEOUT_MS (${EXECUTION_TIMEOUT_MS})`);
   const production = parsed.data.NODE_ENV === "production";
   return { ...parsed.data, production, INTROSPECTION: parsed.data.INTROSPECTION ?? !production };
 }

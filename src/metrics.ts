@@ -65,3 +65,9 @@ export function withIngestMetrics(events: LoadEvents = {}): LoadEvents {
 export async function renderMetrics(): Promise<{ contentType: string; body: string }> {
   return { contentType: registry.contentType, body: await registry.metrics() };
 }
+
+export const httpConnectionsDropped = new Counter({
+  name: "http_connections_dropped_total",
+  help: "Connections closed as they arrived because MAX_CONNECTIONS were open.",
+  registers: [registry],
+});

@@ -119,7 +119,7 @@ for (const { name, skip, make } of await backends()) {
         ["Just a headline", "headline.txt", "input.text: no body"],
         ["   \n\n", "blank.txt", "input.text: empty document (only whitespace)"],
         [`Long one\n\n${"Words and more words. ".repeat(200)}`, "long.txt", "input.text: too large: 4410 bytes (0.0 MiB), the limit is 4000 bytes (MAX_DOCUMENT_BYTES)"],
-        [HARBOUR, " ", "input.fileName must be 1 to 255 characters without control characters"],
+        [HARBOUR, " ", "input.fileName must be 1 to 255 characters without control, bidirectional-formatting or line-separator characters"],
       ];
       for (const [text, fileName, message] of cases) {
         const { errors } = await server.gql(INGEST, { text, fileName }, AUTH);

@@ -1,5 +1,6 @@
 // Relay global ids: base64 of `Type:rowId`, so node(id) can find any object.
 import { badInput } from "./errors.ts";
+import { MAX_ROW_ID } from "../store/ranges.ts";
 
 export const NODE_TYPES = ["Article", "Person", "Organization", "Place", "Quote"] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
@@ -17,7 +18,8 @@ export function fromGlobalId(globalId: string, field = "id"): GlobalId {
   const decoded = Buffer.from(globalId, "base64").toString("utf8");
   const match = /^([A-Za-z]+):(\d{1,15})$/.exec(decoded);
   const type = match?.[1] as NodeType | undefined;
-  if (!match || !type || !NODE_TYPES.includes(type) || toGlobalId(type, Number(match[2])) !== globalId) {
+  // Past the column's range no row can exist: not an id this server gave out.
+  if (!match || !type || !NODE_TYPES.includes(type) || Number(match[2]) > MAX_ROW_ID || toGlobalId(type, Number(match[2])) !== globalId) {
     throw badInput(`${field}: "${truncate(globalId)}" is not a valid id`, field);
   }
   return { type, id: Number(match[2]) };

@@ -2,6 +2,7 @@
 // Top-level lists page by keyset (the cursor holds a row id); nested lists page by
 // position within their parent (the cursor holds an offset).
 import { badInput } from "./errors.ts";
+import { MAX_ROW_ID } from "../store/ranges.ts";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -45,7 +46,8 @@ function encodeCursor(kind: "id" | "offset", value: number): string {
 
 function decodeCursor(cursor: string, kind: "id" | "offset", field: string): number {
   const match = /^(id|offset):(\d{1,15})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match || match[1] !== kind || encodeCursor(kind, Number(match[2])) !== cursor) {
+  // A row id, or a position in a list of such rows: never past the id column's range.
+  if (!match || match[1] !== kind || Number(match[2]) > MAX_ROW_ID || encodeCursor(kind, Number(match[2])) !== cursor) {
     throw badInput(`${field}: "${cursor.slice(0, 40)}" is not a valid cursor for this list`, field);
   }
   return Number(match[2]);

@@ -13,8 +13,14 @@ const UNAVAILABLE_PRISMA_CODES = new Set([
   "P2037", // too many connections
 ]);
 
-/** SQLSTATE classes and codes of a PostgreSQL server that is going away, starting or overloaded. */
-const UNAVAILABLE_SQLSTATES = /^(08|57P0[1-3]|53300|53R00)/;
+/**
+ * SQLSTATEs of a PostgreSQL server that cannot serve the request now but may soon: class
+ * 08 (connection exception), 53000-53300 (out of resources, too many connections),
+ * 55000 (not in prerequisite state: e.g. a database not accepting connections, which
+ * Prisma reports as P2039), 55P03 (lock not available), 57P01-57P03 and 57P05 (shutdown,
+ * crash shutdown, cannot connect now, idle session timeout).
+ */
+const UNAVAILABLE_SQLSTATES = /^(08...|53[0-3]00|53R00|55000|55P03|57P0[1235])$/;
 
 /** Node socket errors and the messages pg gives a connection lost mid-query. */
 const UNAVAILABLE_MESSAGES =
@@ -46,6 +52,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = str(e.code);
     if (code && UNAVAILABLE_PRISMA_CODES.has(code)) return true;
     if (code && UNAVAILABLE_SQLSTATES.test(code)) return true;
+    // Prisma's driver adapters keep the database's own code here (P2039 and P2010 wrap it).
+    const originalCode = str(e.originalCode);
+    if (originalCode && UNAVAILABLE_SQLSTATES.test(originalCode)) return true;
     const kind = str(e.kind);
     if (kind && ["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"].includes(kind)) return true;
     if (e instanceof Prisma.PrismaClientInitializationError) return true;

@@ -34,5 +34,6 @@ export const DEFAULT_LIMITS: Limits = {
 export const limitValidationRules = (limits: Limits) => [depthLimitRule(limits.depth), aliasLimitRule(limits.aliases)];
 export const limitPlugins = (limits: Limits) => [costLimitPlugin(limits.cost)];
 export { checkQuerySize } from "./query-size.ts";
+export { checkQueryNesting } from "./nesting.ts";
 
 export { LimitError, findLimitError } from "./errors.ts";

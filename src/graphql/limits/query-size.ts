@@ -3,7 +3,7 @@
 import { LimitError } from "./errors.ts";
 
 /** The query texts of a request: one, or one per operation of a batch, or the GET parameter. */
-function queryTexts(body: unknown, search: string): string[] {
+export function queryTexts(body: unknown, search: string): string[] {
   const texts: string[] = [];
   const fromGet = new URLSearchParams(search).get("query");
   if (fromGet !== null) texts.push(fromGet);

@@ -10,6 +10,8 @@ import { deleteArticle } from "../../store/save-article.ts";
 import { ingestArticles } from "../../metrics.ts";
 
 const MAX_FILE_NAME = 255;
+/** C0 and C1 controls, bidirectional overrides and isolates (they can make a name read as another), line and paragraph separators. */
+const UNSAFE_IN_FILE_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 export const IngestArticleInput = inputObjectType({
   name: "IngestArticleInput",
@@ -45,8 +47,10 @@ export const Mutation = mutationType({
       async resolve(_root, { input }, ctx: Context) {
         requireWriter(ctx.auth);
         const fileName = input.fileName.trim();
-        if (!fileName || fileName.length > MAX_FILE_NAME || /[\u0000-\u001f\u007f]/.test(fileName)) {
-          throw badInput(`input.fileName must be 1 to ${MAX_FILE_NAME} characters without control characters`, "input.fileName");
+        const unsafe = UNSAFE_IN_FILE_NAME.exec(fileName);
+        if (!fileName || fileName.length > MAX_FILE_NAME || unsafe) {
+          const found = unsafe ? ` (found U+${unsafe[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} at position ${unsafe.index + 1})` : "";
+          throw badInput(`input.fileName must be 1 to ${MAX_FILE_NAME} characters without control, bidirectional-formatting or line-separator characters${found}`, "input.fileName");
         }
         let result;
         try {
