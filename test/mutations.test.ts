@@ -120,6 +120,14 @@ for (const { name, skip, make } of await backends()) {
         ["   \n\n", "blank.txt", "input.text: empty document (only whitespace)"],
         [`Long one\n\n${"Words and more words. ".repeat(200)}`, "long.txt", "input.text: too large: 4410 bytes (0.0 MiB), the limit is 4000 bytes (MAX_DOCUMENT_BYTES)"],
         [HARBOUR, " ", "input.fileName must be 1 to 255 characters without control, bidirectional-formatting or line-separator characters"],
+        // C1 controls, bidirectional overrides and isolates (a name that reads as another), line separators.
+        ...[["report\u0085.txt", "0085", 7], ["invoice\u202Etxt.exe", "202E", 8], ["a\u2066b.txt", "2066", 2], ["one\u2028two.txt", "2028", 4], ["x\u2029y", "2029", 2], ["tab\there.txt", "0009", 4]].map(
+          ([fileName, code, at]): [string, string, string] => [
+            HARBOUR,
+            String(fileName),
+            `input.fileName must be 1 to 255 characters without control, bidirectional-formatting or line-separator characters (found U+${code} at position ${at})`,
+          ],
+        ),
       ];
       for (const [text, fileName, message] of cases) {
         const { errors } = await server.gql(INGEST, { text, fileName }, AUTH);
