@@ -6,6 +6,7 @@ import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { connect, type Socket } from "node:net";
 import { request } from "node:http";
+import { createHash } from "node:crypto";
 import { sqliteBackend, startTestServer, type Backend, type TestServer } from "./helpers/graph.ts";
 import { startServer, CORS_ALLOWED_HEADERS, serverSettings, type ServerOptions } from "../src/server.ts";
 import { loadConfig } from "../src/config.ts";
@@ -117,6 +118,19 @@ describe("CORS", () => {
       assert.equal(answer.headers["access-control-allow-origin"], "*");
       assert.equal(answer.headers["access-control-allow-credentials"], undefined);
     });
+  });
+});
+
+test("automatic persisted queries: a hash alone is PERSISTED_QUERY_NOT_FOUND until sent with its text, then answers, by POST and GET", async () => {
+  await withServer({}, async (server) => {
+    const query = "{ articles { totalCount } }";
+    const extensions = { persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") } };
+    const post = async (body: unknown) => JSON.parse((await send(server.url, "POST", { "content-type": "application/json" }, JSON.stringify(body))).body);
+    assert.deepEqual(await post({ extensions }), { errors: [{ message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } }] });
+    assert.deepEqual(await post({ query, extensions }), { data: { articles: { totalCount: 0 } } });
+    assert.deepEqual(await post({ extensions }), { data: { articles: { totalCount: 0 } } });
+    const get = await send(`${server.url}?extensions=${encodeURIComponent(JSON.stringify(extensions))}`, "GET", { "apollo-require-preflight": "true" });
+    assert.deepEqual(JSON.parse(get.body), { data: { articles: { totalCount: 0 } } });
   });
 });
 
