@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { connect, type Socket } from "node:net";
 import { request } from "node:http";
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { sqliteBackend, startTestServer, type Backend, type TestServer } from "./helpers/graph.ts";
 import { startServer, CORS_ALLOWED_HEADERS, serverSettings, type ServerOptions } from "../src/server.ts";
 import { loadConfig } from "../src/config.ts";
@@ -131,6 +132,29 @@ test("automatic persisted queries: a hash alone is PERSISTED_QUERY_NOT_FOUND unt
     assert.deepEqual(await post({ extensions }), { data: { articles: { totalCount: 0 } } });
     const get = await send(`${server.url}?extensions=${encodeURIComponent(JSON.stringify(extensions))}`, "GET", { "apollo-require-preflight": "true" });
     assert.deepEqual(JSON.parse(get.body), { data: { articles: { totalCount: 0 } } });
+  });
+});
+
+test("a gzip-compressed body is read, and MAX_BODY_BYTES limits what it inflates to", async () => {
+  await withServer({ limits: { bodyBytes: 10_000 } }, async (server) => {
+    const post = (body: Buffer) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(server.url, { method: "POST", agent: false, headers: { "content-type": "application/json", "content-encoding": "gzip", "content-length": body.length } }, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (text += c)).on("end", () => resolve({ status: res.statusCode!, body: text }));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    const ok = await post(gzipSync(QUERY));
+    assert.deepEqual({ status: ok.status, body: JSON.parse(ok.body) }, { status: 200, body: { data: { articles: { totalCount: 0 } } } });
+    // 1 MB of padding compresses to about 1 KB: under the limit on the wire, far over it inflated.
+    const bomb = gzipSync(JSON.stringify({ query: "{ articles { totalCount } }", variables: { pad: " ".repeat(1_000_000) } }));
+    assert.ok(bomb.length < 10_000, `${bomb.length} bytes compressed`);
+    const refused = await post(bomb);
+    assert.equal(refused.status, 413);
+    assert.deepEqual(JSON.parse(refused.body).errors[0], { message: "request body exceeds 10000 bytes (MAX_BODY_BYTES)", extensions: { code: "PAYLOAD_TOO_LARGE" } });
   });
 });
 
