@@ -1,4 +1,4 @@
-// npm run build:graphiql (and postinstall): bundles GraphiQL into dist/graphiql for /graphiql.
+// npm run build:graphiql (and postinstall): bundles GraphiQL into dist/web/graphiql for /graphiql.
 import { relative } from "node:path";
 import { buildGraphiql, ensureGraphiql, GRAPHIQL_DIST } from "../src/graphiql/build.ts";
 import { parseCommandLine, runCommand } from "../src/cli/exit.ts";
@@ -6,7 +6,7 @@ import { parseCommandLine, runCommand } from "../src/cli/exit.ts";
 const HELP = `Usage: npm run build:graphiql [-- --force]
 
 Bundles GraphiQL, its explorer plugin, React and Monaco from node_modules with esbuild
-into dist/graphiql, which the server serves at /graphiql (no CDN, no internet).
+into dist/web/graphiql, which the server serves at /graphiql (no CDN, no internet).
 npm ci runs it; the server also builds on first use when the bundle is missing or stale.
 
 Options:
