@@ -14,7 +14,7 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { listDocumentFiles } from "../src/ingest/files.ts";
 import { throwawayDatabase } from "./lib.ts";
-import { configLabel } from "./report.ts";
+import { configLabel, type Backend, type IngestConfig, type IngestRun } from "./ingest-runs.ts";
 
 const USAGE = `Usage: npm run bench:ingest [-- --corpus DIR] [--threads 1,2] [--workers 1,2]
        [--backends sqlite,postgresql] [--repeat N] [--copies N] [--out FILE]
@@ -29,34 +29,6 @@ threads, and reports peak memory for both sizes.
 PostgreSQL: BENCH_POSTGRES_URL or TEST_POSTGRES_URL or the local server.
 
 Exit codes: 0 done, 1 a load failed, 2 usage error.`;
-
-type Backend = "sqlite" | "postgresql";
-
-export interface IngestConfig {
-  backend: Backend;
-  /** seed: one `npm run seed` process; queue: `seed --queue`, then `workers` worker processes. */
-  mode: "seed" | "queue";
-  /** Analysis threads per process. */
-  threads: number;
-  /** Processes loading at once (1 for seed). */
-  workers: number;
-}
-
-export interface IngestRun extends IngestConfig {
-  /** Files in the corpus: every one is loaded, skipped as a duplicate or failed. */
-  articles: number;
-  loaded: number;
-  duplicates: number;
-  failed: number;
-  /** Wall time of the whole run, from the first process started to the last one ended. */
-  seconds: number;
-  /** Of `seconds`, the enqueueing (queue mode). */
-  enqueueSeconds?: number;
-  articlesPerSecond: number;
-  peakRssMb: number;
-  /** Peak RSS by tenth of the run's duration: flat means memory does not grow with the corpus. */
-  rssByTenthMb: number[];
-}
 
 /** Resident memory of a process and all its threads, in MB (Linux /proc). */
 function rssMb(pid: number): number | null {
