@@ -11,9 +11,9 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { parseArgs } from "node:util";
+import { scriptArgs } from "../scripts/args.ts";
 import { listDocumentFiles } from "../src/ingest/files.ts";
-import { throwawayDatabase } from "./lib.ts";
+import { productCommand, throwawayDatabase } from "./lib.ts";
 import { configLabel, type Backend, type IngestConfig, type IngestRun } from "./ingest-runs.ts";
 
 const USAGE = `Usage: npm run bench:ingest [-- --corpus DIR] [--threads 1,2] [--workers 1,2]
@@ -67,9 +67,9 @@ class MemorySampler {
   }
 }
 
-/** A command of this project (`src/cli/<name>.ts`) in its own process, its output kept. */
-function command(name: string, args: string[], url: string, memory: MemorySampler): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", `src/cli/${name}.ts`, ...args], {
+/** A command of this project (`npm run <name>`) in its own process, its output kept. */
+function command(name: "seed" | "worker", args: string[], url: string, memory: MemorySampler): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, [...productCommand(name), ...args], {
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -157,22 +157,15 @@ function row(r: IngestRun): string {
 const list = (s: string) => s.split(",").filter(Boolean).map(Number);
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      corpus: { type: "string", default: "../shared/data/news" },
-      threads: { type: "string", default: "1,2" },
-      workers: { type: "string", default: "1,2" },
-      backends: { type: "string", default: "sqlite,postgresql" },
-      repeat: { type: "string", default: "5" },
-      copies: { type: "string", default: "10" },
-      out: { type: "string", default: "bench/results/ingest.json" },
-      help: { type: "boolean" },
-    },
+  const { values } = scriptArgs(USAGE, {
+    corpus: { type: "string", default: "../shared/data/news" },
+    threads: { type: "string", default: "1,2" },
+    workers: { type: "string", default: "1,2" },
+    backends: { type: "string", default: "sqlite,postgresql" },
+    repeat: { type: "string", default: "5" },
+    copies: { type: "string", default: "10" },
+    out: { type: "string", default: "bench/results/ingest.json" },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const threads = list(values.threads);
   const workers = list(values.workers).filter((w) => w !== 0);
   const backends = values.backends.split(",") as Backend[];
