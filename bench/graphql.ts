@@ -5,13 +5,14 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { parseCommandLine, runCommand, UsageError } from "../src/cli/exit.ts";
+import { runCommand, UsageError } from "../src/cli/exit.ts";
 import { SEARCH_MODES, operations, type SearchMode } from "./graphql/operations.ts";
 import { LABEL, POOL_SIZE, ROOT, node22, startNewsgraph, startPostgraphile, type RunningProcess, type ServerName } from "./graphql/servers.ts";
 import { redact, prepareDatabase, pickFixtures } from "./graphql/database.ts";
 import { checkEquivalence, type Check, countOurStatements, countPostgraphileStatements } from "./graphql/checks.ts";
 import { MIX, measureRun, type Measurement } from "./graphql/load.ts";
 import { range, summarize, printTable } from "./graphql/report.ts";
+import { scriptArgs } from "../scripts/args.ts";
 
 const USAGE = `Usage: npm run bench:graphql [-- options]
 
@@ -59,8 +60,7 @@ Exit codes: 0 measured, 1 the servers disagree or requests failed, 2 usage or se
 // ---- main
 
 async function main(): Promise<number> {
-  const { values } = parseCommandLine({
-    options: {
+  const { values } = scriptArgs(USAGE, {
       duration: { type: "string", default: "10" },
       warmup: { type: "string", default: "5" },
       connections: { type: "string", default: "10" },
@@ -73,14 +73,8 @@ async function main(): Promise<number> {
       corpus: { type: "string", default: join(ROOT, "..", "shared", "data", "news") },
       reset: { type: "boolean", default: false },
       out: { type: "string", default: join(ROOT, "bench", "results", "graphql.json") },
-      check: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+      check: { type: "boolean", default: false }
+    });
   const number = (name: string, text: string, min: number) => {
     const n = Number(text);
     if (!Number.isFinite(n) || n < min) throw new UsageError(`--${name} must be a number >= ${min}, got "${text}"`);

@@ -1,6 +1,7 @@
 // One way to read a script's command line (scripts/, scripts/ner/, bench/): node:util's
 // parseArgs through the commands' parseCommandLine, `-h/--help` printing the usage, and a
 // usage error (unknown option, missing or bad value) printed with the usage, exit 2.
+import { basename } from "node:path";
 import type { ParseArgsConfig } from "node:util";
 import { exitWithError, parseCommandLine, UsageError } from "../src/cli/exit.ts";
 
@@ -17,9 +18,9 @@ export interface ScriptArgs<O extends Options, P extends boolean> {
   number(value: string, name: string, min: number, max: number): number;
 }
 
-/** The command name in a usage text (`Usage: npm run ner:eval -- ...` names ner:eval). */
+/** The command name in a usage text (`Usage: npm run ner:eval -- ...` names ner:eval), else the script's file. */
 function commandOf(usage: string): string {
-  return /npm run ([\w:.-]+)/.exec(usage)?.[1] ?? "script";
+  return /npm run ([\w:.-]+)/.exec(usage)?.[1] ?? basename(process.argv[1] ?? "script", ".ts");
 }
 
 /** Parses process.argv for a script with `usage` as its --help; exits on --help (0) or a usage error (2). */

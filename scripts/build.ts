@@ -4,7 +4,8 @@ import { build, type Plugin } from "esbuild";
 import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseCommandLine, runCommand } from "../src/cli/exit.ts";
+import { runCommand } from "../src/cli/exit.ts";
+import { scriptArgs } from "./args.ts";
 
 const HELP = `Usage: npm run build
 
@@ -73,11 +74,7 @@ export async function buildDist(): Promise<{ modules: number; assets: number }> 
 }
 
 async function main(): Promise<number> {
-  const { values } = parseCommandLine({ options: { help: { type: "boolean", short: "h" } } });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  scriptArgs(HELP, {});
   const started = performance.now();
   const { modules, assets } = await buildDist();
   console.log(`dist/: ${modules} modules, ${assets} other files (${((performance.now() - started) / 1000).toFixed(1)} s)`);
