@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { tokenize } from "../src/extract/tokenize.ts";
 import { splitSentences } from "../src/extract/sentences.ts";
 import { normalizeToken } from "../src/extract/ner/normalize.ts";
@@ -9,7 +11,7 @@ import { Featurizer } from "../src/extract/ner/features.ts";
 import { emptyLexicon, addPhrase } from "../src/extract/ner/lexicon.ts";
 import { trainPerceptron, type TrainSeq } from "../src/extract/ner/perceptron.ts";
 import { Tagger, buildModel, serializeModel, deserializeModel } from "../src/extract/ner/model.ts";
-import { loadModel } from "../src/ingest/ner-model.ts";
+import { loadModel, loadTagger, nerModelDir, writeModel } from "../src/ingest/ner-model.ts";
 import { NUM_TAGS, iobSpans, spansToBilou, bilouToIob2 } from "../src/extract/ner/tags.ts";
 import { conllEval, parseConll } from "../src/extract/ner/conll.ts";
 import { exchangeCluster } from "../src/extract/ner/clusters.ts";
@@ -111,6 +113,24 @@ test("train-and-predict round trip on hand-written sentences", () => {
   const w = trainPerceptron(seqs, { rows: 1 << rowBits, F: fz.F, epochs: 5, seed: 3 });
   const model = deserializeModel(serializeModel(buildModel(rowBits, lex, w, null)));
   const tagger = new Tagger(model);
+
+  // The same model as a directory: what ner:train writes and NER_MODEL_DIR names.
+  const dir = mkdtempSync(join(tmpdir(), "newsgraph-ner-"));
+  try {
+    writeModel(dir, model);
+    const config = JSON.parse(readFileSync(join(dir, "config.json"), "utf8"));
+    assert.equal(config.component, "averaged-perceptron");
+    assert.deepEqual(config.labels, ["PER", "ORG", "LOC", "MISC"]);
+    assert.deepEqual(readdirSync(dir).sort(), ["config.json", "lexicon.bin.gz", "weights.bin.gz"]);
+    const fromDir = loadTagger(nerModelDir({ NER_MODEL_DIR: dir }));
+    const text = "Erin Walsh flew to Oslo for Acme Corp.";
+    assert.deepEqual(fromDir.tagSentences(text, splitSentences(text, tokenize(text))), tagger.tagText(text));
+    writeFileSync(join(dir, "config.json"), JSON.stringify({ ...config, component: "crf" }));
+    assert.throws(() => loadTagger(dir), /unknown component "crf" \(known: averaged-perceptron\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.throws(() => loadTagger(join(tmpdir(), "no-such-model")), /NER model: cannot read .*no-such-model\/config\.json \(NER_MODEL_DIR names a model directory\)/);
   const [pred] = tagger.tagDocumentIob([["Carla", "Diaz", "flew", "to", "New", "York", "for", "Globex", "Inc", "."]]);
   assert.deepEqual(pred, ["B-PER", "I-PER", "O", "O", "B-LOC", "I-LOC", "O", "B-ORG", "I-ORG", "O"]);
   const ents = tagger.tagText("Erin Walsh flew to Oslo for Acme Corp.");
