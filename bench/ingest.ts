@@ -11,10 +11,10 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { parseArgs } from "node:util";
+import { scriptArgs } from "../scripts/args.ts";
 import { listDocumentFiles } from "../src/ingest/files.ts";
-import { throwawayDatabase } from "./lib.ts";
-import { configLabel } from "./report.ts";
+import { productCommand, throwawayDatabase } from "./lib.ts";
+import { configLabel, type Backend, type IngestConfig, type IngestRun } from "./ingest-runs.ts";
 
 const USAGE = `Usage: npm run bench:ingest [-- --corpus DIR] [--threads 1,2] [--workers 1,2]
        [--backends sqlite,postgresql] [--repeat N] [--copies N] [--out FILE]
@@ -29,34 +29,6 @@ threads, and reports peak memory for both sizes.
 PostgreSQL: BENCH_POSTGRES_URL or TEST_POSTGRES_URL or the local server.
 
 Exit codes: 0 done, 1 a load failed, 2 usage error.`;
-
-type Backend = "sqlite" | "postgresql";
-
-export interface IngestConfig {
-  backend: Backend;
-  /** seed: one `npm run seed` process; queue: `seed --queue`, then `workers` worker processes. */
-  mode: "seed" | "queue";
-  /** Analysis threads per process. */
-  threads: number;
-  /** Processes loading at once (1 for seed). */
-  workers: number;
-}
-
-export interface IngestRun extends IngestConfig {
-  /** Files in the corpus: every one is loaded, skipped as a duplicate or failed. */
-  articles: number;
-  loaded: number;
-  duplicates: number;
-  failed: number;
-  /** Wall time of the whole run, from the first process started to the last one ended. */
-  seconds: number;
-  /** Of `seconds`, the enqueueing (queue mode). */
-  enqueueSeconds?: number;
-  articlesPerSecond: number;
-  peakRssMb: number;
-  /** Peak RSS by tenth of the run's duration: flat means memory does not grow with the corpus. */
-  rssByTenthMb: number[];
-}
 
 /** Resident memory of a process and all its threads, in MB (Linux /proc). */
 function rssMb(pid: number): number | null {
@@ -95,9 +67,9 @@ class MemorySampler {
   }
 }
 
-/** A command of this project (`src/cli/<name>.ts`) in its own process, its output kept. */
-function command(name: string, args: string[], url: string, memory: MemorySampler): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", `src/cli/${name}.ts`, ...args], {
+/** A command of this project (`npm run <name>`) in its own process, its output kept. */
+function command(name: "seed" | "worker", args: string[], url: string, memory: MemorySampler): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, [...productCommand(name), ...args], {
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -185,22 +157,15 @@ function row(r: IngestRun): string {
 const list = (s: string) => s.split(",").filter(Boolean).map(Number);
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      corpus: { type: "string", default: "../shared/data/news" },
-      threads: { type: "string", default: "1,2" },
-      workers: { type: "string", default: "1,2" },
-      backends: { type: "string", default: "sqlite,postgresql" },
-      repeat: { type: "string", default: "5" },
-      copies: { type: "string", default: "10" },
-      out: { type: "string", default: "bench/results/ingest.json" },
-      help: { type: "boolean" },
-    },
+  const { values } = scriptArgs(USAGE, {
+    corpus: { type: "string", default: "../shared/data/news" },
+    threads: { type: "string", default: "1,2" },
+    workers: { type: "string", default: "1,2" },
+    backends: { type: "string", default: "sqlite,postgresql" },
+    repeat: { type: "string", default: "5" },
+    copies: { type: "string", default: "10" },
+    out: { type: "string", default: "bench/results/ingest.json" },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const threads = list(values.threads);
   const workers = list(values.workers).filter((w) => w !== 0);
   const backends = values.backends.split(",") as Backend[];

@@ -42,6 +42,14 @@ export async function seedDatabase(url: string, articles: number, folders: strin
   }
 }
 
+/**
+ * Node's arguments for a command of the product as package.json runs it (`npm start`,
+ * `seed`, `worker`): the built JavaScript in dist/, which the bench scripts build first.
+ */
+export function productCommand(name: "serve" | "seed" | "worker"): string[] {
+  return ["--enable-source-maps", `dist/cli/${name}.js`];
+}
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -53,7 +61,7 @@ export interface ServerProcess {
 export async function startServerProcess(url: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   // BENCH_NODE_ARGS: extra node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/cli/serve.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, ...productCommand("serve")], {
     env: { ...process.env, DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1", API_TOKEN, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

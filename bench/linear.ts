@@ -1,7 +1,7 @@
 // npm run bench:linear: parse + extract + resolve take linear time. For several text
 // shapes (made up here), the time for 10x the input must be at most 12x the time for 1x;
 // prints the ratios and exits 1 when any is over.
-import { parseArgs } from "node:util";
+import { scriptArgs } from "../scripts/args.ts";
 import { PerformanceObserver } from "node:perf_hooks";
 import { setImmediate as tick } from "node:timers/promises";
 import { decodeDocument, parseDocument } from "../src/ingest/parse.ts";
@@ -83,17 +83,7 @@ async function bestPair(small: Uint8Array, large: Uint8Array, runs: number): Pro
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { size: { type: "string" }, runs: { type: "string" }, help: { type: "boolean" } } }));
-  } catch (error) {
-    console.error(`bench:linear: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values } = scriptArgs(USAGE, { size: { type: "string" }, runs: { type: "string" } });
   const size = Number(values.size ?? 200_000);
   const runs = Number(values.runs ?? 5);
   if (!Number.isInteger(size) || size < 1000 || !Number.isInteger(runs) || runs < 1) {

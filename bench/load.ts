@@ -3,7 +3,7 @@
 // (npm start) on SQLite (WAL) and on PostgreSQL, each a throwaway database loaded with
 // a made-up corpus (or with --seed FOLDER). Prints requests, failures and p50/p99
 // latency; exit 1 when any request failed. A bench, not a test: not run by npm test.
-import { parseArgs } from "node:util";
+import { scriptArgs } from "../scripts/args.ts";
 import { corpusArticle } from "../test/helpers/corpus.ts";
 import { API_TOKEN, INGEST, request, seedDatabase, startServerProcess, summarize, throwawayDatabase, type Outcome } from "./lib.ts";
 
@@ -109,22 +109,10 @@ async function runBackend(name: "sqlite" | "postgresql", options: { duration: nu
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        duration: { type: "string" }, clients: { type: "string" }, articles: { type: "string" },
-        seed: { type: "string", multiple: true }, backend: { type: "string" }, help: { type: "boolean" },
-      },
-    }));
-  } catch (error) {
-    console.error(`bench:load: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values } = scriptArgs(USAGE, {
+    duration: { type: "string" }, clients: { type: "string" }, articles: { type: "string" },
+    seed: { type: "string", multiple: true }, backend: { type: "string" },
+  });
   const options = { duration: Number(values.duration ?? 60), clients: Number(values.clients ?? 50), articles: Number(values.articles ?? 300), seed: values.seed ?? [] };
   const chosen = values.backend ? [values.backend] : ["sqlite", "postgresql"];
   if (!(options.duration > 0) || !Number.isInteger(options.clients) || options.clients < 1 || chosen.some((b) => b !== "sqlite" && b !== "postgresql")) {

@@ -4,7 +4,7 @@
 // Uses a throwaway database; RESTARTS THE WHOLE CLUSTER (every database on it blips), so
 // it is not part of npm test. Exit 1 when a request failed after the restart or an
 // error was not clean.
-import { parseArgs } from "node:util";
+import { scriptArgs } from "../scripts/args.ts";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -33,17 +33,7 @@ const QUERIES = [
 const CLEAN = /^SERVICE_UNAVAILABLE: database unavailable, retry$/;
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { clients: { type: "string" }, before: { type: "string" }, after: { type: "string" }, restart: { type: "string" }, help: { type: "boolean" } } }));
-  } catch (error) {
-    console.error(`bench:pg-restart: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values } = scriptArgs(USAGE, { clients: { type: "string" }, before: { type: "string" }, after: { type: "string" }, restart: { type: "string" } });
   const clients = Number(values.clients ?? 10);
   const beforeS = Number(values.before ?? 5);
   const afterS = Number(values.after ?? 10);

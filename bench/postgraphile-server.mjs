@@ -1,4 +1,4 @@
-// PostGraphile v5 over the same database, for `npm run bench:graphql` (scripts/bench-graphql.ts).
+// PostGraphile v5 over the same database, for `npm run bench:graphql` (bench/graphql.ts).
 // Runs under Node >= 22 (postgraphile 5.1.5's requirement; the bench installs Node 22 into
 // .cache/node22 when missing) as plain ESM, without tsx:
 //

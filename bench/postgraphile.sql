@@ -4,7 +4,7 @@
 -- their own schema, so `public` (our Prisma-managed tables) is untouched; the PostGraphile
 -- server reflects `public` and this schema only. Applied (idempotently) by
 -- `npm run bench:graphql` before PostGraphile starts. The search's query is filled in by the
--- bench (SEARCH_MODES in scripts/bench-graphql.ts).
+-- bench (SEARCH_MODES in bench/graphql.ts).
 CREATE SCHEMA IF NOT EXISTS postgraphile_bench;
 
 -- Entity.articles: articles that mention the entity, newest first (our `person.articles`).

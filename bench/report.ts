@@ -1,7 +1,7 @@
 // bench/REPORT.md from the benchmarks' JSON results (see bench/run.ts).
 import { cpus, totalmem } from "node:os";
 import { execFileSync } from "node:child_process";
-import type { IngestConfig, IngestRun } from "./ingest.ts";
+import { configLabel, type IngestConfig, type IngestRun } from "./ingest-runs.ts";
 
 export interface NerResult {
   generatedAt?: string;
@@ -76,11 +76,6 @@ function nerSection(r: NerResult | undefined): string {
     "",
     `The tagger is ${r.speedUp}× compromise's speed.`,
   ].join("\n");
-}
-
-/** How a configuration is named in the output and the report. */
-export function configLabel(c: IngestConfig): string {
-  return c.mode === "seed" ? `${c.backend} seed, ${c.threads} thread${c.threads === 1 ? "" : "s"}` : `${c.backend} queue, ${c.workers} worker${c.workers === 1 ? "" : "s"}`;
 }
 
 /** The runs of each configuration, in the order they first ran, with the median run. */

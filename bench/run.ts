@@ -5,7 +5,7 @@
 // `npm run bench -- --report-only` rewrites the report from the last results.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { scriptArgs } from "../scripts/args.ts";
 import { renderReport, type Results } from "./report.ts";
 
 const USAGE = `Usage: npm run bench [-- --report-only] [--skip ner,ingest,graphql]
@@ -22,11 +22,7 @@ const STEPS: { name: keyof Results; command: string[] }[] = [
 ];
 
 function main(): number {
-  const { values } = parseArgs({ options: { "report-only": { type: "boolean" }, skip: { type: "string", default: "" }, help: { type: "boolean" } } });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values } = scriptArgs(USAGE, { "report-only": { type: "boolean" }, skip: { type: "string", default: "" } });
   const skip = new Set(values.skip.split(",").filter(Boolean));
   if (!values["report-only"]) {
     for (const step of STEPS) {

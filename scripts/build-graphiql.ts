@@ -1,12 +1,13 @@
-// npm run build:graphiql (and postinstall): bundles GraphiQL into dist/graphiql for /graphiql.
+// npm run build:graphiql (and postinstall): bundles GraphiQL into dist/web/graphiql for /graphiql.
 import { relative } from "node:path";
 import { buildGraphiql, ensureGraphiql, GRAPHIQL_DIST } from "../src/graphiql/build.ts";
-import { parseCommandLine, runCommand } from "../src/cli/exit.ts";
+import { runCommand } from "../src/cli/exit.ts";
+import { scriptArgs } from "./args.ts";
 
 const HELP = `Usage: npm run build:graphiql [-- --force]
 
 Bundles GraphiQL, its explorer plugin, React and Monaco from node_modules with esbuild
-into dist/graphiql, which the server serves at /graphiql (no CDN, no internet).
+into dist/web/graphiql, which the server serves at /graphiql (no CDN, no internet).
 npm ci runs it; the server also builds on first use when the bundle is missing or stale.
 
 Options:
@@ -16,11 +17,7 @@ Options:
 Exit codes: 0 built (or up to date), 1 the build failed, 2 usage error.`;
 
 async function main(): Promise<number> {
-  const { values } = parseCommandLine({ options: { help: { type: "boolean", short: "h" }, force: { type: "boolean" } } });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const { values } = scriptArgs(HELP, { force: { type: "boolean" } });
   const started = performance.now();
   const manifest = values.force ? await buildGraphiql() : await ensureGraphiql();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -5,7 +5,8 @@
 // SHADOW_DATABASE_URL / DATABASE_URL / the local default), so the PostgreSQL half
 // needs a reachable server.
 import { pendingSchemaChanges, PROVIDERS, type Provider } from "../src/store/migrate/index.ts";
-import { parseCommandLine, runCommand, UsageError } from "../src/cli/exit.ts";
+import { runCommand, UsageError } from "../src/cli/exit.ts";
+import { scriptArgs } from "./args.ts";
 
 const USAGE = `Usage: npx tsx scripts/check-migrations.ts [--provider sqlite|postgresql] [--prisma-dir <dir>]
 
@@ -19,13 +20,7 @@ contains, printing the SQL the missing migration would hold.
 Exit codes: 0 up to date, 1 stale or cannot check (database unreachable), 2 usage error.`;
 
 async function main(): Promise<number> {
-  const { values } = parseCommandLine({
-    options: { help: { type: "boolean" }, provider: { type: "string" }, "prisma-dir": { type: "string" } },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values } = scriptArgs(USAGE, { provider: { type: "string" }, "prisma-dir": { type: "string" } });
   const wanted = values.provider;
   if (wanted !== undefined && !PROVIDERS.includes(wanted as Provider)) throw new UsageError(`unknown --provider "${wanted}"`);
   const providers = wanted ? [wanted as Provider] : PROVIDERS;

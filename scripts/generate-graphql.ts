@@ -3,7 +3,8 @@
 // check writes in place and puts the committed text back afterwards.
 import { readFileSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { SCHEMA_FILE, TYPEGEN_FILE, writeSchemaArtifacts } from "../src/graphql/schema.ts";
-import { parseCommandLine, runCommand } from "../src/cli/exit.ts";
+import { runCommand } from "../src/cli/exit.ts";
+import { scriptArgs } from "./args.ts";
 
 const USAGE = `Usage: npm run generate:graphql [-- --check]
 
@@ -19,11 +20,7 @@ const FILES = [SCHEMA_FILE, TYPEGEN_FILE];
 const read = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : null);
 
 async function main(): Promise<number> {
-  const { values } = parseCommandLine({ options: { help: { type: "boolean", short: "h" }, check: { type: "boolean" } } });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values } = scriptArgs(USAGE, { check: { type: "boolean" } });
   if (!values.check) {
     await writeSchemaArtifacts();
     console.log(FILES.map((f) => `wrote ${f}`).join("\n"));

@@ -4,7 +4,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseCommandLine, runCommand, UsageError } from "../src/cli/exit.ts";
+import { runCommand, UsageError } from "../src/cli/exit.ts";
+import { scriptArgs } from "./args.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const MODELS_FILE = join(ROOT, "prisma", "models.prisma");
@@ -114,11 +115,7 @@ Options:
 Exit codes: 0 written (or up to date), 1 out of date (--check), 2 usage error or no markers.`;
 
 function main(): number {
-  const { values } = parseCommandLine({ options: { help: { type: "boolean", short: "h" }, check: { type: "boolean" } } });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const { values } = scriptArgs(HELP, { check: { type: "boolean" } });
   const readme = readFileSync(README_FILE, "utf8");
   const updated = withDiagram(readme, renderDiagram(readFileSync(MODELS_FILE, "utf8")));
   if (values.check) {

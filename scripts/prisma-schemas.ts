@@ -2,7 +2,8 @@
 // `--check` exits 1 when a written schema differs from what it would write (CI).
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { parseCommandLine, runCommand } from "../src/cli/exit.ts";
+import { runCommand } from "../src/cli/exit.ts";
+import { scriptArgs } from "./args.ts";
 
 const USAGE = `Usage: npm run prisma:schemas [-- --check]
 
@@ -34,11 +35,7 @@ ${models}`;
 }
 
 function main(): number {
-  const { values } = parseCommandLine({ options: { help: { type: "boolean", short: "h" }, check: { type: "boolean" } } });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values } = scriptArgs(USAGE, { check: { type: "boolean" } });
   const root = join(dirname(new URL(import.meta.url).pathname), "..");
   const models = readFileSync(join(root, "prisma/models.prisma"), "utf8");
   let stale = false;

@@ -64,6 +64,7 @@ import type { ResolvedArticle } from "../src/resolve/types.ts";
 import { NON_NAME_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from "../src/extract/lexicon/words.ts";
 import { isDemonym, lookupCountry } from "../src/extract/lexicon/countries.ts";
 import { isKnownRegion, lookupCity } from "../src/extract/lexicon/places.ts";
+import { scriptArgs } from "./args.ts";
 
 interface Span {
   start: number;
@@ -113,22 +114,35 @@ interface Prediction {
 // ---------------------------------------------------------------------------------------
 // Arguments
 
-const args = process.argv.slice(2);
-function option(name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-const valued = new Set(["--errors", "--show"]);
-const file = args.find((a, i) => !a.startsWith("--") && !valued.has(args[i - 1] ?? ""));
+const args = scriptArgs(
+  `Usage: npm run quotes:eval -- FILE.jsonl [--errors N] [--show fn|fp|speaker] [--no-compromise] [--raw-hint]
+
+Direct-quote detection precision, recall and F1 and named-speaker accuracy of the product's
+extraction on PolNeAR JSONL (e.g. ../shared/data/polnear/dev.jsonl), with error samples and
+compromise's quotations() for reference. How gold quotes and speakers are read is described
+at the top of scripts/quotes-eval.ts.
+
+Options:
+  --errors N          error samples to print (default 15)
+  --show KIND         print only the samples of one kind: fn, fp or speaker
+  --no-compromise     skip compromise
+  --raw-hint          score speakers with the coreference hint as given
+  -h, --help          show this help
+
+Exit codes: 0 scored, 1 failed, 2 usage error.`,
+  { errors: { type: "string", default: "15" }, show: { type: "string" }, "no-compromise": { type: "boolean", default: false }, "raw-hint": { type: "boolean", default: false } },
+  true,
+);
+const file = args.positionals[0];
 if (!file) {
-  console.error("usage: npm run quotes:eval -- FILE.jsonl [--errors N] [--show fn|fp|speaker] [--no-compromise] [--raw-hint]");
+  console.error("quotes:eval: a PolNeAR JSONL file is required (--help)");
   process.exit(2);
 }
-const errorCount = Number(option("--errors") ?? 15);
-const show = option("--show");
-const withCompromise = !args.includes("--no-compromise");
+const errorCount = args.number(args.values.errors, "--errors", 0, 100_000);
+const show = args.values.show;
+const withCompromise = !args.values["no-compromise"];
 /** `--raw-hint`: the coreference hint as given, even when it names a place or a group (the old criterion). */
-const rawHint = args.includes("--raw-hint");
+const rawHint = args.values["raw-hint"];
 
 // ---------------------------------------------------------------------------------------
 // Text helpers

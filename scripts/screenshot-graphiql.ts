@@ -3,7 +3,8 @@
 import { statSync } from "node:fs";
 import { sqliteBackend, startTestServer } from "../test/helpers/graph.ts";
 import { CHROMIUM, chromiumSkipReason, openBrowser, runDefaultQuery } from "../test/helpers/browser.ts";
-import { EXIT_USAGE, parseCommandLine, runCommand } from "../src/cli/exit.ts";
+import { EXIT_USAGE, runCommand } from "../src/cli/exit.ts";
+import { scriptArgs } from "./args.ts";
 
 const HELP = `Usage: npm run docs:screenshot [-- --out docs/graphiql.png]
 
@@ -19,11 +20,7 @@ Exit codes: 0 written, 1 the browser or server failed, 2 usage error or no Chrom
 const TITLE = "Outgoing US Govt. Doing Best to Save Rebels in Syria before Trump Presidency";
 
 async function main(): Promise<number> {
-  const { values } = parseCommandLine({ options: { help: { type: "boolean", short: "h" }, out: { type: "string", default: "docs/graphiql.png" } } });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const { values } = scriptArgs(HELP, { out: { type: "string", default: "docs/graphiql.png" } });
   const missing = chromiumSkipReason();
   if (missing) {
     console.error(`screenshot-graphiql: ${missing}`);

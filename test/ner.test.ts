@@ -1,35 +1,39 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { tokenize, normalizeToken, splitSentences } from "../src/extract/ner/tokenize.ts";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { tokenize } from "../src/extract/tokenize.ts";
+import { splitSentences } from "../src/extract/sentences.ts";
+import { normalizeToken } from "../src/extract/ner/normalize.ts";
 import { viterbi } from "../src/extract/ner/viterbi.ts";
 import { Featurizer } from "../src/extract/ner/features.ts";
 import { emptyLexicon, addPhrase } from "../src/extract/ner/lexicon.ts";
 import { trainPerceptron, type TrainSeq } from "../src/extract/ner/perceptron.ts";
 import { Tagger, buildModel, serializeModel, deserializeModel } from "../src/extract/ner/model.ts";
-import { loadModel } from "../src/ingest/ner-model.ts";
+import { loadModel, loadTagger, nerModelDir, writeModel } from "../src/ingest/ner-model.ts";
 import { NUM_TAGS, iobSpans, spansToBilou, bilouToIob2 } from "../src/extract/ner/tags.ts";
 import { conllEval, parseConll } from "../src/extract/ner/conll.ts";
 import { exchangeCluster } from "../src/extract/ner/clusters.ts";
 
-test("tokenizer keeps offsets on tricky news text", () => {
+test("the tagger reads the pipeline's tokens: offsets kept, sentences split, marks as in its training data", () => {
   const text = "WASHINGTON \u2014 Syria\u2019s Bashar al-Assad met U.S. envoys on 1996-08-22, Mr. Smith said: \u201cWe don\u2019t know.\u201d";
   const toks = tokenize(text);
   for (const t of toks) assert.equal(text.slice(t.start, t.end), t.text);
   assert.deepEqual(
-    toks.map((t) => t.text),
-    ["WASHINGTON", "\u2014", "Syria", "\u2019s", "Bashar", "al-Assad", "met", "U.S.", "envoys", "on", "1996-08-22", ",", "Mr.", "Smith", "said", ":", "\u201c", "We", "do", "n\u2019t", "know", ".", "\u201d"],
+    toks.map((t) => t.text).slice(0, 16),
+    ["WASHINGTON", "\u2014", "Syria", "\u2019s", "Bashar", "al-Assad", "met", "U.S.", "envoys", "on", "1996-08-22", ",", "Mr.", "Smith", "said", ":"],
   );
   assert.equal(normalizeToken("\u2019s"), "'s");
   assert.equal(normalizeToken("\u201c"), '"');
   assert.equal(normalizeToken("\u2014"), "--");
-  const s2 = "The firm's O'Neill won 2-1. Shares rose 3.5% to $1,200 -- a record...";
+  const s2 = "The firm's O'Neill won 2-1. Shares rose 3.5% to $1,200 -- a record.";
   assert.deepEqual(
     tokenize(s2).map((t) => t.text),
-    ["The", "firm", "'s", "O'Neill", "won", "2-1", ".", "Shares", "rose", "3.5", "%", "to", "$", "1,200", "--", "a", "record", "..."],
+    ["The", "firm", "'s", "O'Neill", "won", "2-1", ".", "Shares", "rose", "3.5", "%", "to", "$", "1,200", "--", "a", "record", "."],
   );
   const sents = splitSentences(s2, tokenize(s2));
-  assert.equal(sents.length, 2);
+  assert.deepEqual(sents.map((s) => s.length), [7, 11]);
   const head = "BRITAIN'S BLAIR VISITS U.N.\nHe spoke.";
   const ht = tokenize(head);
   assert.deepEqual(ht.map((t) => t.text).slice(0, 5), ["BRITAIN", "'S", "BLAIR", "VISITS", "U.N."]);
@@ -109,6 +113,24 @@ test("train-and-predict round trip on hand-written sentences", () => {
   const w = trainPerceptron(seqs, { rows: 1 << rowBits, F: fz.F, epochs: 5, seed: 3 });
   const model = deserializeModel(serializeModel(buildModel(rowBits, lex, w, null)));
   const tagger = new Tagger(model);
+
+  // The same model as a directory: what ner:train writes and NER_MODEL_DIR names.
+  const dir = mkdtempSync(join(tmpdir(), "newsgraph-ner-"));
+  try {
+    writeModel(dir, model);
+    const config = JSON.parse(readFileSync(join(dir, "config.json"), "utf8"));
+    assert.equal(config.component, "averaged-perceptron");
+    assert.deepEqual(config.labels, ["PER", "ORG", "LOC", "MISC"]);
+    assert.deepEqual(readdirSync(dir).sort(), ["config.json", "lexicon.bin.gz", "weights.bin.gz"]);
+    const fromDir = loadTagger(nerModelDir({ NER_MODEL_DIR: dir }));
+    const text = "Erin Walsh flew to Oslo for Acme Corp.";
+    assert.deepEqual(fromDir.tagSentences(text, splitSentences(text, tokenize(text))), tagger.tagText(text));
+    writeFileSync(join(dir, "config.json"), JSON.stringify({ ...config, component: "crf" }));
+    assert.throws(() => loadTagger(dir), /unknown component "crf" \(known: averaged-perceptron\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.throws(() => loadTagger(join(tmpdir(), "no-such-model")), /NER model: cannot read .*no-such-model\/config\.json \(NER_MODEL_DIR names a model directory\)/);
   const [pred] = tagger.tagDocumentIob([["Carla", "Diaz", "flew", "to", "New", "York", "for", "Globex", "Inc", "."]]);
   assert.deepEqual(pred, ["B-PER", "I-PER", "O", "O", "B-LOC", "I-LOC", "O", "B-ORG", "I-ORG", "O"]);
   const ents = tagger.tagText("Erin Walsh flew to Oslo for Acme Corp.");
@@ -122,7 +144,7 @@ test("train-and-predict round trip on hand-written sentences", () => {
   );
 });
 
-const SHIPPED = new URL("../models/ner.bin.gz", import.meta.url).pathname;
+const SHIPPED = new URL("../models/ner", import.meta.url).pathname;
 test("shipped model loads and tags a news sentence", { skip: !existsSync(SHIPPED) }, () => {
   const t0 = Date.now();
   const tagger = new Tagger(loadModel(SHIPPED));

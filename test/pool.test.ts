@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createAnalysisPool, withoutTsx } from "../src/ingest/pool.ts";
+import { createAnalysisPool } from "../src/ingest/pool.ts";
 import { prepareBytes } from "../src/ingest/prepare.ts";
 
 const TEXT = `Harbour talks resume
@@ -38,11 +38,4 @@ test("a worker thread analyses a document exactly as the calling thread does", a
     await pool.close();
     rmSync(dir, { recursive: true, force: true });
   }
-});
-
-test("the threads get this process's node flags except the one that loads tsx", () => {
-  assert.deepEqual(
-    withoutTsx(["--import", "tsx", "--max-old-space-size=900", "--import=tsx", "--import", "./other.mjs", "--cpu-prof"]),
-    ["--max-old-space-size=900", "--import", "./other.mjs", "--cpu-prof"],
-  );
 });

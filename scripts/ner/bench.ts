@@ -1,27 +1,35 @@
-// npm run bench:ner -- [--model models/ner.bin.gz] [--limit N] [--json FILE]
-// Throughput of our tagger vs the `compromise` package on the same real news articles
-// (/work/shared/data/news). Both get raw article text and must find people, places and
-// organisations; tokens/s uses our tokenizer's token count as the common denominator.
-// Also the whole extraction of the product (tagger, gazetteers, quotes and speakers,
-// resolution) on the same texts. --json writes the numbers for `npm run bench`.
+// npm run bench:ner: tokens/s of our tagger and of compromise on the same real articles.
 
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { analyseArticle } from "../../src/ingest/analyse.ts";
-import { loadModel } from "../../src/ingest/ner-model.ts";
+import { loadModel, nerModelDir } from "../../src/ingest/ner-model.ts";
 import { Tagger } from "../../src/extract/ner/model.ts";
-import { tokenize } from "../../src/extract/ner/tokenize.ts";
-import { helpFromHeader } from "./help.ts";
+import { tokenize } from "../../src/extract/tokenize.ts";
+import { DATA, scriptArgs } from "../args.ts";
 
-helpFromHeader(import.meta.url);
+const args = scriptArgs(
+  `Usage: npm run bench:ner -- [--model DIR] [--news DIR] [--limit N] [--json FILE]
 
-const args = process.argv.slice(2);
-const opt = (n: string, d: string) => {
-  const i = args.indexOf(`--${n}`);
-  return i >= 0 ? args[i + 1]! : d;
-};
-const dir = opt("news", `${process.env.NER_DATA_DIR ?? "/work/shared/data"}/news`);
-const limit = Number(opt("limit", "1000"));
+Throughput of our tagger and of the compromise package on the same real news articles
+(--news, default DATA/news, DATA being $NER_DATA_DIR or /work/shared/data; --limit of
+them, default 1000, spread over all sources). Both get raw article text and must find
+people, places and organisations; tokens/s uses the pipeline tokenizer's token count as
+the common denominator. Also the whole extraction of the product (tagger, gazetteers,
+quotes and speakers, resolution) on the same texts.
+
+Options:
+  --model DIR   the model directory (default NER_MODEL_DIR or models/ner)
+  --news DIR    the articles (default DATA/news)
+  --limit N     how many articles (default 1000)
+  --json FILE   also write the numbers as JSON (for npm run bench)
+  -h, --help    show this help
+
+Exit codes: 0 done, 1 failed, 2 usage error.`,
+  { model: { type: "string" }, news: { type: "string", default: `${DATA}/news` }, limit: { type: "string", default: "1000" }, json: { type: "string" } },
+);
+const dir = args.values.news;
+const limit = args.number(args.values.limit, "--limit", 1, 1_000_000);
 function list(d: string): string[] {
   const out: string[] = [];
   for (const n of readdirSync(d).sort()) {
@@ -40,7 +48,7 @@ for (const t of texts) ntok += tokenize(t).length;
 console.log(`${texts.length} articles, ${ntok} tokens, ${(texts.reduce((a, t) => a + t.length, 0) / 1e6).toFixed(2)} MB`);
 
 const t0 = performance.now();
-const tagger = new Tagger(loadModel(opt("model", "models/ner.bin.gz")));
+const tagger = new Tagger(loadModel(args.values.model ?? nerModelDir()));
 const t1 = performance.now();
 let ours = 0;
 for (const t of texts) ours += tagger.tagText(t).length;
@@ -68,7 +76,7 @@ const t6 = performance.now();
 const rate = (ms: number) => Math.round(ntok / (ms / 1000));
 console.log(`whole extraction (entities, quotes, speakers, resolution): ${quotes} quotes; ${((t6 - t5) / 1000).toFixed(2)} s = ${rate(t6 - t5)} tokens/s`);
 
-const json = opt("json", "");
+const json = args.values.json;
 if (json) {
   mkdirSync(dirname(json), { recursive: true });
   const result = {

@@ -8,7 +8,9 @@ import { createHash } from "node:crypto";
 import { exchangeCluster } from "../../src/extract/ner/clusters.ts";
 import { hashLower, hashStr } from "../../src/extract/ner/hash.ts";
 import type { Lexicon } from "../../src/extract/ner/lexicon.ts";
-import { normalizeToken, splitSentences, tokenize } from "../../src/extract/ner/tokenize.ts";
+import { normalizeToken } from "../../src/extract/ner/normalize.ts";
+import { tokenize } from "../../src/extract/tokenize.ts";
+import { splitSentences } from "../../src/extract/sentences.ts";
 
 export const CLUSTER_KS = [64, 256, 1000];
 const MIN_COUNT = 3;

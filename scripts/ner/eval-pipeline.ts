@@ -1,28 +1,45 @@
-// npm run ner:eval-pipeline -- FILE: scores the mention finders of src/extract on a
-// CoNLL file the way the product uses them, on raw text (each document's tokens joined
-// by spaces, sentences by newlines): PER/ORG/LOC only (MISC is not an entity).
-// Compares the rule-based finder, the tagger alone, and the tagger merged with the
-// rules' gazetteers (the pipeline's default).
+// npm run ner:eval-pipeline: scores the mention finders of src/extract on a CoNLL file the
+// way the product runs them (src/extract/pipeline.ts), on raw text.
 import { readFileSync } from "node:fs";
 import { parseConll } from "../../src/extract/ner/conll.ts";
 import { iobSpans, TYPES } from "../../src/extract/ner/tags.ts";
-import { tokenize } from "../../src/extract/tokenize.ts";
-import { findMentions } from "../../src/extract/mentions.ts";
-import { mergeMentions, taggerMentions } from "../../src/extract/ner-mentions.ts";
-import { shippedTagger } from "../../src/ingest/ner-model.ts";
+import { analyse, ner, rules, sentences, tokenizer } from "../../src/extract/pipeline.ts";
+import { mergeMentions } from "../../src/extract/ner-mentions.ts";
+import { nerModelDir, loadTagger } from "../../src/ingest/ner-model.ts";
 import type { Mention } from "../../src/extract/types.ts";
+import { scriptArgs } from "../args.ts";
 
-const file = process.argv[2];
-if (!file || file === "--help") {
-  console.log("Usage: npm run ner:eval-pipeline -- CONLL_FILE");
-  process.exit(file ? 0 : 2);
+const { values, positionals } = scriptArgs(
+  `Usage: npm run ner:eval-pipeline -- [--model DIR] CONLL_FILE
+
+Scores the mention finders of src/extract on a CoNLL file the way the product uses them,
+on raw text (each document's tokens joined by spaces, sentences by newlines), through the
+pipeline's components (tokenize, sentences, ner, rules): PER/ORG/LOC only (MISC is not an
+entity), exact spans. Compares the rule-based finder, the tagger alone, and the tagger
+merged with the rules' gazetteers (the pipeline's default).
+
+Options:
+  --model DIR   the NER model directory (default NER_MODEL_DIR or models/ner)
+  -h, --help    show this help
+
+Exit codes: 0 scored, 1 failed, 2 usage error.`,
+  { model: { type: "string" } },
+  true,
+);
+const file = positionals[0];
+if (!file) {
+  console.error("ner:eval-pipeline: a CoNLL file is required (--help)");
+  process.exit(2);
 }
 const GOLD_TYPE: Record<string, string> = { PER: "PERSON", ORG: "ORGANIZATION", LOC: "PLACE" };
-const tagger = shippedTagger();
+const tag = ner(loadTagger(values.model ?? nerModelDir()));
 const finders: Record<string, (text: string) => Mention[]> = {
-  rules: (text) => findMentions(text, tokenize(text)),
-  tagger: (text) => taggerMentions(tagger, text),
-  merged: (text) => mergeMentions(taggerMentions(tagger, text), findMentions(text, tokenize(text))),
+  rules: (text) => analyse([tokenizer, rules], text).ruleMentions,
+  tagger: (text) => analyse([tokenizer, sentences, tag], text).mentions,
+  merged: (text) => {
+    const doc = analyse([tokenizer, sentences, tag, rules], text);
+    return mergeMentions(doc.mentions, doc.ruleMentions);
+  },
 };
 const score = Object.fromEntries(Object.keys(finders).map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
 

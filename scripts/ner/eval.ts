@@ -1,22 +1,32 @@
-// npm run ner:eval -- FILE [--model models/ner.bin.gz] [--passes N]
-// Tags a CoNLL-layout file with the model and prints conlleval-style precision/recall/F1 per
-// type and overall, plus throughput (first pass, and the best of N passes once warmed up).
+// npm run ner:eval: conlleval precision/recall/F1 of the NER model on a CoNLL file, and speed.
 
 import { readFileSync } from "node:fs";
 import { conllEval, formatEval, parseConll } from "../../src/extract/ner/conll.ts";
-import { loadModel } from "../../src/ingest/ner-model.ts";
+import { loadModel, nerModelDir } from "../../src/ingest/ner-model.ts";
 import { Tagger } from "../../src/extract/ner/model.ts";
 import { bilouToIob2 } from "../../src/extract/ner/tags.ts";
-import { helpFromHeader } from "./help.ts";
+import { DATA, scriptArgs } from "../args.ts";
 
-helpFromHeader(import.meta.url);
+const args = scriptArgs(
+  `Usage: npm run ner:eval -- [--model DIR] [--passes N] [FILE]
 
-const args = process.argv.slice(2);
-const mi = args.indexOf("--model");
-const modelPath = mi >= 0 ? args[mi + 1]! : "models/ner.bin.gz";
-const pi = args.indexOf("--passes");
-const passes = pi >= 0 ? Math.max(1, Number(args[pi + 1])) : 1;
-const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--model" && args[i - 1] !== "--passes") ?? `${process.env.NER_DATA_DIR ?? "/work/shared/data"}/conll2003/dev.txt`;
+Tags a CoNLL-layout file (default DATA/conll2003/dev.txt, DATA being $NER_DATA_DIR or
+/work/shared/data) with the model, its tokens as given, with document context, and prints
+conlleval-style precision, recall and F1 per type and overall, and throughput (the first
+pass, and the best of N passes once warmed up).
+
+Options:
+  --model DIR    the model directory (default NER_MODEL_DIR or models/ner)
+  --passes N     tagging passes (default 1)
+  -h, --help     show this help
+
+Exit codes: 0 scored, 1 failed, 2 usage error.`,
+  { model: { type: "string" }, passes: { type: "string", default: "1" } },
+  true,
+);
+const modelPath = args.values.model ?? nerModelDir();
+const passes = args.number(args.values.passes, "--passes", 1, 1000);
+const file = args.positionals[0] ?? `${DATA}/conll2003/dev.txt`;
 const t0 = performance.now();
 const model = loadModel(modelPath);
 const tagger = new Tagger(model);

@@ -6,7 +6,8 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { addPhrase, type Lexicon } from "../../src/extract/ner/lexicon.ts";
-import { normalizeToken, tokenize } from "../../src/extract/ner/tokenize.ts";
+import { normalizeToken } from "../../src/extract/ner/normalize.ts";
+import { tokenize } from "../../src/extract/tokenize.ts";
 
 const require = createRequire(import.meta.url);
 

@@ -1,23 +1,32 @@
-// npm run ner:tag -- FILE [--model models/ner.bin.gz]
-// Reads CoNLL layout (TOKEN [TAG] per line, blank line between sentences, -DOCSTART- between
-// documents), tags the tokens as given with document context, writes TOKEN GOLD PRED per line.
+// npm run ner:tag: tags a CoNLL-layout file, writes TOKEN GOLD PRED (conlleval's input).
 
 import { readFileSync } from "node:fs";
 import { parseConll } from "../../src/extract/ner/conll.ts";
-import { loadModel } from "../../src/ingest/ner-model.ts";
+import { loadModel, nerModelDir } from "../../src/ingest/ner-model.ts";
 import { Tagger } from "../../src/extract/ner/model.ts";
 import { bilouToIob2 } from "../../src/extract/ner/tags.ts";
-import { helpFromHeader } from "./help.ts";
-
-helpFromHeader(import.meta.url);
+import { scriptArgs } from "../args.ts";
 
 const t0 = performance.now();
-const args = process.argv.slice(2);
-const mi = args.indexOf("--model");
-const modelPath = mi >= 0 ? args[mi + 1]! : "models/ner.bin.gz";
-const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--model");
+const args = scriptArgs(
+  `Usage: npm run ner:tag -- [--model DIR] FILE
+
+Reads CoNLL layout (TOKEN [TAG] per line, blank line between sentences, -DOCSTART-
+between documents), tags the tokens as given with document context, and writes
+TOKEN GOLD PRED per line to stdout (conlleval's input).
+
+Options:
+  --model DIR   the model directory (default NER_MODEL_DIR or models/ner)
+  -h, --help    show this help
+
+Exit codes: 0 tagged, 1 failed, 2 usage error.`,
+  { model: { type: "string" } },
+  true,
+);
+const modelPath = args.values.model ?? nerModelDir();
+const file = args.positionals[0];
 if (!file) {
-  console.error("usage: ner:tag -- FILE [--model PATH]");
+  console.error("ner:tag: a CoNLL file is required (--help)");
   process.exit(2);
 }
 const tagger = new Tagger(loadModel(modelPath));

@@ -1,44 +1,74 @@
-// npm run ner:train -- [--train F] [--dev F|none] [--out F] [--news DIR] [--epochs N] [--epochs2 N]
-//                      [--rows-bits B] [--folds K] [--prune X] [--no-gaz] [--no-clusters]
-//                      [--no-stage2] [--eval-epochs]
-// Trains the two-stage averaged-perceptron NER model deterministically and writes it gzipped
-// (default models/ner.bin.gz). Data defaults to $NER_DATA_DIR or /work/shared/data.
+// npm run ner:train: trains the two-stage averaged-perceptron NER model deterministically
+// and writes its directory (config.json, weights, lexicon).
 
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import { gzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
 import { parseConll, conllEval, formatEval, type Doc } from "../../src/extract/ner/conll.ts";
 import { Featurizer } from "../../src/extract/ner/features.ts";
 import { emptyLexicon, type Lexicon } from "../../src/extract/ner/lexicon.ts";
-import { Tagger, buildModel, rowUsage, serializeModel, type NerModel } from "../../src/extract/ner/model.ts";
+import { Tagger, buildModel, rowUsage, type NerModel } from "../../src/extract/ner/model.ts";
 import { trainPerceptron, type TrainSeq, type Weights } from "../../src/extract/ner/perceptron.ts";
 import { NUM_TAGS, iobSpans, spansToBilou, bilouToIob2 } from "../../src/extract/ner/tags.ts";
-import { normalizeToken } from "../../src/extract/ner/tokenize.ts";
+import { normalizeToken } from "../../src/extract/ner/normalize.ts";
+import { SHIPPED_NER_MODEL_DIR, writeModel } from "../../src/ingest/ner-model.ts";
 import { buildGazetteers } from "./gazetteers.ts";
 import { buildCorpusLexicon } from "./corpus.ts";
-import { helpFromHeader } from "./help.ts";
+import { DATA, scriptArgs } from "../args.ts";
 
-helpFromHeader(import.meta.url);
+const args = scriptArgs(
+  `Usage: npm run ner:train -- [options]
 
-const args = process.argv.slice(2);
-const opt = (name: string, def: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < args.length ? args[i + 1]! : def;
-};
-const flag = (name: string) => args.includes(`--${name}`);
+Trains the NER model (src/extract/ner: two averaged-perceptron stages over BILOU tags)
+deterministically from CoNLL-2003 train, reports it on dev, and writes the model directory
+--out (default models/ner, the shipped model; NER_MODEL_DIR makes the product use another):
+config.json (the component, labels, files, gazetteers and these options), weights.bin.gz
+and lexicon.bin.gz (word clusters learned from --news, corpus statistics, gazetteers from
+npm data; hashed). Data defaults to $NER_DATA_DIR or /work/shared/data.
 
-const DATA = process.env.NER_DATA_DIR ?? "/work/shared/data";
-const trainPath = opt("train", `${DATA}/conll2003/train.txt`);
-const devPath = opt("dev", `${DATA}/conll2003/dev.txt`);
-const outPath = opt("out", "models/ner.bin.gz");
-const newsDir = opt("news", `${DATA}/news`);
-const epochs = Number(opt("epochs", "10"));
-const epochs2 = Number(opt("epochs2", opt("epochs", "10")));
-const rowBits = Number(opt("rows-bits", "20"));
-const folds = Number(opt("folds", "4"));
-const useGaz = !flag("no-gaz");
-const useClusters = !flag("no-clusters");
-const useStage2 = !flag("no-stage2");
+Options:
+  --train FILE      CoNLL training file (default DATA/conll2003/train.txt)
+  --dev FILE        CoNLL dev file, or none (default DATA/conll2003/dev.txt)
+  --out DIR         the model directory to write (default models/ner)
+  --news DIR        unlabeled articles for the word clusters (default DATA/news)
+  --epochs N        stage-1 epochs (default 10)
+  --epochs2 N       stage-2 epochs (default --epochs)
+  --rows-bits B     2^B hashed feature rows (default 20)
+  --folds K         jackknife folds for stage 2 (default 4)
+  --prune X         drop rows whose largest weight is at most X (default 0)
+  --no-gaz          no gazetteer features
+  --no-clusters     no word clusters
+  --no-stage2       one stage only
+  --eval-epochs     dev F1 after every stage-1 epoch
+  -h, --help        show this help
+
+Exit codes: 0 written, 1 training failed, 2 usage error.`,
+  {
+    train: { type: "string", default: `${DATA}/conll2003/train.txt` },
+    dev: { type: "string", default: `${DATA}/conll2003/dev.txt` },
+    out: { type: "string", default: SHIPPED_NER_MODEL_DIR },
+    news: { type: "string", default: `${DATA}/news` },
+    epochs: { type: "string", default: "10" },
+    epochs2: { type: "string" },
+    "rows-bits": { type: "string", default: "20" },
+    folds: { type: "string", default: "4" },
+    prune: { type: "string", default: "0" },
+    "no-gaz": { type: "boolean", default: false },
+    "no-clusters": { type: "boolean", default: false },
+    "no-stage2": { type: "boolean", default: false },
+    "eval-epochs": { type: "boolean", default: false },
+  },
+);
+const { values } = args;
+const trainPath = values.train;
+const devPath = values.dev;
+const outPath = values.out;
+const newsDir = values.news;
+const epochs = args.number(values.epochs, "--epochs", 1, 100);
+const epochs2 = args.number(values.epochs2 ?? values.epochs, "--epochs2", 1, 100);
+const rowBits = args.number(values["rows-bits"], "--rows-bits", 8, 26);
+const folds = args.number(values.folds, "--folds", 2, 20);
+const useGaz = !values["no-gaz"];
+const useClusters = !values["no-clusters"];
+const useStage2 = !values["no-stage2"];
 
 const t0 = Date.now();
 const log = (m: string) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -110,7 +140,7 @@ function trainStage1(seqs: TrainSeq[], verbose: boolean): Weights {
     seed: 7,
     log: verbose ? log : undefined,
     onEpoch:
-      verbose && devDocs.length && flag("eval-epochs")
+      verbose && devDocs.length && values["eval-epochs"]
         ? (ep, w) => {
             const r = evaluate(buildModel(rowBits, lex, w, null), devDocs);
             log(`  dev F1 after epoch ${ep}: ${r.f1.toFixed(2)}`);
@@ -119,7 +149,7 @@ function trainStage1(seqs: TrainSeq[], verbose: boolean): Weights {
   });
 }
 
-const prune = Number(opt("prune", "0"));
+const prune = Number(values.prune);
 const usage = rowUsage(seqs1.map((s) => s.feats), rowBits);
 const w1 = trainStage1(seqs1, true);
 let model: NerModel = buildModel(rowBits, lex, w1, null, { prune, usage });
@@ -165,7 +195,5 @@ if (useStage2) {
 }
 
 model.meta = { prune, epochs, epochs2, rowBits, folds, gazetteers: useGaz, clusters: useClusters, stage2: useStage2 };
-const bytes = gzipSync(serializeModel(model), { level: 9 });
-mkdirSync(dirname(outPath), { recursive: true });
-writeFileSync(outPath, bytes);
-log(`wrote ${outPath} (${(bytes.length / 1e6).toFixed(2)} MB); training took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+const bytes = writeModel(outPath, model);
+log(`wrote ${outPath} (${(bytes / 1e6).toFixed(2)} MB); training took ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -2,10 +2,8 @@
 // PERSON, ORGANIZATION and PLACE; MISC (nationalities, events) is not an entity.
 // The gazetteers of the rule-based finder then fill what the tagger missed and
 // correct the type of names they know exactly (`White House` is an organization).
-import type { Tagger } from "./ner/model.ts";
+import type { TaggedSpan } from "./ner/model.ts";
 import type { EntityType, Mention } from "./types.ts";
-import type { Token } from "./tokenize.ts";
-import { findMentions as findRuleMentions, type MentionFinder } from "./mentions.ts";
 import { isKnownOrganization } from "./lexicon/organizations.ts";
 import { ROLE_ABBREVIATIONS } from "./lexicon/words.ts";
 import { lookupCountry } from "./lexicon/countries.ts";
@@ -14,14 +12,15 @@ import { isKnownRegion, lookupCity } from "./lexicon/places.ts";
 
 const TYPE: Record<string, EntityType | undefined> = { PER: "PERSON", ORG: "ORGANIZATION", LOC: "PLACE" };
 
-// Edges the tagger's tokenizer may leave on a span that are not part of a name
+// Edges a tagger may leave on a span that are not part of a name
 // (a period stays: it ends abbreviations such as `U.S.`).
 const LEADING = /^(?:the\s+|[\s"“”‘’'(\[])+/i;
 const TRAILING = /(?:[\s"“”‘’'),;:!?\]]|['’]s)+$/;
 
-export function taggerMentions(tagger: Tagger, text: string): Mention[] {
+/** The tagger's entities as mentions (src/extract/pipeline.ts runs the tagger). */
+export function taggerMentions(spans: readonly TaggedSpan[], text: string): Mention[] {
   const mentions: Mention[] = [];
-  for (const span of tagger.tagText(text)) {
+  for (const span of spans) {
     const type = TYPE[span.type];
     if (!type) continue;
     const lead = LEADING.exec(span.text)?.[0].length ?? 0;
@@ -109,12 +108,4 @@ export function retypePeople(mentions: readonly Mention[]): Mention[] {
     if (m.type === "ORGANIZATION" && words.length >= 2 && people.has(m.text) && (isGivenName(first) || givenNameGender(first) !== null)) return { ...m, type: "PERSON" as const };
     return m;
   });
-}
-
-export function nerMentionFinder(tagger: Tagger): MentionFinder {
-  return (text: string, tokens: readonly Token[]) => {
-    const merged = retypePeople(mergeMentions(taggerMentions(tagger, text), findRuleMentions(text, tokens)));
-    const implied = impliedNameMentions(text, merged);
-    return implied.length === 0 ? merged : [...merged, ...implied].sort((a, b) => a.start - b.start);
-  };
 }

@@ -94,3 +94,37 @@ export function paragraphIndexes(tokens: readonly Token[]): number[] {
   }
   return out;
 }
+
+/**
+ * The tokens as sentences, for the tagger: a line break or sentence-final punctuation
+ * (with its closing quotes) before a capital, digit or opening mark ends one.
+ */
+export function splitSentences<T extends Pick<Token, "text" | "start" | "end">>(text: string, tokens: readonly T[]): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (cur.length > 0) {
+      const prev = cur[cur.length - 1]!;
+      if (text.slice(prev.end, t.start).includes("\n")) {
+        out.push(cur);
+        cur = [];
+      }
+    }
+    cur.push(t);
+    const s = t.text;
+    if (s === "." || s === "!" || s === "?" || s === "..." || s === "\u2026") {
+      // absorb closing quotes / brackets
+      while (k + 1 < tokens.length && /^(?:["'”’)\]]|'')$/.test(tokens[k + 1]!.text) && tokens[k + 1]!.start === cur[cur.length - 1]!.end) {
+        cur.push(tokens[++k]!);
+      }
+      const nx = tokens[k + 1];
+      if (!nx || /^[A-Z0-9"“‘'(\[]/.test(nx.text) || /[\p{Lu}]/u.test(nx.text[0]!)) {
+        out.push(cur);
+        cur = [];
+      }
+    }
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}

@@ -1,5 +1,5 @@
 // Bundles GraphiQL (web/graphiql: GraphiQL, the explorer plugin, React, Monaco and its
-// workers, all from npm) with esbuild into dist/graphiql, so /graphiql loads nothing from
+// workers, all from npm) with esbuild into dist/web/graphiql, so /graphiql loads nothing from
 // a CDN. `npm ci` builds it (postinstall); the server builds it on first use when it is
 // missing or stale, so a checkout that skipped install scripts still works offline.
 import { createHash } from "node:crypto";
@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const WEB_DIR = join(ROOT, "web", "graphiql");
 /** The default tab's operation, bundled as text. */
 const DEFAULT_OPERATION = join(ROOT, "examples", "operations", "article-page.graphql");
-export const GRAPHIQL_DIST = join(ROOT, "dist", "graphiql");
+export const GRAPHIQL_DIST = join(ROOT, "dist", "web", "graphiql");
 const MANIFEST = "manifest.json";
 /** Bump when the build options change, so existing bundles are rebuilt. */
 const BUILD_FORMAT = 1;

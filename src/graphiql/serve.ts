@@ -1,4 +1,4 @@
-// Serves GraphiQL at /graphiql and its bundle at /graphiql/assets/*, from dist/graphiql.
+// Serves GraphiQL at /graphiql and its bundle at /graphiql/assets/*, from dist/web/graphiql.
 // Only the files the build listed are served (no path from the URL reaches the disk), and
 // the page's Content-Security-Policy allows our own origin only: a CDN load would fail.
 import type { IncomingMessage, ServerResponse } from "node:http";

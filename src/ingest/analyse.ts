@@ -1,18 +1,16 @@
-// Text in, canonical entities and attributed quotes out: the product's extraction
-// pipeline (the trained tagger with the rules' gazetteers, then quotes) and resolution.
-// It lives here because it loads the shipped model, the one file extraction needs.
-import { createExtractor } from "../extract/index.ts";
+// Text in, canonical entities and attributed quotes out: the product's pipeline
+// (src/extract/pipeline.ts) with the tagger of NER_MODEL_DIR, then resolution.
+import { createPipeline, newsPipeline } from "../extract/pipeline.ts";
 import type { Extraction } from "../extract/types.ts";
-import { nerMentionFinder } from "../extract/ner-mentions.ts";
 import { resolveArticle } from "../resolve/index.ts";
 import type { ResolvedArticle } from "../resolve/types.ts";
 import { shippedTagger } from "./ner-model.ts";
 
 let extractor: ((text: string) => Extraction) | undefined;
 
-/** The extraction pipeline with the shipped NER model (loaded on first use). */
+/** The extraction pipeline with the NER model (loaded on first use). */
 export function extractArticle(body: string): Extraction {
-  extractor ??= createExtractor({ findMentions: nerMentionFinder(shippedTagger()) });
+  extractor ??= createPipeline(newsPipeline(shippedTagger()));
   return extractor(body);
 }
 

@@ -5,7 +5,13 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { Prepared } from "./prepare.ts";
 import prepareHere, { type PrepareTask } from "./prepare-worker.ts";
-import { analysisBundle } from "./thread-bundle.ts";
+
+/**
+ * The threads' entry beside this module: dist/ingest/prepare-worker.js in the built
+ * product (plain JavaScript, `npm run build`), the TypeScript source under tsx in
+ * development and the tests, where the threads inherit this process's `--import tsx`.
+ */
+const THREAD_ENTRY = new URL(`./prepare-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url).href;
 
 export interface AnalysisPool {
   /** Reads (or takes), parses and analyses one document; bad input is a failure, not a throw. */
@@ -20,27 +26,16 @@ export const defaultThreads = () => availableParallelism();
 /** `threads` 0 analyses on the calling thread (small loads, where starting threads costs more). */
 export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
   if (threads === 0) return { threads, prepare: prepareHere, close: async () => {} };
-  const piscina = analysisBundle().then(
-    (filename) =>
-      new Piscina<PrepareTask, Prepared>({
-        filename,
-        minThreads: threads,
-        maxThreads: threads,
-        idleTimeout: Number.POSITIVE_INFINITY,
-        // The bundle is plain JavaScript: the threads need none of tsx (thread-bundle.ts).
-        execArgv: withoutTsx(process.execArgv),
-        // Each thread holds a few tasks: handing it the next one needs the main thread, which
-        // may be busy writing a batch (better-sqlite3 is synchronous), and must not starve it.
-        concurrentTasksPerWorker: 16,
-      }),
-  );
-  piscina.catch(() => {}); // a failed build surfaces in prepare() and close()
-  return { threads, prepare: async (task) => (await piscina).run(task), close: async () => (await piscina).destroy() };
-}
-
-/** Node's flags without `--import tsx` (how package.json runs every command). */
-export function withoutTsx(execArgv: readonly string[]): string[] {
-  return execArgv.filter((arg, i) => arg !== "--import=tsx" && !(arg === "--import" && execArgv[i + 1] === "tsx") && !(arg === "tsx" && execArgv[i - 1] === "--import"));
+  const piscina = new Piscina<PrepareTask, Prepared>({
+    filename: THREAD_ENTRY,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    // Each thread holds a few tasks: handing it the next one needs the main thread, which
+    // may be busy writing a batch (better-sqlite3 is synchronous), and must not starve it.
+    concurrentTasksPerWorker: 16,
+  });
+  return { threads, prepare: (task) => piscina.run(task), close: () => piscina.destroy() };
 }
 
 /** Runs a small document through every thread, so that none loads the model inside a request. */

@@ -7,7 +7,7 @@ import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client.ts";
 import { databaseTarget, ensureSqliteFolder, sqliteFilePath, type Provider } from "./database-url.ts";
-import { statementName } from "./read-batch.ts";
+import { statementName } from "./statement-name.ts";
 import { logger } from "../logger.ts";
 
 export type Db = SqliteClient<"query">;

@@ -3,8 +3,10 @@
 
 import { FNV_OFFSET, fmix, fnvStep, lowerCode } from "./hash.ts";
 import { IntMap } from "./hash.ts";
-import { NUM_DOC } from "./features.ts";
 import { NUM_TAGS, tagPos, tagType } from "./tags.ts";
+
+/** Document-level feature slots per token. */
+export const NUM_DOC = 12;
 
 /** Per-sentence token information the document features need. */
 export interface DocTokenInfo {

@@ -4,12 +4,12 @@
 
 import { FNV_OFFSET, fmix, fnvStep, lowerCode, mix2 } from "./hash.ts";
 import { MAX_PHRASE, PHRASE_SEED, PREFIX_BIT, type Lexicon } from "./lexicon.ts";
-import { docFlags, type DocTokenInfo } from "./docfeat.ts";
+import { docFlags, NUM_DOC, type DocTokenInfo } from "./docfeat.ts";
 
 export const NUM_STATIC = 60;
 /** Gazetteer lists with their own feature slots (more lists are ignored). */
 export const MAX_GAZ = 12;
-export const NUM_DOC = 12;
+export { NUM_DOC };
 /** The first NUM_INTRINSIC feature slots of a token depend on the token string alone. */
 export const NUM_INTRINSIC = 15;
 /**

@@ -11,7 +11,20 @@ import { docFeatures } from "./docfeat.ts";
 import type { Weights } from "./perceptron.ts";
 import { viterbiBilou } from "./viterbi.ts";
 import { NUM_TAGS, TYPES, bilouSpans, bilouToIob2 } from "./tags.ts";
-import { normalizeToken, splitSentences, tokenize, type Token } from "./tokenize.ts";
+import { normalizeToken } from "./normalize.ts";
+import { tokenize } from "../tokenize.ts";
+import { splitSentences } from "../sentences.ts";
+
+/** A token as the tagger needs it: its text as written and its offsets. */
+export type TaggerToken = { text: string; start: number; end: number };
+
+/** An entity the tagger found: a CoNLL type (PER, ORG, LOC, MISC) over a span of the text. */
+export interface TaggedSpan {
+  type: string;
+  text: string;
+  start: number;
+  end: number;
+}
 
 /** One perceptron stage, over the model's shared compact row space. */
 export interface Stage {
@@ -262,11 +275,13 @@ export class Tagger {
     return this.tagDocument(sentences).map((t) => bilouToIob2(t));
   }
 
-  /** Tokenize and tag raw text (one document); returns entity mentions with char offsets. */
-  tagText(text: string): { type: string; text: string; start: number; end: number }[] {
-    const sents: Token[][] = splitSentences(text, tokenize(text));
+  /**
+   * Entities in one document given as the pipeline's sentences of tokens (src/extract/pipeline.ts),
+   * with character offsets into `text`.
+   */
+  tagSentences(text: string, sents: readonly (readonly TaggerToken[])[]): TaggedSpan[] {
     const tags = this.tagDocument(sents.map((s) => s.map((t) => t.text)));
-    const out: { type: string; text: string; start: number; end: number }[] = [];
+    const out: TaggedSpan[] = [];
     sents.forEach((s, i) => {
       for (const sp of bilouSpans(tags[i]!)) {
         const start = s[sp.start]!.start;
@@ -275,6 +290,11 @@ export class Tagger {
       }
     });
     return out;
+  }
+
+  /** Raw text (one document) through the pipeline's tokenizer and sentences, then tagged. */
+  tagText(text: string): TaggedSpan[] {
+    return this.tagSentences(text, splitSentences(text, tokenize(text)));
   }
 }
 
@@ -347,13 +367,12 @@ function scoreWithBase(W: Int16Array, scale: number, feats: Int32Array, n: numbe
   }
 }
 
-// ---- binary format ----
-// "NERB" | u32 version | u32 headerLen | header JSON | padding to 4 | sections (4-byte aligned)
+// ---- a model directory: config.json and two files of sections (weights, lexicon) ----
 
 const MAGIC = 0x4252454e; // "NERB" little-endian
 /** Changes whenever feature extraction changes incompatibly (checked when a model is loaded). */
 const FEATURE_LAYOUT = `static${NUM_STATIC}-doc${NUM_DOC}-v1`;
-const VERSION = 4;
+const VERSION = 5;
 
 interface Section {
   name: string;
@@ -375,22 +394,10 @@ function quantize(w: Float32Array): { q: Int16Array; scale: number } {
   return { q, scale };
 }
 
-export function serializeModel(m: NerModel): Uint8Array {
-  const parts: { name: string; kind: Section["kind"]; data: ArrayBufferView; scale?: number }[] = [];
-  const addMap = (name: string, map: IntMap) => {
-    parts.push({ name: `${name}.keys`, kind: "i32", data: map.keys });
-    parts.push({ name: `${name}.vals`, kind: "i32", data: map.vals });
-  };
-  addMap("words", m.lex.words);
-  addMap("lower", m.lex.lower);
-  addMap("phrases", m.lex.phrases);
-  parts.push({ name: "rows", kind: "i32", data: m.rows });
-  const addStage = (name: string, w: Stage) => {
-    parts.push({ name: `${name}.W`, kind: "i16", data: w.W, scale: w.scale });
-    parts.push({ name: `${name}.T`, kind: "f32", data: w.T });
-  };
-  addStage("stage1", m.stage1);
-  if (m.stage2) addStage("stage2", m.stage2);
+type Part = { name: string; kind: Section["kind"]; data: ArrayBufferView; scale?: number };
+
+/** One file of sections: "NERB" | u32 version | u32 headerLen | header JSON | padding | sections. */
+function writeSections(head: Record<string, unknown>, parts: Part[]): Uint8Array {
   const sections: Section[] = [];
   let off = 0;
   for (const p of parts) {
@@ -398,17 +405,7 @@ export function serializeModel(m: NerModel): Uint8Array {
     sections.push({ name: p.name, kind: p.kind, offset: off, length: bytes, ...(p.scale !== undefined ? { scale: p.scale } : {}) });
     off += (bytes + 3) & ~3;
   }
-  const header = new TextEncoder().encode(
-    JSON.stringify({
-      rowBits: m.rowBits,
-      features: FEATURE_LAYOUT,
-      gazNames: m.lex.gazNames,
-      clusterLevels: m.lex.clusterLevels,
-      hasStage2: !!m.stage2,
-      meta: m.meta,
-      sections,
-    }),
-  );
+  const header = new TextEncoder().encode(JSON.stringify({ ...head, sections }));
   const headLen = (12 + header.length + 3) & ~3;
   const buf = new Uint8Array(headLen + off);
   const dv = new DataView(buf.buffer);
@@ -416,64 +413,112 @@ export function serializeModel(m: NerModel): Uint8Array {
   dv.setUint32(4, VERSION, true);
   dv.setUint32(8, header.length, true);
   buf.set(header, 12);
-  parts.forEach((p, i) => {
-    buf.set(new Uint8Array(p.data.buffer, p.data.byteOffset, p.data.byteLength), headLen + sections[i]!.offset);
-  });
+  parts.forEach((p, i) => buf.set(new Uint8Array(p.data.buffer, p.data.byteOffset, p.data.byteLength), headLen + sections[i]!.offset));
   return buf;
 }
 
-export function deserializeModel(buf: Uint8Array): NerModel {
+function readSections<H>(buf: Uint8Array, what: string): { header: H; get(name: string): Section; body: ArrayBuffer; i32(name: string): Int32Array } {
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (dv.getUint32(0, true) !== MAGIC) throw new Error("not an NER model file");
-  if (dv.getUint32(4, true) !== VERSION) throw new Error("unsupported NER model version");
+  if (buf.byteLength < 12 || dv.getUint32(0, true) !== MAGIC) throw new Error(`not an NER model ${what} file`);
+  if (dv.getUint32(4, true) !== VERSION) throw new Error(`unsupported NER model ${what} version: retrain with npm run ner:train`);
   const hlen = dv.getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(buf.subarray(12, 12 + hlen))) as {
-    rowBits: number;
-    features?: string;
-    gazNames: string[];
-    clusterLevels: number;
-    hasStage2: boolean;
-    meta: Record<string, unknown>;
-    sections: Section[];
-  };
-  if (header.features !== FEATURE_LAYOUT) {
-    throw new Error(`NER model was trained with feature layout ${header.features}, this code computes ${FEATURE_LAYOUT}: retrain with npm run ner:train`);
-  }
+  const header = JSON.parse(new TextDecoder().decode(buf.subarray(12, 12 + hlen))) as H & { sections: Section[] };
   const base = (12 + hlen + 3) & ~3;
   // copy into an aligned buffer so typed views work whatever the input's offset
   const body = new ArrayBuffer(buf.length - base);
   new Uint8Array(body).set(buf.subarray(base));
   const get = (name: string): Section => {
     const s = header.sections.find((x) => x.name === name);
-    if (!s) throw new Error(`model section ${name} missing`);
+    if (!s) throw new Error(`NER model ${what} section ${name} missing`);
     return s;
   };
-  const i32 = (name: string) => {
-    const s = get(name);
-    return new Int32Array(body, s.offset, s.length / 4);
+  return { header, get, body, i32: (name) => new Int32Array(body, get(name).offset, get(name).length / 4) };
+}
+
+/** What a model directory's config.json says (`npm run ner:train` writes it). */
+export interface NerModelConfig {
+  /** The tagger that reads this directory: the pipeline's NER component is chosen by it. */
+  component: "averaged-perceptron";
+  /** Entity types, in the order of the tag ids. */
+  labels: string[];
+  tagScheme: "BILOU";
+  /** The feature extraction the weights were trained with (src/extract/ner/features.ts). */
+  features: string;
+  /** The files of the directory: feature weights, and the lexicon (word clusters, corpus statistics, gazetteers, hashed). */
+  files: { weights: string; lexicon: string };
+  /** The gazetteers (word lists) in the lexicon, in the order of their feature slots. */
+  gazetteers: string[];
+  /** How it was trained (npm run ner:train's options). */
+  training: Record<string, unknown>;
+}
+
+/** The parts of a model directory, uncompressed: config.json, the weights and the lexicon. */
+export interface NerModelParts {
+  config: NerModelConfig;
+  weights: Uint8Array;
+  lexicon: Uint8Array;
+}
+
+export function serializeModel(m: NerModel, files = { weights: "weights.bin.gz", lexicon: "lexicon.bin.gz" }): NerModelParts {
+  const parts: Part[] = [];
+  const addMap = (name: string, map: IntMap) => {
+    parts.push({ name: `${name}.keys`, kind: "i32", data: map.keys });
+    parts.push({ name: `${name}.vals`, kind: "i32", data: map.vals });
   };
-  const map = (name: string) => IntMap.fromArrays(i32(`${name}.keys`), i32(`${name}.vals`));
+  addMap("words", m.lex.words);
+  addMap("lower", m.lex.lower);
+  addMap("phrases", m.lex.phrases);
+  const lexicon = writeSections({ gazNames: m.lex.gazNames, clusterLevels: m.lex.clusterLevels }, parts.splice(0));
+  parts.push({ name: "rows", kind: "i32", data: m.rows });
+  const addStage = (name: string, w: Stage) => {
+    parts.push({ name: `${name}.W`, kind: "i16", data: w.W, scale: w.scale });
+    parts.push({ name: `${name}.T`, kind: "f32", data: w.T });
+  };
+  addStage("stage1", m.stage1);
+  if (m.stage2) addStage("stage2", m.stage2);
+  const weights = writeSections({ rowBits: m.rowBits, features: FEATURE_LAYOUT, hasStage2: !!m.stage2 }, parts);
+  const config: NerModelConfig = {
+    component: "averaged-perceptron",
+    labels: [...TYPES],
+    tagScheme: "BILOU",
+    features: FEATURE_LAYOUT,
+    files,
+    gazetteers: m.lex.gazNames,
+    training: m.meta,
+  };
+  return { config, weights, lexicon };
+}
+
+export function deserializeModel({ config, weights, lexicon }: NerModelParts): NerModel {
+  if (config.component !== "averaged-perceptron") throw new Error(`NER model component ${JSON.stringify(config.component)} is not this tagger's (averaged-perceptron)`);
+  const w = readSections<{ rowBits: number; features?: string; hasStage2: boolean }>(weights, "weights");
+  if (w.header.features !== FEATURE_LAYOUT) {
+    throw new Error(`NER model was trained with feature layout ${w.header.features}, this code computes ${FEATURE_LAYOUT}: retrain with npm run ner:train`);
+  }
+  if (config.labels.join() !== TYPES.join()) throw new Error(`NER model labels ${config.labels.join(", ")} are not this tagger's ${TYPES.join(", ")}`);
+  const l = readSections<{ gazNames: string[]; clusterLevels: number }>(lexicon, "lexicon");
+  const map = (name: string) => IntMap.fromArrays(l.i32(`${name}.keys`), l.i32(`${name}.vals`));
   const stage = (name: string): Stage => {
-    const ws = get(`${name}.W`);
-    const W = new Int16Array(body, ws.offset, ws.length / 2);
+    const ws = w.get(`${name}.W`);
+    const W = new Int16Array(w.body, ws.offset, ws.length / 2);
     const scale = ws.scale ?? 1;
-    const ts = get(`${name}.T`);
-    return { W, scale, T: new Float32Array(body.slice(ts.offset, ts.offset + ts.length)) };
+    const ts = w.get(`${name}.T`);
+    return { W, scale, T: new Float32Array(w.body.slice(ts.offset, ts.offset + ts.length)) };
   };
-  const rows = i32("rows");
+  const rows = w.i32("rows");
   return {
-    rowBits: header.rowBits,
+    rowBits: w.header.rowBits,
     rows,
-    rowMap: buildRowMap(rows, header.rowBits),
+    rowMap: buildRowMap(rows, w.header.rowBits),
     lex: {
       words: map("words"),
       lower: map("lower"),
       phrases: map("phrases"),
-      gazNames: header.gazNames,
-      clusterLevels: header.clusterLevels,
+      gazNames: l.header.gazNames,
+      clusterLevels: l.header.clusterLevels,
     },
     stage1: stage("stage1"),
-    stage2: header.hasStage2 ? stage("stage2") : null,
-    meta: header.meta,
+    stage2: w.header.hasStage2 ? stage("stage2") : null,
+    meta: config.training,
   };
 }

@@ -1,4 +1,4 @@
-// The part of autocannon 8's programmatic API that scripts/bench-graphql.ts uses
+// The part of autocannon 8's programmatic API that bench/graphql.ts uses
 // (the package ships no types).
 declare module "autocannon" {
   export interface Request {

@@ -1,0 +1,123 @@
+// The analysis pipeline, declared in one place: one document that named components fill
+// in a declared order (after spaCy's Language: a Doc and a list of pipes). Each component
+// reads what earlier ones wrote and writes its own field; swapping one (another tagger,
+// another quote finder) replaces one entry of a list. Pure and synchronous: the tagger is
+// given, loaded by the caller (src/ingest/ner-model.ts reads NER_MODEL_DIR).
+import type { Extraction, Mention, QuoteSpan, SpeakerRef } from "./types.ts";
+import { tokenize, type Token } from "./tokenize.ts";
+import { splitSentences } from "./sentences.ts";
+import { findMentions as findRuleMentions, type MentionFinder } from "./mentions.ts";
+import { findQuotes, type QuoteFinder } from "./quotes.ts";
+import { impliedNameMentions, mergeMentions, retypePeople, taggerMentions } from "./ner-mentions.ts";
+import type { TaggedSpan, TaggerToken } from "./ner/model.ts";
+
+/** A tagger the `ner` component can run: entities over the pipeline's sentences of tokens. */
+export interface SentenceTagger {
+  tagSentences(text: string, sentences: readonly (readonly TaggerToken[])[]): TaggedSpan[];
+}
+
+/** One document under analysis: the text, and what the components found in it so far. */
+export interface AnalysisDoc {
+  readonly text: string;
+  /** `tokenize`: the one tokenization every later component reads. */
+  tokens: Token[];
+  /** `sentences`: the tokens grouped into sentences (the tagger's unit). */
+  sentences: Token[][];
+  /** The entity mentions so far (`ner` or a mention finder writes them, `merge` completes them). */
+  mentions: Mention[];
+  /** `rules`: the rule-based finder's mentions (names from gazetteers, titles and shapes). */
+  ruleMentions: Mention[];
+  /** `quotes`: direct quotes with their speakers. */
+  quotes: QuoteSpan[];
+}
+
+export interface Component {
+  readonly name: string;
+  run(doc: AnalysisDoc): void;
+}
+
+export const tokenizer: Component = { name: "tokenize", run: (doc) => void (doc.tokens = tokenize(doc.text)) };
+
+export const sentences: Component = { name: "sentences", run: (doc) => void (doc.sentences = splitSentences(doc.text, doc.tokens)) };
+
+/** The trained tagger: PER, ORG and LOC over the sentences become the document's mentions. */
+export function ner(tagger: SentenceTagger): Component {
+  return { name: "ner", run: (doc) => void (doc.mentions = taggerMentions(tagger.tagSentences(doc.text, doc.sentences), doc.text)) };
+}
+
+export const rules: Component = { name: "rules", run: (doc) => void (doc.ruleMentions = findRuleMentions(doc.text, doc.tokens)) };
+
+/**
+ * The tagger's mentions completed by the rules' gazetteers (src/extract/ner-mentions.ts:
+ * a known name the tagger missed, an organization's type, a titled person), then names
+ * the layout gives away (transcript labels, `Mr. King`).
+ */
+export const merge: Component = {
+  name: "merge",
+  run(doc) {
+    const merged = retypePeople(mergeMentions(doc.mentions, doc.ruleMentions));
+    const implied = impliedNameMentions(doc.text, merged);
+    doc.mentions = implied.length === 0 ? merged : [...merged, ...implied].sort((a, b) => a.start - b.start);
+  },
+};
+
+/** Any mention finder over the tokens as the document's mentions (the rules alone, a test's). */
+export function mentionFinder(find: MentionFinder, name = "mentions"): Component {
+  return { name, run: (doc) => void (doc.mentions = find(doc.text, doc.tokens)) };
+}
+
+export function quoteFinder(find: QuoteFinder = findQuotes): Component {
+  return { name: "quotes", run: (doc) => void (doc.quotes = find(doc.text, doc.tokens, doc.mentions)) };
+}
+
+/** The product's pipeline: the trained tagger merged with the rules, then quotes and speakers. */
+export function newsPipeline(tagger: SentenceTagger): Component[] {
+  return [tokenizer, sentences, ner(tagger), rules, merge, quoteFinder()];
+}
+
+/** Without a trained model: the rule-based mention finder, then quotes. */
+export const rulesPipeline: Component[] = [tokenizer, mentionFinder(findRuleMentions, "rules"), quoteFinder()];
+
+function sliceMatches(text: string, s: { text: string; start: number; end: number }): boolean {
+  return s.start >= 0 && s.end <= text.length && s.start < s.end && text.slice(s.start, s.end) === s.text;
+}
+
+/**
+ * Keeps only spans whose offsets point at their text, and mentions that do not overlap,
+ * so a swapped-in component cannot break the contract the rest of the system relies on.
+ */
+function enforceContract(text: string, mentions: Mention[], quotes: QuoteSpan[]): Extraction {
+  const sorted = mentions.filter((m) => sliceMatches(text, m)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const clean: Mention[] = [];
+  for (const m of sorted) {
+    const prev = clean[clean.length - 1];
+    if (!prev || m.start >= prev.end) clean.push(m);
+  }
+  const kept = new Set(clean);
+  const cleanSpeaker = (s: SpeakerRef | null): SpeakerRef | null => {
+    if (!s || !sliceMatches(text, s)) return null;
+    return s.mention && !kept.has(s.mention) ? { ...s, mention: null } : s;
+  };
+  const cleanQuotes = quotes
+    .filter((q) => sliceMatches(text, q))
+    .map((q) => ({ ...q, speaker: cleanSpeaker(q.speaker) }));
+  return { mentions: clean, quotes: cleanQuotes };
+}
+
+/** The document after running `components` in order over `text` (the evaluations read its parts). */
+export function analyse(components: readonly Component[], text: string): AnalysisDoc {
+  const doc: AnalysisDoc = { text, tokens: [], sentences: [], mentions: [], ruleMentions: [], quotes: [] };
+  for (const c of components) c.run(doc);
+  return doc;
+}
+
+/** Runs the components in order over each text; the result keeps the offset contract (types.ts). */
+export function createPipeline(components: readonly Component[]): (text: string) => Extraction {
+  const names = components.map((c) => c.name);
+  const repeated = names.find((n, i) => names.indexOf(n) !== i);
+  if (repeated) throw new Error(`pipeline component "${repeated}" is listed twice`);
+  return (text: string): Extraction => {
+    const doc = analyse(components, text);
+    return enforceContract(text, doc.mentions, doc.quotes);
+  };
+}
