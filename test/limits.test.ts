@@ -7,6 +7,9 @@ import { sqliteBackend, startTestServer, type Backend, type TestServer } from ".
 import { startServer } from "../src/server.ts";
 import { loadConfig } from "../src/config.ts";
 import type { DbHandle } from "../src/store/client.ts";
+import { parse } from "graphql";
+import { buildSchema } from "../src/graphql/schema.ts";
+import { queryCost } from "../src/graphql/limits/cost.ts";
 
 const SEEDS = ["seeds"];
 
@@ -17,7 +20,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, text, json: JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return { status: response.status, text, json: JSON.parse(text) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
 }
 
 /** The one error of a rejected request: its message and code, and no stack trace. */
@@ -61,16 +64,44 @@ describe("request limits", () => {
     const costly = `{ articles(first: 100) { edges { node { people(first: 100) { edges { node { articles(first: 100) { totalCount } } } } } } } }`;
     const error = onlyError(await post(server.url, { query: costly }));
     assert.equal(error.code, "QUERY_TOO_COSTLY");
-    assert.match(error.message, /^the operation costs 1,010,100; the limit is 50,000 \(MAX_QUERY_COST/);
+    assert.match(error.message, /^the operation costs 1,413,600; the limit is 50,000 \(MAX_QUERY_COST/);
     assert.equal(error.data, undefined, "nothing was executed");
     // The same shape through variables is priced with their values.
     const withVariables = `query($a: Int, $b: Int) { articles(first: $a) { edges { node { people(first: $b) { edges { node { articles(first: $b) { totalCount } } } } } } } }`;
     assert.equal(onlyError(await post(server.url, { query: withVariables, variables: { a: 100, b: 100 } })).code, "QUERY_TOO_COSTLY");
     const cheap = await post(server.url, { query: withVariables, variables: { a: 10, b: 10 } });
     assert.equal(cheap.json.errors, undefined, cheap.text);
-    // Defaults count: 20 · 20 · 20 + 20 · 20 + 20 = 8,420 passes.
+    // Defaults count: 600 + 20 · (10 + 20 + 20 · (1 + 40 + 20 · 1)) = 25,600 passes.
     const defaults = await post(server.url, { query: `{ articles { edges { node { people { edges { node { articles { totalCount } } } } } } } }` });
     assert.equal(defaults.json.errors, undefined, defaults.text);
+  });
+
+  test("query cost: related, totalCount, search and empty pages are priced by their work (issue 14's attacks)", async () => {
+    const node = (inner: string) => `edges { node { ${inner} } }`;
+    const aliased = (n: number, inner: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${inner}`).join(" ")} }`;
+    // Each place's co-occurrence join runs even for a page of 0: 200 + 100 · (1 + 600).
+    const related = onlyError(await post(server.url, { query: `{ places(first: 100) { ${node("related(first: 0) { totalCount }")} } }` }));
+    assert.equal(related.code, "QUERY_TOO_COSTLY");
+    assert.match(related.message, /^the operation costs 60,300; the limit is 50,000/);
+    // 1.4-1.9 s on SQLite before, priced at 6% of the limit.
+    const attack = aliased(30, `people(first: 100) { ${node("related(first: 0) { totalCount } articles(first: 0) { totalCount }")} }`);
+    assert.match(onlyError(await post(server.url, { query: attack })).message, /^the operation costs 1,929,000;/);
+    // Smaller pages of the same shape pass and answer.
+    const fewer = await post(server.url, { query: `{ places(first: 50) { ${node("name related(first: 0) { totalCount }")} } }` });
+    assert.equal(fewer.json.errors, undefined, fewer.text.slice(0, 300));
+    assert.ok(fewer.json.data.places.edges.length > 0);
+    const schema = buildSchema();
+    const cost = (query: string) => queryCost(schema, parse(query));
+    // A page of 0 still costs its statement; a top-level totalCount its count, once per page, not per row.
+    assert.equal(cost(`{ people(first: 0) { totalCount } }`), 200 + 100);
+    assert.equal(cost(`{ people(first: 10) { totalCount ${node("name")} } }`), 200 + 100 + 10);
+    assert.equal(cost(`{ people(first: 10) { ...C } } fragment C on PersonConnection { totalCount }`), 200 + 100 + 10, "totalCount through a fragment");
+    // Nested totalCount comes with the page (one window function): the list's floor only.
+    assert.equal(cost(`{ people(first: 10) { ${node("articles(first: 0) { totalCount }")} } }`), 200 + 10 * (1 + 40));
+    assert.equal(cost(`{ articles(first: 10) { ${node("quotes(first: 0) { totalCount }")} } }`), 600 + 10 * (10 + 20));
+    // Search pages and counts.
+    assert.equal(cost(`{ quotes(first: 5, filter: { search: "plan" }) { totalCount ${node("text")} } }`), 600 + 600 + 5);
+    assert.equal(cost(aliased(30, `people(first: 0, filter: { search: "a*" }) { totalCount }`)), 30 * 1200);
   });
 
   test("a fragment bomb is rejected quickly, not expanded", async () => {
