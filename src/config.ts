@@ -19,6 +19,10 @@ const Env = z.object({
   MAX_QUERY_DEPTH: positiveInt(10),
   /** Largest cost: list page sizes multiplied through their nesting. */
   MAX_QUERY_COST: positiveInt(50_000),
+  /** Operations costing this much or more count against their client's budget (MAX_EXPENSIVE_PER_CLIENT). */
+  EXPENSIVE_QUERY_COST: positiveInt(10_000),
+  /** Expensive operations one client (bearer token, else IP address) may run at a time. */
+  MAX_EXPENSIVE_PER_CLIENT: positiveInt(2),
   /** Largest GraphQL document text, in bytes. */
   MAX_QUERY_BYTES: positiveInt(20_000),
   /** Most field aliases in one document. */

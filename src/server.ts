@@ -16,7 +16,7 @@ import { metricsPlugin } from "./graphql/metrics-plugin.ts";
 import { collectProcessMetrics, renderMetrics } from "./metrics.ts";
 import { sendHealth } from "./health.ts";
 import { graphiqlRoutes, isGraphiqlPath } from "./graphiql/serve.ts";
-import { checkQuerySize, DEFAULT_LIMITS, findLimitError, limitPlugins, limitValidationRules, type Limits } from "./graphql/limits/index.ts";
+import { checkQuerySize, clientKey, DEFAULT_LIMITS, findLimitError, limitPlugins, limitValidationRules, type Limits } from "./graphql/limits/index.ts";
 import { authorize } from "./graphql/auth.ts";
 import { isDatabaseUnavailable } from "./store/errors.ts";
 import type { Config } from "./config.ts";
@@ -53,6 +53,8 @@ export function serverSettings(config: Config): Omit<ServerOptions, "store"> {
       batch: config.MAX_BATCH_OPERATIONS,
       bodyBytes: config.MAX_BODY_BYTES,
       timeoutMs: config.EXECUTION_TIMEOUT_MS,
+      expensiveCost: config.EXPENSIVE_QUERY_COST,
+      expensivePerClient: config.MAX_EXPENSIVE_PER_CLIENT,
     },
   };
 }
@@ -213,7 +215,9 @@ export async function startServer(options: ServerOptions & { port: number; host?
     const timedOut = new Promise<"timeout">((resolve) => deadline.signal.addEventListener("abort", () => resolve("timeout"), { once: true }));
     const execution = apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers: headerMap(req), search: url.search, body },
-      context: async () => createContext(options.store, { auth, signal: deadline.signal, maxDocumentBytes: options.maxDocumentBytes, analysis: options.analysis }),
+      context: async () => createContext(options.store, {
+        auth, signal: deadline.signal, maxDocumentBytes: options.maxDocumentBytes, analysis: options.analysis, client: clientKey(req.headers.authorization, req.socket.remoteAddress),
+      }),
     });
     const response = await Promise.race([execution, timedOut]).finally(() => clearTimeout(timer));
     if (response === "timeout") {

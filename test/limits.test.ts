@@ -226,3 +226,35 @@ test("introspection follows INTROSPECTION, and every limit is configurable from 
     await server.stop();
   }
 });
+
+test("a client running MAX_EXPENSIVE_PER_CLIENT expensive operations gets TOO_MANY_EXPENSIVE_OPERATIONS for one more; others go on", async () => {
+  // A store whose every read waits until the test opens the gate.
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let reads = 0;
+  const wait = () => { reads++; return gate.then(() => []); };
+  const model = new Proxy({}, { get: (_t, key) => (key === "count" ? () => wait().then(() => 0) : wait) });
+  const db = new Proxy({}, { get: (_t, key) => (typeof key === "string" && key.startsWith("$") ? wait : model) }) as DbHandle["db"];
+  const server = await startServer({ store: { db, writer: db, provider: "sqlite", close: async () => undefined }, port: 0, host: "127.0.0.1", limits: { expensiveCost: 500, expensivePerClient: 2 } });
+  const expensive = "{ articles(first: 0) { totalCount } }"; // costs 700
+  const as = (token: string) => ({ authorization: `Bearer ${token}` });
+  try {
+    const held = [post(server.url, { query: expensive }, as("client-a-token")), post(server.url, { query: expensive }, as("client-a-token"))];
+    while (reads < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    const refused = onlyError(await post(server.url, { query: expensive }, as("client-a-token")));
+    assert.equal(refused.code, "TOO_MANY_EXPENSIVE_OPERATIONS");
+    assert.equal(refused.status, 429);
+    assert.match(refused.message, /^this client already runs 2 operations costing 500 or more \(MAX_EXPENSIVE_PER_CLIENT, EXPENSIVE_QUERY_COST\)/);
+    // Cheap operations of the same client, and another client's expensive one, are not held back.
+    assert.deepEqual((await post(server.url, { query: "{ __typename }" }, as("client-a-token"))).json, { data: { __typename: "Query" } });
+    const other = post(server.url, { query: expensive }, as("client-b-token"));
+    while (reads < 3) await new Promise((resolve) => setTimeout(resolve, 10));
+    open();
+    for (const done of [...held, other]) assert.deepEqual((await done).json, { data: { articles: { totalCount: 0 } } });
+    // Finished operations give their slots back.
+    assert.deepEqual((await post(server.url, { query: expensive }, as("client-a-token"))).json, { data: { articles: { totalCount: 0 } } });
+  } finally {
+    open();
+    await server.stop();
+  }
+});

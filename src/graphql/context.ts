@@ -15,6 +15,8 @@ export interface Context {
   maxDocumentBytes: number;
   /** Threads that analyse ingestArticle's documents; without it, the request's thread does. */
   analysis?: AnalysisPool;
+  /** Who sent the request, for the budget of expensive operations (limits/budget.ts's clientKey). */
+  client?: string;
 }
 
 export interface ContextOptions {
@@ -22,6 +24,7 @@ export interface ContextOptions {
   signal?: AbortSignal;
   maxDocumentBytes?: number;
   analysis?: AnalysisPool;
+  client?: string;
 }
 
 export function createContext(store: DbHandle, options: ContextOptions = {}): Context {
@@ -33,5 +36,6 @@ export function createContext(store: DbHandle, options: ContextOptions = {}): Co
     signal,
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
     analysis: options.analysis,
+    client: options.client,
   };
 }

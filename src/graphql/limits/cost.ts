@@ -14,7 +14,7 @@
 // @skip/@include) with our estimator. It runs once the operation is resolved, not as a
 // validation rule, because a page size is often a variable, and validation rules do not
 // see variable values; its node limit bounds the walk of a fragment bomb.
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import type { ApolloServerPlugin } from "@apollo/server";
 import type { ComplexityEstimatorArgs } from "graphql-query-complexity";
 import { getComplexity } from "graphql-query-complexity";
 import {
@@ -23,6 +23,7 @@ import {
 } from "graphql";
 import { DEFAULT_PAGE_SIZE } from "../pagination.ts";
 import { LimitError } from "./errors.ts";
+import type { BudgetContext, ExpensiveBudget } from "./budget.ts";
 
 /** Most selections (fragments expanded) the cost walk visits before it gives up. */
 const MAX_COST_NODES = 10_000;
@@ -109,13 +110,33 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   }
 }
 
-export function costLimitPlugin(maxCost: number): ApolloServerPlugin<BaseContext> {
+export interface ExpensiveLimit {
+  budget: ExpensiveBudget;
+  /** Operations costing this much or more count against their client's budget. */
+  cost: number;
+}
+
+export function costLimitPlugin(maxCost: number, expensive?: ExpensiveLimit): ApolloServerPlugin<BudgetContext> {
   return {
     async requestDidStart() {
+      let held: string | undefined;
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operationName, contextValue }) {
           const cost = queryCost(schema, document, request.variables ?? {}, operationName ?? undefined);
-          if (cost === undefined || cost <= maxCost) return;
+          if (cost === undefined) return;
+          if (cost <= maxCost) {
+            if (!expensive || cost < expensive.cost) return;
+            const client = contextValue.client ?? "unknown";
+            if (!expensive.budget.take(client)) {
+              throw new LimitError(
+                "TOO_MANY_EXPENSIVE_OPERATIONS",
+                `this client already runs ${expensive.budget.perClient} operations costing ${expensive.cost.toLocaleString("en")} or more (MAX_EXPENSIVE_PER_CLIENT, EXPENSIVE_QUERY_COST); retry when one has finished, or ask for less`,
+                { limit: expensive.budget.perClient, found: cost, status: 429 },
+              );
+            }
+            held = client;
+            return;
+          }
           const found = Number.isFinite(cost) ? cost : undefined;
           const what = found === undefined ? `expands to more than ${MAX_COST_NODES} selections` : `costs ${found.toLocaleString("en")}`;
           throw new LimitError(
@@ -123,6 +144,11 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<BaseContext
             `the operation ${what}; the limit is ${maxCost.toLocaleString("en")} (MAX_QUERY_COST: each list's statement plus its page size, default ${DEFAULT_PAGE_SIZE}, times the lists it is nested in; related, search and totalCount cost extra, see the README); ask for smaller pages or fewer fields`,
             { limit: maxCost, found },
           );
+        },
+        // Always called, also after a TIMEOUT answer, once the operation's last statement returned.
+        async willSendResponse() {
+          if (held !== undefined) expensive!.budget.release(held);
+          held = undefined;
         },
       };
     },

@@ -3,6 +3,7 @@
 import { depthLimitRule } from "./depth.ts";
 import { aliasLimitRule } from "./aliases.ts";
 import { costLimitPlugin } from "./cost.ts";
+import { ExpensiveBudget } from "./budget.ts";
 
 export interface Limits {
   /** MAX_QUERY_DEPTH */
@@ -19,6 +20,10 @@ export interface Limits {
   bodyBytes: number;
   /** EXECUTION_TIMEOUT_MS */
   timeoutMs: number;
+  /** EXPENSIVE_QUERY_COST: operations costing this much or more count against their client's budget. */
+  expensiveCost: number;
+  /** MAX_EXPENSIVE_PER_CLIENT: such operations one client may run at a time. */
+  expensivePerClient: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -29,10 +34,16 @@ export const DEFAULT_LIMITS: Limits = {
   batch: 1,
   bodyBytes: 1_000_000,
   timeoutMs: 10_000,
+  expensiveCost: 10_000,
+  expensivePerClient: 2,
 };
 
 export const limitValidationRules = (limits: Limits) => [depthLimitRule(limits.depth), aliasLimitRule(limits.aliases)];
-export const limitPlugins = (limits: Limits) => [costLimitPlugin(limits.cost)];
+/** One budget per server: its clients' expensive operations in flight. */
+export const limitPlugins = (limits: Limits) => [
+  costLimitPlugin(limits.cost, { budget: new ExpensiveBudget(limits.expensivePerClient), cost: limits.expensiveCost }),
+];
+export { clientKey, type BudgetContext } from "./budget.ts";
 export { checkQuerySize } from "./query-size.ts";
 
 export { LimitError, findLimitError } from "./errors.ts";
