@@ -35,6 +35,8 @@ const Env = z.object({
   INTROSPECTION: flag.optional(),
   /** Bearer token for the mutations; unset turns writes off. */
   API_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** SQLite: threads that run the API's reads, each with its own connection, so that no statement holds up the event loop; 0 reads on the main thread. */
+  SQLITE_READ_THREADS: z.coerce.number().int().min(0).max(64).default(2),
   /** Jobs one `npm run worker` takes, and stores in one transaction, at a time (--batch-size overrides it). */
   WORKER_BATCH_SIZE: positiveInt(50),
   /** Analysis threads of one `npm run worker` (--threads overrides it); run one worker per machine with a thread per core, or a worker per core. */

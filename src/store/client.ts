@@ -8,6 +8,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client.ts";
 import { databaseTarget, ensureSqliteFolder, sqliteFilePath, type Provider } from "./database-url.ts";
 import { statementName } from "./read-batch.ts";
+import { sqliteReaders } from "./sqlite-readers.ts";
 import { logger } from "../logger.ts";
 
 export type Db = SqliteClient<"query">;
@@ -36,6 +37,12 @@ export interface OpenOptions {
   logQueries?: boolean;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /**
+   * SQLite: run the reads (DbHandle.db) on this many worker threads, each with its own
+   * connection, so that no statement holds up the event loop (./sqlite-readers.ts);
+   * 0 (the default) reads on the calling thread. The server uses SQLITE_READ_THREADS.
+   */
+  readThreads?: number;
 }
 
 export async function openDb(url?: string, options: OpenOptions = {}): Promise<DbHandle> {
@@ -52,9 +59,10 @@ export async function openDb(url?: string, options: OpenOptions = {}): Promise<D
       await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
       return client;
     };
-    const db = await open();
     // An in-memory database exists per connection: there the one connection does both.
-    const writer = file === ":memory:" ? db : await open();
+    const threaded = file !== ":memory:" && (options.readThreads ?? 0) > 0;
+    const writer = await open();
+    const db = threaded ? (new SqliteClient({ adapter: sqliteReaders(file, options.readThreads!, 30_000), log }) as Db) : file === ":memory:" ? writer : await open();
     return {
       db,
       writer,
