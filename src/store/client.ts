@@ -97,8 +97,9 @@ export async function openDb(url?: string, options: OpenOptions = {}): Promise<D
 
 /**
  * Calls `fn` for every SQL statement the handle's reads issue (tests and benches count
- * them). SQLite: Prisma's query events (open with `logQueries`). PostgreSQL: the pool's
- * query(), which Prisma's adapter and the batched reads both go through.
+ * them). SQLite: Prisma's query events (open with `logQueries`). PostgreSQL: the query()
+ * of the pool's connections, which pool.query(), Prisma's adapter, the batched reads and
+ * the operations' snapshot transactions all go through. Call it before the first query.
  */
 export function onStatement(h: DbHandle, fn: () => void): void {
   const pool = h.readPool;
@@ -106,9 +107,12 @@ export function onStatement(h: DbHandle, fn: () => void): void {
     h.db.$on("query", fn);
     return;
   }
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  pool.query = ((...args: unknown[]) => {
-    fn();
-    return query(...args);
-  }) as typeof pool.query;
+  pool.on("connect", (client) => {
+    // Looked up at each call, so that whatever else wraps pg's query() still applies.
+    const proto = Object.getPrototypeOf(client) as { query: (...args: unknown[]) => unknown };
+    client.query = ((...args: unknown[]) => {
+      fn();
+      return proto.query.apply(client, args);
+    }) as typeof client.query;
+  });
 }
