@@ -11,8 +11,8 @@ const Env = z.object({
   HOST: z.string().default("0.0.0.0"),
   NODE_ENV: z.string().default("development"),
   SEED_DIR: z.string().default("seeds"),
-  /** Largest request body accepted, in bytes. */
-  MAX_BODY_BYTES: positiveInt(1_000_000),
+  /** Largest request body accepted, in bytes; default: room for a MAX_DOCUMENT_BYTES document as JSON (bodyBytesFor). */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().optional(),
   /** Largest document the loader and ingestArticle accept, in bytes (5 MiB). */
   MAX_DOCUMENT_BYTES: positiveInt(5 * 1024 * 1024),
   /** Deepest field nesting of an operation. */
@@ -52,7 +52,14 @@ const Env = z.object({
   QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().positive().max(3600).default(30),
 });
 
-export type Config = Omit<z.infer<typeof Env>, "INTROSPECTION"> & { production: boolean; INTROSPECTION: boolean };
+export type Config = Omit<z.infer<typeof Env>, "INTROSPECTION" | "MAX_BODY_BYTES"> & { production: boolean; INTROSPECTION: boolean; MAX_BODY_BYTES: number };
+
+/**
+ * The default body limit for a document limit: an ingestArticle request carries the
+ * document as a JSON string, where escaping can double it (every newline and quote
+ * becomes two characters), plus the query and the rest of the request.
+ */
+export const bodyBytesFor = (maxDocumentBytes: number) => Math.max(1_000_000, 2 * maxDocumentBytes + 64 * 1024);
 
 /** A setting in the environment is invalid: a setup error (commands exit 2), not a failure of their work. */
 export class ConfigError extends Error {}
@@ -66,5 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid environment: ${problems}`);
   }
   const production = parsed.data.NODE_ENV === "production";
-  return { ...parsed.data, production, INTROSPECTION: parsed.data.INTROSPECTION ?? !production };
+  return {
+    ...parsed.data,
+    production,
+    INTROSPECTION: parsed.data.INTROSPECTION ?? !production,
+    MAX_BODY_BYTES: parsed.data.MAX_BODY_BYTES ?? bodyBytesFor(parsed.data.MAX_DOCUMENT_BYTES),
+  };
 }

@@ -218,7 +218,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
     const execution = apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers: headerMap(req), search: url.search, body },
       context: async () => createContext(options.store, {
-        auth, signal: deadline.signal, maxDocumentBytes: options.maxDocumentBytes, analysis: options.analysis, client: clientKey(req.headers.authorization, req.socket.remoteAddress),
+        auth, signal: deadline.signal, maxDocumentBytes: options.maxDocumentBytes, analysis: options.analysis, client: clientKey(req.headers.authorization, req.socket.remoteAddress), timeoutMs: limits.timeoutMs,
       }),
     });
     const response = await Promise.race([execution, timedOut]).finally(() => clearTimeout(timer));

@@ -10,6 +10,7 @@ import type { DbHandle } from "../src/store/client.ts";
 import { parse } from "graphql";
 import { buildSchema } from "../src/graphql/schema.ts";
 import { queryCost } from "../src/graphql/limits/cost.ts";
+import { DEFAULT_LIMITS } from "../src/graphql/limits/index.ts";
 
 const SEEDS = ["seeds"];
 
@@ -139,11 +140,16 @@ describe("request limits", () => {
   });
 
   test("request body over MAX_BODY_BYTES is PAYLOAD_TOO_LARGE", async () => {
-    const body = JSON.stringify({ query: "{ articles { totalCount } }", variables: { pad: "x".repeat(1_000_001) } });
+    // By default a 5 MiB document fits, escaped as JSON (issue 14: a 1 MB limit refused it).
+    assert.equal(DEFAULT_LIMITS.bodyBytes, 2 * 5 * 1024 * 1024 + 64 * 1024);
+    assert.equal(loadConfig({}).MAX_BODY_BYTES, DEFAULT_LIMITS.bodyBytes);
+    assert.equal(loadConfig({ MAX_DOCUMENT_BYTES: "100" }).MAX_BODY_BYTES, 1_000_000);
+    assert.equal(loadConfig({ MAX_BODY_BYTES: "2000" }).MAX_BODY_BYTES, 2000);
+    const body = JSON.stringify({ query: "{ articles { totalCount } }", variables: { pad: "x".repeat(DEFAULT_LIMITS.bodyBytes) } });
     const error = onlyError(await post(server.url, body));
     assert.equal(error.status, 413);
     assert.equal(error.code, "PAYLOAD_TOO_LARGE");
-    assert.equal(error.message, "request body exceeds 1000000 bytes (MAX_BODY_BYTES)");
+    assert.equal(error.message, `request body exceeds ${DEFAULT_LIMITS.bodyBytes} bytes (MAX_BODY_BYTES)`);
   });
 
   test("batches: up to MAX_BATCH_OPERATIONS operations run, more are TOO_MANY_OPERATIONS", async () => {

@@ -17,6 +17,8 @@ export interface Context {
   analysis?: AnalysisPool;
   /** Who sent the request, for the budget of expensive operations (limits/budget.ts's clientKey). */
   client?: string;
+  /** When the operation runs out of time (EXECUTION_TIMEOUT_MS), in ms since the epoch; Infinity without a limit. */
+  deadline: number;
 }
 
 export interface ContextOptions {
@@ -25,6 +27,8 @@ export interface ContextOptions {
   maxDocumentBytes?: number;
   analysis?: AnalysisPool;
   client?: string;
+  /** EXECUTION_TIMEOUT_MS, from now. */
+  timeoutMs?: number;
 }
 
 export function createContext(store: DbHandle, options: ContextOptions = {}): Context {
@@ -37,5 +41,6 @@ export function createContext(store: DbHandle, options: ContextOptions = {}): Co
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
     analysis: options.analysis,
     client: options.client,
+    deadline: options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeoutMs,
   };
 }

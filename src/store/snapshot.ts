@@ -6,6 +6,9 @@
 // are single statements per level over WAL, and writes go through one writer.
 import type { Db, DbHandle } from "./client.ts";
 
+/** Statements a snapshot adds to an operation: BEGIN, SET TRANSACTION, COMMIT. */
+export const SNAPSHOT_STATEMENTS = 3;
+
 export interface Snapshot {
   /** The handle to read through: `db` is the transaction; writes still go to `writer`. */
   store: DbHandle;
@@ -28,12 +31,12 @@ export async function openSnapshot(h: DbHandle, timeoutMs: number): Promise<Snap
     // transaction's client out, then waits for the operation to end.
     transaction = h.db.$transaction(
       async (client) => {
-        await client.$executeRawUnsafe("SET TRANSACTION READ ONLY");
+        // One statement for both (Prisma's isolationLevel option would send its own).
+        await client.$executeRawUnsafe("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
         resolve(client as unknown as Db);
         await finished;
       },
-      // The client is typed as SQLite's, whose only level is Serializable.
-      { isolationLevel: "RepeatableRead" as "Serializable", maxWait: timeoutMs, timeout: timeoutMs + 5_000 },
+      { maxWait: timeoutMs, timeout: timeoutMs + 5_000 },
     );
     transaction.catch(reject);
   });

@@ -4,6 +4,8 @@ import { depthLimitRule } from "./depth.ts";
 import { aliasLimitRule } from "./aliases.ts";
 import { costLimitPlugin } from "./cost.ts";
 import { ExpensiveBudget } from "./budget.ts";
+import { bodyBytesFor } from "../../config.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "../../ingest/prepare.ts";
 
 export interface Limits {
   /** MAX_QUERY_DEPTH */
@@ -32,7 +34,7 @@ export const DEFAULT_LIMITS: Limits = {
   queryBytes: 20_000,
   aliases: 30,
   batch: 1,
-  bodyBytes: 1_000_000,
+  bodyBytes: bodyBytesFor(DEFAULT_MAX_DOCUMENT_BYTES),
   timeoutMs: 10_000,
   expensiveCost: 10_000,
   expensivePerClient: 2,
