@@ -29,9 +29,14 @@ export function largeDocument(bytes: number, seed: number): string {
   return parts.join("\n");
 }
 
+/** The process's resident memory in MB; 0 once it has exited. */
 function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+  try {
+    const found = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return found ? Number(found[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 async function run(server: ServerProcess, docs: string[]) {
@@ -90,6 +95,10 @@ async function main(): Promise<number> {
         const r = await run(server, docs);
         console.log(`${count} x ${(Buffer.byteLength(docs[0]!) / 1e6).toFixed(1)} MB on ${values.backend}: answered in ${(r.answered / 1000).toFixed(1)} s (${r.statuses.join(", ")}), ${r.stored} stored in ${(r.done / 1000).toFixed(1)} s; RSS ${r.start.toFixed(0)} MB at start, peak ${r.peak.toFixed(0)} MB: ${(r.peak - r.start).toFixed(0)} MB extra`);
         ok &&= r.stored === count;
+        if (server.child.exitCode !== null) {
+          console.log(`the server exited (${server.child.exitCode}):\n${server.logs().slice(-2000)}`);
+          ok = false;
+        }
       } finally {
         await server.stop();
       }

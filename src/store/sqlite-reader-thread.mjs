@@ -1,18 +1,10 @@
 // One reader thread of src/store/sqlite-readers.ts: a read-only better-sqlite3 connection
 // (through Prisma's own adapter, so results are shaped exactly as on the main thread)
 // that runs the statements Prisma sends it. Plain JavaScript: threads start without tsx.
-import { setPriority } from "node:os";
 import { workerData } from "node:worker_threads";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 
 const { file, timeout } = workerData;
-// On Linux a priority set with pid 0 is this thread's only: when the cores are busy, the
-// main thread (every request, /healthz) goes before a long read.
-try {
-  setPriority(0, 10);
-} catch {
-  // not permitted here: the default priority
-}
 const connection = new PrismaBetterSqlite3({ url: file, timeout, readonly: true }).connect();
 
 /** @param {{ sql: string, args: unknown[], argTypes: unknown[] }} query */
