@@ -13,7 +13,7 @@ import type { DbHandle } from "./store/client.ts";
 import type { AnalysisPool } from "./ingest/pool.ts";
 import { logger } from "./logger.ts";
 import { metricsPlugin } from "./graphql/metrics-plugin.ts";
-import { snapshotPlugin } from "./graphql/snapshot-plugin.ts";
+import { heavyReadsPlugin, snapshotPlugin } from "./graphql/snapshot-plugin.ts";
 import { collectProcessMetrics, renderMetrics } from "./metrics.ts";
 import { sendHealth } from "./health.ts";
 import { graphiqlRoutes, isGraphiqlPath } from "./graphiql/serve.ts";
@@ -101,6 +101,7 @@ export function createApollo(settings: ApolloSettings | boolean) {
       metricsPlugin(),
       ...limitPlugins(limits),
       snapshotPlugin(limits.timeoutMs),
+      heavyReadsPlugin(),
     ],
     formatError: (formatted, error) => formatError(formatted, error, production),
   });

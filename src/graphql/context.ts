@@ -17,6 +17,8 @@ export interface Context {
   analysis?: AnalysisPool;
   /** Who sent the request, for the budget of expensive operations (limits/budget.ts's clientKey). */
   client?: string;
+  /** The operation's cost (limits/cost.ts), once resolved. */
+  cost?: number;
   /** When the operation runs out of time (EXECUTION_TIMEOUT_MS), in ms since the epoch; Infinity without a limit. */
   deadline: number;
 }

@@ -17,6 +17,12 @@ export interface DbHandle {
   /** Reads (the API). */
   db: Db;
   /**
+   * SQLite with reader threads: a client for the reads of expensive operations, which runs
+   * each statement on a worker thread (./sqlite-readers.ts); cheap operations keep `db`,
+   * on this thread, where a statement costs no hand-over.
+   */
+  heavy?: Db;
+  /**
    * Writes (loader, mutations). On SQLite a second connection: the adapter runs a
    * transaction on its connection, so reads sharing it would see a half-written
    * article; with WAL, this connection's readers see committed data only.
@@ -38,9 +44,9 @@ export interface OpenOptions {
   /** PostgreSQL pool size. */
   poolSize?: number;
   /**
-   * SQLite: run the reads (DbHandle.db) on this many worker threads, each with its own
-   * connection, so that no statement holds up the event loop (./sqlite-readers.ts);
-   * 0 (the default) reads on the calling thread. The server uses SQLITE_READ_THREADS.
+   * SQLite: this many worker threads, each with its own connection, for the reads of
+   * expensive operations (DbHandle.heavy, ./sqlite-readers.ts), so that their statements
+   * do not hold up the event loop; 0 (the default): none. The server uses SQLITE_READ_THREADS.
    */
   readThreads?: number;
 }
@@ -62,14 +68,17 @@ export async function openDb(url?: string, options: OpenOptions = {}): Promise<D
     // An in-memory database exists per connection: there the one connection does both.
     const threaded = file !== ":memory:" && (options.readThreads ?? 0) > 0;
     const writer = await open();
-    const db = threaded ? (new SqliteClient({ adapter: sqliteReaders(file, options.readThreads!, 30_000), log }) as Db) : file === ":memory:" ? writer : await open();
+    const db = file === ":memory:" ? writer : await open();
+    const heavy = threaded ? (new SqliteClient({ adapter: sqliteReaders(file, options.readThreads!, 30_000), log }) as Db) : undefined;
     return {
       db,
       writer,
+      ...(heavy ? { heavy } : {}),
       provider: "sqlite",
       close: async () => {
         await db.$disconnect();
         if (writer !== db) await writer.$disconnect();
+        await heavy?.$disconnect();
       },
     };
   }

@@ -9,6 +9,8 @@ import { createHash } from "node:crypto";
 export interface BudgetContext {
   /** Who sent the request: `token:<sha256 prefix>` or `ip:<address>`. */
   client?: string;
+  /** The operation's cost, once known (../cost.ts). */
+  cost?: number;
 }
 
 /** The budget key of a request: its bearer token (hashed, never kept in clear) or its address. */

@@ -124,6 +124,7 @@ export function costLimitPlugin(maxCost: number, expensive?: ExpensiveLimit): Ap
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
           const cost = queryCost(schema, document, request.variables ?? {}, operationName ?? undefined);
           if (cost === undefined) return;
+          contextValue.cost = cost;
           if (cost <= maxCost) {
             if (!expensive || cost < expensive.cost) return;
             const client = contextValue.client ?? "unknown";
