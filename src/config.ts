@@ -36,14 +36,18 @@ const Env = z.object({
   HOST: z.string().default("0.0.0.0"),
   NODE_ENV: z.string().default("development"),
   SEED_DIR: z.string().default("seeds"),
-  /** Largest request body accepted, in bytes. */
-  MAX_BODY_BYTES: positiveInt(1_000_000),
+  /** Largest request body accepted, in bytes; default: room for a MAX_DOCUMENT_BYTES document as JSON (bodyBytesFor). */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().optional(),
   /** Largest document the loader and ingestArticle accept, in bytes (5 MiB). */
   MAX_DOCUMENT_BYTES: positiveInt(5 * 1024 * 1024),
   /** Deepest field nesting of an operation. */
   MAX_QUERY_DEPTH: positiveInt(10),
   /** Largest cost: list page sizes multiplied through their nesting. */
   MAX_QUERY_COST: positiveInt(50_000),
+  /** Operations costing this much or more count against their client's budget (MAX_EXPENSIVE_PER_CLIENT). */
+  EXPENSIVE_QUERY_COST: positiveInt(10_000),
+  /** Expensive operations one client (bearer token, else IP address) may run at a time. */
+  MAX_EXPENSIVE_PER_CLIENT: positiveInt(2),
   /** Largest GraphQL document text, in bytes. */
   MAX_QUERY_BYTES: positiveInt(20_000),
   /** Most field aliases in one document. */
@@ -68,6 +72,8 @@ const Env = z.object({
   MAX_CONNECTIONS: positiveInt(1_000),
   /** Bearer token for the mutations; unset turns writes off. */
   API_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** SQLite: threads that run the API's reads, each with its own connection, so that no statement holds up the event loop; 0 reads on the main thread. */
+  SQLITE_READ_THREADS: z.coerce.number().int().min(0).max(64).default(2),
   /** Jobs one `npm run worker` takes, and stores in one transaction, at a time (--batch-size overrides it). */
   WORKER_BATCH_SIZE: positiveInt(50),
   /** Analysis threads of one `npm run worker` (--threads overrides it); run one worker per machine with a thread per core, or a worker per core. */
@@ -83,7 +89,14 @@ const Env = z.object({
   QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().positive().max(3600).default(30),
 });
 
-export type Config = Omit<z.infer<typeof Env>, "INTROSPECTION"> & { production: boolean; INTROSPECTION: boolean };
+export type Config = Omit<z.infer<typeof Env>, "INTROSPECTION" | "MAX_BODY_BYTES"> & { production: boolean; INTROSPECTION: boolean; MAX_BODY_BYTES: number };
+
+/**
+ * The default body limit for a document limit: an ingestArticle request carries the
+ * document as a JSON string, where escaping can double it (every newline and quote
+ * becomes two characters), plus the query and the rest of the request.
+ */
+export const bodyBytesFor = (maxDocumentBytes: number) => Math.max(1_000_000, 2 * maxDocumentBytes + 64 * 1024);
 
 /** A setting in the environment is invalid: a setup error (commands exit 2), not a failure of their work. */
 export class ConfigError extends Error {}
@@ -102,5 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (HEADERS_TIMEOUT_MS > REQUEST_TIMEOUT_MS) throw new ConfigError(`invalid environment: HEADERS_TIMEOUT_MS (${HEADERS_TIMEOUT_MS}) must not exceed REQUEST_TIMEOUT_MS (${REQUEST_TIMEOUT_MS})`);
   if (SOCKET_TIMEOUT_MS <= EXECUTION_TIMEOUT_MS) throw new ConfigError(`invalid environment: SOCKET_TIMEOUT_MS (${SOCKET_TIMEOUT_MS}) must exceed EXECUTION_TIMEOUT_MS (${EXECUTION_TIMEOUT_MS})`);
   const production = parsed.data.NODE_ENV === "production";
-  return { ...parsed.data, production, INTROSPECTION: parsed.data.INTROSPECTION ?? !production };
+  return {
+    ...parsed.data,
+    production,
+    INTROSPECTION: parsed.data.INTROSPECTION ?? !production,
+    MAX_BODY_BYTES: parsed.data.MAX_BODY_BYTES ?? bodyBytesFor(parsed.data.MAX_DOCUMENT_BYTES),
+  };
 }

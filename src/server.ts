@@ -19,10 +19,11 @@ import type { DbHandle } from "./store/client.ts";
 import type { AnalysisPool } from "./ingest/pool.ts";
 import { logger } from "./logger.ts";
 import { metricsPlugin } from "./graphql/metrics-plugin.ts";
+import { heavyReadsPlugin, snapshotPlugin } from "./graphql/snapshot-plugin.ts";
 import { collectProcessMetrics, httpConnectionsDropped, renderMetrics } from "./metrics.ts";
 import { sendHealth } from "./health.ts";
 import { graphiqlRoutes, isGraphiqlPath } from "./graphiql/serve.ts";
-import { checkQueryNesting, checkQuerySize, DEFAULT_LIMITS, findLimitError, LimitError, limitPlugins, limitValidationRules, type Limits } from "./graphql/limits/index.ts";
+import { checkQueryNesting, checkQuerySize, clientKey, DEFAULT_LIMITS, findLimitError, LimitError, limitPlugins, limitValidationRules, type Limits } from "./graphql/limits/index.ts";
 import { authorize } from "./graphql/auth.ts";
 import { clientMistakeCode, noSubscriptionsPlugin, withoutSuggestions } from "./graphql/errors.ts";
 import { isDatabaseUnavailable } from "./store/errors.ts";
@@ -93,6 +94,8 @@ export function serverSettings(config: Config): Omit<ServerOptions, "store"> {
       batch: config.MAX_BATCH_OPERATIONS,
       bodyBytes: config.MAX_BODY_BYTES,
       timeoutMs: config.EXECUTION_TIMEOUT_MS,
+      expensiveCost: config.EXPENSIVE_QUERY_COST,
+      expensivePerClient: config.MAX_EXPENSIVE_PER_CLIENT,
     },
   };
 }
@@ -136,6 +139,8 @@ export function createApollo(settings: ApolloSettings | boolean, plugins: Apollo
       noSubscriptionsPlugin(),
       ...limitPlugins(limits),
       ...plugins,
+      snapshotPlugin(limits.timeoutMs),
+      heavyReadsPlugin(),
     ],
     formatError: (formatted, error) => formatError(formatted, error, { production, hideSuggestions: !introspection }),
   });
@@ -329,6 +334,8 @@ export async function startServer(options: ServerOptions & { port: number; host?
         signal: deadlineOf(res),
         maxDocumentBytes: options.maxDocumentBytes,
         analysis: options.analysis,
+        client: clientKey(req.headers.authorization, req.socket.remoteAddress),
+        timeoutMs: limits.timeoutMs,
       }),
   });
   app.all(

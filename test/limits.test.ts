@@ -7,6 +7,10 @@ import { sqliteBackend, startTestServer, type Backend, type TestServer } from ".
 import { startServer } from "../src/server.ts";
 import { loadConfig } from "../src/config.ts";
 import type { DbHandle } from "../src/store/client.ts";
+import { parse } from "graphql";
+import { buildSchema } from "../src/graphql/schema.ts";
+import { queryCost } from "../src/graphql/limits/cost.ts";
+import { DEFAULT_LIMITS } from "../src/graphql/limits/index.ts";
 
 const SEEDS = ["seeds"];
 
@@ -17,7 +21,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, text, json: JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return { status: response.status, text, json: JSON.parse(text) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
 }
 
 /** The one error of a rejected request: its message and code, and no stack trace. */
@@ -61,16 +65,44 @@ describe("request limits", () => {
     const costly = `{ articles(first: 100) { edges { node { people(first: 100) { edges { node { articles(first: 100) { totalCount } } } } } } } }`;
     const error = onlyError(await post(server.url, { query: costly }));
     assert.equal(error.code, "QUERY_TOO_COSTLY");
-    assert.match(error.message, /^the operation costs 1,010,100; the limit is 50,000 \(MAX_QUERY_COST/);
+    assert.match(error.message, /^the operation costs 1,413,600; the limit is 50,000 \(MAX_QUERY_COST/);
     assert.equal(error.data, undefined, "nothing was executed");
     // The same shape through variables is priced with their values.
     const withVariables = `query($a: Int, $b: Int) { articles(first: $a) { edges { node { people(first: $b) { edges { node { articles(first: $b) { totalCount } } } } } } } }`;
     assert.equal(onlyError(await post(server.url, { query: withVariables, variables: { a: 100, b: 100 } })).code, "QUERY_TOO_COSTLY");
     const cheap = await post(server.url, { query: withVariables, variables: { a: 10, b: 10 } });
     assert.equal(cheap.json.errors, undefined, cheap.text);
-    // Defaults count: 20 · 20 · 20 + 20 · 20 + 20 = 8,420 passes.
+    // Defaults count: 600 + 20 · (10 + 20 + 20 · (1 + 40 + 20 · 1)) = 25,600 passes.
     const defaults = await post(server.url, { query: `{ articles { edges { node { people { edges { node { articles { totalCount } } } } } } } }` });
     assert.equal(defaults.json.errors, undefined, defaults.text);
+  });
+
+  test("query cost: related, totalCount, search and empty pages are priced by their work (issue 14's attacks)", async () => {
+    const node = (inner: string) => `edges { node { ${inner} } }`;
+    const aliased = (n: number, inner: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${inner}`).join(" ")} }`;
+    // Each place's co-occurrence join runs even for a page of 0: 200 + 100 · (1 + 600).
+    const related = onlyError(await post(server.url, { query: `{ places(first: 100) { ${node("related(first: 0) { totalCount }")} } }` }));
+    assert.equal(related.code, "QUERY_TOO_COSTLY");
+    assert.match(related.message, /^the operation costs 60,300; the limit is 50,000/);
+    // 1.4-1.9 s on SQLite before, priced at 6% of the limit.
+    const attack = aliased(30, `people(first: 100) { ${node("related(first: 0) { totalCount } articles(first: 0) { totalCount }")} }`);
+    assert.match(onlyError(await post(server.url, { query: attack })).message, /^the operation costs 1,929,000;/);
+    // Smaller pages of the same shape pass and answer.
+    const fewer = await post(server.url, { query: `{ places(first: 50) { ${node("name related(first: 0) { totalCount }")} } }` });
+    assert.equal(fewer.json.errors, undefined, fewer.text.slice(0, 300));
+    assert.ok(fewer.json.data.places.edges.length > 0);
+    const schema = buildSchema();
+    const cost = (query: string) => queryCost(schema, parse(query));
+    // A page of 0 still costs its statement; a top-level totalCount its count, once per page, not per row.
+    assert.equal(cost(`{ people(first: 0) { totalCount } }`), 200 + 100);
+    assert.equal(cost(`{ people(first: 10) { totalCount ${node("name")} } }`), 200 + 100 + 10);
+    assert.equal(cost(`{ people(first: 10) { ...C } } fragment C on PersonConnection { totalCount }`), 200 + 100 + 10, "totalCount through a fragment");
+    // Nested totalCount comes with the page (one window function): the list's floor only.
+    assert.equal(cost(`{ people(first: 10) { ${node("articles(first: 0) { totalCount }")} } }`), 200 + 10 * (1 + 40));
+    assert.equal(cost(`{ articles(first: 10) { ${node("quotes(first: 0) { totalCount }")} } }`), 600 + 10 * (10 + 20));
+    // Search pages and counts.
+    assert.equal(cost(`{ quotes(first: 5, filter: { search: "plan" }) { totalCount ${node("text")} } }`), 600 + 600 + 5);
+    assert.equal(cost(aliased(30, `people(first: 0, filter: { search: "a*" }) { totalCount }`)), 30 * 1200);
   });
 
   test("a fragment bomb is rejected quickly, not expanded", async () => {
@@ -108,11 +140,16 @@ describe("request limits", () => {
   });
 
   test("request body over MAX_BODY_BYTES is PAYLOAD_TOO_LARGE", async () => {
-    const body = JSON.stringify({ query: "{ articles { totalCount } }", variables: { pad: "x".repeat(1_000_001) } });
+    // By default a 5 MiB document fits, escaped as JSON (issue 14: a 1 MB limit refused it).
+    assert.equal(DEFAULT_LIMITS.bodyBytes, 2 * 5 * 1024 * 1024 + 64 * 1024);
+    assert.equal(loadConfig({}).MAX_BODY_BYTES, DEFAULT_LIMITS.bodyBytes);
+    assert.equal(loadConfig({ MAX_DOCUMENT_BYTES: "100" }).MAX_BODY_BYTES, 1_000_000);
+    assert.equal(loadConfig({ MAX_BODY_BYTES: "2000" }).MAX_BODY_BYTES, 2000);
+    const body = JSON.stringify({ query: "{ articles { totalCount } }", variables: { pad: "x".repeat(DEFAULT_LIMITS.bodyBytes) } });
     const error = onlyError(await post(server.url, body));
     assert.equal(error.status, 413);
     assert.equal(error.code, "PAYLOAD_TOO_LARGE");
-    assert.equal(error.message, "request body exceeds 1000000 bytes (MAX_BODY_BYTES)");
+    assert.equal(error.message, `request body exceeds ${DEFAULT_LIMITS.bodyBytes} bytes (MAX_BODY_BYTES)`);
   });
 
   test("batches: up to MAX_BATCH_OPERATIONS operations run, more are TOO_MANY_OPERATIONS", async () => {
@@ -192,6 +229,38 @@ test("introspection follows INTROSPECTION, and every limit is configurable from 
     assert.equal(onlyError(await post(server.url, { query: "{ articles { edges { node { people { totalCount } } } } }" })).code, "QUERY_TOO_DEEP");
     assert.equal(onlyError(await post(server.url, { query: "{ articles(first: 100) { totalCount } }" })).code, "QUERY_TOO_COSTLY");
   } finally {
+    await server.stop();
+  }
+});
+
+test("a client running MAX_EXPENSIVE_PER_CLIENT expensive operations gets TOO_MANY_EXPENSIVE_OPERATIONS for one more; others go on", async () => {
+  // A store whose every read waits until the test opens the gate.
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let reads = 0;
+  const wait = () => { reads++; return gate.then(() => []); };
+  const model = new Proxy({}, { get: (_t, key) => (key === "count" ? () => wait().then(() => 0) : wait) });
+  const db = new Proxy({}, { get: (_t, key) => (typeof key === "string" && key.startsWith("$") ? wait : model) }) as DbHandle["db"];
+  const server = await startServer({ store: { db, writer: db, provider: "sqlite", close: async () => undefined }, port: 0, host: "127.0.0.1", limits: { expensiveCost: 500, expensivePerClient: 2 } });
+  const expensive = "{ articles(first: 0) { totalCount } }"; // costs 700
+  const as = (token: string) => ({ authorization: `Bearer ${token}` });
+  try {
+    const held = [post(server.url, { query: expensive }, as("client-a-token")), post(server.url, { query: expensive }, as("client-a-token"))];
+    while (reads < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    const refused = onlyError(await post(server.url, { query: expensive }, as("client-a-token")));
+    assert.equal(refused.code, "TOO_MANY_EXPENSIVE_OPERATIONS");
+    assert.equal(refused.status, 429);
+    assert.match(refused.message, /^this client already runs 2 operations costing 500 or more \(MAX_EXPENSIVE_PER_CLIENT, EXPENSIVE_QUERY_COST\)/);
+    // Cheap operations of the same client, and another client's expensive one, are not held back.
+    assert.deepEqual((await post(server.url, { query: "{ __typename }" }, as("client-a-token"))).json, { data: { __typename: "Query" } });
+    const other = post(server.url, { query: expensive }, as("client-b-token"));
+    while (reads < 3) await new Promise((resolve) => setTimeout(resolve, 10));
+    open();
+    for (const done of [...held, other]) assert.deepEqual((await done).json, { data: { articles: { totalCount: 0 } } });
+    // Finished operations give their slots back.
+    assert.deepEqual((await post(server.url, { query: expensive }, as("client-a-token"))).json, { data: { articles: { totalCount: 0 } } });
+  } finally {
+    open();
     await server.stop();
   }
 });

@@ -29,7 +29,7 @@ async function main() {
   const config = loadConfig();
   const { applied } = await migrateDatabase(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, "migrations applied");
-  const store = await openDb(config.DATABASE_URL);
+  const store = await openDb(config.DATABASE_URL, { readThreads: config.SQLITE_READ_THREADS });
   if (await hasNoArticles(store)) {
     const events = withIngestMetrics({ onFailure: (f) => logger.warn(f, "seed file failed") });
     const summary = await loadDocuments(store, [config.SEED_DIR], events, { maxDocumentBytes: config.MAX_DOCUMENT_BYTES });

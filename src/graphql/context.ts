@@ -15,6 +15,12 @@ export interface Context {
   maxDocumentBytes: number;
   /** Threads that analyse ingestArticle's documents; without it, the request's thread does. */
   analysis?: AnalysisPool;
+  /** Who sent the request, for the budget of expensive operations (limits/budget.ts's clientKey). */
+  client?: string;
+  /** The operation's cost (limits/cost.ts), once resolved. */
+  cost?: number;
+  /** When the operation runs out of time (EXECUTION_TIMEOUT_MS), in ms since the epoch; Infinity without a limit. */
+  deadline: number;
 }
 
 export interface ContextOptions {
@@ -22,6 +28,9 @@ export interface ContextOptions {
   signal?: AbortSignal;
   maxDocumentBytes?: number;
   analysis?: AnalysisPool;
+  client?: string;
+  /** EXECUTION_TIMEOUT_MS, from now. */
+  timeoutMs?: number;
 }
 
 export function createContext(store: DbHandle, options: ContextOptions = {}): Context {
@@ -33,5 +42,7 @@ export function createContext(store: DbHandle, options: ContextOptions = {}): Co
     signal,
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
     analysis: options.analysis,
+    client: options.client,
+    deadline: options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeoutMs,
   };
 }

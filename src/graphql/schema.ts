@@ -18,7 +18,7 @@ const SOURCE_TYPES: (keyof Sources)[] = [
   "EntityArticleConnection", "RelatedEntityConnection",
   "ArticleEdge", "PersonEdge", "OrganizationEdge", "PlaceEdge", "QuoteEdge",
   "ArticlePersonEdge", "ArticleOrganizationEdge", "ArticlePlaceEdge", "EntityArticleEdge", "RelatedEntityEdge", "PageInfo",
-  "IngestArticlePayload", "DeleteArticlePayload",
+  "IngestArticlePayload", "Ingestion", "DeleteArticlePayload",
 ];
 
 type SchemaConfig = Parameters<typeof makeSchema>[0];

@@ -23,8 +23,16 @@ export type ArticlePlaceConnection = Connection<MentionEdge<Place>>;
 export type EntityArticleConnection = Connection<MentionEdge<Article>>;
 export type RelatedEntityConnection = Connection<RelatedEdge>;
 export interface IngestArticlePayload {
-  created: boolean;
-  article: Article;
+  status: "CREATED" | "DUPLICATE" | "ACCEPTED";
+  contentHash: string;
+  /** Null while ACCEPTED: the article is not stored yet. */
+  article: Article | null;
+}
+export interface Ingestion {
+  contentHash: string;
+  state: "STORED" | "PENDING" | "REJECTED" | "FAILED" | "UNKNOWN";
+  reason: string | null;
+  article: Article | null;
 }
 export interface DeleteArticlePayload {
   deletedId: string;
@@ -62,5 +70,6 @@ export interface Sources {
   RelatedEntityEdge: RelatedEdge;
   PageInfo: PageInfo;
   IngestArticlePayload: IngestArticlePayload;
+  Ingestion: Ingestion;
   DeleteArticlePayload: DeleteArticlePayload;
 }

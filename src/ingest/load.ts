@@ -5,7 +5,7 @@
 // The ingestArticle mutation goes through the same steps (ingestDocument).
 import { relative } from "node:path";
 import type { DbHandle } from "../store/client.ts";
-import { saveArticle, saveArticles, type SaveResult } from "../store/save-article.ts";
+import { saveArticle, saveArticles, type ArticleRecord, type SaveResult } from "../store/save-article.ts";
 import { listDocumentFiles } from "./files.ts";
 import { createAnalysisPool, type AnalysisPool } from "./pool.ts";
 import { DEFAULT_MAX_DOCUMENT_BYTES, prepareBytes, type Prepared, type PreparedArticle } from "./prepare.ts";
@@ -42,11 +42,14 @@ export interface LoadOptions {
  * Parses, analyses and stores one document given as bytes (the ingestArticle mutation);
  * throws DocumentError for bad input. With a pool, the analysis runs on its thread.
  */
-export async function ingestDocument(store: DbHandle, bytes: Uint8Array, fileName: string, options: LoadOptions & { pool?: AnalysisPool } = {}): Promise<SaveResult> {
+export async function ingestDocument(
+  store: DbHandle, bytes: Uint8Array, fileName: string, options: LoadOptions & { pool?: AnalysisPool } = {},
+): Promise<SaveResult & { record: ArticleRecord }> {
   const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const prepared = options.pool ? await options.pool.prepare({ bytes, name: fileName, maxDocumentBytes }) : prepareBytes(bytes, fileName, maxDocumentBytes);
   if (!prepared.ok) throw new DocumentError(fileName, prepared.reason);
-  return saveArticle(store, prepared.record, prepared.analysis);
+  // The record too: what was stored, for an answer that needs no read-back.
+  return { ...(await saveArticle(store, prepared.record, prepared.analysis)), record: prepared.record };
 }
 
 /** Fewer files than this are analysed on the calling thread: starting threads would cost more. */

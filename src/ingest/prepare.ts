@@ -20,7 +20,7 @@ export type Prepared = ({ ok: true } & PreparedArticle) | { ok: false; reason: s
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
-function tooLarge(name: string, size: number, max: number): DocumentError {
+export function tooLarge(name: string, size: number, max: number): DocumentError {
   return new DocumentError(name, `too large: ${size} bytes (${megabytes(size)}), the limit is ${max} bytes (MAX_DOCUMENT_BYTES)`);
 }
 

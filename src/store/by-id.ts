@@ -57,6 +57,9 @@ export const organizationsById = (h: DbHandle, ids: readonly number[]) => h.db.o
 export const placesById = (h: DbHandle, ids: readonly number[]) => h.db.place.findMany({ where: { id: { in: [...ids] } } });
 export const quotesById = (h: DbHandle, ids: readonly number[]) => h.db.quote.findMany({ where: { id: { in: [...ids] } } });
 
+/** The article stored with this content hash (its unique ingest key), or null. */
+export const articleByContentHash = (h: DbHandle, contentHash: string) => h.db.article.findUnique({ where: { contentHash } });
+
 export type AliasRow = { ownerId: number; alias: string };
 
 const ALIAS_TABLE = {

@@ -8,6 +8,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client.ts";
 import { databaseTarget, ensureSqliteFolder, sqliteFilePath, type Provider } from "./database-url.ts";
 import { statementName } from "./statement-name.ts";
+import { sqliteReaders } from "./sqlite-readers.ts";
 import { logger } from "../logger.ts";
 
 export type Db = SqliteClient<"query">;
@@ -15,6 +16,12 @@ export type Db = SqliteClient<"query">;
 export interface DbHandle {
   /** Reads (the API). */
   db: Db;
+  /**
+   * SQLite with reader threads: a client for the reads of expensive operations, which runs
+   * each statement on a worker thread (./sqlite-readers.ts); cheap operations keep `db`,
+   * on this thread, where a statement costs no hand-over.
+   */
+  heavy?: Db;
   /**
    * Writes (loader, mutations). On SQLite a second connection: the adapter runs a
    * transaction on its connection, so reads sharing it would see a half-written
@@ -36,6 +43,12 @@ export interface OpenOptions {
   logQueries?: boolean;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /**
+   * SQLite: this many worker threads, each with its own connection, for the reads of
+   * expensive operations (DbHandle.heavy, ./sqlite-readers.ts), so that their statements
+   * do not hold up the event loop; 0 (the default): none. The server uses SQLITE_READ_THREADS.
+   */
+  readThreads?: number;
 }
 
 export async function openDb(url?: string, options: OpenOptions = {}): Promise<DbHandle> {
@@ -52,16 +65,20 @@ export async function openDb(url?: string, options: OpenOptions = {}): Promise<D
       await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
       return client;
     };
-    const db = await open();
     // An in-memory database exists per connection: there the one connection does both.
-    const writer = file === ":memory:" ? db : await open();
+    const threaded = file !== ":memory:" && (options.readThreads ?? 0) > 0;
+    const writer = await open();
+    const db = file === ":memory:" ? writer : await open();
+    const heavy = threaded ? (new SqliteClient({ adapter: sqliteReaders(file, options.readThreads!, 30_000), log }) as Db) : undefined;
     return {
       db,
       writer,
+      ...(heavy ? { heavy } : {}),
       provider: "sqlite",
       close: async () => {
         await db.$disconnect();
         if (writer !== db) await writer.$disconnect();
+        await heavy?.$disconnect();
       },
     };
   }
@@ -89,8 +106,9 @@ export async function openDb(url?: string, options: OpenOptions = {}): Promise<D
 
 /**
  * Calls `fn` for every SQL statement the handle's reads issue (tests and benches count
- * them). SQLite: Prisma's query events (open with `logQueries`). PostgreSQL: the pool's
- * query(), which Prisma's adapter and the batched reads both go through.
+ * them). SQLite: Prisma's query events (open with `logQueries`). PostgreSQL: the query()
+ * of the pool's connections, which pool.query(), Prisma's adapter, the batched reads and
+ * the operations' snapshot transactions all go through. Call it before the first query.
  */
 export function onStatement(h: DbHandle, fn: () => void): void {
   const pool = h.readPool;
@@ -98,9 +116,12 @@ export function onStatement(h: DbHandle, fn: () => void): void {
     h.db.$on("query", fn);
     return;
   }
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  pool.query = ((...args: unknown[]) => {
-    fn();
-    return query(...args);
-  }) as typeof pool.query;
+  pool.on("connect", (client) => {
+    // Looked up at each call, so that whatever else wraps pg's query() still applies.
+    const proto = Object.getPrototypeOf(client) as { query: (...args: unknown[]) => unknown };
+    client.query = ((...args: unknown[]) => {
+      fn();
+      return proto.query.apply(client, args);
+    }) as typeof client.query;
+  });
 }

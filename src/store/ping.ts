@@ -9,7 +9,10 @@ export async function pingDatabase(store: DbHandle, timeoutMs = 2_000): Promise<
     timer = setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    await Promise.race([store.db.$queryRawUnsafe("SELECT 1"), timeout]);
+    // SQLite: the writer's connection, on this thread: the reader threads may all be busy
+    // with long reads, which is no sign of a database that does not answer.
+    const client = store.provider === "sqlite" ? store.writer : store.db;
+    await Promise.race([client.$queryRawUnsafe("SELECT 1"), timeout]);
   } finally {
     clearTimeout(timer);
   }

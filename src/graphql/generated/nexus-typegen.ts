@@ -50,6 +50,8 @@ export interface NexusGenInputs {
 export interface NexusGenEnums {
   ArticleOrder: "PUBLISHED_AT_ASC" | "PUBLISHED_AT_DESC" | "RELEVANCE" | "TITLE_ASC" | "TITLE_DESC"
   EntityOrder: "ARTICLE_COUNT_DESC" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC" | "RELEVANCE"
+  IngestStatus: "ACCEPTED" | "CREATED" | "DUPLICATE"
+  IngestionState: "FAILED" | "PENDING" | "REJECTED" | "STORED" | "UNKNOWN"
   PlaceKind: "CITY" | "COUNTRY" | "OTHER" | "REGION"
 }
 
@@ -76,6 +78,7 @@ export interface NexusGenObjects {
   EntityArticleConnection: Sources["EntityArticleConnection"];
   EntityArticleEdge: Sources["EntityArticleEdge"];
   IngestArticlePayload: Sources["IngestArticlePayload"];
+  Ingestion: Sources["Ingestion"];
   Mutation: {};
   Organization: Sources["Organization"];
   OrganizationConnection: Sources["OrganizationConnection"];
@@ -178,8 +181,16 @@ export interface NexusGenFieldTypes {
     node: NexusGenRootTypes['Article']; // Article!
   }
   IngestArticlePayload: { // field return type
-    article: NexusGenRootTypes['Article']; // Article!
+    article: NexusGenRootTypes['Article'] | null; // Article
+    contentHash: string; // String!
     created: boolean; // Boolean!
+    status: NexusGenEnums['IngestStatus']; // IngestStatus!
+  }
+  Ingestion: { // field return type
+    article: NexusGenRootTypes['Article'] | null; // Article
+    contentHash: string; // String!
+    reason: string | null; // String
+    state: NexusGenEnums['IngestionState']; // IngestionState!
   }
   Mutation: { // field return type
     deleteArticle: NexusGenRootTypes['DeleteArticlePayload'] | null; // DeleteArticlePayload
@@ -253,6 +264,7 @@ export interface NexusGenFieldTypes {
   }
   Query: { // field return type
     articles: NexusGenRootTypes['ArticleConnection']; // ArticleConnection!
+    ingestion: NexusGenRootTypes['Ingestion']; // Ingestion!
     node: NexusGenRootTypes['Node'] | null; // Node
     organizations: NexusGenRootTypes['OrganizationConnection']; // OrganizationConnection!
     people: NexusGenRootTypes['PersonConnection']; // PersonConnection!
@@ -372,7 +384,15 @@ export interface NexusGenFieldTypeNames {
   }
   IngestArticlePayload: { // field return type name
     article: 'Article'
+    contentHash: 'String'
     created: 'Boolean'
+    status: 'IngestStatus'
+  }
+  Ingestion: { // field return type name
+    article: 'Article'
+    contentHash: 'String'
+    reason: 'String'
+    state: 'IngestionState'
   }
   Mutation: { // field return type name
     deleteArticle: 'DeleteArticlePayload'
@@ -446,6 +466,7 @@ export interface NexusGenFieldTypeNames {
   }
   Query: { // field return type name
     articles: 'ArticleConnection'
+    ingestion: 'Ingestion'
     node: 'Node'
     organizations: 'OrganizationConnection'
     people: 'PersonConnection'
@@ -568,6 +589,9 @@ export interface NexusGenArgTypes {
       first?: number | null; // Int
       last?: number | null; // Int
       orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
+    }
+    ingestion: { // args
+      contentHash: string; // String!
     }
     node: { // args
       id: string; // ID!

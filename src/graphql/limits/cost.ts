@@ -1,34 +1,108 @@
-// Query cost limit: every list field costs its page size (`first` or `last`, else the
-// default page size) times the page sizes of the lists it is nested in, so
+// Query cost limit: an operation is priced by the work its fields cost the database,
+// in units of about one row read (COSTS below, calibrated by `npm run bench:cost`). A list
+// field costs, once per parent,
+//   its statement's floor (even `first: 0` runs its SQL) + its page size · (1 + each row's children)
+// plus, on a top-level list, its count when `totalCount` is selected (a nested list's
+// total comes with its page, from the same window function). So
 //   articles(first: 100) { edges { node { people(first: 100) { edges { node { articles(first: 100) ... } } } } } }
-// costs 100 + 100·100 + 100·100·100 = 1,010,100. Other fields cost nothing: the
-// depth and alias limits bound those.
+// costs 1 + 100·(1 + 4 + 100·(1 + 8 + 100)), and a page of 100 places each with
+// `related(first: 0)` costs 1 + 100·(1 + 250): the co-occurrence join runs per parent,
+// whatever page of it is asked for. Scalar fields cost nothing: the depth and alias
+// limits bound those.
 //
 // graphql-query-complexity walks the operation (fragments, inline fragments on unions,
 // @skip/@include) with our estimator. It runs once the operation is resolved, not as a
 // validation rule, because a page size is often a variable, and validation rules do not
 // see variable values; its node limit bounds the walk of a fragment bomb.
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import type { ApolloServerPlugin } from "@apollo/server";
 import type { ComplexityEstimatorArgs } from "graphql-query-complexity";
 import { getComplexity } from "graphql-query-complexity";
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from "graphql";
+import {
+  GraphQLError, Kind, getNamedType, isObjectType,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode,
+} from "graphql";
 import { DEFAULT_PAGE_SIZE } from "../pagination.ts";
 import { LimitError } from "./errors.ts";
+import type { BudgetContext, ExpensiveBudget } from "./budget.ts";
 
 /** Most selections (fragments expanded) the cost walk visits before it gives up. */
 const MAX_COST_NODES = 10_000;
 
-function pageSizeEstimator({ args, field, childComplexity }: ComplexityEstimatorArgs): number {
-  const paged = field.args.some((a) => a.name === "first" || a.name === "last");
-  if (!paged) return childComplexity;
-  const size = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : DEFAULT_PAGE_SIZE;
-  return Math.max(0, size) * (1 + childComplexity);
+/**
+ * What each kind of field costs, once per parent, in rows' worth of database work. From
+ * `npm run bench:cost` on the news corpus (3,000 articles): the worst parents (the most
+ * mentioned entities) on SQLite and PostgreSQL, rounded up; the README's table quotes it.
+ */
+export const COSTS = {
+  /** Each row of a page (its own columns; its children are priced on their own). */
+  row: 1,
+  /** Each row of a top-level page of articles: read with its body. */
+  articleRow: 10,
+  /** Floor of a top-level page without search: a keyset index scan. */
+  page: 200,
+  /** Floor of a top-level page of articles without search (SQLite sorts undated articles last without the index). */
+  articlePage: 600,
+  /** A top-level page with `filter.search`: the full-text match, ranked. */
+  searchPage: 600,
+  /** `totalCount` of a top-level list: a count over the table (or its filter). */
+  count: 100,
+  /** `totalCount` of a top-level list with `filter.search`: every match counted. */
+  searchCount: 600,
+  /** An article's people, organizations, places or quotes: a window over its few dozen mentions. */
+  articleChildren: 20,
+  /** An entity's articles or quotes: a window over all of them, ordered (thousands for the most mentioned). */
+  entityChildren: 40,
+  /** `related`: the co-occurrence join over every article of the entity. */
+  related: 600,
+} as const;
+
+type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
+
+/** Whether a selection set selects `name` directly (through fragments; @skip/@include ignored, so priced when in doubt). */
+function selects(set: SelectionSetNode | undefined, name: string, fragments: Fragments, seen = new Set<string>()): boolean {
+  for (const s of set?.selections ?? []) {
+    if (s.kind === Kind.FIELD && s.name.value === name) return true;
+    if (s.kind === Kind.INLINE_FRAGMENT && selects(s.selectionSet, name, fragments, seen)) return true;
+    if (s.kind === Kind.FRAGMENT_SPREAD && !seen.has(s.name.value)) {
+      seen.add(s.name.value);
+      if (selects(fragments.get(s.name.value)?.selectionSet, name, fragments, seen)) return true;
+    }
+  }
+  return false;
+}
+
+function hasSearch(args: Record<string, unknown>): boolean {
+  const filter = args.filter as { search?: unknown } | null | undefined;
+  return typeof filter?.search === "string";
+}
+
+/** The floor of one list field's statement, per parent. */
+function floorOf(parent: string, field: string, args: Record<string, unknown>): number {
+  if (parent === "Query") return hasSearch(args) ? COSTS.searchPage : field === "articles" ? COSTS.articlePage : COSTS.page;
+  if (field === "related") return COSTS.related;
+  return parent === "Article" ? COSTS.articleChildren : COSTS.entityChildren;
+}
+
+function estimator(fragments: Fragments) {
+  return ({ type, field, node, args, childComplexity }: ComplexityEstimatorArgs): number => {
+    const named = getNamedType(field.type);
+    const paged = field.args.some((a) => a.name === "first" || a.name === "last");
+    if (!paged || !isObjectType(named) || !named.name.endsWith("Connection")) return childComplexity;
+    const size = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : DEFAULT_PAGE_SIZE;
+    // A connection's children are edges/pageInfo (priced per row) and totalCount (free
+    // here, counted below once per page, not per row).
+    const row = type.name === "Query" && named.name === "ArticleConnection" ? COSTS.articleRow : COSTS.row;
+    let cost = floorOf(type.name, field.name, args) + Math.max(0, size) * (row + childComplexity);
+    if (type.name === "Query" && selects(node.selectionSet, "totalCount", fragments)) cost += hasSearch(args) ? COSTS.searchCount : COSTS.count;
+    return cost;
+  };
 }
 
 /** The operation's cost, or undefined when its variables do not coerce (execution reports that). */
 export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number | undefined {
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   try {
-    return getComplexity({ schema, query: document, variables, operationName, estimators: [pageSizeEstimator], maxQueryNodes: MAX_COST_NODES });
+    return getComplexity({ schema, query: document, variables, operationName, estimators: [estimator(fragments)], maxQueryNodes: MAX_COST_NODES });
   } catch (error) {
     if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) return Infinity;
     if (error instanceof GraphQLError && /^Variable "\$/.test(error.message)) return undefined;
@@ -36,20 +110,46 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   }
 }
 
-export function costLimitPlugin(maxCost: number): ApolloServerPlugin<BaseContext> {
+export interface ExpensiveLimit {
+  budget: ExpensiveBudget;
+  /** Operations costing this much or more count against their client's budget. */
+  cost: number;
+}
+
+export function costLimitPlugin(maxCost: number, expensive?: ExpensiveLimit): ApolloServerPlugin<BudgetContext> {
   return {
     async requestDidStart() {
+      let held: string | undefined;
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operationName, contextValue }) {
           const cost = queryCost(schema, document, request.variables ?? {}, operationName ?? undefined);
-          if (cost === undefined || cost <= maxCost) return;
+          if (cost === undefined) return;
+          contextValue.cost = cost;
+          if (cost <= maxCost) {
+            if (!expensive || cost < expensive.cost) return;
+            const client = contextValue.client ?? "unknown";
+            if (!expensive.budget.take(client)) {
+              throw new LimitError(
+                "TOO_MANY_EXPENSIVE_OPERATIONS",
+                `this client already runs ${expensive.budget.perClient} operations costing ${expensive.cost.toLocaleString("en")} or more (MAX_EXPENSIVE_PER_CLIENT, EXPENSIVE_QUERY_COST); retry when one has finished, or ask for less`,
+                { limit: expensive.budget.perClient, found: cost, status: 429 },
+              );
+            }
+            held = client;
+            return;
+          }
           const found = Number.isFinite(cost) ? cost : undefined;
           const what = found === undefined ? `expands to more than ${MAX_COST_NODES} selections` : `costs ${found.toLocaleString("en")}`;
           throw new LimitError(
             "QUERY_TOO_COSTLY",
-            `the operation ${what}; the limit is ${maxCost.toLocaleString("en")} (MAX_QUERY_COST: each list's first/last, default ${DEFAULT_PAGE_SIZE}, times the lists it is nested in); ask for smaller pages`,
+            `the operation ${what}; the limit is ${maxCost.toLocaleString("en")} (MAX_QUERY_COST: each list's statement plus its page size, default ${DEFAULT_PAGE_SIZE}, times the lists it is nested in; related, search and totalCount cost extra, see the README); ask for smaller pages or fewer fields`,
             { limit: maxCost, found },
           );
+        },
+        // Always called, also after a TIMEOUT answer, once the operation's last statement returned.
+        async willSendResponse() {
+          if (held !== undefined) expensive!.budget.release(held);
+          held = undefined;
         },
       };
     },

@@ -8,7 +8,8 @@ export type LimitCode =
   | "QUERY_TOO_LARGE"
   | "TOO_MANY_OPERATIONS"
   | "PAYLOAD_TOO_LARGE"
-  | "TIMEOUT";
+  | "TIMEOUT"
+  | "TOO_MANY_EXPENSIVE_OPERATIONS";
 
 export class LimitError extends GraphQLError {
   readonly code: LimitCode;

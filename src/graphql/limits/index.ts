@@ -3,6 +3,9 @@
 import { depthLimitRule } from "./depth.ts";
 import { aliasLimitRule } from "./aliases.ts";
 import { costLimitPlugin } from "./cost.ts";
+import { ExpensiveBudget } from "./budget.ts";
+import { bodyBytesFor } from "../../config.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "../../ingest/prepare.ts";
 
 export interface Limits {
   /** MAX_QUERY_DEPTH */
@@ -19,6 +22,10 @@ export interface Limits {
   bodyBytes: number;
   /** EXECUTION_TIMEOUT_MS */
   timeoutMs: number;
+  /** EXPENSIVE_QUERY_COST: operations costing this much or more count against their client's budget. */
+  expensiveCost: number;
+  /** MAX_EXPENSIVE_PER_CLIENT: such operations one client may run at a time. */
+  expensivePerClient: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -27,12 +34,18 @@ export const DEFAULT_LIMITS: Limits = {
   queryBytes: 20_000,
   aliases: 30,
   batch: 1,
-  bodyBytes: 1_000_000,
+  bodyBytes: bodyBytesFor(DEFAULT_MAX_DOCUMENT_BYTES),
   timeoutMs: 10_000,
+  expensiveCost: 10_000,
+  expensivePerClient: 2,
 };
 
 export const limitValidationRules = (limits: Limits) => [depthLimitRule(limits.depth), aliasLimitRule(limits.aliases)];
-export const limitPlugins = (limits: Limits) => [costLimitPlugin(limits.cost)];
+/** One budget per server: its clients' expensive operations in flight. */
+export const limitPlugins = (limits: Limits) => [
+  costLimitPlugin(limits.cost, { budget: new ExpensiveBudget(limits.expensivePerClient), cost: limits.expensiveCost }),
+];
+export { clientKey, type BudgetContext } from "./budget.ts";
 export { checkQuerySize } from "./query-size.ts";
 export { checkQueryNesting } from "./nesting.ts";
 

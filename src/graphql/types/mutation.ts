@@ -1,11 +1,16 @@
 // Writes: ingest one document, delete one article. Both need the API token (../auth.ts).
-import { arg, idArg, inputObjectType, mutationType, nonNull, objectType } from "nexus";
+import { arg, enumType, idArg, inputObjectType, mutationType, nonNull, objectType } from "nexus";
 import type { Context } from "../context.ts";
 import { requireWriter } from "../auth.ts";
 import { badInput } from "../errors.ts";
 import { idOfType, toGlobalId } from "../ids.ts";
 import { ingestDocument } from "../../ingest/load.ts";
-import { DocumentError } from "../../ingest/parse.ts";
+import { decodeDocument, DocumentError, parseDocument } from "../../ingest/parse.ts";
+import { contentHash } from "../../ingest/hash.ts";
+import { tooLarge } from "../../ingest/prepare.ts";
+import { ingestionsOf, type Failure } from "../ingestions.ts";
+import { isDatabaseUnavailable } from "../../store/errors.ts";
+import { logger } from "../../logger.ts";
 import { deleteArticle } from "../../store/save-article.ts";
 import { ingestArticles } from "../../metrics.ts";
 
@@ -21,13 +26,62 @@ export const IngestArticleInput = inputObjectType({
   },
 });
 
+export const IngestStatus = enumType({
+  name: "IngestStatus",
+  description: "What ingestArticle did with the document.",
+  members: [
+    { name: "CREATED", description: "Stored now; `article` is the new article." },
+    { name: "DUPLICATE", description: "The same text was already stored; `article` is the stored one." },
+    { name: "ACCEPTED", description: "Still being analysed and stored when the operation's time (EXECUTION_TIMEOUT_MS) ran short; it goes on. Poll `ingestion(contentHash:)`." },
+  ],
+});
+
 export const IngestArticlePayload = objectType({
   name: "IngestArticlePayload",
   definition(t) {
-    t.nonNull.boolean("created", { description: "False when the same text was already stored: the article is the existing one." });
-    t.nonNull.field("article", { type: "Article" });
+    t.nonNull.field("status", { type: "IngestStatus" });
+    t.nonNull.boolean("created", { description: "Whether this call stored the article (status CREATED).", resolve: (p) => p.status === "CREATED" });
+    t.nonNull.string("contentHash", { description: "sha256 (hex) of the normalized title and body: the document's identity, for `ingestion(contentHash:)`." });
+    t.field("article", { type: "Article", description: "The stored article; null while ACCEPTED." });
   },
 });
+
+type Ingested = Awaited<ReturnType<typeof ingestDocument>>;
+
+/** The document's content hash, parsed as ingest will; throws DocumentError for bad input. */
+function documentHash(bytes: Uint8Array, fileName: string, maxDocumentBytes: number): string {
+  if (bytes.length > maxDocumentBytes) throw tooLarge(fileName, bytes.length, maxDocumentBytes);
+  return contentHash(parseDocument(decodeDocument(bytes, fileName), fileName));
+}
+
+async function ingest1(ctx: Context, bytes: Uint8Array, fileName: string): Promise<Ingested> {
+  try {
+    const result = await ingestDocument(ctx.store, bytes, fileName, { maxDocumentBytes: ctx.maxDocumentBytes, pool: ctx.analysis });
+    ingestArticles.inc({ outcome: result.status === "created" ? "loaded" : "duplicate" });
+    return result;
+  } catch (error) {
+    ingestArticles.inc({ outcome: "failed" });
+    throw error;
+  }
+}
+
+function failureOf(error: unknown): Failure {
+  if (error instanceof DocumentError) return { state: "REJECTED", reason: error.reason };
+  logger.error({ err: error }, "ingest failed");
+  return { state: "FAILED", reason: isDatabaseUnavailable(error) ? "database unavailable, retry" : "internal error; send the document again" };
+}
+
+/** Before the operation's deadline, less a margin for the answer to go out: then ACCEPTED. */
+const ACCEPT_MARGIN_MS = 1000;
+
+function acceptTimer(deadline: number) {
+  let timer: NodeJS.Timeout | undefined;
+  const left = deadline - Date.now();
+  const elapsed = new Promise<"accepted">((resolve) => {
+    if (Number.isFinite(left)) timer = setTimeout(() => resolve("accepted"), Math.max(0, left - Math.min(ACCEPT_MARGIN_MS, left / 2)));
+  });
+  return { elapsed, cancel: () => clearTimeout(timer) };
+}
 
 export const DeleteArticlePayload = objectType({
   name: "DeleteArticlePayload",
@@ -42,7 +96,9 @@ export const Mutation = mutationType({
   definition(t) {
     t.field("ingestArticle", {
       type: "IngestArticlePayload",
-      description: "Parses, analyses and stores a document, as the loader does. Idempotent: the same text returns the stored article with `created: false`. Needs `Authorization: Bearer <API_TOKEN>`.",
+      description:
+        "Parses, analyses and stores a document, as the loader does. Idempotent: the same text answers DUPLICATE with the stored article. " +
+        "A document that cannot be stored within EXECUTION_TIMEOUT_MS is answered ACCEPTED with its contentHash and goes on being stored. Needs `Authorization: Bearer <API_TOKEN>`.",
       args: { input: nonNull(arg({ type: "IngestArticleInput" })) },
       async resolve(_root, { input }, ctx: Context) {
         requireWriter(ctx.auth);
@@ -52,18 +108,33 @@ export const Mutation = mutationType({
           const found = unsafe ? ` (found U+${unsafe[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} at position ${unsafe.index + 1})` : "";
           throw badInput(`input.fileName must be 1 to ${MAX_FILE_NAME} characters without control, bidirectional-formatting or line-separator characters${found}`, "input.fileName");
         }
-        let result;
+        const bytes = Buffer.from(input.text, "utf8");
+        // Bad input is answered now, whatever the time the analysis would take; the hash
+        // names the document in an ACCEPTED answer.
+        let hash: string;
         try {
-          result = await ingestDocument(ctx.store, Buffer.from(input.text, "utf8"), fileName, { maxDocumentBytes: ctx.maxDocumentBytes, pool: ctx.analysis });
+          hash = documentHash(bytes, fileName, ctx.maxDocumentBytes);
         } catch (error) {
           if (!(error instanceof DocumentError)) throw error;
           ingestArticles.inc({ outcome: "failed" });
           throw badInput(`input.text: ${error.reason}`, "input.text");
         }
-        ingestArticles.inc({ outcome: result.status === "created" ? "loaded" : "duplicate" });
-        const article = await ctx.loaders.article.load(result.articleId);
-        if (!article) throw new Error(`article ${result.articleId} was stored but cannot be read back`);
-        return { created: result.status === "created", article };
+        const ingestions = ingestionsOf<Ingested>(ctx.store);
+        for (let attempt = 1; ; attempt++) {
+          const { ingest, joined } = ingestions.start(hash, () => ingest1(ctx, bytes, fileName), failureOf);
+          const timer = acceptTimer(ctx.deadline);
+          const result = await Promise.race([ingest, timer.elapsed]).finally(timer.cancel).catch((error: unknown) => {
+            throw error instanceof DocumentError ? badInput(`input.text: ${error.reason}`, "input.text") : error;
+          });
+          if (result === "accepted") return { status: "ACCEPTED" as const, contentHash: hash, article: null };
+          // A call that joined another's ingest of the same text did not store it: DUPLICATE.
+          if (result.status === "created" && !joined) return { status: "CREATED" as const, contentHash: hash, article: { id: result.articleId, ...result.record, createdAt: new Date() } };
+          const article = await ctx.loaders.article.load(result.articleId);
+          if (article) return { status: "DUPLICATE" as const, contentHash: hash, article };
+          // The stored copy was deleted since: store it again (a second delete in between is an error).
+          ctx.loaders.article.clear(result.articleId);
+          if (attempt >= 2) throw new Error(`article ${result.articleId} was deleted while the same text was ingested again; retry`);
+        }
       },
     });
     t.field("deleteArticle", {

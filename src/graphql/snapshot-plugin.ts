@@ -1,0 +1,61 @@
+// Every query operation reads one snapshot of the database (src/store/snapshot.ts): the
+// plugin opens it once the operation is known to be a query, points the context's store
+// and loaders at it, and ends it when the response is sent (after a TIMEOUT answer, when
+// the operation's last statement has returned). Mutations read the live database.
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Context } from "./context.ts";
+import { createLoaders } from "./loaders.ts";
+import { openSnapshot, type Snapshot } from "../store/snapshot.ts";
+import { logger } from "../logger.ts";
+
+/** Operations costing this much or more read on the SQLite reader threads (DbHandle.heavy): about 40 ms of statements. */
+export const HEAVY_READ_COST = 2_000;
+
+/**
+ * SQLite: expensive operations read through the reader threads, so that their statements
+ * do not hold up the event loop; cheap ones on the main thread's connection, where a
+ * statement costs no hand-over between threads (a third of the throughput under load).
+ */
+export function heavyReadsPlugin(threshold = HEAVY_READ_COST): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart({ operation, contextValue }) {
+          const heavy = contextValue.store.heavy;
+          if (operation.operation !== "query" || !heavy || (contextValue.cost ?? 0) < threshold) return;
+          contextValue.store = { ...contextValue.store, db: heavy };
+          contextValue.loaders = createLoaders(contextValue.store, contextValue.signal);
+        },
+      };
+    },
+  };
+}
+
+export function snapshotPlugin(timeoutMs: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      let snapshot: Snapshot | undefined;
+      return {
+        async executionDidStart({ operation, contextValue }) {
+          if (operation.operation !== "query") return;
+          try {
+            snapshot = await openSnapshot(contextValue.store, timeoutMs);
+          } catch (error) {
+            // Apollo does not turn an error of this hook into a GraphQL error: the
+            // operation's own statements then fail with it (a database away is
+            // SERVICE_UNAVAILABLE), or, if the database is back, read without a snapshot.
+            logger.warn({ reason: error instanceof Error ? error.message.trim().slice(0, 300) : String(error) }, "no snapshot for the operation");
+            return;
+          }
+          if (!snapshot) return;
+          contextValue.store = snapshot.store;
+          contextValue.loaders = createLoaders(snapshot.store, contextValue.signal);
+        },
+        async willSendResponse() {
+          await snapshot?.close();
+          snapshot = undefined;
+        },
+      };
+    },
+  };
+}
