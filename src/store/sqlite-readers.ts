@@ -6,7 +6,6 @@
 // A Prisma driver adapter whose queryRaw posts the statement to a Piscina thread.
 import { Piscina } from "piscina";
 import { DriverAdapterError, type SqlDriverAdapter, type SqlDriverAdapterFactory, type SqlQuery, type SqlResultSet } from "@prisma/driver-adapter-utils";
-import { withoutTsx } from "../ingest/pool.ts";
 
 type Answer = { result: SqlResultSet; adapterError?: undefined } | { result?: undefined; adapterError: ConstructorParameters<typeof DriverAdapterError>[0] };
 
@@ -20,7 +19,8 @@ export function sqliteReaders(file: string, threads: number, busyTimeoutMs: numb
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: Number.POSITIVE_INFINITY,
-      execArgv: withoutTsx(process.execArgv),
+      // The thread is plain JavaScript: no loader flags are needed.
+      execArgv: [],
       // One statement per thread at a time: a thread runs it synchronously anyway.
       concurrentTasksPerWorker: 1,
     });
