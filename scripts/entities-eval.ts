@@ -263,7 +263,7 @@ async function main(): Promise<number> {
           const surface = body.slice(m.start - bodyStart, m.end - bodyStart);
           const node = matchMention(nodes, surface, m.start - bodyStart, m.kind);
           const key = `${m.kind}\u0000${m.qid}`;
-          const item = perItem.get(key) ?? { article: file, qid: m.qid, goldName: m.name, kind: m.kind, node: null, surfaces: [], votes: new Map() };
+          const item = perItem.get(key) ?? { article: file, qid: m.qid, goldName: m.name, kind: m.kind, node: null, surfaces: [] as string[], votes: new Map<string, number>() };
           item.surfaces.push(surface);
           if (node) item.votes.set(node, (item.votes.get(node) ?? 0) + 1);
           perItem.set(key, item);
