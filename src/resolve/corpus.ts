@@ -1,0 +1,122 @@
+// Corpus-level identity, the pure part: which corpus entity an article's cluster of a
+// person or organization belongs to, and what an entity is called, decided from the
+// stored evidence of every article (src/store/corpus-resolution.ts reads it and writes
+// the outcome). Being a function of the evidence alone, the outcome does not depend on
+// load order, batch size or the number of workers.
+//
+// - A full name (`Barack Obama`, `National Basketball Association`) is its own entity,
+//   under its normalized key (variants folded in normalize.ts).
+// - A one-word person (`Obama`, `Mr. Clinton`, `Hillary`) joins a full name with that
+//   surname (or, failing any, that given name) whose gender fits the honorifics:
+//   the only such name in its own article; else, when its article names none, the one
+//   that appears in at least MARGIN times as many articles as the next (given names:
+//   GIVEN_MARGIN). When two stay plausible it is left unjoined, as its own entity (a
+//   woman's apart: `clinton (f)`), rather than guessed.
+// - An acronym (`NBA`) joins the full name that articles state it for
+//   (`National Basketball Association (NBA)`), by the same margin.
+
+/** How many times more articles the leading full name needs than the next one. */
+export const MARGIN = 3;
+export const GIVEN_MARGIN = 5;
+
+export type Gender = "m" | "f" | null;
+
+/** A full name in the corpus that a one-word cluster could be. */
+export interface Candidate {
+  key: string;
+  /** Its given name (people), for an initial to match (`D. Gough` → `Darren Gough`). */
+  given?: string | null;
+  /** Articles with a cluster of this key. */
+  articles: number;
+  gender: Gender;
+}
+
+/** A one-word person cluster of one article. */
+export interface PartialPerson {
+  /** The cluster's own key (`d gough`, `clinton (f)`). */
+  key: string;
+  /** Its surname or lone given name, normalized (`obama`, `hillary`). */
+  surname: string;
+  /** The initial of `D. Gough`: only given names with it fit, and unjoined it keeps its key. */
+  initial: string | null;
+  gender: Gender;
+  /** Keys of the full names of its own article. */
+  inArticle: ReadonlySet<string>;
+}
+
+const fits = (a: Gender, b: Gender) => a === null || b === null || a === b;
+
+/** The candidate that leads the next by the margin, or null. */
+function dominant(candidates: readonly Candidate[], margin: number): Candidate | null {
+  const sorted = [...candidates].sort((a, b) => b.articles - a.articles || (a.key < b.key ? -1 : 1));
+  const [top, next] = sorted;
+  if (!top) return null;
+  return !next || top.articles >= margin * next.articles ? top : null;
+}
+
+/** The key an unjoined one-word person keeps: women apart from men (`Mrs. Khan`, `Mr. Khan`). */
+export function unjoinedPersonKey(surname: string, gender: Gender): string {
+  return gender === "f" ? `${surname} (f)` : surname;
+}
+
+/**
+ * The corpus key of a one-word person cluster, given the full names sharing its surname
+ * and those whose given name it is.
+ */
+export function linkPerson(p: PartialPerson, bySurname: readonly Candidate[], byGiven: readonly Candidate[]): string {
+  const pools = p.initial ? [[bySurname, MARGIN] as const] : ([[bySurname, MARGIN], [byGiven, GIVEN_MARGIN]] as const);
+  for (const [pool, margin] of pools) {
+    const fitting = pool.filter((c) => fits(p.gender, c.gender) && (!p.initial || (c.given ?? "").startsWith(p.initial)) && c.key !== p.key);
+    if (fitting.length === 0) continue;
+    const local = fitting.filter((c) => p.inArticle.has(c.key));
+    if (local.length === 1) return (local[0] as Candidate).key;
+    if (local.length > 1) break;
+    const best = dominant(fitting, margin);
+    if (best) return best.key;
+    break;
+  }
+  return p.initial ? p.key : unjoinedPersonKey(p.surname, p.gender);
+}
+
+/** The corpus key of an acronym cluster, given the full names articles state it for. */
+export function linkAcronym(acronym: string, inArticle: ReadonlySet<string>, stated: readonly Candidate[]): string {
+  const local = stated.filter((c) => inArticle.has(c.key));
+  if (local.length === 1) return (local[0] as Candidate).key;
+  if (local.length > 1) return acronym;
+  return dominant(stated, MARGIN)?.key ?? acronym;
+}
+
+/** How often one display name was an article's name for an entity. */
+export interface NameVote {
+  name: string;
+  /** Clusters (articles) that called it so. */
+  count: number;
+  /** From a full-name cluster rather than a one-word one. */
+  full: boolean;
+}
+
+const words = (s: string) => s.trim().split(/\s+/u).length;
+
+/**
+ * An entity's display name: the name its full-name clusters use most (so `Hillary
+ * Clinton` over `Hillary Rodham Clinton` and `Clinton`); ties go to more words, then
+ * the longer, then the first in code-point order, so that the choice is a function of
+ * the votes alone.
+ */
+export function chooseName(votes: readonly NameVote[]): string {
+  const anyFull = votes.some((v) => v.full);
+  const counts = new Map<string, number>();
+  for (const v of votes) if (v.full || !anyFull) counts.set(v.name, (counts.get(v.name) ?? 0) + v.count);
+  let best: [string, number] | null = null;
+  for (const entry of counts) {
+    if (!best) {
+      best = entry;
+      continue;
+    }
+    const [name, n] = entry;
+    const [bName, bn] = best;
+    const better = n !== bn ? n > bn : words(name) !== words(bName) ? words(name) > words(bName) : name.length !== bName.length ? name.length > bName.length : name < bName;
+    if (better) best = entry;
+  }
+  return best?.[0] ?? "";
+}
