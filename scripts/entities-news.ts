@@ -10,7 +10,7 @@
 //   on another node whose key is the person's surname or first name alone (`Obama`,
 //   `Hillary`), or the full key with words around it (`Cheeto Donald Trump`,
 //   `Donald Trump-led`); person and organization nodes both count (`Theresa` as an
-//   organization). A surname node shared by two prominent people (`Clinton`) counts
+//   organization; not a known organization or outlet: `Fox` is Fox News). A surname node shared by two prominent people (`Clinton`) counts
 //   against both: its mentions are on neither person's node.
 // - Nodes holding two genders: a person node with a `Mr`/`Mister` alias and a
 //   `Ms`/`Mrs`/`Miss` alias.
@@ -34,7 +34,7 @@ import { openDb, type DbHandle } from "../src/store/client.ts";
 import { loadDocuments } from "../src/ingest/load.ts";
 import { lookupCountry } from "../src/extract/lexicon/countries.ts";
 import { isUsStateName } from "../src/extract/lexicon/places.ts";
-import { isKnownOrganization } from "../src/extract/lexicon/organizations.ts";
+import { isKnownOrganization, isMediaName } from "../src/extract/lexicon/organizations.ts";
 
 const HELP = `Usage: npm run entities:news -- [DIR] [options]
 
@@ -141,7 +141,8 @@ function report(people: EntityRow[], orgs: EntityRow[], aliases: Map<number, str
   let onMain = 0;
   let total = 0;
   const below: string[] = [];
-  const candidates = [...people.map((p) => ({ ...p, type: "person" })), ...orgs.map((o) => ({ ...o, type: "organization" }))];
+  // An organization under a surname is a fragment (`Theresa`), unless it is a known one (`Fox` is Fox News).
+  const candidates = [...people.map((p) => ({ ...p, type: "person" })), ...orgs.filter((o) => !isKnownOrganization(o.name) && !isMediaName(o.name)).map((o) => ({ ...o, type: "organization" }))];
   for (const p of prominent) {
     const words = p.key.split(" ");
     const first = words[0] as string;

@@ -8,7 +8,8 @@
 //   under its normalized key (variants folded in normalize.ts).
 // - A one-word person (`Obama`, `Mr. Clinton`, `Hillary`) joins a full name with that
 //   surname (or, failing any, that given name) whose gender fits the honorifics:
-//   the only such name in its own article; else, when its article names none, the one
+//   the only such name in its own article (of several, the one named MARGIN times as
+//   often as the next); else, when its article names none, the one
 //   that appears in at least MARGIN times as many articles as the next (given names:
 //   GIVEN_MARGIN). When two stay plausible it is left unjoined, as its own entity (a
 //   woman's apart: `clinton (f)`), rather than guessed.
@@ -18,6 +19,8 @@
 /** How many times more articles the leading full name needs than the next one. */
 export const MARGIN = 3;
 export const GIVEN_MARGIN = 5;
+/** How many times more mentions in its own article the leading full name needs. */
+export const LOCAL_MARGIN = 2;
 
 export type Gender = "m" | "f" | null;
 
@@ -40,8 +43,8 @@ export interface PartialPerson {
   /** The initial of `D. Gough`: only given names with it fit, and unjoined it keeps its key. */
   initial: string | null;
   gender: Gender;
-  /** Keys of the full names of its own article. */
-  inArticle: ReadonlySet<string>;
+  /** The full names of its own article, with their mentions there. */
+  inArticle: ReadonlyMap<string, number>;
 }
 
 const fits = (a: Gender, b: Gender) => a === null || b === null || a === b;
@@ -70,7 +73,15 @@ export function linkPerson(p: PartialPerson, bySurname: readonly Candidate[], by
     if (fitting.length === 0) continue;
     const local = fitting.filter((c) => p.inArticle.has(c.key));
     if (local.length === 1) return (local[0] as Candidate).key;
-    if (local.length > 1) break;
+    if (local.length > 1) {
+      // `Clinton` in an article about Hillary Clinton that names Bill Clinton once: the
+      // one its article names LOCAL_MARGIN times as often as any other, if it also leads
+      // by MARGIN when its mentions there are weighed by its articles in the corpus.
+      const salient = dominant(local.map((c) => ({ ...c, articles: p.inArticle.get(c.key) ?? 0 })), LOCAL_MARGIN);
+      const likely = dominant(local.map((c) => ({ ...c, articles: (p.inArticle.get(c.key) ?? 0) * c.articles })), MARGIN);
+      if (salient && likely && salient.key === likely.key) return salient.key;
+      break;
+    }
     const best = dominant(fitting, margin);
     if (best) return best.key;
     break;
@@ -79,7 +90,7 @@ export function linkPerson(p: PartialPerson, bySurname: readonly Candidate[], by
 }
 
 /** The corpus key of an acronym cluster, given the full names articles state it for. */
-export function linkAcronym(acronym: string, inArticle: ReadonlySet<string>, stated: readonly Candidate[]): string {
+export function linkAcronym(acronym: string, inArticle: ReadonlyMap<string, number>, stated: readonly Candidate[]): string {
   const local = stated.filter((c) => inArticle.has(c.key));
   if (local.length === 1) return (local[0] as Candidate).key;
   if (local.length > 1) return acronym;
@@ -98,25 +109,29 @@ export interface NameVote {
 const words = (s: string) => s.trim().split(/\s+/u).length;
 
 /**
- * An entity's display name: the name its full-name clusters use most (so `Hillary
- * Clinton` over `Hillary Rodham Clinton` and `Clinton`); ties go to more words, then
- * the longer, then the first in code-point order, so that the choice is a function of
- * the votes alone.
+ * An entity's display name: a person's is the name its full-name clusters use most
+ * (`Hillary Clinton` over `Hillary Rodham Clinton` and `Clinton`); an organization's
+ * (`fullest`) the one with most words among those used at least a tenth as often as the
+ * most used. Ties go to more words, then the longer, then the first in code-point
+ * order, so that the choice is a function of the votes alone.
  */
-export function chooseName(votes: readonly NameVote[]): string {
+export function chooseName(votes: readonly NameVote[], fullest = false): string {
   const anyFull = votes.some((v) => v.full);
   const counts = new Map<string, number>();
   for (const v of votes) if (v.full || !anyFull) counts.set(v.name, (counts.get(v.name) ?? 0) + v.count);
+  // Organizations: the fullest of the names used often enough (`Republican Party` over
+  // `GOP`, `Labour Party` over `Labour`), not a one-off long form.
+  const top = Math.max(0, ...counts.values());
+  const used = fullest ? [...counts].filter(([, n]) => n * 10 >= top) : [...counts];
+  const rank = (a: [string, number], b: [string, number]): number => {
+    const [name, n] = a;
+    const [bName, bn] = b;
+    const byCount = n - bn;
+    const byWords = words(name) - words(bName);
+    const first = fullest ? byWords || byCount : byCount || byWords;
+    return first || name.length - bName.length || (name < bName ? 1 : name > bName ? -1 : 0);
+  };
   let best: [string, number] | null = null;
-  for (const entry of counts) {
-    if (!best) {
-      best = entry;
-      continue;
-    }
-    const [name, n] = entry;
-    const [bName, bn] = best;
-    const better = n !== bn ? n > bn : words(name) !== words(bName) ? words(name) > words(bName) : name.length !== bName.length ? name.length > bName.length : name < bName;
-    if (better) best = entry;
-  }
+  for (const entry of used) if (!best || rank(entry, best) > 0) best = entry;
   return best?.[0] ?? "";
 }

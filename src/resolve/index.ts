@@ -96,6 +96,11 @@ function isSurnameOnly(key: string): boolean {
   return words.slice(0, -1).every((w) => PARTICLES.has(w));
 }
 
+/** A person group named by one name only: `Obama`, `al-Assad`, `Mr Kilroy-Silk`. */
+function isOneName(g: Group): boolean {
+  return isSurnameOnly(g.key) || g.own.every((m) => personNameParts(m.text).words === 1);
+}
+
 /** Merges `from` into the only distinct target, if there is exactly one. */
 function mergeIfUnique(from: Group, candidates: Iterable<Group>): void {
   // Already joined to a name (`Sun Alliance (SA)`): no second, guessed, target.
@@ -124,7 +129,7 @@ function indexBy(groups: readonly Group[], keysOf: (g: Group) => string[]): Map<
  * longer form); then a bare surname joins the only full name ending with it.
  */
 function mergePeople(groups: Group[]): void {
-  const full = groups.filter((g) => g.type === "PERSON" && !isSurnameOnly(g.key));
+  const full = groups.filter((g) => g.type === "PERSON" && !isOneName(g));
   const longByEnds = indexBy(
     full.filter((g) => g.key.split(" ").length > 2),
     (g) => [`${firstWord(g.key)} ${lastWord(g.key)}`],
@@ -135,7 +140,7 @@ function mergePeople(groups: Group[]): void {
   const byLast = indexBy(full, (g) => [lastWord(g.key)]);
   const alone: Group[] = [];
   for (const g of groups) {
-    if (g.type !== "PERSON" || !isSurnameOnly(g.key)) continue;
+    if (g.type !== "PERSON" || !isOneName(g)) continue;
     const key = baseKey(g.key);
     let candidates = byLast.get(lastWord(key)) ?? [];
     // `al assad` must end the full name as a whole; a bare `assad` only its last word.
@@ -316,14 +321,31 @@ function evidenceOf(g: Group, mentions: readonly Mention[]): Evidence {
     const parts = personNameParts(g.own[0]?.text ?? mentions[0]?.text ?? "");
     // `D. Gough`: an initial and a surname are a partial name that keeps its initial.
     const initial = /^\p{L} \S+$/u.test(g.key) ? g.key.charAt(0) : null;
-    const full = g.key.includes(" ") && !isSurnameOnly(g.key) && !initial;
+    const full = !isOneName(g) && !initial;
     const surname = full || initial ? parts.surname : baseKey(g.key);
     return { forms, partial: !full, surname, given: full ? parts.given : initial, gender: groupGender(g, mentions), acronym: null };
   }
   // The acronym an article states for its organization (`National Basketball Association (NBA)`).
   const acronyms = Object.keys(forms).filter((f) => ACRONYM.test(f)).map((f) => f.replace(/\./g, "").toLowerCase()).sort();
+  const stated = acronyms.filter((a) => abbreviates(a, g.key));
   const partial = !g.key.includes(" ") && acronyms.includes(g.key);
-  return { forms, partial, surname: null, given: null, gender: null, acronym: partial ? g.key : acronyms.find((a) => a !== g.key) ?? null };
+  return { forms, partial, surname: null, given: null, gender: null, acronym: partial ? g.key : stated[0] ?? null };
+}
+
+/**
+ * True when `acronym` can stand for the name `key`: not one of its words (`CNN` in `All
+ * CNN`), the same first letter, and its letters in order among the name's
+ * (`nba` in `national basketball association`, `isis` in `islamic state`).
+ */
+function abbreviates(acronym: string, key: string): boolean {
+  const words = key.split(" ");
+  if (words.length < 2 || words.includes(acronym)) return false;
+  const significant = words.filter((w) => !ACRONYM_SKIP.has(w));
+  if (acronym.charAt(0) !== (significant[0] ?? "").charAt(0)) return false;
+  const letters = words.join("");
+  let i = 0;
+  for (const ch of letters) if (ch === acronym[i]) i++;
+  return i === acronym.length;
 }
 
 /**
@@ -346,7 +368,7 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
     const choice = placeChoices.get(m);
     let key = choice?.key ?? normalizeName(m.type, m.text);
     if (key === "") continue;
-    const cue = m.type === "PERSON" && isSurnameOnly(key) ? honorificGender(m.text) : null;
+    const cue = m.type === "PERSON" && (isSurnameOnly(key) || personNameParts(m.text).words === 1) ? honorificGender(m.text) : null;
     if (cue) key = `${key} (${cue})`;
     const id = groupId(m.type, key);
     let g = byId.get(id);

@@ -89,7 +89,9 @@ const TITLE_OF_WORDS = new Set([
 ]);
 
 function isTitleWord(w: string): boolean {
-  return TITLE_HEADS.has(w) || TITLE_HEADS.has(`${w}.`) || TITLE_MODIFIERS.has(w);
+  if (TITLE_HEADS.has(w) || TITLE_HEADS.has(`${w}.`) || TITLE_MODIFIERS.has(w)) return true;
+  // `Senators Rubio and Cruz`, `Govs.`: a plural title.
+  return w.length > 3 && w.endsWith("s") && TITLE_HEADS.has(w.slice(0, -1));
 }
 
 /**

@@ -65,6 +65,7 @@ async function lockNames(tx: Tx, provider: Provider, type: ClusterType, names: r
 
 interface ClusterRow {
   article_id: number | bigint;
+  mention_count: number | bigint;
   key: string;
   target: string;
   partial: boolean | number | bigint;
@@ -125,16 +126,16 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
         : Prisma.sql`(acronym IN (${list(part)}))`;
     rows.push(
       ...(await tx.$queryRaw<ClusterRow[]>`
-        SELECT article_id, key, target, partial, surname, given, gender, acronym FROM entity_cluster
+        SELECT article_id, key, target, partial, surname, given, gender, acronym, mention_count FROM entity_cluster
         WHERE type = ${type} AND ${where}`),
     );
   }
   const { bySurname, byGiven } = candidatesOf(rows, type);
-  const fullKeysOf = new Map<number, Set<string>>();
+  const fullKeysOf = new Map<number, Map<string, number>>();
   for (const r of rows) {
     if (isPartial(r)) continue;
     const a = num(r.article_id);
-    fullKeysOf.set(a, (fullKeysOf.get(a) ?? new Set()).add(r.key));
+    fullKeysOf.set(a, (fullKeysOf.get(a) ?? new Map()).set(r.key, num(r.mention_count)));
   }
 
   // 2. Decisions; the changed ones are written.
@@ -142,7 +143,7 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
   for (const r of rows) {
     if (!isPartial(r)) continue;
     const article = num(r.article_id);
-    const inArticle = fullKeysOf.get(article) ?? new Set<string>();
+    const inArticle = fullKeysOf.get(article) ?? new Map<string, number>();
     const name = (type === "PERSON" ? r.surname : r.acronym) ?? r.key;
     const to =
       type === "PERSON"
@@ -179,7 +180,7 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
   }
   const liveKeys = sortedKeys.filter((k) => live.has(k));
   const ids = new Map<string, number>();
-  const names2 = new Map(liveKeys.map((k) => [k, chooseName(votes.get(k) ?? [])]));
+  const names2 = new Map(liveKeys.map((k) => [k, chooseName(votes.get(k) ?? [], type === "ORGANIZATION")]));
   await upsertEntities(tx, provider, t.entity, liveKeys, names2, ids);
 
   // 4. Article rows rebuilt from the clusters of the articles concerned.
