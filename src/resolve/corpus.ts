@@ -7,7 +7,8 @@
 // - A full name (`Barack Obama`, `National Basketball Association`) is its own entity,
 //   under its normalized key (variants folded in normalize.ts).
 // - A one-word person (`Obama`, `Mr. Clinton`, `Hillary`) joins a full name with that
-//   surname (or, failing any, that given name) whose gender fits the honorifics:
+//   surname (or, when no full name has it as its surname, that given name) whose gender
+//   fits the honorifics:
 //   the only such name in its own article (of several, the one named MARGIN times as
 //   often as the next); else, when its article names none, the one
 //   that appears in at least MARGIN times as many articles as the next (given names:
@@ -67,7 +68,8 @@ export function unjoinedPersonKey(surname: string, gender: Gender): string {
  * and those whose given name it is.
  */
 export function linkPerson(p: PartialPerson, bySurname: readonly Candidate[], byGiven: readonly Candidate[]): string {
-  const pools = p.initial ? [[bySurname, MARGIN] as const] : ([[bySurname, MARGIN], [byGiven, GIVEN_MARGIN]] as const);
+  // A lone given name (`Hillary`) is looked up as one only when no full name has it as its surname.
+  const pools = p.initial || bySurname.length > 0 ? [[bySurname, MARGIN] as const] : ([[byGiven, GIVEN_MARGIN]] as const);
   for (const [pool, margin] of pools) {
     const fitting = pool.filter((c) => fits(p.gender, c.gender) && (!p.initial || (c.given ?? "").startsWith(p.initial)) && c.key !== p.key);
     if (fitting.length === 0) continue;

@@ -34,10 +34,12 @@ export interface Touched {
   articles: Set<number>;
   /** Entity keys that lost or gained clusters outside the re-decided ones (a deleted article's targets). */
   keys: Set<string>;
+  /** The new articles' cluster keys (their first target), by article. */
+  fresh: Map<number, string[]>;
 }
 
 export function emptyTouched(type: ClusterType): Touched {
-  return { type, names: new Set(), articles: new Set(), keys: new Set() };
+  return { type, names: new Set(), articles: new Set(), keys: new Set(), fresh: new Map() };
 }
 
 /** The link names a cluster's evidence touches. */
@@ -96,7 +98,11 @@ function candidatesOf(rows: readonly ClusterRow[], type: ClusterType): { bySurna
   }
   const bySurname = new Map<string, Candidate[]>();
   const byGiven = new Map<string, Candidate[]>();
-  const add = (index: Map<string, Candidate[]>, name: string, c: Candidate) => index.set(name, [...(index.get(name) ?? []), c]);
+  const add = (index: Map<string, Candidate[]>, name: string, c: Candidate) => {
+    const list = index.get(name);
+    if (list) list.push(c);
+    else index.set(name, [c]);
+  };
   for (const [key, k] of perKey) {
     const given = [...k.given].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
     const c: Candidate = { key, given, articles: k.articles, gender: k.m > k.f ? "m" : k.f > k.m ? "f" : null };
@@ -117,18 +123,36 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
   const names = sortStrings(touched.names);
   await lockNames(tx, provider, type, names);
 
-  // 1. Every cluster of these link names, full and partial, as committed now.
-  const rows: ClusterRow[] = [];
+  // 1. The one-word clusters of these link names, then the full names they could join
+  //    (most surnames and given names of a batch have no one-word cluster to decide).
+  const nameColumn = Prisma.raw(type === "PERSON" ? "surname" : "acronym");
+  const partials: ClusterRow[] = [];
   for (const part of chunks(names)) {
-    const where =
-      type === "PERSON"
-        ? Prisma.sql`(surname IN (${list(part)}) OR given IN (${list(part)}))`
-        : Prisma.sql`(acronym IN (${list(part)}))`;
-    rows.push(
+    partials.push(
       ...(await tx.$queryRaw<ClusterRow[]>`
         SELECT article_id, key, target, partial, surname, given, gender, acronym, mention_count FROM entity_cluster
-        WHERE type = ${type} AND ${where}`),
+        WHERE type = ${type} AND ${nameColumn} IN (${list(part)}) AND partial`),
     );
+  }
+  const decided = sortStrings(partials.map((r) => (type === "PERSON" ? r.surname : r.acronym) ?? r.key));
+  const rows: ClusterRow[] = [...partials];
+  const seen = new Set<string>();
+  const take = (full: readonly ClusterRow[]) => {
+    for (const r of full) {
+      const id = `${num(r.article_id)}\u0000${r.key}`;
+      if (!seen.has(id)) rows.push(r);
+      seen.add(id);
+    }
+  };
+  const fullOf = async (column: string, part: readonly string[]) =>
+    take(await tx.$queryRaw<ClusterRow[]>`
+      SELECT article_id, key, target, partial, surname, given, gender, acronym, mention_count FROM entity_cluster
+      WHERE type = ${type} AND ${Prisma.raw(column)} IN (${list(part)}) AND NOT partial`);
+  for (const part of chunks(decided)) await fullOf(type === "PERSON" ? "surname" : "acronym", part);
+  if (type === "PERSON") {
+    // Given names are a fallback for names no full name has as its surname (linkPerson).
+    const surnames = new Set(rows.filter((r) => !isPartial(r)).map((r) => r.surname));
+    for (const part of chunks(decided.filter((n) => !surnames.has(n)))) await fullOf("given", part);
   }
   const { bySurname, byGiven } = candidatesOf(rows, type);
   const fullKeysOf = new Map<number, Map<string, number>>();
@@ -156,9 +180,14 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
   const articles = new Set(touched.articles);
   for (const c of changed) articles.add(c.article);
   const keys = new Set(touched.keys);
-  for (const c of changed) keys.add(c.from);
+  // A new cluster's first target was provisional: no entity counted it there.
+  const left = changed.filter((c) => !touched.articles.has(c.article));
+  for (const c of left) keys.add(c.from);
+  const moved = new Map(changed.map((c) => [`${c.article}\u0000${c.key}`, c.to]));
+  for (const [article, clusterKeys] of touched.fresh) for (const k of clusterKeys) keys.add(moved.get(`${article}\u0000${k}`) ?? k);
   const articleIds = [...articles].sort((a, b) => a - b);
-  for (const part of chunks(articleIds)) {
+  const older = [...new Set(left.map((c) => c.article))].sort((a, b) => a - b);
+  for (const part of chunks(older)) {
     const targets = await tx.$queryRaw<{ target: string }[]>`
       SELECT DISTINCT target FROM entity_cluster WHERE type = ${type} AND article_id IN (${list(part)})`;
     for (const r of targets) keys.add(r.target);
@@ -205,7 +234,7 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
   }
 
   // 6. Aliases: every form and name of an entity's clusters.
-  const lost = sortStrings([...changed.map((c) => c.from), ...touched.keys]).filter((k) => live.has(k));
+  const lost = sortStrings([...left.map((c) => c.from), ...touched.keys]).filter((k) => live.has(k));
   await addAliases(tx, provider, type, articleIds, lost, ids);
 
   // 7. Quote speakers of the articles concerned follow their clusters.
@@ -226,7 +255,7 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
     removed++;
     const fromId = num(gone[0]!.id);
     const moved = new Map<string, number>();
-    for (const c of changed) if (c.from === key) moved.set(c.to, (moved.get(c.to) ?? 0) + 1);
+    for (const c of left) if (c.from === key) moved.set(c.to, (moved.get(c.to) ?? 0) + 1);
     const to = [...moved].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
     const toId = to === undefined ? undefined : ids.get(to);
     // Chains stay one step: whatever pointed at the removed id points at its successor.
@@ -239,8 +268,6 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
       INSERT INTO entity_redirect (type, from_id, to_id) VALUES (${type}, ${fromId}, ${toId})
       ON CONFLICT (type, from_id) DO UPDATE SET to_id = excluded.to_id`;
   }
-  // An id that lives again (its key has clusters once more) is no longer a redirect.
-  if (liveIds.length) for (const part of chunks(liveIds)) await tx.$executeRaw`DELETE FROM entity_redirect WHERE type = ${type} AND from_id IN (${list(part)})`;
   return removed;
 }
 
@@ -253,23 +280,53 @@ async function updateTargets(tx: Tx, provider: Provider, type: ClusterType, chan
       WHERE c.type = ${type} AND c.article_id = v.a AND c.key = v.k`;
     return;
   }
-  for (const c of changed) await tx.$executeRaw`UPDATE entity_cluster SET target = ${c.to} WHERE article_id = ${c.article} AND type = ${type} AND key = ${c.key}`;
+  for (const part of chunks(changed, 300)) {
+    const values = Prisma.join(part.map((c) => Prisma.sql`(${c.article}, ${c.key}, ${c.to})`));
+    await tx.$executeRaw`
+      UPDATE entity_cluster SET target = v.column3 FROM (VALUES ${values}) AS v
+      WHERE entity_cluster.type = ${type} AND entity_cluster.article_id = v.column1 AND entity_cluster.key = v.column2`;
+  }
 }
 
-/** Inserts missing entity rows and sets names, in key order; fills `ids`. */
+/**
+ * Entity rows of `keys`: existing ones read (on PostgreSQL locked, in key order, so that
+ * two loaders never wait on each other crosswise), missing ones inserted, and a name
+ * written only where it changed (a write re-indexes the row for search). Fills `ids`.
+ */
 async function upsertEntities(tx: Tx, provider: Provider, table: string, keys: readonly string[], names: ReadonlyMap<string, string>, ids: Map<string, number>): Promise<void> {
-  for (const part of chunks(keys, 400)) {
-    const rows =
-      provider === "postgresql"
-        ? await tx.$queryRaw<{ id: number | bigint; key: string }[]>`
-            INSERT INTO ${Prisma.raw(table)} (key, name, mention_count, article_count)
-            SELECT k, n, 0, 0 FROM unnest(${part}::text[], ${part.map((k) => names.get(k) as string)}::text[]) AS v(k, n)
-            ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id, key`
-        : await tx.$queryRaw<{ id: number | bigint; key: string }[]>`
-            INSERT INTO ${Prisma.raw(table)} (key, name, mention_count, article_count)
-            VALUES ${Prisma.join(part.map((k) => Prisma.sql`(${k}, ${names.get(k) as string}, 0, 0)`))}
-            ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id, key`;
+  const lock = Prisma.raw(provider === "postgresql" ? " FOR UPDATE" : "");
+  const select = async (part: readonly string[]) => {
+    const rows = await tx.$queryRaw<{ id: number | bigint; key: string; name: string }[]>`
+      SELECT id, key, name FROM ${Prisma.raw(table)} WHERE key IN (${list(part)}) ORDER BY key${lock}`;
     for (const r of rows) ids.set(r.key, num(r.id));
+    return rows;
+  };
+  const current = new Map<string, string>();
+  for (const part of chunks(keys)) for (const r of await select(part)) current.set(r.key, r.name);
+  const missing = keys.filter((k) => !ids.has(k));
+  for (const part of chunks(missing, 400)) {
+    const inserted = await tx.$queryRaw<{ id: number | bigint; key: string }[]>`
+      INSERT INTO ${Prisma.raw(table)} (key, name, mention_count, article_count)
+      VALUES ${Prisma.join(part.map((k) => Prisma.sql`(${k}, ${names.get(k) as string}, 0, 0)`))}
+      ON CONFLICT (key) DO NOTHING RETURNING id, key`;
+    for (const r of inserted) {
+      ids.set(r.key, num(r.id));
+      current.set(r.key, names.get(r.key) as string);
+    }
+    // Rows another loader inserted meanwhile are read (and locked) like the rest.
+    const raced = part.filter((k) => !ids.has(k));
+    if (raced.length) for (const r of await select(raced)) current.set(r.key, r.name);
+  }
+  const renamed = keys.filter((k) => current.get(k) !== names.get(k));
+  if (provider === "postgresql" && renamed.length) {
+    await tx.$executeRaw`
+      UPDATE ${Prisma.raw(table)} e SET name = v.n FROM unnest(${renamed}::text[], ${renamed.map((k) => names.get(k) as string)}::text[]) AS v(k, n)
+      WHERE e.key = v.k`;
+    return;
+  }
+  for (const part of chunks(renamed, 300)) {
+    const values = Prisma.join(part.map((k) => Prisma.sql`(${k}, ${names.get(k) as string})`));
+    await tx.$executeRaw`UPDATE ${Prisma.raw(table)} SET name = v.column2 FROM (VALUES ${values}) AS v WHERE ${Prisma.raw(table)}.key = v.column1`;
   }
 }
 

@@ -158,6 +158,9 @@ async function insertClusters(w: Writer, articles: Saved[]): Promise<Touched[]> 
       const v = e.evidence;
       const t = touched[e.type as ClusterType];
       t.articles.add(articleId);
+      const keys = t.fresh.get(articleId);
+      if (keys) keys.push(e.key);
+      else t.fresh.set(articleId, [e.key]);
       for (const n of linkNames(e.type, { key: e.key, ...v })) t.names.add(n);
       // SQLite has no boolean: 1 and 0.
       const partial = w.provider === "postgresql" ? v.partial : Number(v.partial);
