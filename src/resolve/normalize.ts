@@ -58,7 +58,13 @@ const ORGANIZATION_VARIANTS: Record<string, string> = {
   snp: "scottish national party", dup: "democratic unionist party",
   hp: "hewlett packard", "hewlett packard co": "hewlett packard", nba: "national basketball association",
   nfl: "national football league", fifa: "federation internationale de football association",
+  fed: "federal reserve", "federal reserve board": "federal reserve", "federal reserve system": "federal reserve",
+  "us federal reserve": "federal reserve", "inter milan": "internazionale", "internazionale milan": "internazionale",
+  "un security council": "security council", "united nations security council": "security council",
 };
+
+/** British and American spellings of words in organization names. */
+const ORGANIZATION_SPELLINGS: Record<string, string> = { organisation: "organization", organisations: "organizations", defence: "defense" };
 
 /** Lowercase, without diacritics, curly quotes made straight. */
 function fold(name: string): string {
@@ -208,8 +214,11 @@ export function normalizeName(type: EntityType, name: string): string {
       .replace(/-/g, " ");
   }
   const words = dropLeading(stripPunctuation(bare).split(" ").filter((w) => w !== ""), type);
-  const joined = words.join(" ");
-  if (type === "PLACE") return PLACE_VARIANTS[joined] ?? joined;
+  if (type === "PLACE") {
+    const joined = words.join(" ");
+    return PLACE_VARIANTS[joined] ?? joined;
+  }
+  const joined = words.map((w) => ORGANIZATION_SPELLINGS[w] ?? w).join(" ");
   return ORGANIZATION_VARIANTS[joined] ?? joined;
 }
 
