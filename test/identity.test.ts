@@ -136,6 +136,25 @@ for (const { name, skip, make } of await backends()) {
       }
     });
 
+    test("search ranks by text match and prominence together", { timeout: 60_000 }, async () => {
+      const server = await startTestServer(await fresh());
+      try {
+        const people: [string, number][] = [["Cheeto Donald Trump", 1], ["Donald Trump", 4000], ["Donald Trump Jr.", 40], ["Donald Tusk", 300]];
+        for (const [name, mentions] of people) {
+          await server.store.db.$executeRaw`INSERT INTO person (key, name, mention_count, article_count) VALUES (${name.toLowerCase()}, ${name}, ${mentions}, 1)`;
+        }
+        // A prominent person has many aliases: a long text, that matches worse than a one-off's short one.
+        const forms = ["Trump", "Mr. Trump", "President Trump", "Donald J. Trump", "President-elect Trump", "Mr Trump", "Donald John Trump", "candidate Trump"];
+        for (const [i, form] of [...forms, ...forms.map((f) => `${f} Sr`), ...forms.map((f) => `the ${f} camp`)].entries()) {
+          await server.store.db.$executeRaw`INSERT INTO person_alias (person_id, alias) SELECT id, ${`${form} ${i}`} FROM person WHERE key = 'donald trump'`;
+        }
+        const answer = await server.gql(`{ people(filter: {search: "Donald Trump"}) { edges { node { name } } } }`);
+        assert.deepEqual(answer.data?.people.edges.map((e: { node: { name: string } }) => e.node.name), ["Donald Trump", "Donald Trump Jr.", "Cheeto Donald Trump"]);
+      } finally {
+        await server.stop();
+      }
+    });
+
     test("node(id:) of a person merged away answers the person it joined", { timeout: 120_000 }, async () => {
       const b = await fresh();
       const storyDir = mkdtempSync(join(tmpdir(), "newsgraph-stories-"));
