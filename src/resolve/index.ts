@@ -14,8 +14,9 @@
 //    when the rest of its letters differ.
 
 import type { EntityType, Extraction, Mention } from "../extract/types.ts";
-import type { ResolvedArticle, ResolvedEntity, ResolvedQuote } from "./types.ts";
-import { normalizeName } from "./normalize.ts";
+import type { Evidence, ResolvedArticle, ResolvedEntity, ResolvedQuote } from "./types.ts";
+import { honorificGender, normalizeName, personDisplayName, personNameParts } from "./normalize.ts";
+import { givenNameGender } from "../extract/lexicon/names.ts";
 import { lookupCountry } from "../extract/lexicon/countries.ts";
 import { choosePlaces, placeGeo, type PlaceChoice } from "./places.ts";
 
@@ -31,7 +32,32 @@ interface Group {
   place?: PlaceChoice;
   /** Set when this group was merged into another. */
   mergedInto: Group | null;
+  /** People: the gender its honorifics give (`Mr`, `Mrs`); a bare surname's groups are split by it. */
+  cue: "m" | "f" | null;
 }
+
+/** A bare surname said with a gendered honorific keeps its own group: `Mr. Clinton` and `Mrs. Clinton` are two people. */
+const CUE_SUFFIX = / \((?:m|f)\)$/u;
+
+/** The key without its honorific's gender (`clinton (f)` → `clinton`). */
+function baseKey(key: string): string {
+  return key.replace(CUE_SUFFIX, "");
+}
+
+/** The gender of a person group: its honorifics, else its full name's given name. */
+function groupGender(g: Group, mentions: readonly Mention[] = g.own): "m" | "f" | null {
+  if (g.cue) return g.cue;
+  const votes = { m: 0, f: 0 };
+  for (const m of mentions) {
+    const h = honorificGender(m.text);
+    if (h) votes[h]++;
+  }
+  if (votes.m !== votes.f) return votes.m > votes.f ? "m" : "f";
+  const first = g.key.split(" ")[0] ?? "";
+  return g.key.includes(" ") ? givenNameGender(first) : null;
+}
+
+const compatible = (a: "m" | "f" | null, b: "m" | "f" | null) => a === null || b === null || a === b;
 
 /** Words that do not count toward an acronym (`Bank of England` → `BE`). */
 const ACRONYM_SKIP = new Set(["of", "the", "and", "for", "&", "de", "la", "al"]);
@@ -47,7 +73,7 @@ function root(g: Group): Group {
 }
 
 function lastWord(key: string): string {
-  const words = key.split(" ");
+  const words = baseKey(key).split(" ");
   return words[words.length - 1] ?? "";
 }
 
@@ -66,8 +92,13 @@ const PARTICLES = new Set(["al", "el", "bin", "ibn", "van", "von", "de", "der", 
 
 /** A key that is only a family name: one word, or particles and one word. */
 function isSurnameOnly(key: string): boolean {
-  const words = key.split(" ");
+  const words = baseKey(key).split(" ");
   return words.slice(0, -1).every((w) => PARTICLES.has(w));
+}
+
+/** A person group named by one name only: `Obama`, `al-Assad`, `Mr Kilroy-Silk`. */
+function isOneName(g: Group): boolean {
+  return isSurnameOnly(g.key) || g.own.every((m) => personNameParts(m.text).words === 1);
 }
 
 /** Merges `from` into the only distinct target, if there is exactly one. */
@@ -98,7 +129,7 @@ function indexBy(groups: readonly Group[], keysOf: (g: Group) => string[]): Map<
  * longer form); then a bare surname joins the only full name ending with it.
  */
 function mergePeople(groups: Group[]): void {
-  const full = groups.filter((g) => g.type === "PERSON" && !isSurnameOnly(g.key));
+  const full = groups.filter((g) => g.type === "PERSON" && !isOneName(g));
   const longByEnds = indexBy(
     full.filter((g) => g.key.split(" ").length > 2),
     (g) => [`${firstWord(g.key)} ${lastWord(g.key)}`],
@@ -107,11 +138,40 @@ function mergePeople(groups: Group[]): void {
     if (g.key.split(" ").length === 2) mergeIfUnique(g, longByEnds.get(g.key) ?? []);
   }
   const byLast = indexBy(full, (g) => [lastWord(g.key)]);
+  const alone: Group[] = [];
   for (const g of groups) {
-    if (g.type !== "PERSON" || !isSurnameOnly(g.key)) continue;
-    const candidates = byLast.get(lastWord(g.key)) ?? [];
+    if (g.type !== "PERSON" || !isOneName(g)) continue;
+    const key = baseKey(g.key);
+    let candidates = byLast.get(lastWord(key)) ?? [];
     // `al assad` must end the full name as a whole; a bare `assad` only its last word.
-    mergeIfUnique(g, g.key.includes(" ") ? candidates.filter((f) => f.key.endsWith(` ${g.key}`)) : candidates);
+    if (key.includes(" ")) candidates = candidates.filter((f) => f.key.endsWith(` ${key}`));
+    // `Mr. Clinton` is not Hillary Clinton: an honorific's gender must fit the full name's.
+    if (g.cue) candidates = candidates.filter((f) => compatible(g.cue, groupGender(f)));
+    mergeIfUnique(g, candidates);
+    if (candidates.length === 0) alone.push(g);
+  }
+  // `Mr. Putin ... Putin` with no full name: one person when only one gender is named
+  // (the bare group keeps the key; a woman's keeps hers, `clinton (f)`).
+  const aloneByBase = indexBy(alone, (g) => [baseKey(g.key)]);
+  for (const [base, list] of aloneByBase) {
+    const bare = list.find((g) => g.key === base);
+    const cued = list.filter((g) => g.key !== base);
+    if (!bare || cued.length !== 1) continue;
+    const other = cued[0] as Group;
+    if (other.cue === "m") merge(other, bare);
+    else merge(bare, other);
+  }
+  // `D. Gough` beside `Darren Gough`: an initial and a surname join the only full name they fit.
+  for (const g of full) {
+    if (!/^\p{L} \S+$/u.test(g.key)) continue;
+    const fitting = (byLast.get(lastWord(g.key)) ?? []).filter((f) => f !== g && !/^\p{L} /u.test(f.key) && f.key.startsWith(g.key.charAt(0)));
+    mergeIfUnique(g, fitting);
+  }
+  // `Steven` beside `Steven Gerrard`: a lone given name joins the only full name it opens.
+  const byFirst = indexBy(full, (g) => [firstWord(g.key)]);
+  for (const g of groups) {
+    if (g.type !== "PERSON" || g.mergedInto || g.key.includes(" ")) continue;
+    mergeIfUnique(g, byFirst.get(g.key) ?? []);
   }
 }
 
@@ -214,8 +274,10 @@ function wordCount(s: string): number {
  */
 function canonicalName(type: EntityType, mentions: readonly Mention[]): string {
   const counts = new Map<string, number>();
-  for (const m of mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
-  let best = mentions[0]?.text ?? "";
+  // A person's forms without titles and possessives (`Senator Rubio` → `Rubio`).
+  const form = (m: Mention) => (type === "PERSON" ? personDisplayName(m.text) : m.text);
+  for (const m of mentions) counts.set(form(m), (counts.get(form(m)) ?? 0) + 1);
+  let best = mentions[0] ? form(mentions[0]) : "";
   for (const [form, n] of counts) {
     const dw = wordCount(form) - wordCount(best);
     const dl = form.replace(/\./g, "").length - best.replace(/\./g, "").length;
@@ -247,7 +309,43 @@ function buildEntity(g: Group): ResolvedEntity {
     firstOffset: mentions[0]?.start ?? 0,
   };
   if (g.type === "PLACE") entity.geo = g.place?.geo ?? placeGeo(name);
+  else entity.evidence = evidenceOf(g, mentions);
   return entity;
+}
+
+/** What corpus resolution needs to know about a person's or organization's cluster. */
+function evidenceOf(g: Group, mentions: readonly Mention[]): Evidence {
+  const forms: Record<string, number> = {};
+  for (const m of mentions) forms[m.text] = (forms[m.text] ?? 0) + 1;
+  if (g.type === "PERSON") {
+    const parts = personNameParts(g.own[0]?.text ?? mentions[0]?.text ?? "");
+    // `D. Gough`: an initial and a surname are a partial name that keeps its initial.
+    const initial = /^\p{L} \S+$/u.test(g.key) ? g.key.charAt(0) : null;
+    const full = !isOneName(g) && !initial;
+    const surname = full || initial ? parts.surname : baseKey(g.key);
+    return { forms, partial: !full, surname, given: full ? parts.given : initial, gender: groupGender(g, mentions), acronym: null };
+  }
+  // The acronym an article states for its organization (`National Basketball Association (NBA)`).
+  const acronyms = Object.keys(forms).filter((f) => ACRONYM.test(f)).map((f) => f.replace(/\./g, "").toLowerCase()).sort();
+  const stated = acronyms.filter((a) => abbreviates(a, g.key));
+  const partial = !g.key.includes(" ") && acronyms.includes(g.key);
+  return { forms, partial, surname: null, given: null, gender: null, acronym: partial ? g.key : stated[0] ?? null };
+}
+
+/**
+ * True when `acronym` can stand for the name `key`: not one of its words (`CNN` in `All
+ * CNN`), the same first letter, and its letters in order among the name's
+ * (`nba` in `national basketball association`, `isis` in `islamic state`).
+ */
+function abbreviates(acronym: string, key: string): boolean {
+  const words = key.split(" ");
+  if (words.length < 2 || words.includes(acronym)) return false;
+  const significant = words.filter((w) => !ACRONYM_SKIP.has(w));
+  if (acronym.charAt(0) !== (significant[0] ?? "").charAt(0)) return false;
+  const letters = words.join("");
+  let i = 0;
+  for (const ch of letters) if (ch === acronym[i]) i++;
+  return i === acronym.length;
 }
 
 /**
@@ -260,16 +358,22 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   const groupOf = new Map<Mention, Group>();
   const byOffsets = new Map<string, Group>();
   // Offsets that do not point at the mention's text belong to some other text.
-  const valid = extraction.mentions.filter((m) => text.slice(m.start, m.end) === m.text);
+  // A country is a place, never an organization (`the UK`, `US` tagged ORG): the same
+  // mention object keeps its identity for the quotes that point at it.
+  const valid = extraction.mentions
+    .filter((m) => text.slice(m.start, m.end) === m.text)
+    .map((m) => (m.type === "ORGANIZATION" && lookupCountry(m.text) ? retype(m, "PLACE") : m));
   const placeChoices = choosePlaces(valid, text);
   for (const m of valid) {
     const choice = placeChoices.get(m);
-    const key = choice?.key ?? normalizeName(m.type, m.text);
+    let key = choice?.key ?? normalizeName(m.type, m.text);
     if (key === "") continue;
+    const cue = m.type === "PERSON" && (isSurnameOnly(key) || personNameParts(m.text).words === 1) ? honorificGender(m.text) : null;
+    if (cue) key = `${key} (${cue})`;
     const id = groupId(m.type, key);
     let g = byId.get(id);
     if (!g) {
-      g = { type: m.type, key, mentions: [], own: [], mergedInto: null };
+      g = { type: m.type, key, mentions: [], own: [], mergedInto: null, cue };
       if (choice) g.place = choice;
       byId.set(id, g);
       groups.push(g);
@@ -313,9 +417,18 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   return { entities, quotes };
 }
 
+const retyped = new WeakMap<Mention, Mention>();
+
+function retype(m: Mention, type: EntityType): Mention {
+  const copy = { ...m, type };
+  retyped.set(m, copy);
+  return copy;
+}
+
 /** The group of a speaker mention: by identity, or by offsets when it was copied. */
 function findGroup(groupOf: ReadonlyMap<Mention, Group>, byOffsets: ReadonlyMap<string, Group>, mention: Mention): Group | null {
-  return groupOf.get(mention) ?? byOffsets.get(offsetKey(mention)) ?? null;
+  const m = retyped.get(mention) ?? mention;
+  return groupOf.get(m) ?? byOffsets.get(offsetKey(m)) ?? null;
 }
 
 function offsetKey(m: Mention): string {

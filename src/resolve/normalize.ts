@@ -20,6 +20,12 @@ const PERSON_VARIANTS: Record<string, string> = {
   muhammad: "mohammed", mohammad: "mohammed", mohamed: "mohammed", muhammed: "mohammed",
   qaddafi: "gaddafi", gadhafi: "gaddafi", kadhafi: "gaddafi", qadhafi: "gaddafi",
   zelenskiy: "zelensky", zelenskyy: "zelensky",
+  // Short forms of given names that name the same person (`Steve`/`Steven Gerrard`,
+  // `Bill`/`William Clinton`); only forms that stand for one full name.
+  steve: "steven", bill: "william", billy: "william", bob: "robert", bobby: "robert", jim: "james", jimmy: "james",
+  mike: "michael", dave: "david", tom: "thomas", tommy: "thomas", tony: "anthony", joe: "joseph", ben: "benjamin",
+  dan: "daniel", danny: "daniel", andy: "andrew", matt: "matthew", ted: "edward", nick: "nicholas", tim: "timothy",
+  dick: "richard", rick: "richard", ron: "ronald", ken: "kenneth", larry: "lawrence", jerry: "gerald",
 };
 
 /** Place spellings that name the same place (`Kyiv`/`Kiev`, `Saint Petersburg`). */
@@ -42,7 +48,23 @@ const ORGANIZATION_VARIANTS: Record<string, string> = {
   un: "united nations", nato: "north atlantic treaty organization", eu: "european union",
   fbi: "federal bureau of investigation", cia: "central intelligence agency",
   imf: "international monetary fund", who: "world health organization",
+  // Parties under their short and long names (what the UK and US press call them).
+  "lib dems": "liberal democrats", "lib dem": "liberal democrats", "liberal democrat": "liberal democrats",
+  libdems: "liberal democrats", tories: "conservative party", tory: "conservative party", conservatives: "conservative party",
+  "tory party": "conservative party", "conservative and unionist party": "conservative party",
+  labour: "labour party", "new labour": "labour party", gop: "republican party", "grand old party": "republican party",
+  republicans: "republican party", democrats: "democratic party", "democratic national party": "democratic party",
+  ukip: "uk independence party", "u k independence party": "uk independence party", "united kingdom independence party": "uk independence party",
+  snp: "scottish national party", dup: "democratic unionist party",
+  hp: "hewlett packard", "hewlett packard co": "hewlett packard", nba: "national basketball association",
+  nfl: "national football league", fifa: "federation internationale de football association",
+  fed: "federal reserve", "federal reserve board": "federal reserve", "federal reserve system": "federal reserve",
+  "us federal reserve": "federal reserve", "inter milan": "internazionale", "internazionale milan": "internazionale",
+  "un security council": "security council", "united nations security council": "security council",
 };
+
+/** British and American spellings of words in organization names. */
+const ORGANIZATION_SPELLINGS: Record<string, string> = { organisation: "organization", organisations: "organizations", defence: "defense" };
 
 /** Lowercase, without diacritics, curly quotes made straight. */
 function fold(name: string): string {
@@ -73,7 +95,9 @@ const TITLE_OF_WORDS = new Set([
 ]);
 
 function isTitleWord(w: string): boolean {
-  return TITLE_HEADS.has(w) || TITLE_HEADS.has(`${w}.`) || TITLE_MODIFIERS.has(w);
+  if (TITLE_HEADS.has(w) || TITLE_HEADS.has(`${w}.`) || TITLE_MODIFIERS.has(w)) return true;
+  // `Senators Rubio and Cruz`, `Govs.`: a plural title.
+  return w.length > 3 && w.endsWith("s") && TITLE_HEADS.has(w.slice(0, -1));
 }
 
 /**
@@ -91,6 +115,9 @@ function dropLeading(words: string[], type: EntityType): string[] {
       continue;
     }
     if (type !== "PERSON") break;
+    // `Prince Charles`, `Pope Francis`: a royal or papal style before one name is how the
+    // person is named; without it `charles` would be any Charles.
+    if (ROYAL_STYLES.has(w) && i === words.length - 2) break;
     if (isTitleWord(w)) {
       i++;
       // `Secretary of State`, `Minister of Foreign Affairs`: the `of` phrase is the title's.
@@ -109,6 +136,36 @@ function dropLeading(words: string[], type: EntityType): string[] {
   }
   return words.slice(i);
 }
+
+/** Styles that stay part of a one-word name (`Prince Charles`, `Pope Francis`, `King Abdullah`). */
+export const ROYAL_STYLES = new Set(["king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir"]);
+
+/** Generational suffixes: part of the name (`Donald Trump Jr.` is the son). */
+const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
+
+/**
+ * `Hillary Rodham Clinton` → `hillary clinton`: middle names are used or left out by
+ * outlet and never tell two people apart here; particles before the surname (`van der`),
+ * a generational suffix and a name of initials stay.
+ */
+function dropMiddleNames(words: string[]): string[] {
+  const suffix = words.length > 2 && SUFFIXES.has(words[words.length - 1] as string) ? 1 : 0;
+  const core = words.slice(0, words.length - suffix);
+  if (core.length < 3 || (core[0] as string).length === 1) return words;
+  let surnameStart = core.length - 1;
+  while (surnameStart > 1 && PARTICLE_WORDS.has(core[surnameStart - 1] as string)) surnameStart--;
+  // `Abdel Fattah`: an Arabic compound given name is one name.
+  const givenEnd = COMPOUND_GIVEN.has(core[0] as string) ? 2 : 1;
+  if (surnameStart <= givenEnd) return words;
+  const middle = core.slice(givenEnd, surnameStart);
+  // Initials that distinguish people (`George W. Bush`) were kept on purpose.
+  if (middle.some((w) => w.length === 1)) return words;
+  return [...core.slice(0, givenEnd), ...core.slice(surnameStart), ...words.slice(core.length)];
+}
+
+const COMPOUND_GIVEN = new Set(["abd", "abdel", "abdul", "abdal", "abdullah", "abu", "ould"]);
+
+const PARTICLE_WORDS = new Set(["van", "von", "de", "der", "den", "du", "da", "di", "le", "la", "del", "della", "dos", "das", "bin", "ibn", "abu", "al", "el", "ter"]);
 
 /**
  * Full names whose middle initials tell apart different people (`George W. Bush` and
@@ -146,12 +203,66 @@ export function normalizeName(type: EntityType, name: string): string {
     if (country) return stripPunctuation(fold(country.name));
   }
   const bare = type === "PERSON" ? dropArabicArticles(folded) : folded;
-  const words = dropLeading(stripPunctuation(bare).split(" ").filter((w) => w !== ""), type);
   if (type === "PERSON") {
-    const mapped = dropMiddleInitials(words).map((w) => PERSON_VARIANTS[w] ?? w);
-    return mapped.join(" ");
+    // Words as written, a hyphenated one kept whole (`Kilroy-Silk` is one surname) until the end.
+    const tokens = bare.split(/\s+/u).map((w) => stripPunctuation(w).replace(/ /g, "-")).filter((w) => w !== "");
+    const words = dropLeading(tokens, type);
+    if (words.length === 2 && ROYAL_STYLES.has(words[0] as string)) return words.join(" ");
+    return dropMiddleNames(dropMiddleInitials(words))
+      .map((w) => PERSON_VARIANTS[w] ?? w)
+      .join(" ")
+      .replace(/-/g, " ");
   }
-  const joined = words.join(" ");
-  if (type === "PLACE") return PLACE_VARIANTS[joined] ?? joined;
+  const words = dropLeading(stripPunctuation(bare).split(" ").filter((w) => w !== ""), type);
+  if (type === "PLACE") {
+    const joined = words.join(" ");
+    return PLACE_VARIANTS[joined] ?? joined;
+  }
+  const joined = words.map((w) => ORGANIZATION_SPELLINGS[w] ?? w).join(" ");
   return ORGANIZATION_VARIANTS[joined] ?? joined;
+}
+
+/** Normalized words of a person's name as written, hyphenated words kept whole. */
+function personTokens(name: string): { written: string[]; words: string[] } {
+  const written = name.trim().split(/\s+/u).filter((w) => stripPunctuation(fold(w)) !== "");
+  const words = written.map((w) => stripPunctuation(dropArabicArticles(dropPossessive(fold(w)))).replace(/ /g, "-"));
+  return { written, words };
+}
+
+/**
+ * A person's name as it should be displayed: without leading titles or honorifics
+ * (`Senator Rubio` → `Rubio`, `Mr Blair` → `Blair`; a royal style stays: `Prince
+ * Charles`) and without a possessive (`Trump's` → `Trump`).
+ */
+export function personDisplayName(name: string): string {
+  const { written, words } = personTokens(name);
+  if (written.length === 0) return name;
+  const kept = words.length === 2 && ROYAL_STYLES.has(words[0] as string) ? words : dropLeading(words, "PERSON");
+  const out = written.slice(words.length - kept.length).join(" ");
+  return out.replace(/['’]s$/u, "").replace(/s['’]$/u, "s");
+}
+
+/** The honorific a person's name opens with, as a gender: `Mr` → m, `Mrs`/`Ms`/`Miss` → f. */
+export function honorificGender(name: string): "m" | "f" | null {
+  const first = fold(name.trim().split(/\s+/u)[0] ?? "").replace(/\.$/, "");
+  if (["mr", "mister", "sir", "lord"].includes(first)) return "m";
+  if (["mrs", "ms", "miss", "madam", "dame", "lady"].includes(first)) return "f";
+  return null;
+}
+
+/**
+ * Given name and surname of a person's name (normalized, variants folded), or null parts
+ * for a one-word name: `Robert Kilroy-Silk` → given `robert`, surname `kilroy silk`;
+ * `Edwin van der Sar` → `edwin`, `van der sar`; `Mr Blair` → one word, `blair`.
+ */
+export function personNameParts(name: string): { words: number; given: string | null; surname: string } {
+  const { words: all } = personTokens(name);
+  const words = all.length === 2 && ROYAL_STYLES.has(all[0] as string) ? all : dropLeading(all, "PERSON");
+  const core = words.length > 2 && SUFFIXES.has(words[words.length - 1] as string) ? words.slice(0, -1) : words;
+  let start = core.length - 1;
+  while (start > 1 && PARTICLE_WORDS.has(core[start - 1] as string)) start--;
+  const variant = (w: string) => PERSON_VARIANTS[w] ?? w;
+  const surname = core.slice(Math.max(0, start)).map(variant).join(" ").replace(/-/g, " ");
+  if (core.length < 2 || ROYAL_STYLES.has(core[0] as string)) return { words: core.length, given: null, surname };
+  return { words: core.length, given: variant(core[0] as string), surname };
 }

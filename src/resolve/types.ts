@@ -22,6 +22,27 @@ export interface ResolvedEntity {
   firstOffset: number;
   /** Places only, when the gazetteer knows it. */
   geo?: Geo;
+  /** People and organizations: what corpus resolution (./corpus.ts) decides from. */
+  evidence?: Evidence;
+}
+
+/**
+ * An article's local cluster of one person or organization as corpus resolution sees it;
+ * stored with the article, so that the corpus entities are a function of it alone.
+ */
+export interface Evidence {
+  /** Every surface form with its count in the article. */
+  forms: Record<string, number>;
+  /** A one-word name (`Obama`, `Hillary`, `NBA`) that corpus resolution may join to a full name. */
+  partial: boolean;
+  /** People: the normalized surname (`kilroy silk`); organizations: null. */
+  surname: string | null;
+  /** People with a full name: the normalized given name (`william` for `Bill`). */
+  given: string | null;
+  /** People: from honorifics (`Mr`, `Mrs`), else a full name's given name. */
+  gender: "m" | "f" | null;
+  /** Organizations: the acronym the article states for the full name (`nba`), or the acronym a one-word name is. */
+  acronym: string | null;
 }
 
 export interface ResolvedQuote {

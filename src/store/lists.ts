@@ -48,6 +48,13 @@ async function searchPage<T extends { id: number }>(
 }
 
 const BY_RELEVANCE: SortKey = { sql: "h.score", desc: true };
+/**
+ * Entities rank by text match and prominence together: the match score times a weight
+ * that grows from 0.18 (one mention) towards 1 (`(1 + m) / (10 + m)`), so that `Donald
+ * Trump` (thousands of mentions) comes before `Cheeto Donald Trump` (one) although the
+ * shorter text of the latter matches a little better. Every word must match anyway.
+ */
+const BY_RELEVANCE_AND_PROMINENCE: SortKey = { sql: "h.score * (1.0 + t.mention_count) / (10.0 + t.mention_count)", desc: true };
 
 function toPage<T>(rows: T[], w: Window): Page<T> {
   const hasMore = rows.length > w.take;
@@ -142,7 +149,7 @@ const ENTITY_ORDER = {
 
 /** Search pages: equal scores go to the most mentioned. */
 const ENTITY_KEYS: Record<EntityOrder, SortKey[]> = {
-  RELEVANCE: [BY_RELEVANCE, { sql: "t.mention_count", desc: true }, { sql: "t.id" }],
+  RELEVANCE: [BY_RELEVANCE_AND_PROMINENCE, { sql: "t.mention_count", desc: true }, { sql: "t.id" }],
   MENTION_COUNT_DESC: [{ sql: "t.mention_count", desc: true }, { sql: "t.id" }],
   ARTICLE_COUNT_DESC: [{ sql: "t.article_count", desc: true }, { sql: "t.id" }],
   NAME_ASC: [{ sql: "t.name" }, { sql: "t.id" }],

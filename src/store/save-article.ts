@@ -13,6 +13,7 @@ import { isUniqueViolation, withRetry } from "./errors.ts";
 import type { ParsedDocument } from "../ingest/types.ts";
 import type { ResolvedArticle, ResolvedEntity } from "../resolve/types.ts";
 import type { EntityType } from "../extract/types.ts";
+import { emptyTouched, linkNames, resolveTouched, type ClusterType, type Touched } from "./corpus-resolution.ts";
 
 export interface ArticleRecord extends ParsedDocument {
   fileName: string;
@@ -39,8 +40,9 @@ export async function saveArticle(store: DbHandle, record: ArticleRecord, analys
 /**
  * Stores a batch of articles in one transaction (on the store's writer); the results
  * are in the batch's order. An article already stored, or earlier in the same batch, is
- * a duplicate. Entities take the name and place data of their first article, as if
- * loaded one by one.
+ * a duplicate. People and organizations are resolved over the corpus in the same
+ * transaction (./corpus-resolution.ts); places take the name and data of their first
+ * article, as if loaded one by one.
  */
 export function saveArticles(store: DbHandle, items: ArticleToSave[]): Promise<SaveResult[]> {
   if (items.length === 0) return Promise.resolve([]);
@@ -134,8 +136,39 @@ async function insertFresh(w: Writer, fresh: ArticleToSave[]): Promise<Map<strin
   const articles = fresh.map((f) => ({ articleId: articleIds.get(f.record.contentHash)!, analysis: f.analysis }));
   const ids = await upsertEntities(w, articles);
   await createMentions(w, articles, ids);
-  await createQuotes(w, articles, ids);
+  const touched = await insertClusters(w, articles);
+  await createQuotes(w, articles);
+  for (const t of touched) await resolveTouched(w.tx, w.provider, t);
   return articleIds;
+}
+
+const CLUSTER_COLUMNS: Column[] = [
+  ["article_id", "int4"], ["type", "text"], ["key", "text"], ["target", "text"], ["name", "text"], ["forms", "text"],
+  ["mention_count", "int4"], ["first_offset", "int4"], ["partial", "bool"], ["surname", "text"], ["given", "text"],
+  ["gender", "text"], ["acronym", "text"],
+];
+
+/** Stores each article's people and organizations as evidence (entity_cluster); returns what they touch. */
+async function insertClusters(w: Writer, articles: Saved[]): Promise<Touched[]> {
+  const touched = { PERSON: emptyTouched("PERSON"), ORGANIZATION: emptyTouched("ORGANIZATION") };
+  const rows: unknown[][] = [];
+  for (const { articleId, analysis } of articles) {
+    for (const e of analysis.entities) {
+      if (e.type === "PLACE" || !e.evidence) continue;
+      const v = e.evidence;
+      const t = touched[e.type as ClusterType];
+      t.articles.add(articleId);
+      const keys = t.fresh.get(articleId);
+      if (keys) keys.push(e.key);
+      else t.fresh.set(articleId, [e.key]);
+      for (const n of linkNames(e.type, { key: e.key, ...v })) t.names.add(n);
+      // SQLite has no boolean: 1 and 0.
+      const partial = w.provider === "postgresql" ? v.partial : Number(v.partial);
+      rows.push([articleId, e.type, e.key, e.key, e.name, JSON.stringify(v.forms), e.mentionCount, e.firstOffset, partial, v.surname, v.given, v.gender, v.acronym]);
+    }
+  }
+  await w.insert("entity_cluster", CLUSTER_COLUMNS, rows);
+  return [touched.PERSON, touched.ORGANIZATION].filter((t) => t.articles.size > 0);
 }
 
 type Saved = { articleId: number; analysis: ResolvedArticle };
@@ -173,7 +206,7 @@ async function upsertEntities(w: Writer, articles: Saved[]): Promise<EntityIds> 
     }
   }
   const ids: EntityIds = new Map();
-  for (const type of ["PERSON", "ORGANIZATION", "PLACE"] as const) {
+  for (const type of ["PLACE"] as const) {
     // Rows go in key order so that concurrent writers lock them in the same order.
     const ofType = [...rows.values()].filter((r) => r.first.type === type).sort((a, b) => (a.first.key < b.first.key ? -1 : a.first.key > b.first.key ? 1 : 0));
     const table = ENTITY_TABLES[type].table;
@@ -193,7 +226,7 @@ async function upsertEntities(w: Writer, articles: Saved[]): Promise<EntityIds> 
 }
 
 async function createMentions(w: Writer, articles: Saved[], ids: EntityIds): Promise<void> {
-  for (const type of ["PERSON", "ORGANIZATION", "PLACE"] as const) {
+  for (const type of ["PLACE"] as const) {
     const mentions: unknown[][] = [];
     const aliases = new Map<string, [number, string]>();
     for (const { articleId, analysis } of articles) {
@@ -213,17 +246,13 @@ async function createMentions(w: Writer, articles: Saved[], ids: EntityIds): Pro
 
 const QUOTE_COLUMNS: Column[] = [
   ["article_id", "int4"], ["text", "text"], ["start_offset", "int4"], ["end_offset", "int4"], ["cue", "text"],
-  ["speaker_name", "text"], ["speaker_person_id", "int4"], ["speaker_organization_id", "int4"],
+  ["speaker_name", "text"], ["speaker_type", "text"], ["speaker_key", "text"],
 ];
 
-async function createQuotes(w: Writer, articles: Saved[], ids: EntityIds): Promise<void> {
+/** Quotes name their speaker's cluster; corpus resolution sets the speaker entity from it. */
+async function createQuotes(w: Writer, articles: Saved[]): Promise<void> {
   const rows = articles.flatMap(({ articleId, analysis }) =>
-    analysis.quotes.map((q) => {
-      const speakerId = q.speaker ? ids.get(entityKey(q.speaker.type, q.speaker.key)) ?? null : null;
-      const person = q.speaker?.type === "PERSON" ? speakerId : null;
-      const organization = q.speaker?.type === "ORGANIZATION" ? speakerId : null;
-      return [articleId, q.text, q.start, q.end, q.cue, q.speakerName, person, organization];
-    }),
+    analysis.quotes.map((q) => [articleId, q.text, q.start, q.end, q.cue, q.speakerName, q.speaker?.type ?? null, q.speaker?.key ?? null]),
   );
   await w.insert("quote", QUOTE_COLUMNS, rows);
 }
@@ -232,51 +261,46 @@ async function createQuotes(w: Writer, articles: Saved[], ids: EntityIds): Promi
 
 export type DeleteResult = { deleted: false } | { deleted: true; title: string; removedEntities: number };
 
-const MENTIONS = [
-  { mentions: "article_person", column: "person_id", entity: "person" },
-  { mentions: "article_organization", column: "organization_id", entity: "organization" },
-  { mentions: "article_place", column: "place_id", entity: "place" },
-] as const;
-
 /**
- * Deletes an article, its mentions and quotes in one transaction; the entities it
- * mentioned lose its mentions from their counts, and those left with no article are
- * deleted (their aliases with them). Aliases first seen in this article stay on the
- * entities that remain: the store does not record which article an alias came from.
+ * Deletes an article, its mentions, clusters and quotes in one transaction. Places lose
+ * its mentions from their counts and go when no article is left; people and
+ * organizations are resolved again over the remaining clusters (a surname it alone
+ * joined to a full name may be left unjoined), and those with no cluster left go.
  */
-export function deleteArticle(db: Db, articleId: number): Promise<DeleteResult> {
-  return withRetry(() => db.$transaction((tx) => deleteOnce(tx, articleId), { timeout: 60_000, maxWait: 60_000 }));
+export function deleteArticle(db: Db, articleId: number, provider: Provider = "sqlite"): Promise<DeleteResult> {
+  return withRetry(() => db.$transaction((tx) => deleteOnce(tx, articleId, provider), { timeout: 60_000, maxWait: 60_000 }));
 }
 
 type Row = { id: number | bigint; mention_count: number | bigint };
+type ClusterRow = { type: string; key: string; target: string; partial: boolean | number | bigint; surname: string | null; given: string | null; acronym: string | null };
 
-async function deleteOnce(tx: Tx, articleId: number): Promise<DeleteResult> {
+async function deleteOnce(tx: Tx, articleId: number, provider: Provider): Promise<DeleteResult> {
   // Every statement writes, the first one included: a SQLite transaction that read
   // first could not take the write lock after another connection's commit. The mention
   // rows are deleted with RETURNING, so a concurrent delete of the same article finds
   // none left to subtract.
-  let removedEntities = 0;
-  const touched: { entity: (typeof MENTIONS)[number]["entity"]; ids: number[] }[] = [];
-  for (const m of MENTIONS) {
-    const rows = await tx.$queryRaw<Row[]>`
-      DELETE FROM ${Prisma.raw(m.mentions)} WHERE article_id = ${articleId}
-      RETURNING ${Prisma.raw(m.column)} AS id, mention_count`;
-    const sorted = rows.map((r) => ({ id: Number(r.id), mentions: Number(r.mention_count) })).sort((a, b) => a.id - b.id);
-    for (const r of sorted) {
-      await tx.$executeRaw`
-        UPDATE ${Prisma.raw(m.entity)} SET mention_count = mention_count - ${r.mentions}, article_count = article_count - 1
-        WHERE id = ${r.id}`;
-    }
-    touched.push({ entity: m.entity, ids: sorted.map((r) => r.id) });
+  const rows = await tx.$queryRaw<Row[]>`DELETE FROM article_place WHERE article_id = ${articleId} RETURNING place_id AS id, mention_count`;
+  const places = rows.map((r) => ({ id: Number(r.id), mentions: Number(r.mention_count) })).sort((a, b) => a.id - b.id);
+  for (const r of places) {
+    await tx.$executeRaw`UPDATE place SET mention_count = mention_count - ${r.mentions}, article_count = article_count - 1 WHERE id = ${r.id}`;
   }
+  const clusters = await tx.$queryRaw<ClusterRow[]>`
+    DELETE FROM entity_cluster WHERE article_id = ${articleId} RETURNING type, key, target, partial, surname, given, acronym`;
   await tx.$executeRaw`DELETE FROM quote WHERE article_id = ${articleId}`;
   const deleted = await tx.$queryRaw<{ title: string }[]>`DELETE FROM article WHERE id = ${articleId} RETURNING title`;
   if (deleted.length === 0) return { deleted: false };
-  for (const { entity, ids } of touched) {
-    if (!ids.length) continue;
-    // Aliases go by ON DELETE CASCADE; quotes elsewhere that named it as speaker keep their text (SET NULL).
-    removedEntities += await tx.$executeRaw`
-      DELETE FROM ${Prisma.raw(entity)} WHERE id IN (${Prisma.join(ids)}) AND article_count <= 0`;
+  let removedEntities = 0;
+  if (places.length) {
+    // Aliases go by ON DELETE CASCADE.
+    removedEntities += await tx.$executeRaw`DELETE FROM place WHERE id IN (${Prisma.join(places.map((p) => p.id))}) AND article_count <= 0`;
+  }
+  for (const type of ["PERSON", "ORGANIZATION"] as const) {
+    const touched = emptyTouched(type);
+    for (const c of clusters.filter((c) => c.type === type)) {
+      touched.keys.add(c.target);
+      for (const n of linkNames(type, { ...c, partial: Boolean(Number(c.partial)) })) touched.names.add(n);
+    }
+    if (touched.keys.size) removedEntities += await resolveTouched(tx, provider, touched);
   }
   return { deleted: true, title: deleted[0]!.title, removedEntities };
 }

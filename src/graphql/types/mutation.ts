@@ -144,7 +144,7 @@ export const Mutation = mutationType({
       async resolve(_root, { id }, ctx: Context) {
         requireWriter(ctx.auth);
         const { id: articleId } = idOfType(id, ["Article"], "id");
-        const result = await deleteArticle(ctx.store.writer, articleId);
+        const result = await deleteArticle(ctx.store.writer, articleId, ctx.store.provider);
         if (!result.deleted) throw badInput(`id: no Article with id "${id}"`, "id");
         return { deletedId: toGlobalId("Article", articleId), title: result.title, removedEntities: result.removedEntities };
       },

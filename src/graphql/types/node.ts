@@ -2,6 +2,7 @@ import { idArg, interfaceType, nonNull, queryField } from "nexus";
 import { fromGlobalId, type NodeType } from "../ids.ts";
 import { badInput } from "../errors.ts";
 import type { Context } from "../context.ts";
+import { redirectOf } from "../../store/redirects.ts";
 
 export const Node = interfaceType({
   name: "Node",
@@ -30,7 +31,11 @@ export const NodeQuery = queryField("node", {
   async resolve(_root, { id }, ctx: Context) {
     const { type, id: rowId } = fromGlobalId(id);
     const node = await loadNode(ctx, type, rowId);
-    if (!node) throw badInput(`id: no ${type} with id "${id}"`, "id");
-    return node;
+    if (node) return node;
+    // A person or organization merged into another answers as the one it joined (README, Stable ids).
+    const redirected = type === "Person" || type === "Organization" ? await redirectOf(ctx.store, type === "Person" ? "PERSON" : "ORGANIZATION", rowId) : null;
+    const merged = redirected === null ? null : await loadNode(ctx, type, redirected);
+    if (!merged) throw badInput(`id: no ${type} with id "${id}"`, "id");
+    return merged;
   },
 });
