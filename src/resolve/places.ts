@@ -13,7 +13,7 @@
 import type { Mention } from "../extract/types.ts";
 import type { Geo } from "./types.ts";
 import { lookupCountry } from "../extract/lexicon/countries.ts";
-import { geocodeCity, isUsStateName, stateAbbreviationAt, usStateName, lookupCity, lookupRegion, type CityContext, type CityInfo } from "../extract/lexicon/places.ts";
+import { cityCandidates, geocodeCity, isUsStateName, stateAbbreviationAt, usStateName, lookupCity, lookupRegion, type CityContext, type CityInfo } from "../extract/lexicon/places.ts";
 import { normalizeName } from "./normalize.ts";
 
 /** A place mention whose key, display name and geography the text decides. */
@@ -153,4 +153,27 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
     });
   }
   return out;
+}
+
+/** The senses the gazetteer has for a name (`Georgia`: the country GE and the US state GA), for places:eval. */
+export function ambiguousPlaceSenses(name: string): string[] {
+  const senses: string[] = [];
+  const country = lookupCountry(name);
+  if (country) senses.push(`country ${country.code}`);
+  const region = lookupRegion(name) ?? (isUsStateName(name) ? lookupRegion(`${name} state`) : undefined);
+  if (region) senses.push(`region ${region.countryCode ?? "-"}${region.admin1 ? `-${region.admin1}` : ""}`);
+  for (const c of cityCandidates(name)) senses.push(`city ${c.countryCode}${c.admin1 ? `-${c.admin1}` : ""} pop ${c.population ?? "?"}`);
+  return senses;
+}
+
+/** Each place mention's key and why it got it, for places:eval. */
+export function explainPlaceChoices(mentions: readonly Mention[], text: string): { key: string; reason: string }[] {
+  const choices = choosePlaces(mentions, text);
+  return mentions
+    .filter((m) => m.type === "PLACE")
+    .map((m) => {
+      const c = choices.get(m);
+      if (c) return { key: c.key, reason: c.qualified ? "qualifier after the name" : "namesake in a country the article names" };
+      return { key: normalizeName("PLACE", m.text), reason: "default sense of the name" };
+    });
 }

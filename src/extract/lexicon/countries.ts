@@ -57,6 +57,8 @@ const EXTRA_DEMONYMS = [
 interface CountryTables {
   byAlias: Map<string, CountryInfo>;
   demonyms: Set<string>;
+  /** Nationality word → its country (`french` → France); collective words (`arabs`) have none. */
+  demonymCountry: Map<string, CountryInfo>;
 }
 
 let tables: CountryTables | null = null;
@@ -74,6 +76,7 @@ function build(): CountryTables {
   const byAlias = new Map<string, CountryInfo>();
   const byCode = new Map<string, CountryInfo>();
   const demonyms = new Set<string>(EXTRA_DEMONYMS);
+  const demonymCountry = new Map<string, CountryInfo>();
   for (const c of loadPackage()) {
     const info: CountryInfo = {
       name: DISPLAY_NAMES[c.cca2] ?? c.name.common,
@@ -97,8 +100,12 @@ function build(): CountryTables {
       for (const d of [eng.m, eng.f]) {
         const lower = d.toLowerCase();
         demonyms.add(lower);
+        if (!demonymCountry.has(lower)) demonymCountry.set(lower, info);
         // "Syrians", "Russians": the plural is as little an entity as the adjective.
-        if (!lower.endsWith("s") && !lower.endsWith("sh") && !lower.endsWith("ese")) demonyms.add(`${lower}s`);
+        if (!lower.endsWith("s") && !lower.endsWith("sh") && !lower.endsWith("ese")) {
+          demonyms.add(`${lower}s`);
+          if (!demonymCountry.has(`${lower}s`)) demonymCountry.set(`${lower}s`, info);
+        }
       }
     }
   }
@@ -110,7 +117,8 @@ function build(): CountryTables {
   }
   // A demonym that is also a country name ("Vatican") stays a country.
   for (const alias of byAlias.keys()) demonyms.delete(alias);
-  return { byAlias, demonyms };
+  for (const alias of byAlias.keys()) demonymCountry.delete(alias);
+  return { byAlias, demonyms, demonymCountry };
 }
 
 function getTables(): CountryTables {
@@ -126,4 +134,9 @@ export function lookupCountry(name: string): CountryInfo | undefined {
 /** True for nationality words (`Syrian`, `Russians`, `American`) that name no entity. */
 export function isDemonym(word: string): boolean {
   return getTables().demonyms.has(word.toLowerCase());
+}
+
+/** The country a nationality word names (`French`, `Russians` → France, Russia), if one. */
+export function countryOfDemonym(word: string): CountryInfo | undefined {
+  return getTables().demonymCountry.get(word.trim().toLowerCase());
 }
