@@ -23,8 +23,7 @@ import { loadDocuments } from "../src/ingest/load.ts";
 import { parseCommandLine, runCommand, wholeNumberOption } from "../src/cli/exit.ts";
 import { extractArticle } from "../src/ingest/analyse.ts";
 import { decodeDocument, parseDocument } from "../src/ingest/parse.ts";
-import { ambiguousPlaceSenses, explainPlaceChoices } from "../src/resolve/places.ts";
-import { countryOfDemonym } from "../src/extract/lexicon/countries.ts";
+import { ambiguousPlaceSenses, explainPlaceChoices, placeOfDemonym } from "../src/resolve/places.ts";
 import { normalizeName } from "../src/resolve/normalize.ts";
 
 const HELP = `Usage: npm run places:eval -- DIR [options]
@@ -51,6 +50,9 @@ interface PlaceRow {
   mention_count: number;
   article_count: number;
 }
+
+/** Names known to be ambiguous in news (issue 17): always listed. */
+const WATCHED = new Set(["georgia", "valencia", "carolina", "wilmington", "washington", "birmingham", "victoria", "jackson", "lincoln", "paris", "new york", "hollywood"]);
 
 const pct = (a: number, b: number): string => (b === 0 ? "n/a" : `${((100 * a) / b).toFixed(1)}%`);
 
@@ -112,12 +114,14 @@ async function reportAmbiguous(store: DbHandle, places: PlaceRow[]): Promise<voi
   console.log(`\n## Ambiguous names: the sense stored, and why (from the resolver's explanation, per article)`);
   const byBase = new Map<string, PlaceRow[]>();
   for (const p of places) {
-    const senses = ambiguousPlaceSenses(p.name.split(",")[0]!.trim());
-    if (senses.length < 2) continue;
-    const base = p.name.split(",")[0]!.trim().toLowerCase();
+    const base = p.name.split(/,| \(/u)[0]!.replace(/ State$/u, "").trim().toLowerCase();
+    if (ambiguousPlaceSenses(base).length < 2) continue;
     byBase.set(base, [...(byBase.get(base) ?? []), p]);
   }
-  const ranked = [...byBase.entries()].sort((a, b) => b[1].reduce((s, p) => s + p.article_count, 0) - a[1].reduce((s, p) => s + p.article_count, 0));
+  // The names the issue names, then every name stored under two senses or more, most articles first.
+  const ranked = [...byBase.entries()]
+    .filter(([base, nodes]) => WATCHED.has(base) || nodes.length > 1)
+    .sort((a, b) => Number(WATCHED.has(b[0])) - Number(WATCHED.has(a[0])) || b[1].reduce((s, p) => s + p.article_count, 0) - a[1].reduce((s, p) => s + p.article_count, 0));
   for (const [base, nodes] of ranked.slice(0, 40)) {
     const senses = ambiguousPlaceSenses(base);
     console.log(`\n${base} — gazetteer senses: ${senses.join(" | ")}`);
@@ -191,13 +195,15 @@ async function scoreAida(store: DbHandle, dir: string): Promise<void> {
   );
   const nodesOf = async (articleId: number) =>
     store.db.$queryRawUnsafe<{ place_id: number; alias: string | null; key: string; demonyms: number }[]>(
-      `SELECT ap.place_id, pa.alias, p.key, ${demonymColumn} AS demonyms FROM article_place ap JOIN place p ON p.id = ap.place_id LEFT JOIN place_alias pa ON pa.place_id = ap.place_id WHERE ap.article_id = ?`,
-      articleId,
+      `SELECT ap.place_id, pa.alias, p.key, 0 AS demonyms FROM article_place ap JOIN place p ON p.id = ap.place_id LEFT JOIN place_alias pa ON pa.place_id = ap.place_id WHERE ap.article_id = ?` +
+        (hasDemonyms ? ` UNION ALL SELECT d.place_id, NULL, p.key, d.count FROM article_demonym d JOIN place p ON p.id = d.place_id WHERE d.article_id = ?` : ""),
+      ...(hasDemonyms ? [articleId, articleId] : [articleId]),
     );
   type Item = { gold: string; node: string };
   const items: Item[] = [];
   let mentions = 0;
   let found = 0;
+  const missed = new Map<string, number>();
   for (const doc of gold) {
     const article = articles.get(basename(doc.fileName));
     if (!article) continue;
@@ -217,11 +223,15 @@ async function scoreAida(store: DbHandle, dir: string): Promise<void> {
       const m = extracted.find((x) => x.start < end && start < x.end);
       if (m) node = nodes.find((n) => n.alias === m.text)?.place_id;
       if (node === undefined) {
-        const country = countryOfDemonym(g.surface);
-        const key = country && normalizeName("PLACE", country.name);
+        const place = placeOfDemonym(g.surface) ?? placeOfDemonym(g.surface.replace(/^\S+\s+/u, ""));
+        const key = place && normalizeName("PLACE", place);
         if (key) node = nodes.find((n) => n.key === key && Number(n.demonyms) > 0)?.place_id;
       }
-      if (node === undefined) continue;
+      if (node === undefined) {
+        const why = m ? `${g.surface} (found as ${m.text})` : g.surface;
+        missed.set(why, (missed.get(why) ?? 0) + 1);
+        continue;
+      }
       found++;
       vote.set(String(node), (vote.get(String(node)) ?? 0) + 1);
     }
@@ -253,10 +263,12 @@ async function scoreAida(store: DbHandle, dir: string): Promise<void> {
   console.log(`gold LOC mentions ${mentions}, found on a place node ${found} (${pct(found, mentions)}); items ${items.length}`);
   console.log(`precision ${(100 * precision).toFixed(2)}  recall ${(100 * recall).toFixed(2)}  F1 ${(100 * f1).toFixed(2)}`);
   console.log(`ids split over several nodes ${split}, nodes holding several ids ${mixed}`);
+  const top = [...missed].sort((a, b) => b[1] - a[1]).slice(0, 40);
+  console.log(`most missed gold surfaces: ${top.map(([s, n]) => `${s} ${n}`).join(", ")}`);
 }
 
-/** The article_place column that counts demonym mentions, where the schema has one. */
-let demonymColumn = "0";
+/** Whether the schema stores demonyms (article_demonym). */
+let hasDemonyms = false;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseCommandLine({
@@ -284,8 +296,8 @@ async function main(): Promise<number> {
     const started = performance.now();
     const summary = await loadDocuments(store, [aida ? join(dir, "docs") : dir], {}, { threads: wholeNumberOption(values.threads, "--threads", 0) });
     console.log(`# places:eval ${dir}\nloaded ${summary.loaded} articles (${summary.failed.length} failed) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const columns = await store.db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM pragma_table_info('article_place')");
-    if (columns.some((c) => c.name === "demonym_count")) demonymColumn = "ap.demonym_count";
+    const tables = await store.db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'article_demonym'");
+    hasDemonyms = tables.length > 0;
     const places = await placeRows(store);
     reportCoverage(places);
     reportSeparateForms(places);

@@ -11,6 +11,7 @@ import { ROLE_ABBREVIATIONS } from "./lexicon/words.ts";
 import { lookupCountry } from "./lexicon/countries.ts";
 import { givenNameGender, isGivenName } from "./lexicon/names.ts";
 import { isKnownRegion, lookupCity } from "./lexicon/places.ts";
+import { retypePlaces } from "./place-mentions.ts";
 
 const TYPE: Record<string, EntityType | undefined> = { PER: "PERSON", ORG: "ORGANIZATION", LOC: "PLACE" };
 
@@ -113,7 +114,7 @@ export function retypePeople(mentions: readonly Mention[]): Mention[] {
 
 export function nerMentionFinder(tagger: Tagger): MentionFinder {
   return (text: string, tokens: readonly Token[]) => {
-    const merged = retypePeople(mergeMentions(taggerMentions(tagger, text), findRuleMentions(text, tokens)));
+    const merged = retypePlaces(retypePeople(mergeMentions(taggerMentions(tagger, text), findRuleMentions(text, tokens))), text);
     const implied = impliedNameMentions(text, merged);
     return implied.length === 0 ? merged : [...merged, ...implied].sort((a, b) => a.start - b.start);
   };

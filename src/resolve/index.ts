@@ -17,7 +17,7 @@ import type { EntityType, Extraction, Mention } from "../extract/types.ts";
 import type { ResolvedArticle, ResolvedEntity, ResolvedQuote } from "./types.ts";
 import { normalizeName } from "./normalize.ts";
 import { lookupCountry } from "../extract/lexicon/countries.ts";
-import { choosePlaces, placeGeo, type PlaceChoice } from "./places.ts";
+import { attachDemonyms, choosePlaces, placeGeo, type PlaceChoice } from "./places.ts";
 
 export { normalizeName } from "./normalize.ts";
 
@@ -298,6 +298,7 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
     entityOf.set(g, e);
     entities.push(e);
   }
+  attachDemonyms(entities, valid, text);
   entities.sort((a, b) => a.firstOffset - b.firstOffset);
 
   const quotes: ResolvedQuote[] = extraction.quotes.map((q) => {

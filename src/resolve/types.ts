@@ -7,6 +7,8 @@ export interface Geo {
   countryCode: string | null;
   latitude: number | null;
   longitude: number | null;
+  /** ISO 3166-2 code of the first-level region a city lies in or a region is (`US-GA`), when known. */
+  regionCode: string | null;
 }
 
 /** One canonical entity of an article, with every surface form it had there. */
@@ -22,6 +24,8 @@ export interface ResolvedEntity {
   firstOffset: number;
   /** Places only, when the gazetteer knows it. */
   geo?: Geo;
+  /** Countries only: how often the article names it by demonym (`French officials`); not in mentionCount. */
+  demonymCount?: number;
 }
 
 export interface ResolvedQuote {

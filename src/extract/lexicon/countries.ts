@@ -28,6 +28,7 @@ const EXTRA_ALIASES: Record<string, string> = {
   "czech republic": "CZ", "ivory coast": "CI", "drc": "CD", "congo": "CG",
   "vatican": "VA", "palestinian territories": "PS", "east timor": "TL", "swaziland": "SZ",
   "turkey": "TR", "republic of turkey": "TR", "macedonia": "MK", "cape verde": "CV", "the gambia": "GM", "the bahamas": "BS",
+  bosnia: "BA", zaire: "CD", "south korea": "KR", "north korea": "KP", "czechia": "CZ", "kosovo": "XK",
 };
 
 /** English display names where the package's common name differs from news usage. */
@@ -53,6 +54,14 @@ const EXTRA_DEMONYMS = [
   "conservative", "conservatives", "liberal", "liberals", "tory", "tories",
   "palestinians", "israelis", "saudi", "saudis", "yankee", "pakistanis", "afghans",
 ];
+
+/** Demonyms of the countries news names apart from their package entry (`English` → England). */
+const EXTRA_DEMONYM_COUNTRIES: Record<string, string> = {
+  american: "united states", americans: "united states", british: "uk", briton: "uk", britons: "uk",
+  english: "england", scottish: "scotland", scots: "scotland", welsh: "wales", irish: "ireland",
+  emirati: "uae", emiratis: "uae", saudi: "saudi arabia", saudis: "saudi arabia",
+  palestinians: "palestine", israelis: "israel", pakistanis: "pakistan", afghans: "afghanistan",
+};
 
 interface CountryTables {
   byAlias: Map<string, CountryInfo>;
@@ -100,11 +109,13 @@ function build(): CountryTables {
       for (const d of [eng.m, eng.f]) {
         const lower = d.toLowerCase();
         demonyms.add(lower);
-        if (!demonymCountry.has(lower)) demonymCountry.set(lower, info);
+        // Shared demonyms (`French`, `Dutch`) go to the UN member, not its territories.
+        const main = c.unMember;
+        if (!demonymCountry.has(lower) || main) demonymCountry.set(lower, info);
         // "Syrians", "Russians": the plural is as little an entity as the adjective.
         if (!lower.endsWith("s") && !lower.endsWith("sh") && !lower.endsWith("ese")) {
           demonyms.add(`${lower}s`);
-          if (!demonymCountry.has(`${lower}s`)) demonymCountry.set(`${lower}s`, info);
+          if (!demonymCountry.has(`${lower}s`) || main) demonymCountry.set(`${lower}s`, info);
         }
       }
     }
@@ -118,6 +129,10 @@ function build(): CountryTables {
   // A demonym that is also a country name ("Vatican") stays a country.
   for (const alias of byAlias.keys()) demonyms.delete(alias);
   for (const alias of byAlias.keys()) demonymCountry.delete(alias);
+  for (const [word, alias] of Object.entries(EXTRA_DEMONYM_COUNTRIES)) {
+    const info = byAlias.get(alias);
+    if (info) demonymCountry.set(word, info);
+  }
   return { byAlias, demonyms, demonymCountry };
 }
 
