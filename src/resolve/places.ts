@@ -199,7 +199,7 @@ function qualifierAfter(m: Mention, next: Mention | undefined, text: string): Qu
 }
 
 /** Words around a name that say it is a US state (`Georgia's governor`, `the Georgia primary`, `Gov. ... of Georgia`). */
-const STATE_WORDS_AFTER = /^(?:['’]s)?\s+(?:governor|gov\.|legislature|lawmakers|primary|primaries|caucus(?:es)?|delegates|delegation|voters|republicans|democrats|gop|senate|senator|house|attorney general|secretary of state|state|county|counties|national guard|electorate|supreme court)\b/iu;
+const STATE_WORDS_AFTER = /^(?:['’]s)?\s+(?:governor|gov\.|rep\.|sen\.|congressman|congresswoman|legislature|lawmakers|primary|primaries|caucus(?:es)?|delegates|delegation|voters|republicans|democrats|gop|senate|senator|house|attorney general|secretary of state|state|county|counties|national guard|electorate|supreme court)\b/iu;
 const STATE_WORDS_BEFORE = /\b(?:gov\.|governor of|state of|sen\.|senator from|rep\.|primary in|caucuses in|counties in|county,)\s+$/iu;
 /** Words that say a country: `the Republic of Georgia`, `Georgia's president`, `Georgia's prime minister`. */
 const COUNTRY_WORDS_AFTER = /^(?:['’]s)?\s+(?:president|prime minister|parliament|government|army|military|troops|ambassador|embassy|capital|foreign minister|defence|defense ministry)\b/iu;
@@ -260,6 +260,9 @@ function scoreSenses(name: string, senses: Sense[], ms: readonly Mention[], text
   const ownAdmin = ownSense?.admin1 ?? null;
   const stateWords = ms.some((m) => STATE_WORDS_AFTER.test(text.slice(m.end, m.end + 40)) || STATE_WORDS_BEFORE.test(text.slice(Math.max(0, m.start - 25), m.start)));
   const countryWords = ms.some((m) => COUNTRY_WORDS_AFTER.test(text.slice(m.end, m.end + 40)) || COUNTRY_WORDS_BEFORE.test(text.slice(Math.max(0, m.start - 25), m.start)));
+  // Against a country sense (`Georgia`), a region or city needs evidence of its own region
+  // (sibling states, state words, a qualifier): its country being named is not enough.
+  const rivalCountry = senses.some((x) => x.kind === "COUNTRY");
   return senses.map((sense) => {
     let score = sense.prior;
     const why: string[] = [];
@@ -275,12 +278,17 @@ function scoreSenses(name: string, senses: Sense[], ms: readonly Mention[], text
       const others = [...(ev.regions.get(id) ?? [])].filter((n) => n !== name);
       if (!pinned && sense.kind === "CITY" && sense.admin1 && others.length > 0) add(3, `its region is named (${others.slice(0, 2).join(", ")})`);
       const countryCount = (ev.countries.get(sense.countryCode) ?? 0) - (ownCountry === sense.countryCode ? ms.length : 0);
-      if (countryCount > 0) add(0.8, `its country is named (${countryName(sense.countryCode)})`);
+      if (countryCount > 0 && !rivalCountry) add(0.8, `its country is named (${countryName(sense.countryCode)})`);
       if (sense.kind === "REGION" && sense.admin1) {
         const siblings = [...(ev.divisions.get(sense.countryCode) ?? [])].filter((a) => a !== sense.admin1 && !(ownCountry === sense.countryCode && ownAdmin === a && ownSense?.kind === "REGION"));
         if (siblings.length > 0) add(Math.min(3, 0.6 * siblings.length), `${siblings.length} other region(s) of ${countryName(sense.countryCode)} named`);
       }
       if (sense.usState && stateWords) add(2, "state words around it");
+      if (sense.kind === "REGION" && sense.admin1) {
+        // `Georgia` beside Atlanta: cities inside the region are named.
+        const cities = [...(ev.regions.get(id) ?? [])].filter((n) => n !== name && sensesOf(n)[0]?.kind === "CITY");
+        if (cities.length > 0) add(Math.min(3, 1.5 * cities.length), `cities inside it are named (${cities.slice(0, 2).join(", ")})`);
+      }
     }
     if (sense.kind === "COUNTRY" && sense.countryCode) {
       let inside = 0;
@@ -292,7 +300,7 @@ function scoreSenses(name: string, senses: Sense[], ms: readonly Mention[], text
       if (inside > 0) add(Math.min(3, 1.5 * inside), `places inside it are named`);
       if (countryWords) add(1, "country words around it");
     }
-    if (ev.focus && sense.countryCode === ev.focus && ev.focus !== ownCountry) add(0.5, `the article's focus is ${countryName(ev.focus)}`);
+    if (ev.focus && sense.countryCode === ev.focus && ev.focus !== ownCountry && !(rivalCountry && sense.kind !== "COUNTRY")) add(0.5, `the article's focus is ${countryName(ev.focus)}`);
     return { sense, score, why };
   });
 }
@@ -345,10 +353,17 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
     // The article-level sense (qualifiers of any of its mentions count for all).
     const qualifiers = ms.map((m) => qualifierOf.get(m)).filter((q): q is Qualifier => q !== undefined);
     const scored = scoreSenses(name, senses, ms, text, ev, qualifiers, byName);
+    // A curated city's name (`New York`, `Washington`) is the city unless the words at that
+    // very mention say the state (`the New York primary`): both may be meant in one article.
+    const pinnedCity = senses[0]?.kind === "CITY" && lookupCity(name) !== undefined;
     for (const m of ms) {
       const q = qualifierOf.get(m);
       let best: Scored;
-      if (tail) best = { sense: tail.sense, score: 0, why: [`the bare tail of ${tail.full}, named in the article`] };
+      if (pinnedCity && !q && qualifiers.length === 0) {
+        const state = senses.find((x) => x.usState);
+        const words = STATE_WORDS_AFTER.test(text.slice(m.end, m.end + 40)) || STATE_WORDS_BEFORE.test(text.slice(Math.max(0, m.start - 25), m.start));
+        best = state && words ? { sense: state, score: 0, why: ["state words at this mention"] } : { sense: senses[0]!, score: 0, why: ["the city this name means unless the words at it say the state"] };
+      } else if (tail) best = { sense: tail.sense, score: 0, why: [`the bare tail of ${tail.full}, named in the article`] };
       else if (q) best = pick(scoreSenses(name, senses, [m], text, ev, [q], byName));
       else best = pick(scored);
       if (q && !(best.sense.countryCode === q.countryCode && (q.admin1 === null || best.sense.admin1 === q.admin1))) {
@@ -397,7 +412,8 @@ function unknownPlace(m: Mention, name: string, baseKey: string, q: Qualifier | 
     return { key: normalizeName("PLACE", `${name} ${q.text}`), name: `${name}, ${q.text}`, geo, baseKey, qualified: true, reason: `qualified as in ${q.text}, not in the gazetteer` };
   }
   if (hasPlaceWord(name)) return { key: baseKey, name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not in the gazetteer; a place word says it is a place" };
-  if (located) return { key: baseKey, name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not in the gazetteer; a locative word (`in`, `near`) before it" };
+  // An initialism no gazetteer knows (`M.I.T.`, `W.T.O.`) is an organization's name, wherever it is.
+  if (located && !/^(?:\p{Lu}\.?){2,}$/u.test(name)) return { key: baseKey, name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not in the gazetteer; a locative word (`in`, `near`) before it" };
   return { key: "", name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not a place: no gazetteer entry, qualifier, place word or locative word" };
 }
 

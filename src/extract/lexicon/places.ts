@@ -69,7 +69,7 @@ const CITY_ROWS: ReadonlyArray<readonly [string, string, number, number]> = [
   ["Dublin", "IE", 53.35, -6.26], ["Paris", "FR", 48.86, 2.35], ["Marseille", "FR", 43.3, 5.37],
   ["Lyon", "FR", 45.76, 4.84], ["Berlin", "DE", 52.52, 13.4],
   ["Munich", "DE", 48.14, 11.58], ["Frankfurt", "DE", 50.11, 8.68], ["Hamburg", "DE", 53.55, 9.99],
-  ["Cologne", "DE", 50.94, 6.96], ["Madrid", "ES", 40.42, -3.7], ["Barcelona", "ES", 41.39, 2.17], ["Valencia", "ES", 39.47, -0.38],
+  ["Cologne", "DE", 50.94, 6.96], ["Madrid", "ES", 40.42, -3.7], ["Barcelona", "ES", 41.39, 2.17], ["Valencia", "ES", 39.47, -0.38], ["Seville", "ES", 37.39, -5.99],
   ["Lisbon", "PT", 38.72, -9.14], ["Rome", "IT", 41.9, 12.5], ["Milan", "IT", 45.46, 9.19],
   ["Naples", "IT", 40.85, 14.27], ["Turin", "IT", 45.07, 7.69], ["Brussels", "BE", 50.85, 4.35],
   ["Amsterdam", "NL", 52.37, 4.9], ["The Hague", "NL", 52.08, 4.3], ["Rotterdam", "NL", 51.92, 4.48],
