@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { resolveArticle } from "../src/resolve/index.ts";
+import { retypePlaces } from "../src/extract/place-mentions.ts";
 import { spawnSync } from "node:child_process";
 import { cityCandidates, geocodeCity, lookupCity, lookupRegion, regionCandidates } from "../src/extract/lexicon/places.ts";
 import { buildCities } from "../scripts/build-places.ts";
@@ -221,4 +222,24 @@ test("demonyms: a country named by demonym only is a place with no mention; insi
   assert.equal(place(r, "paris").demonymCount, undefined);
   const named = resolve("France said the French would vote.", ["France"]);
   assert.deepEqual([place(named, "france").mentionCount, place(named, "france").demonymCount], [1, 1]);
+});
+
+test("extraction: clubs, crude benchmarks, people's names and datelines are typed by their context", () => {
+  const at = (text: string, form: string, type: EntityType = "PLACE"): Mention => {
+    const start = text.indexOf(form);
+    return { type, text: form, start, end: start + form.length };
+  };
+  const sport = "Ranieri was sacked by Valencia. The Valencia coach left after the league match; the club's striker scored a goal.";
+  assert.deepEqual(retypePlaces([at(sport, "Valencia")], sport).map((m) => m.type), ["ORGANIZATION"]);
+  const holiday = "Tourists flew to Valencia for the sun.";
+  assert.deepEqual(retypePlaces([at(holiday, "Valencia")], holiday).map((m) => m.type), ["PLACE"]);
+  const oil = "Brent crude rose while Brent, a London district, slept.";
+  assert.deepEqual(retypePlaces([at(oil, "Brent")], oil), [], "Brent crude is no place");
+  const beckham = "Victoria Beckham arrived; Victoria smiled.";
+  const smiled = { type: "PLACE" as const, text: "Victoria", start: beckham.lastIndexOf("Victoria"), end: beckham.lastIndexOf("Victoria") + 8 };
+  assert.deepEqual(retypePlaces([at(beckham, "Victoria Beckham", "PERSON"), smiled], beckham).map((m) => m.type), ["PERSON", "PERSON"]);
+  const dateline = "TALLAHASSEE, Fla. — Lawmakers met. N.H. voters too.";
+  assert.deepEqual(retypePlaces([at(dateline, "N.H.", "ORGANIZATION")], dateline).map((m) => [m.text, m.type]), [["TALLAHASSEE", "PLACE"], ["N.H.", "PLACE"]]);
+  const lyon = "Ministers met in Lyon, France, on Tuesday.";
+  assert.deepEqual(retypePlaces([at(lyon, "Lyon", "ORGANIZATION"), at(lyon, "France")], lyon).map((m) => m.type), ["PLACE", "PLACE"]);
 });

@@ -9,6 +9,7 @@
 // Pure: text and mentions in, mentions out.
 import type { Mention } from "./types.ts";
 import { lookupCountry } from "./lexicon/countries.ts";
+import { isKnownOrganization } from "./lexicon/organizations.ts";
 import { cityCandidates, isUsStateName, lookupCity, lookupRegion, stateOfAbbreviation } from "./lexicon/places.ts";
 
 const CRUDE_AFTER = /^\s+(?:crude|oil|futures|blend|benchmark)\b/iu;
@@ -61,6 +62,15 @@ function datelines(text: string, mentions: readonly Mention[]): { add: Mention[]
   return { add, retype };
 }
 
+/** `met in Lyon, France`, `near Lyon`: a city's name typed as an organization that the words place on the map. */
+function placeContext(m: Mention, text: string, mentions: readonly Mention[]): boolean {
+  if (/\b(?:in|near|outside)\s+$/u.test(text.slice(Math.max(0, m.start - 8), m.start))) return true;
+  const after = /^,\s*/u.exec(text.slice(m.end, m.end + 3));
+  if (!after) return false;
+  const at = m.end + after[0].length;
+  return mentions.some((o) => o.type === "PLACE" && o.start === at) || stateOfAbbreviation(text.slice(at, at + 6).split(/[\s,]/u)[0] ?? "") !== undefined;
+}
+
 export function retypePlaces(found: readonly Mention[], text: string): Mention[] {
   const lines = datelines(text, found);
   const mentions = lines.add.length === 0 && lines.retype.size === 0 ? found : [...found.map((m) => (lines.retype.has(m) ? { ...m, type: "PLACE" as const } : m)), ...lines.add].sort((a, b) => a.start - b.start);
@@ -77,6 +87,10 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
   const out: Mention[] = [];
   for (const m of mentions) {
     if (m.type === "ORGANIZATION" && stateOfAbbreviation(m.text) && /\./u.test(m.text)) {
+      out.push({ ...m, type: "PLACE" });
+      continue;
+    }
+    if (m.type === "ORGANIZATION" && !sports && !isKnownOrganization(m.text) && cityCandidates(m.text).length > 0 && placeContext(m, text, mentions)) {
       out.push({ ...m, type: "PLACE" });
       continue;
     }
