@@ -21,7 +21,7 @@ const CLUB_AFTER = /^(?:['’]s)?\s+(?:coach|manager|boss|job|striker|midfielder
 /** Club readings right before a name: `sacked by Valencia`, `charge of Valencia`, `beat Valencia`. */
 const CLUB_BEFORE = /\b(?:sacked by|charge of|joined|join|signed for|signed from|move to|moved to|loan to|loan from|on loan at|beat|beaten by|defeat to|defeated|drew with|draw with|lost to|win over|victory over|coach of|manager of|linked with)\s+$/iu;
 
-function isSportsReport(text: string): boolean {
+export function isSportsReport(text: string): boolean {
   return (text.match(SPORT_WORDS)?.length ?? 0) >= 3;
 }
 

@@ -47,6 +47,7 @@ import {
   type RegionInfo,
 } from "../extract/lexicon/places.ts";
 import { normalizeName } from "./normalize.ts";
+import { isSportsReport } from "../extract/place-mentions.ts";
 
 /** A place mention whose key, display name and geography the text decides. */
 export interface PlaceChoice {
@@ -315,7 +316,7 @@ function geoOf(s: Sense): Geo {
 function hasPlaceWord(name: string): boolean {
   const words = name.toLowerCase().split(/\s+/u);
   if (words.length < 2) return false;
-  return PLACE_SUFFIXES.has(words[words.length - 1]!) || PLACE_PREFIXES.has(words[0]!) || /^(?:hotel|park|stadium|street|road|avenue|bridge|palace|cathedral|garden|gardens|center|centre|harbour|harbor|port|beach|forest|falls|springs|mall|base|prison|camp|township|parish|borough|village|town|state park|national park)$/u.test(words[words.length - 1]!);
+  return PLACE_SUFFIXES.has(words[words.length - 1]!) || PLACE_PREFIXES.has(words[0]!) || /^(?:hotel|park|stadium|street|road|avenue|bridge|palace|cathedral|garden|gardens|harbour|harbor|port|beach|falls|springs|base|prison|camp|township|parish|borough|village|town)$/u.test(words[words.length - 1]!);
 }
 
 /**
@@ -345,8 +346,14 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
     const baseKey = normalizeName("PLACE", name);
     const senses = sensesOf(name);
     if (senses.length === 0) {
-      const located = ms.some((m) => LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)) || PLACE_NOUN_AFTER.test(text.slice(m.end, m.end + 24)));
-      for (const m of ms) out.set(m, unknownPlace(m, name, baseKey, qualifierOf.get(m), located));
+      // The same words typed a person or organization elsewhere in the article: not a place here either.
+      const otherwise = mentions.some((o) => o.type !== "PLACE" && lookupName(o.text) === name);
+      const sports = isSportsReport(text);
+      const located = !otherwise && ms.some((m) => {
+        const before = text.slice(Math.max(0, m.start - 14), m.start);
+        return LOCATIVE_BEFORE.test(before) || (sports && VENUE_BEFORE.test(before)) || PLACE_NOUN_AFTER.test(text.slice(m.end, m.end + 24));
+      });
+      for (const m of ms) out.set(m, unknownPlace(m, name, baseKey, qualifierOf.get(m), located, otherwise));
       continue;
     }
     const tail = tailState(name, senses, byName);
@@ -402,16 +409,18 @@ function tailState(name: string, senses: Sense[], byName: Map<string, Mention[]>
 }
 
 /** Words before a name that say it is somewhere (`in Tavildara`, `near Arbil`). */
-const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|across|into|throughout|around)\s+(?:the\s+)?$/u;
+const LOCATIVE_BEFORE = /\b(?:in|near|outside|around)\s+(?:the\s+)?$/u;
+/** `at Headingley`: in a sports report, `at` names a venue (elsewhere it names employers: `at Goldman`). */
+const VENUE_BEFORE = /\bat\s+(?:the\s+)?$/u;
 /** A place noun right after a name (`the Tavildara region`, `Gaydon village`). */
 const PLACE_NOUN_AFTER = /^\s+(?:region|area|district|province|valley|town|city|village|county|state|island|border|mountains|airport|port)\b/u;
 
-function unknownPlace(m: Mention, name: string, baseKey: string, q: Qualifier | undefined, located: boolean): PlaceChoice {
+function unknownPlace(m: Mention, name: string, baseKey: string, q: Qualifier | undefined, located: boolean, otherwiseTyped: boolean): PlaceChoice {
   if (q) {
     const geo: Geo = { ...NO_GEO, kind: q.admin1 ? "CITY" : "OTHER", countryCode: q.countryCode, regionCode: q.admin1 ? `${q.countryCode}-${q.admin1}` : null };
     return { key: normalizeName("PLACE", `${name} ${q.text}`), name: `${name}, ${q.text}`, geo, baseKey, qualified: true, reason: `qualified as in ${q.text}, not in the gazetteer` };
   }
-  if (hasPlaceWord(name)) return { key: baseKey, name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not in the gazetteer; a place word says it is a place" };
+  if (hasPlaceWord(name) && !otherwiseTyped) return { key: baseKey, name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not in the gazetteer; a place word says it is a place" };
   // An initialism no gazetteer knows (`M.I.T.`, `W.T.O.`) is an organization's name, wherever it is.
   if (located && !/^(?:\p{Lu}\.?){2,}$/u.test(name)) return { key: baseKey, name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not in the gazetteer; a locative word (`in`, `near`) before it" };
   return { key: "", name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not a place: no gazetteer entry, qualifier, place word or locative word" };
