@@ -80,16 +80,21 @@ async function placeRows(store: DbHandle): Promise<PlaceRow[]> {
 }
 
 const located = (p: PlaceRow): boolean => p.country_code !== null && p.latitude !== null && p.longitude !== null;
+/** On the map: coordinates, and a country unless the place spans several (a continent, a sea, `Middle East`). */
+const mapped = (p: PlaceRow): boolean => p.latitude !== null && p.longitude !== null && (p.country_code !== null || p.kind === "REGION");
 
 function reportCoverage(places: PlaceRow[]): void {
-  const share = (list: PlaceRow[]) => {
+  const share = (list: PlaceRow[], ok: (p: PlaceRow) => boolean) => {
     const all = list.reduce((s, p) => s + p.mention_count, 0);
-    const good = list.filter(located).reduce((s, p) => s + p.mention_count, 0);
-    return `${pct(good, all)} (${good} of ${all} mentions; ${list.filter(located).length} of ${list.length} nodes)`;
+    const good = list.filter(ok).reduce((s, p) => s + p.mention_count, 0);
+    return `${pct(good, all)} (${good} of ${all} mentions; ${list.filter(ok).length} of ${list.length} nodes)`;
   };
   console.log(`\n## Coverage: place mentions on nodes with a country and coordinates`);
-  console.log(`all places:     ${share(places)}`);
-  console.log(`top 300 places: ${share(places.slice(0, 300))}`);
+  console.log(`all places:     ${share(places, located)}`);
+  console.log(`top 300 places: ${share(places.slice(0, 300), located)}`);
+  console.log(`on the map (coordinates; a country unless the place spans several: continents, seas, Middle East):`);
+  console.log(`all places:     ${share(places, mapped)}`);
+  console.log(`top 300 places: ${share(places.slice(0, 300), mapped)}`);
   console.log(`\n## Kinds (nodes, mentions)`);
   const kinds = new Map<string, [number, number]>();
   for (const p of places) {

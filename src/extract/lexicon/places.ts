@@ -189,8 +189,9 @@ let generated: Map<string, CityInfo[]> | null = null;
 let regions: Map<string, RegionInfo> | null = null;
 
 function foldKey(name: string): string {
-  return name
-    .normalize("NFKD")
+  // Most names are plain ASCII: skip Unicode normalization for them (the tables load 50k names).
+  const plain = /^[\x20-\x7e]*$/u.test(name) ? name : name.normalize("NFKD");
+  return plain
     .replace(/\p{M}+/gu, "")
     .trim()
     .replace(/\s+/g, " ")
