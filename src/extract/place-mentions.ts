@@ -10,7 +10,7 @@
 import type { Mention } from "./types.ts";
 import { lookupCountry } from "./lexicon/countries.ts";
 import { isKnownOrganization } from "./lexicon/organizations.ts";
-import { cityCandidates, isUsStateName, lookupCity, lookupRegion, stateOfAbbreviation } from "./lexicon/places.ts";
+import { cityCandidates, isUsStateName, lookupCity, lookupRegion, regionCandidates, stateOfAbbreviation } from "./lexicon/places.ts";
 
 const CRUDE_AFTER = /^\s+(?:crude|oil|futures|blend|benchmark)\b/iu;
 
@@ -19,21 +19,40 @@ const SPORT_WORDS = /\b(?:coach|manager|striker|midfielder|defender|goalkeeper|l
 /** Club readings right after a name: `Valencia coach`, `Valencia's striker`, `Valencia 2-1`. */
 const CLUB_AFTER = /^(?:['’]s)?\s+(?:coach|manager|boss|job|striker|midfielder|defender|goalkeeper|captain|player|players|fans|side|team|squad|president|chairman|supporters)\b|^\s+\d{1,2}\s*[-–]\s*\d{1,2}\b(?!-)|^\s+\d{1,2}\s+\p{Lu}/iu;
 /** Club readings right before a name: `sacked by Valencia`, `charge of Valencia`, `beat Valencia`. */
-const CLUB_BEFORE = /\b(?:sacked by|charge of|joined|join|signed for|signed from|move to|moved to|loan to|loan from|on loan at|beat|beaten by|defeat to|defeated|drew with|draw with|lost to|win over|victory over|coach of|manager of|linked with)\s+$/iu;
+const CLUB_BEFORE = /\b(?:sacked by|charge of|joined|join|signed for|signed from|move to|moved to|loan to|loan from|on loan at|beat|beaten by|defeat to|defeated|drew with|draw with|lost to|win over|victory over|coach of|manager of|linked with|hands of|against|versus|vs\.?|v)\s+$/iu;
 
 export function isSportsReport(text: string): boolean {
   return (text.match(SPORT_WORDS)?.length ?? 0) >= 3;
 }
 
-/** A city (not a country or US state) that a sports report names as a club. */
-function isClub(m: Mention, text: string, orgs: readonly Mention[]): boolean {
+/** A transfer between clubs: `arriving at Liverpool from Valencia`, `signed by Chelsea from Porto`. */
+const TRANSFER_FROM = /\b(?:arriv|join|sign|mov|transfer)\w*\b[^.]{0,40}\bfrom\s+$/iu;
+
+/** A city (not a country or US state) that a sports report names as a club; `prev`/`next` are its neighbours in text order. */
+function isClub(m: Mention, text: string, prev: Mention | undefined, next: Mention | undefined, clubs: ReadonlySet<string>): boolean {
   if (lookupCountry(m.text) || isUsStateName(m.text)) return false;
   if (CLUB_AFTER.test(text.slice(m.end, m.end + 30)) || CLUB_BEFORE.test(text.slice(Math.max(0, m.start - 25), m.start))) return true;
+  if (TRANSFER_FROM.test(text.slice(Math.max(0, m.start - 70), m.start))) return true;
   // In a list with clubs: `Real Madrid, Barcelona and Valencia`.
-  return orgs.some((o) => {
-    const between = o.end <= m.start ? text.slice(o.end, m.start) : m.end <= o.start ? text.slice(m.end, o.start) : "x";
-    return /^(?:,\s*|\s+and\s+|\s+or\s+)$/u.test(between) && /\b(?:Real|FC|United|City|Athletic|Atletico|Inter|AC|Juventus|Sporting|Bayern|Borussia)\b/u.test(o.text);
-  });
+  const isClubName = (o: Mention) =>
+    clubs.has(o.text) ||
+    (o.type === "ORGANIZATION" && (/\b(?:Real|FC|United|City|Athletic|Atletico|Inter|AC|Juventus|Sporting|Bayern|Borussia)\b/u.test(o.text) || lookupCity(o.text) !== undefined || cityCandidates(o.text).length > 0));
+  const listed = (between: string) => /^(?:,\s*|\s+and\s+|\s+or\s+)$/u.test(between);
+  return (prev !== undefined && isClubName(prev) && listed(text.slice(prev.end, m.start))) || (next !== undefined && isClubName(next) && listed(text.slice(m.end, next.start)));
+}
+
+/**
+ * A player in a team list (`Subs Not Used: Morris, Wardley, Newey`, `Leeds: Balshaw; Rees,
+ * Christophers`): one capitalised word between list separators whose neighbours are no
+ * places (a list of towns, `Klin, Ivanovo, Saransk`, stays places).
+ */
+function inTeamList(m: Mention, text: string, prev: Mention | undefined, next: Mention | undefined): boolean {
+  if (lookupCountry(m.text) || isUsStateName(m.text) || lookupCity(m.text) || /\s/u.test(m.text)) return false;
+  const before = text.slice(Math.max(0, m.start - 30), m.start);
+  const after = text.slice(m.end, m.end + 30);
+  if (!/[,;:]\s*$/u.test(before) || !/^\s*(?:\(\p{Lu}[\p{L}'’-]+ \d|[,;]\s*\p{Lu}[\p{L}'’-]+\s*[,;.(])/u.test(after)) return false;
+  const near = (o: Mention | undefined) => o !== undefined && o.type === "PLACE" && Math.min(Math.abs(o.end - m.start), Math.abs(m.end - o.start)) <= 3;
+  return !near(prev) && !near(next);
 }
 
 /**
@@ -63,19 +82,18 @@ function datelines(text: string, mentions: readonly Mention[]): { add: Mention[]
 }
 
 /** `met in Lyon, France`, `near Lyon`: a city's name typed as an organization that the words place on the map. */
-function placeContext(m: Mention, text: string, mentions: readonly Mention[]): boolean {
+function placeContext(m: Mention, text: string, placeStarts: ReadonlySet<number>): boolean {
   if (/\b(?:in|near|outside)\s+$/u.test(text.slice(Math.max(0, m.start - 8), m.start))) return true;
   const after = /^,\s*/u.exec(text.slice(m.end, m.end + 3));
   if (!after) return false;
   const at = m.end + after[0].length;
-  return mentions.some((o) => o.type === "PLACE" && o.start === at) || stateOfAbbreviation(text.slice(at, at + 6).split(/[\s,]/u)[0] ?? "") !== undefined;
+  return placeStarts.has(at) || stateOfAbbreviation(text.slice(at, at + 6).split(/[\s,]/u)[0] ?? "") !== undefined;
 }
 
 export function retypePlaces(found: readonly Mention[], text: string): Mention[] {
   const lines = datelines(text, found);
   const mentions = lines.add.length === 0 && lines.retype.size === 0 ? found : [...found.map((m) => (lines.retype.has(m) ? { ...m, type: "PLACE" as const } : m)), ...lines.add].sort((a, b) => a.start - b.start);
   const sports = isSportsReport(text);
-  const orgs = mentions.filter((m) => m.type === "ORGANIZATION");
   const nameParts = new Set<string>();
   for (const m of mentions) {
     if (m.type !== "PERSON") continue;
@@ -85,12 +103,19 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
     nameParts.add(words[words.length - 1]!);
   }
   const out: Mention[] = [];
-  for (const m of mentions) {
+  const clubs = new Set<string>();
+  const placeStarts = new Set(mentions.filter((m) => m.type === "PLACE").map((m) => m.start));
+  for (let i = 0; i < mentions.length; i++) {
+    let m = mentions[i]!;
+    // `New South Wales`: the tagger left `New` out of a region's name.
+    if (m.type === "PLACE" && text.slice(Math.max(0, m.start - 4), m.start) === "New " && regionCandidates(`New ${m.text}`).length > 0) {
+      m = { ...m, text: `New ${m.text}`, start: m.start - 4 };
+    }
     if (m.type === "ORGANIZATION" && stateOfAbbreviation(m.text) && /\./u.test(m.text)) {
       out.push({ ...m, type: "PLACE" });
       continue;
     }
-    if (m.type === "ORGANIZATION" && !sports && !isKnownOrganization(m.text) && cityCandidates(m.text).length > 0 && placeContext(m, text, mentions)) {
+    if (m.type === "ORGANIZATION" && !sports && !isKnownOrganization(m.text) && cityCandidates(m.text).length > 0 && placeContext(m, text, placeStarts)) {
       out.push({ ...m, type: "PLACE" });
       continue;
     }
@@ -99,8 +124,14 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
       continue;
     }
     if (CRUDE_AFTER.test(text.slice(m.end, m.end + 12))) continue;
-    if (sports && isClub(m, text, orgs)) {
-      out.push({ ...m, type: "ORGANIZATION" });
+    if (inTeamList(m, text, mentions[i - 1], mentions[i + 1])) {
+      out.push({ ...m, type: "PERSON" });
+      continue;
+    }
+    if (sports && isClub(m, text, mentions[i - 1], mentions[i + 1], clubs)) {
+      const club = { ...m, type: "ORGANIZATION" as const };
+      out.push(club);
+      clubs.add(m.text);
       continue;
     }
     if (nameParts.has(m.text) && !lookupCountry(m.text) && !isUsStateName(m.text) && !lookupCity(m.text)) {
@@ -109,5 +140,6 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
     }
     out.push(m);
   }
-  return out;
+  // One reading per report: a name read as a club once is the club throughout.
+  return clubs.size === 0 ? out : out.map((m) => (m.type === "PLACE" && clubs.has(m.text) ? { ...m, type: "ORGANIZATION" as const } : m));
 }

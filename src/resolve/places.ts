@@ -162,7 +162,8 @@ export function sensesOf(text: string): Sense[] {
     if (s.usState) s.name = s.ownName = stateDisplayName(known.name.replace(/ State$/u, ""));
     out.push(s);
   }
-  for (const r of regionCandidates(name)) {
+  // `South`, `Centre`: divisions named by a bare compass word (Cameroon's South) are never what news means.
+  for (const r of /^(?:north|south|east|west|centre|center|central|north-east|north-west|south-east|south-west)$/iu.test(name) ? [] : regionCandidates(name)) {
     if (out.some((s) => s.kind !== "CITY" && same(s, r))) continue;
     if (country && r.countryCode === country.code && r.admin1 === null) continue;
     out.push(regionSense(r, PRIOR.division, base));
@@ -189,7 +190,8 @@ interface Qualifier {
 }
 
 function qualifierAfter(m: Mention, next: Mention | undefined, text: string): Qualifier | undefined {
-  if (next && /^,\s*$/u.test(text.slice(m.end, next.start))) {
+  // `RHB, Malaysia's third-biggest lender`: an apposition, not a qualifier.
+  if (next && /^,\s*$/u.test(text.slice(m.end, next.start)) && !/^['’]s\b/u.test(text.slice(next.end, next.end + 3))) {
     const top = sensesOf(next.text)[0];
     if (top && top.countryCode && top.kind !== "CITY") return { countryCode: top.countryCode, admin1: top.kind === "REGION" ? top.admin1 : null, text: top.name };
   }
@@ -277,9 +279,9 @@ function scoreSenses(name: string, senses: Sense[], ms: readonly Mention[], text
     if (sense.kind !== "COUNTRY" && sense.countryCode) {
       const id = `${sense.countryCode}-${sense.admin1}`;
       const others = [...(ev.regions.get(id) ?? [])].filter((n) => n !== name);
-      if (!pinned && sense.kind === "CITY" && sense.admin1 && others.length > 0) add(3, `its region is named (${others.slice(0, 2).join(", ")})`);
+      if (!pinned && senses[0]?.kind === "CITY" && sense.kind === "CITY" && sense.admin1 && others.length > 0) add(3, `its region is named (${others.slice(0, 2).join(", ")})`);
       const countryCount = (ev.countries.get(sense.countryCode) ?? 0) - (ownCountry === sense.countryCode ? ms.length : 0);
-      if (countryCount > 0 && !rivalCountry) add(0.8, `its country is named (${countryName(sense.countryCode)})`);
+      if (countryCount > 0 && !rivalCountry) add(sense.kind === "CITY" ? 0.4 : 0.8, `its country is named (${countryName(sense.countryCode)})`);
       if (sense.kind === "REGION" && sense.admin1) {
         const siblings = [...(ev.divisions.get(sense.countryCode) ?? [])].filter((a) => a !== sense.admin1 && !(ownCountry === sense.countryCode && ownAdmin === a && ownSense?.kind === "REGION"));
         if (siblings.length > 0) add(Math.min(3, 0.6 * siblings.length), `${siblings.length} other region(s) of ${countryName(sense.countryCode)} named`);
@@ -332,6 +334,7 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
     byName.set(name, [...(byName.get(name) ?? []), m]);
   }
   const ev = gatherEvidence(byName);
+  const otherTyped = new Set(mentions.filter((o) => o.type !== "PLACE").map((o) => lookupName(o.text)));
   const out = new Map<Mention, PlaceChoice>();
   const qualifierOf = new Map<Mention, Qualifier>();
   for (let i = 0; i < places.length; i++) {
@@ -347,7 +350,7 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
     const senses = sensesOf(name);
     if (senses.length === 0) {
       // The same words typed a person or organization elsewhere in the article: not a place here either.
-      const otherwise = mentions.some((o) => o.type !== "PLACE" && lookupName(o.text) === name);
+      const otherwise = otherTyped.has(name);
       const sports = isSportsReport(text);
       const located = !otherwise && ms.some((m) => {
         const before = text.slice(Math.max(0, m.start - 14), m.start);
