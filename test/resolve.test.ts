@@ -103,7 +103,7 @@ test("cities and unknown places get geography or OTHER", () => {
   assert.deepEqual(entity(r, "PLACE", "aleppo").geo?.countryCode, "SY");
   assert.equal(entity(r, "PLACE", "aleppo").geo?.kind, "CITY");
   assert.equal(entity(r, "PLACE", "geneva").geo?.countryCode, "CH");
-  assert.deepEqual(entity(r, "PLACE", "foo valley").geo, { kind: "OTHER", countryCode: null, latitude: null, longitude: null });
+  assert.deepEqual(entity(r, "PLACE", "foo valley").geo, { kind: "OTHER", countryCode: null, latitude: null, longitude: null, regionCode: null });
 });
 
 test("two people sharing a surname are not merged, and the bare surname stays apart", () => {

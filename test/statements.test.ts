@@ -39,6 +39,14 @@ const OPERATIONS: { name: string; query: string; bound: number; rows: (data: any
     rows: (d) => d.places.edges.length,
   },
   {
+    name: "places near a point, with their country and the place they lie in",
+    query: `query($first: Int) { places(first: $first, filter: { near: { latitude: 48, longitude: 10, km: 3500 }, kind: CITY }) { totalCount
+      edges { node { name latitude country { name } containedIn { name } } } } }`,
+    // the ids in the circle, their rows and the count; country by key; containedIn by region code, then by key.
+    bound: 3 + 1 + 2,
+    rows: (d) => d.places.edges.length,
+  },
+  {
     name: "a search over articles, people and quotes",
     query: `query($first: Int) {
       articles(first: $first, filter: { search: "talks" }) { totalCount edges { node { title people(first: 5) { edges { node { name } } } } } }

@@ -4,6 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** COUNTRY; REGION: a first-level division (a US state, a province), a continent, a well-known region, sea or landmark; CITY; OTHER: a place the gazetteer does not know (no coordinates). */
 export type PlaceKind =
   | 'CITY'
   | 'COUNTRY'

@@ -9,6 +9,7 @@ import { splitSentences } from "./sentences.ts";
 import { findMentions as findRuleMentions, type MentionFinder } from "./mentions.ts";
 import { findQuotes, type QuoteFinder } from "./quotes.ts";
 import { impliedNameMentions, mergeMentions, retypePeople, taggerMentions } from "./ner-mentions.ts";
+import { retypePlaces } from "./place-mentions.ts";
 import type { TaggedSpan, TaggerToken } from "./ner/model.ts";
 
 /** A tagger the `ner` component can run: entities over the pipeline's sentences of tokens. */
@@ -55,7 +56,7 @@ export const rules: Component = { name: "rules", run: (doc) => void (doc.ruleMen
 export const merge: Component = {
   name: "merge",
   run(doc) {
-    const merged = retypePeople(mergeMentions(doc.mentions, doc.ruleMentions));
+    const merged = retypePlaces(retypePeople(mergeMentions(doc.mentions, doc.ruleMentions)), doc.text);
     const implied = impliedNameMentions(doc.text, merged);
     doc.mentions = implied.length === 0 ? merged : [...merged, ...implied].sort((a, b) => a.start - b.start);
   },

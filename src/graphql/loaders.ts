@@ -12,6 +12,7 @@ import {
 import { EDGE_CHILD, edgeSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice } from "../store/edges.ts";
 import type { OffsetWindow } from "./pagination.ts";
 import { LimitError } from "./limits/errors.ts";
+import { placesByKey, regionsByCode } from "../store/places.ts";
 
 /** Once the request has timed out, its remaining batches fail instead of querying. */
 function guarded<K, V>(signal: AbortSignal | undefined, batch: (keys: readonly K[]) => Promise<V[]>) {
@@ -97,10 +98,23 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
       const t = table(i);
       (rows[t] as DataLoader<number, unknown>).prime(row.childId, shape(t, row.child));
     });
+  type PlaceRow = Rows["place"];
+  // Place.country and Place.containedIn: one statement per field and level, whatever the page.
+  const placeByKey = new DataLoader<string, PlaceRow | null>(guarded(signal, async (keys) => {
+    const found = new Map((await placesByKey(h, keys)).map((p) => [p.key, p]));
+    return keys.map((k) => found.get(k) ?? null);
+  }));
+  const regionByCode = new DataLoader<string, PlaceRow | null>(guarded(signal, async (codes) => {
+    const found = new Map<string, PlaceRow>();
+    for (const p of await regionsByCode(h, codes)) if (p.regionCode && !found.has(p.regionCode)) found.set(p.regionCode, p);
+    return codes.map((c) => found.get(c) ?? null);
+  }));
   const edgeLoaders = new Map<EdgeKind, DataLoader<SliceKey, EdgeSlice, string>>();
   const relatedLoaders = new Map<EntityTable, DataLoader<SliceKey, RelatedSlice, string>>();
   return {
     ...rows,
+    placeByKey,
+    regionByCode,
     aliases: (table: EntityTable) => aliasLoaders[table],
     edges(kind: EdgeKind) {
       let loader = edgeLoaders.get(kind);

@@ -18,7 +18,7 @@ import type { Evidence, ResolvedArticle, ResolvedEntity, ResolvedQuote } from ".
 import { honorificGender, normalizeName, personDisplayName, personNameParts } from "./normalize.ts";
 import { givenNameGender } from "../extract/lexicon/names.ts";
 import { lookupCountry } from "../extract/lexicon/countries.ts";
-import { choosePlaces, placeGeo, type PlaceChoice } from "./places.ts";
+import { attachDemonyms, choosePlaces, placeGeo, type PlaceChoice } from "./places.ts";
 
 export { normalizeName } from "./normalize.ts";
 
@@ -402,6 +402,7 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
     entityOf.set(g, e);
     entities.push(e);
   }
+  attachDemonyms(entities, valid, text);
   entities.sort((a, b) => a.firstOffset - b.firstOffset);
 
   const quotes: ResolvedQuote[] = extraction.quotes.map((q) => {

@@ -7,6 +7,8 @@ export interface Geo {
   countryCode: string | null;
   latitude: number | null;
   longitude: number | null;
+  /** ISO 3166-2 code of the first-level region a city lies in or a region is (`US-GA`), when known. */
+  regionCode: string | null;
 }
 
 /** One canonical entity of an article, with every surface form it had there. */
@@ -24,6 +26,8 @@ export interface ResolvedEntity {
   geo?: Geo;
   /** People and organizations: what corpus resolution (./corpus.ts) decides from. */
   evidence?: Evidence;
+  /** Countries only: how often the article names it by demonym (`French officials`); not in mentionCount. */
+  demonymCount?: number;
 }
 
 /**

@@ -17,7 +17,7 @@ const COLUMNS: Record<RowTable, string> = {
   article: `id, title, published_at AS "publishedAt", source_id AS "sourceId", file_name AS "fileName", content_hash AS "contentHash", word_count AS "wordCount", created_at AS "createdAt"`,
   person: `id, name, key, mention_count AS "mentionCount", article_count AS "articleCount"`,
   organization: `id, name, key, mention_count AS "mentionCount", article_count AS "articleCount"`,
-  place: `id, name, key, kind, country_code AS "countryCode", latitude, longitude, mention_count AS "mentionCount", article_count AS "articleCount"`,
+  place: `id, name, key, kind, country_code AS "countryCode", region_code AS "regionCode", latitude, longitude, mention_count AS "mentionCount", article_count AS "articleCount"`,
   quote: `id, article_id AS "articleId", text, start_offset AS "start", end_offset AS "end", cue, speaker_name AS "speakerName", speaker_person_id AS "speakerPersonId", speaker_organization_id AS "speakerOrganizationId"`,
 };
 

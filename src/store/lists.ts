@@ -7,6 +7,7 @@ import { Prisma } from "./generated/sqlite/client.ts";
 import type { DbHandle } from "./client.ts";
 import type { EntityType } from "../extract/types.ts";
 import { inOrder, searchCount, searchIds, type SearchKind, type SearchQuery, type SortKey } from "./search.ts";
+import { hasGeoFilter, placeGeoSql, scopeSql, scopeWhere, type PlaceGeoFilter, type PlaceScope } from "./places.ts";
 
 export interface Window {
   take: number;
@@ -36,7 +37,7 @@ function windowArgs(w: Window) {
 async function searchPage<T extends { id: number }>(
   h: DbHandle,
   kind: SearchKind,
-  query: SearchQuery,
+  query: SearchQuery | null,
   where: Prisma.Sql[],
   order: SortKey[],
   w: Window,
@@ -72,6 +73,10 @@ export interface ArticleFilter {
   personId?: number | null;
   organizationId?: number | null;
   placeId?: number | null;
+  /** With placeId: the place with its sub-places (store/places.ts placeScope), instead of the place alone. */
+  placeScope?: PlaceScope | null;
+  /** With placeId: also the articles that name the place by demonym only (`French officials`). */
+  includeDemonyms?: boolean | null;
 }
 
 /** RELEVANCE only with a search. */
@@ -83,7 +88,13 @@ function articleWhere(f: ArticleFilter = {}): Prisma.ArticleWhereInput {
   if (f.publishedBefore) where.push({ publishedAt: { lt: f.publishedBefore } });
   if (f.personId != null) where.push({ people: { some: { personId: f.personId } } });
   if (f.organizationId != null) where.push({ organizations: { some: { organizationId: f.organizationId } } });
-  if (f.placeId != null) where.push({ places: { some: { placeId: f.placeId } } });
+  if (f.placeId != null) {
+    if (!f.placeScope && !f.includeDemonyms) where.push({ places: { some: { placeId: f.placeId } } });
+    else {
+      const place = scopeWhere(f.placeScope ?? { id: f.placeId, countryCode: null, regionCode: null });
+      where.push({ OR: [{ places: { some: { place } } }, ...(f.includeDemonyms ? [{ demonyms: { some: { place } } }] : [])] });
+    }
+  }
   return { AND: where };
 }
 
@@ -113,7 +124,15 @@ function articleSql(f: ArticleFilter): Prisma.Sql[] {
   if (f.organizationId != null) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM article_organization x WHERE x.article_id = t.id AND x.organization_id = ${f.organizationId})`);
   }
-  if (f.placeId != null) where.push(Prisma.sql`EXISTS (SELECT 1 FROM article_place x WHERE x.article_id = t.id AND x.place_id = ${f.placeId})`);
+  if (f.placeId != null) {
+    if (!f.placeScope && !f.includeDemonyms) where.push(Prisma.sql`EXISTS (SELECT 1 FROM article_place x WHERE x.article_id = t.id AND x.place_id = ${f.placeId})`);
+    else {
+      const place = scopeSql(f.placeScope ?? { id: f.placeId, countryCode: null, regionCode: null });
+      const named = Prisma.sql`EXISTS (SELECT 1 FROM article_place x JOIN place p ON p.id = x.place_id WHERE x.article_id = t.id AND ${place})`;
+      const demonym = Prisma.sql`EXISTS (SELECT 1 FROM article_demonym x JOIN place p ON p.id = x.place_id WHERE x.article_id = t.id AND ${place})`;
+      where.push(f.includeDemonyms ? Prisma.sql`(${named} OR ${demonym})` : named);
+    }
+  }
   return where;
 }
 
@@ -136,6 +155,9 @@ export function articleCount(h: DbHandle, filter: ArticleFilter): Promise<number
 export interface EntityFilter {
   search?: SearchQuery | null;
 }
+
+/** Places also filter by geography (store/places.ts). */
+export interface PlaceFilter extends EntityFilter, PlaceGeoFilter {}
 
 /** RELEVANCE only with a search. */
 export type EntityOrder = "RELEVANCE" | "MENTION_COUNT_DESC" | "ARTICLE_COUNT_DESC" | "NAME_ASC" | "NAME_DESC";
@@ -172,14 +194,18 @@ export async function organizationPage(h: DbHandle, filter: EntityFilter, order:
   }
   return toPage(await h.db.organization.findMany({ orderBy: plainOrder(order), ...windowArgs(w) }), w);
 }
-export async function placePage(h: DbHandle, filter: EntityFilter, order: EntityOrder, w: Window) {
-  if (filter.search) return searchPage(h, "place", filter.search, [], ENTITY_KEYS[order], w, (ids) => h.db.place.findMany({ where: { id: { in: ids } } }));
+export async function placePage(h: DbHandle, filter: PlaceFilter, order: EntityOrder, w: Window) {
+  if (filter.search || hasGeoFilter(filter)) {
+    if (order === "RELEVANCE" && !filter.search) throw new Error("RELEVANCE needs a search");
+    return searchPage(h, "place", filter.search ?? null, placeGeoSql(filter), ENTITY_KEYS[order], w, (ids) => h.db.place.findMany({ where: { id: { in: ids } } }));
+  }
   return toPage(await h.db.place.findMany({ orderBy: plainOrder(order), ...windowArgs(w) }), w);
 }
 
 const ENTITY_KIND = { PERSON: "person", ORGANIZATION: "organization", PLACE: "place" } as const satisfies Record<EntityType, SearchKind>;
 
-export function entityCount(h: DbHandle, type: EntityType, filter: EntityFilter): Promise<number> {
+export function entityCount(h: DbHandle, type: EntityType, filter: PlaceFilter): Promise<number> {
+  if (type === "PLACE" && hasGeoFilter(filter)) return searchCount(h, "place", filter.search ?? null, placeGeoSql(filter));
   if (filter.search) return searchCount(h, ENTITY_KIND[type], filter.search, []);
   switch (type) {
     case "PERSON": return h.db.person.count();

@@ -191,7 +191,7 @@ interface EntityRow {
 
 const ENTITY_COLUMNS: Column[] = [["key", "text"], ["name", "text"], ["mention_count", "int4"], ["article_count", "int4"]];
 // `kind` is an enum on PostgreSQL, text on SQLite.
-const PLACE_COLUMNS: Column[] = [...ENTITY_COLUMNS, ["kind", '"PlaceKind"'], ["country_code", "text"], ["latitude", "float8"], ["longitude", "float8"]];
+const PLACE_COLUMNS: Column[] = [...ENTITY_COLUMNS, ["kind", '"PlaceKind"'], ["country_code", "text"], ["latitude", "float8"], ["longitude", "float8"], ["region_code", "text"]];
 
 async function upsertEntities(w: Writer, articles: Saved[]): Promise<EntityIds> {
   const rows = new Map<string, EntityRow>();
@@ -199,10 +199,12 @@ async function upsertEntities(w: Writer, articles: Saved[]): Promise<EntityIds> 
     for (const e of analysis.entities) {
       const k = entityKey(e.type, e.key);
       const row = rows.get(k);
+      // A country named by demonym only (mentionCount 0) is no mention of it: it counts no article.
+      const named = e.mentionCount > 0 ? 1 : 0;
       if (row) {
         row.mentionCount += e.mentionCount;
-        row.articleCount += 1;
-      } else rows.set(k, { first: e, mentionCount: e.mentionCount, articleCount: 1 });
+        row.articleCount += named;
+      } else rows.set(k, { first: e, mentionCount: e.mentionCount, articleCount: named });
     }
   }
   const ids: EntityIds = new Map();
@@ -213,8 +215,8 @@ async function upsertEntities(w: Writer, articles: Saved[]): Promise<EntityIds> 
     const values = ofType.map(({ first: e, mentionCount, articleCount }) => {
       const row: unknown[] = [e.key, e.name, mentionCount, articleCount];
       if (type !== "PLACE") return row;
-      const geo = e.geo ?? { kind: "OTHER", countryCode: null, latitude: null, longitude: null };
-      return [...row, geo.kind, geo.countryCode, geo.latitude, geo.longitude];
+      const geo = e.geo ?? { kind: "OTHER", countryCode: null, latitude: null, longitude: null, regionCode: null };
+      return [...row, geo.kind, geo.countryCode, geo.latitude, geo.longitude, geo.regionCode];
     });
     const upserted = await w.insert<{ id: number | bigint; key: string }>(table, type === "PLACE" ? PLACE_COLUMNS : ENTITY_COLUMNS, values, {
       onConflict: `(key) DO UPDATE SET mention_count = ${table}.mention_count + excluded.mention_count, article_count = ${table}.article_count + excluded.article_count`,
@@ -228,15 +230,19 @@ async function upsertEntities(w: Writer, articles: Saved[]): Promise<EntityIds> 
 async function createMentions(w: Writer, articles: Saved[], ids: EntityIds): Promise<void> {
   for (const type of ["PLACE"] as const) {
     const mentions: unknown[][] = [];
+    const demonyms: unknown[][] = [];
     const aliases = new Map<string, [number, string]>();
     for (const { articleId, analysis } of articles) {
       for (const e of analysis.entities) {
         if (e.type !== type) continue;
         const id = ids.get(entityKey(type, e.key))!;
+        if (e.demonymCount) demonyms.push([articleId, id, e.demonymCount, e.firstOffset]);
+        if (e.mentionCount === 0) continue;
         mentions.push([articleId, id, e.mentionCount, e.firstOffset]);
         for (const alias of e.aliases) aliases.set(`${id}\u0000${alias}`, [id, alias]);
       }
     }
+    await w.insert("article_demonym", [["article_id", "int4"], ["place_id", "int4"], ["count", "int4"], ["first_offset", "int4"]], demonyms);
     const { mentions: table, aliases: aliasTable, column } = ENTITY_TABLES[type];
     await w.insert(table, [["article_id", "int4"], [column, "int4"], ["mention_count", "int4"], ["first_offset", "int4"]], mentions);
     // Prisma's createMany cannot skip duplicates on SQLite; ON CONFLICT DO NOTHING reads the same on both databases.

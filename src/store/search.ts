@@ -100,7 +100,9 @@ const BM25_WEIGHTS: Record<SearchKind, string> = {
  * length normalization 1 (divided by 1 + log(length)); an entity scores by its best
  * matching name or alias.
  */
-export function hitsSql(h: DbHandle, kind: SearchKind, q: SearchQuery): Prisma.Sql {
+export function hitsSql(h: DbHandle, kind: SearchKind, q: SearchQuery | null): Prisma.Sql {
+  // No search: every row, all equal (a filtered page that is not a search, `places(filter: {near})`).
+  if (q === null) return Prisma.sql`SELECT id, 0 AS score FROM ${Prisma.raw(kind)}`;
   if (h.provider === "sqlite") {
     const fts = Prisma.raw(`${kind}_fts`);
     return Prisma.sql`SELECT rowid AS id, -bm25(${fts}, ${Prisma.raw(BM25_WEIGHTS[kind])}) AS score FROM ${fts} WHERE ${fts} MATCH ${fts5Match(q)}`;
@@ -133,7 +135,8 @@ export interface SortKey {
 
 export interface SearchPageRequest {
   kind: SearchKind;
-  query: SearchQuery;
+  /** null: every row of `kind` that `where` admits. */
+  query: SearchQuery | null;
   /** Conditions on `t`, ANDed. */
   where: Prisma.Sql[];
   /** A total order: it must end with the id. */
@@ -186,7 +189,7 @@ export async function searchIds(h: DbHandle, r: SearchPageRequest): Promise<Sear
 }
 
 /** How many rows match, with the filter. */
-export async function searchCount(h: DbHandle, kind: SearchKind, query: SearchQuery, where: Prisma.Sql[]): Promise<number> {
+export async function searchCount(h: DbHandle, kind: SearchKind, query: SearchQuery | null, where: Prisma.Sql[]): Promise<number> {
   const [row] = await h.db.$queryRaw<{ n: number | bigint }[]>`
     WITH hits AS MATERIALIZED (${hitsSql(h, kind, query)})
     SELECT count(*) AS n FROM hits h JOIN ${Prisma.raw(kind)} t ON t.id = h.id ${conditions(where)}`;

@@ -28,6 +28,7 @@ const EXTRA_ALIASES: Record<string, string> = {
   "czech republic": "CZ", "ivory coast": "CI", "drc": "CD", "congo": "CG",
   "vatican": "VA", "palestinian territories": "PS", "east timor": "TL", "swaziland": "SZ",
   "turkey": "TR", "republic of turkey": "TR", "macedonia": "MK", "cape verde": "CV", "the gambia": "GM", "the bahamas": "BS",
+  bosnia: "BA", zaire: "CD", "south korea": "KR", "north korea": "KP", "czechia": "CZ", "kosovo": "XK",
 };
 
 /** English display names where the package's common name differs from news usage. */
@@ -54,9 +55,19 @@ const EXTRA_DEMONYMS = [
   "palestinians", "israelis", "saudi", "saudis", "yankee", "pakistanis", "afghans",
 ];
 
+/** Demonyms of the countries news names apart from their package entry (`English` → England). */
+const EXTRA_DEMONYM_COUNTRIES: Record<string, string> = {
+  american: "united states", americans: "united states", british: "uk", briton: "uk", britons: "uk",
+  english: "england", scottish: "scotland", scots: "scotland", welsh: "wales", irish: "ireland",
+  emirati: "uae", emiratis: "uae", saudi: "saudi arabia", saudis: "saudi arabia",
+  palestinians: "palestine", israelis: "israel", pakistanis: "pakistan", afghans: "afghanistan",
+};
+
 interface CountryTables {
   byAlias: Map<string, CountryInfo>;
   demonyms: Set<string>;
+  /** Nationality word → its country (`french` → France); collective words (`arabs`) have none. */
+  demonymCountry: Map<string, CountryInfo>;
 }
 
 let tables: CountryTables | null = null;
@@ -74,6 +85,7 @@ function build(): CountryTables {
   const byAlias = new Map<string, CountryInfo>();
   const byCode = new Map<string, CountryInfo>();
   const demonyms = new Set<string>(EXTRA_DEMONYMS);
+  const demonymCountry = new Map<string, CountryInfo>();
   for (const c of loadPackage()) {
     const info: CountryInfo = {
       name: DISPLAY_NAMES[c.cca2] ?? c.name.common,
@@ -97,8 +109,14 @@ function build(): CountryTables {
       for (const d of [eng.m, eng.f]) {
         const lower = d.toLowerCase();
         demonyms.add(lower);
+        // Shared demonyms (`French`, `Dutch`) go to the UN member, not its territories.
+        const main = c.unMember;
+        if (!demonymCountry.has(lower) || main) demonymCountry.set(lower, info);
         // "Syrians", "Russians": the plural is as little an entity as the adjective.
-        if (!lower.endsWith("s") && !lower.endsWith("sh") && !lower.endsWith("ese")) demonyms.add(`${lower}s`);
+        if (!lower.endsWith("s") && !lower.endsWith("sh") && !lower.endsWith("ese")) {
+          demonyms.add(`${lower}s`);
+          if (!demonymCountry.has(`${lower}s`) || main) demonymCountry.set(`${lower}s`, info);
+        }
       }
     }
   }
@@ -110,7 +128,12 @@ function build(): CountryTables {
   }
   // A demonym that is also a country name ("Vatican") stays a country.
   for (const alias of byAlias.keys()) demonyms.delete(alias);
-  return { byAlias, demonyms };
+  for (const alias of byAlias.keys()) demonymCountry.delete(alias);
+  for (const [word, alias] of Object.entries(EXTRA_DEMONYM_COUNTRIES)) {
+    const info = byAlias.get(alias);
+    if (info) demonymCountry.set(word, info);
+  }
+  return { byAlias, demonyms, demonymCountry };
 }
 
 function getTables(): CountryTables {
@@ -126,4 +149,9 @@ export function lookupCountry(name: string): CountryInfo | undefined {
 /** True for nationality words (`Syrian`, `Russians`, `American`) that name no entity. */
 export function isDemonym(word: string): boolean {
   return getTables().demonyms.has(word.toLowerCase());
+}
+
+/** The country a nationality word names (`French`, `Russians` → France, Russia), if one. */
+export function countryOfDemonym(word: string): CountryInfo | undefined {
+  return getTables().demonymCountry.get(word.trim().toLowerCase());
 }

@@ -14,7 +14,7 @@ export interface CityInfo {
   countryCode: string;
   latitude: number;
   longitude: number;
-  /** First-level division code (a US state's postal code, `TX`), when known. */
+  /** First-level division: its ISO 3166-2 code after the country's (a US state's postal code, `TX`), when known. */
   admin1?: string;
   population?: number;
 }
@@ -32,6 +32,11 @@ export interface RegionInfo {
   countryCode: string | null;
   /** `TX` for Texas: matches CityInfo.admin1. */
   admin1: string | null;
+  /** A representative point (regions.tsv), when known. */
+  latitude?: number;
+  longitude?: number;
+  /** What regions.tsv calls it: `state`, `province`, `continent`, `region`, `landmark` ... */
+  type?: string;
 }
 
 // name, ISO alpha-2, lat, lon
@@ -64,7 +69,7 @@ const CITY_ROWS: ReadonlyArray<readonly [string, string, number, number]> = [
   ["Dublin", "IE", 53.35, -6.26], ["Paris", "FR", 48.86, 2.35], ["Marseille", "FR", 43.3, 5.37],
   ["Lyon", "FR", 45.76, 4.84], ["Berlin", "DE", 52.52, 13.4],
   ["Munich", "DE", 48.14, 11.58], ["Frankfurt", "DE", 50.11, 8.68], ["Hamburg", "DE", 53.55, 9.99],
-  ["Cologne", "DE", 50.94, 6.96], ["Madrid", "ES", 40.42, -3.7], ["Barcelona", "ES", 41.39, 2.17],
+  ["Cologne", "DE", 50.94, 6.96], ["Madrid", "ES", 40.42, -3.7], ["Barcelona", "ES", 41.39, 2.17], ["Valencia", "ES", 39.47, -0.38], ["Seville", "ES", 37.39, -5.99],
   ["Lisbon", "PT", 38.72, -9.14], ["Rome", "IT", 41.9, 12.5], ["Milan", "IT", 45.46, 9.19],
   ["Naples", "IT", 40.85, 14.27], ["Turin", "IT", 45.07, 7.69], ["Brussels", "BE", 50.85, 4.35],
   ["Amsterdam", "NL", 52.37, 4.9], ["The Hague", "NL", 52.08, 4.3], ["Rotterdam", "NL", 51.92, 4.48],
@@ -97,6 +102,7 @@ const CITY_ROWS: ReadonlyArray<readonly [string, string, number, number]> = [
   ["Austin", "US", 30.27, -97.74], ["Sacramento", "US", 38.58, -121.49], ["Portland", "US", 45.52, -122.68],
   ["Honolulu", "US", 21.31, -157.86], ["Anchorage", "US", 61.22, -149.9], ["Ferguson", "US", 38.74, -90.31],
   ["San Bernardino", "US", 34.11, -117.29], ["Charlotte", "US", 35.23, -80.84], ["Columbus", "US", 39.96, -83.0],
+  ["Hollywood", "US", 34.1, -118.33],
   ["Toronto", "CA", 43.65, -79.38], ["Montreal", "CA", 45.5, -73.57], ["Vancouver", "CA", 49.28, -123.12],
   ["Ottawa", "CA", 45.42, -75.7], ["Mexico City", "MX", 19.43, -99.13], ["Havana", "CU", 23.11, -82.37],
   ["Caracas", "VE", 10.48, -66.9], ["Bogota", "CO", 4.71, -74.07], ["Lima", "PE", -12.05, -77.04],
@@ -183,8 +189,9 @@ let generated: Map<string, CityInfo[]> | null = null;
 let regions: Map<string, RegionInfo> | null = null;
 
 function foldKey(name: string): string {
-  return name
-    .normalize("NFKD")
+  // Most names are plain ASCII: skip Unicode normalization for them (the tables load 50k names).
+  const plain = /^[\x20-\x7e]*$/u.test(name) ? name : name.normalize("NFKD");
+  return plain
     .replace(/\p{M}+/gu, "")
     .trim()
     .replace(/\s+/g, " ")
@@ -202,29 +209,67 @@ function curatedTable(): Map<string, CityInfo> {
   return curated;
 }
 
-/** cities.tsv by folded name, most populous first (the file is sorted that way). */
+function readTable(file: string): string[][] {
+  let text = "";
+  try {
+    text = readFileSync(new URL(file, import.meta.url), "utf8");
+  } catch {
+    // Without the table, only the curated names are known.
+  }
+  return text
+    .split("\n")
+    .filter((line) => line !== "" && !line.startsWith("#"))
+    .map((line) => line.split("\t"));
+}
+
+function addTo<T>(index: Map<string, T[]>, key: string, value: T): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}
+
+/** cities.tsv by folded name and alternate name, most populous first. */
 function generatedTable(): Map<string, CityInfo[]> {
   if (!generated) {
     generated = new Map();
-    let text = "";
-    try {
-      text = readFileSync(new URL("./cities.tsv", import.meta.url), "utf8");
-    } catch {
-      // Without the table, only the curated cities are known.
-    }
-    for (const line of text.split("\n")) {
-      if (line === "" || line.startsWith("#")) continue;
-      const [name = "", countryCode = "", admin1 = "", lat = "", lon = "", pop = ""] = line.split("\t");
+    for (const [name = "", alt = "", countryCode = "", admin1 = "", lat = "", lon = "", pop = ""] of readTable("./cities.tsv")) {
       const city: CityInfo = { name, countryCode, latitude: Number(lat), longitude: Number(lon), population: Number(pop) };
       if (admin1 !== "") city.admin1 = admin1;
-      const key = foldKey(name);
-      const list = generated.get(key);
-      if (list) list.push(city);
-      else generated.set(key, [city]);
+      addTo(generated, foldKey(name), city);
+      if (alt !== "" && foldKey(alt) !== foldKey(name)) addTo(generated, foldKey(alt), city);
     }
     for (const list of generated.values()) list.sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
   }
   return generated;
+}
+
+let divisions: Map<string, RegionInfo[]> | null = null;
+
+/** regions.tsv by folded name: every first-level division of every country, continents and well-known regions. */
+function divisionTable(): Map<string, RegionInfo[]> {
+  if (!divisions) {
+    divisions = new Map();
+    for (const [name = "", country = "", code = "", type = "", lat = "", lon = ""] of readTable("./regions.tsv")) {
+      const info: RegionInfo = { name, countryCode: country || null, admin1: code || null, type, latitude: Number(lat), longitude: Number(lon) };
+      addTo(divisions, foldKey(name), info);
+    }
+  }
+  return divisions;
+}
+
+/**
+ * Every region named `name` in regions.tsv (divisions of every country, continents, well-known
+ * regions): US states first, then continents and regions news names, then other divisions.
+ */
+export function regionCandidates(name: string): RegionInfo[] {
+  const rank = (r: RegionInfo) => (r.countryCode === "US" && r.type === "state" ? 0 : r.countryCode === null || r.type === "region" || r.type === "landmark" ? 1 : 2);
+  return [...(divisionTable().get(foldKey(name)) ?? [])].sort((a, b) => rank(a) - rank(b));
+}
+
+/** The point regions.tsv gives a curated region (`Middle East`, `Texas`). */
+function withPoint(info: RegionInfo): RegionInfo {
+  const hit = (divisionTable().get(foldKey(info.name)) ?? []).find((r) => r.countryCode === info.countryCode && (info.admin1 === null || r.admin1 === info.admin1));
+  return hit && hit.latitude !== undefined && hit.longitude !== undefined ? { ...info, admin1: info.admin1 ?? hit.admin1, latitude: hit.latitude, longitude: hit.longitude, type: hit.type } : info;
 }
 
 /** Every city named `name`, most populous first. */
@@ -290,9 +335,9 @@ function withStats(city: CityInfo, candidates: readonly CityInfo[]): CityInfo {
 function regionTable(): Map<string, RegionInfo> {
   if (!regions) {
     regions = new Map();
-    for (const r of REGION_NAMES) regions.set(foldKey(r), { name: r, countryCode: REGION_COUNTRIES[r] ?? null, admin1: null });
+    for (const r of REGION_NAMES) regions.set(foldKey(r), withPoint({ name: r, countryCode: REGION_COUNTRIES[r] ?? null, admin1: null }));
     for (const [state, code] of Object.entries(US_STATES)) {
-      const info: RegionInfo = { name: state, countryCode: "US", admin1: code };
+      const info: RegionInfo = withPoint({ name: state, countryCode: "US", admin1: code });
       // `Washington` and `New York` alone are the cities; `Washington state` is the state.
       if (!curatedTable().has(foldKey(state))) regions.set(foldKey(state), info);
       regions.set(`${foldKey(state)} state`, { ...info, name: `${state} State` });
@@ -325,6 +370,7 @@ const STATE_ABBREVIATIONS: Record<string, string> = {
   "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND",
   "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
   "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
+  "Cal.": "CA", "Penn.": "PA", "Wisc.": "WI", "N.Mex.": "NM", "S.Dak.": "SD", "N.Dak.": "ND",
 };
 
 /** The US state an AP abbreviation at the start of `text` names (`Fla.` → FL), and its length. */
@@ -334,6 +380,34 @@ export function stateAbbreviationAt(text: string): { admin1: string; length: num
   const written = m[0].replace(/\s/g, "");
   const admin1 = STATE_ABBREVIATIONS[written];
   return admin1 ? { admin1, length: m[0].length } : undefined;
+}
+
+/** `D.C.`, `DC`: the capital, not a state. */
+const CAPITAL_ABBREVIATIONS = new Set(["D.C.", "DC", "D. C.", "Washington, D.C."]);
+
+/**
+ * The name a state abbreviation stands for, as the gazetteer looks it up (`Calif.` →
+ * `California`, `N.Y.` → `New York state`, `Ga.` → `Georgia state`: the state, where
+ * the bare name means a city or a country by default), `D.C.` → `Washington D.C.`.
+ */
+export function stateOfAbbreviation(text: string): string | undefined {
+  const written = text.trim().replace(/\s/g, "");
+  if (CAPITAL_ABBREVIATIONS.has(text.trim()) || CAPITAL_ABBREVIATIONS.has(written)) return "Washington D.C.";
+  const code = STATE_ABBREVIATIONS[written];
+  const state = code ? usStateName(code) : undefined;
+  if (!state) return undefined;
+  return curatedTable().has(foldKey(state)) || stateIsAlsoCountry(state) ? `${state} state` : state;
+}
+
+/** `Georgia`: a US state whose bare name is a country's. */
+export function stateIsAlsoCountry(state: string): boolean {
+  return state === "Georgia";
+}
+
+/** How a US state is shown where its bare name means something else by default (`Washington State`, `Georgia (U.S. state)`). */
+export function stateDisplayName(state: string): string {
+  if (curatedTable().has(foldKey(state))) return `${state} State`;
+  return stateIsAlsoCountry(state) ? `${state} (U.S. state)` : state;
 }
 
 /** A US state's name from its postal code (`TX` → `Texas`). */

@@ -26,6 +26,8 @@ declare global {
 
 export interface NexusGenInputs {
   ArticleFilter: { // input type
+    includeDemonyms?: boolean | null; // Boolean
+    includeSubplaces?: boolean | null; // Boolean
     organizationId?: string | null; // ID
     personId?: string | null; // ID
     placeId?: string | null; // ID
@@ -36,9 +38,20 @@ export interface NexusGenInputs {
   EntityFilter: { // input type
     search?: string | null; // String
   }
+  GeoCircle: { // input type
+    km: number; // Float!
+    latitude: number; // Float!
+    longitude: number; // Float!
+  }
   IngestArticleInput: { // input type
     fileName: string; // String!
     text: string; // String!
+  }
+  PlaceFilter: { // input type
+    countryCode?: string | null; // String
+    kind?: NexusGenEnums['PlaceKind'] | null; // PlaceKind
+    near?: NexusGenInputs['GeoCircle'] | null; // GeoCircle
+    search?: string | null; // String
   }
   QuoteFilter: { // input type
     articleId?: string | null; // ID
@@ -244,6 +257,8 @@ export interface NexusGenFieldTypes {
     aliases: string[]; // [String!]!
     articleCount: number; // Int!
     articles: NexusGenRootTypes['EntityArticleConnection']; // EntityArticleConnection!
+    containedIn: NexusGenRootTypes['Place'] | null; // Place
+    country: NexusGenRootTypes['Place'] | null; // Place
     countryCode: string | null; // String
     id: string; // ID!
     kind: NexusGenEnums['PlaceKind']; // PlaceKind!
@@ -251,6 +266,7 @@ export interface NexusGenFieldTypes {
     longitude: number | null; // Float
     mentionCount: number; // Int!
     name: string; // String!
+    regionCode: string | null; // String
     related: NexusGenRootTypes['RelatedEntityConnection']; // RelatedEntityConnection!
   }
   PlaceConnection: { // field return type
@@ -446,6 +462,8 @@ export interface NexusGenFieldTypeNames {
     aliases: 'String'
     articleCount: 'Int'
     articles: 'EntityArticleConnection'
+    containedIn: 'Place'
+    country: 'Place'
     countryCode: 'String'
     id: 'ID'
     kind: 'PlaceKind'
@@ -453,6 +471,7 @@ export interface NexusGenFieldTypeNames {
     longitude: 'Float'
     mentionCount: 'Int'
     name: 'String'
+    regionCode: 'String'
     related: 'RelatedEntityConnection'
   }
   PlaceConnection: { // field return type name
@@ -615,7 +634,7 @@ export interface NexusGenArgTypes {
     places: { // args
       after?: string | null; // String
       before?: string | null; // String
-      filter?: NexusGenInputs['EntityFilter'] | null; // EntityFilter
+      filter?: NexusGenInputs['PlaceFilter'] | null; // PlaceFilter
       first?: number | null; // Int
       last?: number | null; // Int
       orderBy?: NexusGenEnums['EntityOrder'] | null; // EntityOrder

@@ -34,6 +34,33 @@ export const ArticleFilter = inputObjectType({
     t.id("personId", { description: "Mentions this person." });
     t.id("organizationId", { description: "Mentions this organization." });
     t.id("placeId", { description: "Mentions this place." });
+    t.boolean("includeSubplaces", {
+      description: "With placeId: also the articles that mention a place inside it (a country: places with its country code; a region: places with its region code). Default false.",
+    });
+    t.boolean("includeDemonyms", {
+      description: "With placeId: also the articles that name it by demonym only (`French officials` for France); demonyms are not mentions and never count in mentionCount. Default false.",
+    });
+  },
+});
+
+export const GeoCircle = inputObjectType({
+  name: "GeoCircle",
+  description: "A circle on the map: the places whose point lies within `km` of (latitude, longitude).",
+  definition(t) {
+    t.nonNull.float("latitude", { description: "-90 to 90." });
+    t.nonNull.float("longitude", { description: "-180 to 180." });
+    t.nonNull.float("km", { description: "Radius in kilometres, more than 0 and at most 20,000." });
+  },
+});
+
+export const PlaceFilter = inputObjectType({
+  name: "PlaceFilter",
+  description: "All given conditions must hold.",
+  definition(t) {
+    t.string("search", { description: `Words in the name or any alias. ${SYNTAX}` });
+    t.field("near", { type: "GeoCircle", description: "Within this circle (places without coordinates never are)." });
+    t.string("countryCode", { description: "In (or being) the country of this ISO 3166-1 alpha-2 code, any case." });
+    t.field("kind", { type: "PlaceKind", description: "Of this kind." });
   },
 });
 

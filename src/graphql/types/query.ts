@@ -5,8 +5,9 @@ import { keysetConnection, keysetWindow, type KeysetWindow } from "../pagination
 import { badInput } from "../errors.ts";
 import {
   articleCount, articlePage, entityCount, organizationPage, personPage, placePage, quoteCount, quotePage,
-  type ArticleFilter, type ArticleOrder, type EntityFilter, type EntityOrder, type Page,
+  type ArticleFilter, type ArticleOrder, type EntityOrder, type Page, type PlaceFilter,
 } from "../../store/lists.ts";
+import { placeScope } from "../../store/places.ts";
 import { parseSearch, SearchInputError, type SearchQuery } from "../../store/search.ts";
 
 const pageArgs = { first: intArg(), after: stringArg(), last: intArg(), before: stringArg() };
@@ -39,6 +40,23 @@ function checked<T>(page: Page<T>, window: KeysetWindow): Page<T> {
   return page;
 }
 
+type GeoArgs = { near?: { latitude: number; longitude: number; km: number } | null; countryCode?: string | null; kind?: PlaceFilter["kind"] };
+
+/** `places(filter: {near, countryCode, kind})`, checked: a bad circle or code is BAD_USER_INPUT naming the field. */
+function geoFilter(f: GeoArgs | null | undefined): Pick<PlaceFilter, "near" | "countryCode" | "kind"> {
+  if (!f) return {};
+  const near = f.near;
+  if (near) {
+    if (!(near.latitude >= -90 && near.latitude <= 90)) throw badInput(`filter.near.latitude must be from -90 to 90, not ${near.latitude}`, "filter.near.latitude");
+    if (!(near.longitude >= -180 && near.longitude <= 180)) throw badInput(`filter.near.longitude must be from -180 to 180, not ${near.longitude}`, "filter.near.longitude");
+    if (!(near.km > 0 && near.km <= 20_000)) throw badInput(`filter.near.km must be more than 0 and at most 20000, not ${near.km}`, "filter.near.km");
+  }
+  if (f.countryCode != null && !/^[A-Za-z]{2}$/u.test(f.countryCode)) {
+    throw badInput(`filter.countryCode must be an ISO 3166-1 alpha-2 code (two letters, e.g. "FR"), not "${f.countryCode}"`, "filter.countryCode");
+  }
+  return { near: near ?? null, countryCode: f.countryCode ?? null, kind: f.kind ?? null };
+}
+
 export const ListQueries = extendType({
   type: "Query",
   definition(t) {
@@ -59,7 +77,12 @@ export const ListQueries = extendType({
           personId: optionalId(f.personId, "Person", "filter.personId"),
           organizationId: optionalId(f.organizationId, "Organization", "filter.organizationId"),
           placeId: optionalId(f.placeId, "Place", "filter.placeId"),
+          includeDemonyms: f.includeDemonyms,
         };
+        if ((f.includeSubplaces || f.includeDemonyms) && filter.placeId == null) {
+          throw badInput(`filter.${f.includeSubplaces ? "includeSubplaces" : "includeDemonyms"} needs filter.placeId`, "filter");
+        }
+        if (f.includeSubplaces && filter.placeId != null) filter.placeScope = await placeScope(ctx.store, filter.placeId, true);
         const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window);
         return keysetConnection(checked(page, window), window, () => articleCount(ctx.store, filter));
       },
@@ -69,6 +92,7 @@ export const ListQueries = extendType({
       filter: arg({ type: "EntityFilter" }),
       orderBy: arg({ type: "EntityOrder", description: "Default: RELEVANCE with a filter.search, else MENTION_COUNT_DESC." }),
     };
+    const placeArgs = { ...entityArgs, filter: arg({ type: "PlaceFilter" }) };
     const entityLists = [
       ["people", "PersonConnection", "PERSON", personPage],
       ["organizations", "OrganizationConnection", "ORGANIZATION", organizationPage],
@@ -77,10 +101,10 @@ export const ListQueries = extendType({
     for (const [field, type, kind, page] of entityLists) {
       t.nonNull.field(field, {
         type,
-        args: entityArgs,
+        args: kind === "PLACE" ? placeArgs : entityArgs,
         async resolve(_root, args, ctx: Context) {
           const window = keysetWindow(args);
-          const filter: EntityFilter = { search: search(args.filter?.search) };
+          const filter: PlaceFilter = { search: search(args.filter?.search), ...(kind === "PLACE" ? geoFilter(args.filter as GeoArgs | null | undefined) : {}) };
           const rows = await page(ctx.store, filter, order(args.orderBy, !!filter.search, "MENTION_COUNT_DESC"), window);
           return keysetConnection(checked(rows, window), window, () => entityCount(ctx.store, kind, filter));
         },
