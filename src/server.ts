@@ -27,6 +27,7 @@ import { authorize } from "./graphql/auth.ts";
 import { clientMistakeCode, noSubscriptionsPlugin, withoutSuggestions } from "./graphql/errors.ts";
 import { isDatabaseUnavailable } from "./store/errors.ts";
 import type { Config } from "./config.ts";
+import { serveWebSockets } from "./graphql/subscriptions/websocket.ts";
 
 export interface ServerOptions {
   store: DbHandle;
@@ -306,13 +307,28 @@ export async function startServer(options: ServerOptions & { port: number; host?
   httpServer.setTimeout(http.socketTimeoutMs);
   httpServer.on("drop", () => httpConnectionsDropped.inc());
 
+  let live: { close(): Promise<void> } | undefined;
   const apollo = createApollo({ production, introspection: options.introspection ?? !production, limits }, [
+    // Subscriptions end with the server (their sockets are not the drain's connections).
+    { serverWillStart: async () => ({ drainServer: async () => live?.close() }) },
     // stop(): no new connections, idle ones closed, requests in flight answered (at the
     // latest with their TIMEOUT), then whatever is left is closed.
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: limits.timeoutMs + 1000 }),
   ]);
   await apollo.start();
   collectProcessMetrics();
+  live = await serveWebSockets({
+    httpServer,
+    schema: buildSchema(),
+    store: options.store,
+    limits,
+    apiToken: options.apiToken,
+    maxDocumentBytes: options.maxDocumentBytes,
+    analysis: options.analysis,
+    corsOrigins: options.corsOrigins ?? [],
+    production,
+    formatError: (formatted, error) => formatError(formatted, error, { production, hideSuggestions: !(options.introspection ?? !production) }),
+  });
 
   app.route("/healthz").get((req, res) => sendHealth(res, options.store, req.method === "HEAD")).all(methodNotAllowed);
   app.route("/metrics").get((req, res) => sendMetrics(res, req.method === "HEAD")).all(methodNotAllowed);

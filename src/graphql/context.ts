@@ -3,6 +3,7 @@ import { createLoaders, type Loaders } from "./loaders.ts";
 import type { Auth } from "./auth.ts";
 import { DEFAULT_MAX_DOCUMENT_BYTES } from "../ingest/prepare.ts";
 import type { AnalysisPool } from "../ingest/pool.ts";
+import type { StoreEvents } from "../store/events.ts";
 
 export interface Context {
   store: DbHandle;
@@ -15,6 +16,8 @@ export interface Context {
   maxDocumentBytes: number;
   /** Threads that analyse ingestArticle's documents; without it, the request's thread does. */
   analysis?: AnalysisPool;
+  /** Subscriptions (WebSocket only): the store's events, and what to do with a subscriber too slow to keep up. */
+  live?: { events: StoreEvents; onOverflow(): void };
 }
 
 export interface ContextOptions {
@@ -22,6 +25,7 @@ export interface ContextOptions {
   signal?: AbortSignal;
   maxDocumentBytes?: number;
   analysis?: AnalysisPool;
+  live?: Context["live"];
 }
 
 export function createContext(store: DbHandle, options: ContextOptions = {}): Context {
@@ -33,5 +37,6 @@ export function createContext(store: DbHandle, options: ContextOptions = {}): Co
     signal,
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
     analysis: options.analysis,
+    live: options.live,
   };
 }

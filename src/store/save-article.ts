@@ -13,6 +13,7 @@ import { isUniqueViolation, withRetry } from "./errors.ts";
 import type { ParsedDocument } from "../ingest/types.ts";
 import type { ResolvedArticle, ResolvedEntity } from "../resolve/types.ts";
 import type { EntityType } from "../extract/types.ts";
+import { publishStoreEvent } from "./events.ts";
 
 export interface ArticleRecord extends ParsedDocument {
   fileName: string;
@@ -44,7 +45,11 @@ export async function saveArticle(store: DbHandle, record: ArticleRecord, analys
  */
 export function saveArticles(store: DbHandle, items: ArticleToSave[]): Promise<SaveResult[]> {
   if (items.length === 0) return Promise.resolve([]);
-  return withRetry(() => saveOnce(store, items), { attempts: 8 });
+  return withRetry(() => saveOnce(store, items), { attempts: 8 }).then(async (results) => {
+    // After the commit: subscribers re-read what the event names (./events.ts).
+    await publishStoreEvent(store, { articleIds: results.filter((r) => r.status === "created").map((r) => r.articleId) });
+    return results;
+  });
 }
 
 async function saveOnce(store: DbHandle, items: ArticleToSave[]): Promise<SaveResult[]> {

@@ -40,6 +40,10 @@ export interface NexusGenInputs {
     fileName: string; // String!
     text: string; // String!
   }
+  QuoteAddedFilter: { // input type
+    search?: string | null; // String
+    speakerId?: string | null; // ID
+  }
   QuoteFilter: { // input type
     articleId?: string | null; // ID
     search?: string | null; // String
@@ -93,6 +97,7 @@ export interface NexusGenObjects {
   QuoteEdge: Sources["QuoteEdge"];
   RelatedEntityConnection: Sources["RelatedEntityConnection"];
   RelatedEntityEdge: Sources["RelatedEntityEdge"];
+  Subscription: {};
 }
 
 export interface NexusGenInterfaces {
@@ -288,6 +293,11 @@ export interface NexusGenFieldTypes {
     node: NexusGenRootTypes['RelatedEntity']; // RelatedEntity!
     sharedArticles: number; // Int!
   }
+  Subscription: { // field return type
+    articleAdded: NexusGenRootTypes['Article']; // Article!
+    entityUpdated: NexusGenRootTypes['Entity']; // Entity!
+    quoteAdded: NexusGenRootTypes['Quote']; // Quote!
+  }
   Entity: { // field return type
     aliases: string[]; // [String!]!
     articleCount: number; // Int!
@@ -481,6 +491,11 @@ export interface NexusGenFieldTypeNames {
     node: 'RelatedEntity'
     sharedArticles: 'Int'
   }
+  Subscription: { // field return type name
+    articleAdded: 'Article'
+    entityUpdated: 'Entity'
+    quoteAdded: 'Quote'
+  }
   Entity: { // field return type name
     aliases: 'String'
     articleCount: 'Int'
@@ -602,6 +617,17 @@ export interface NexusGenArgTypes {
       filter?: NexusGenInputs['QuoteFilter'] | null; // QuoteFilter
       first?: number | null; // Int
       last?: number | null; // Int
+    }
+  }
+  Subscription: {
+    articleAdded: { // args
+      filter?: NexusGenInputs['ArticleFilter'] | null; // ArticleFilter
+    }
+    entityUpdated: { // args
+      id: string; // ID!
+    }
+    quoteAdded: { // args
+      filter?: NexusGenInputs['QuoteAddedFilter'] | null; // QuoteAddedFilter
     }
   }
   Entity: {

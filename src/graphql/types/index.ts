@@ -11,3 +11,4 @@ export * from "./quote.ts";
 export * from "./related.ts";
 export * from "./query.ts";
 export * from "./mutation.ts";
+export * from "./subscription.ts";
