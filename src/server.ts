@@ -6,6 +6,7 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import cors from "cors";
+import compression from "compression";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
@@ -188,6 +189,8 @@ export const CORS_ALLOWED_HEADERS = [
 ];
 /** How long a browser may reuse a preflight's answer: Chromium's cap (Firefox allows a day). */
 export const CORS_MAX_AGE_SECONDS = 7200;
+/** Answers smaller than this go uncompressed: below about a kilobyte gzip saves too little to pay for itself. */
+export const COMPRESSION_THRESHOLD_BYTES = 1024;
 /** How often Node checks the headers and request timeouts (its default, 30 s, would let them overrun by as much). */
 const TIMEOUT_CHECK_INTERVAL_MS = 1000;
 
@@ -297,6 +300,9 @@ export async function startServer(options: ServerOptions & { port: number; host?
   app.disable("x-powered-by");
   // GraphQL answers are no-store; hashing each one for an ETag would be wasted.
   app.set("etag", false);
+  // brotli or gzip, as the client's Accept-Encoding prefers, for answers over the threshold
+  // (GraphiQL's bundle is served gzipped already and passes through).
+  app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
   const httpServer = createServer(
     { headersTimeout: http.headersTimeoutMs, requestTimeout: http.requestTimeoutMs, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
     app,

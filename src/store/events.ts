@@ -109,8 +109,14 @@ export async function openStoreEvents(store: DbHandle): Promise<StoreEvents> {
       void next.end().catch(() => {});
       if (!closed) retry = setTimeout(() => void listen().catch(relistenLater), RELISTEN_MS);
     });
-    await next.connect();
-    await next.query(`LISTEN ${EVENT_CHANNEL}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${EVENT_CHANNEL}`);
+    } catch (error) {
+      next.removeAllListeners("error").on("error", () => {});
+      await next.end().catch(() => {});
+      throw error;
+    }
     if (closed) return void (await next.end());
     client = next;
   };
@@ -118,7 +124,8 @@ export async function openStoreEvents(store: DbHandle): Promise<StoreEvents> {
     logger.warn({ err: error }, "store event listener could not connect, retrying");
     if (!closed) retry = setTimeout(() => void listen().catch(relistenLater), RELISTEN_MS);
   };
-  await listen();
+  // The server starts with its database away too (/healthz says so); listening follows when it is back.
+  await listen().catch(relistenLater);
   return {
     subscribe,
     close: async () => {
