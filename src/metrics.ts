@@ -1,7 +1,7 @@
 // The Prometheus metrics this process exposes at /metrics. One registry per process, as
 // Prometheus scrapes a process: the server's GraphQL plugin and the ingest paths of the
 // same process count into it.
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { LoadEvents } from "./ingest/load.ts";
 
 export const registry = new Registry();
@@ -69,5 +69,17 @@ export async function renderMetrics(): Promise<{ contentType: string; body: stri
 export const httpConnectionsDropped = new Counter({
   name: "http_connections_dropped_total",
   help: "Connections closed as they arrived because MAX_CONNECTIONS were open.",
+  registers: [registry],
+});
+
+export const graphqlSubscriptions = new Gauge({
+  name: "graphql_subscriptions",
+  help: "Subscriptions open on this server's WebSocket connections",
+  registers: [registry],
+});
+
+export const graphqlSubscribersDisconnected = new Counter({
+  name: "graphql_subscribers_disconnected_total",
+  help: "WebSocket connections closed because a subscriber fell too many events behind (close code 4413)",
   registers: [registry],
 });

@@ -6,6 +6,7 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import cors from "cors";
+import compression from "compression";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
@@ -28,6 +29,7 @@ import { authorize } from "./graphql/auth.ts";
 import { clientMistakeCode, noSubscriptionsPlugin, withoutSuggestions } from "./graphql/errors.ts";
 import { isDatabaseUnavailable } from "./store/errors.ts";
 import type { Config } from "./config.ts";
+import { serveWebSockets } from "./graphql/subscriptions/websocket.ts";
 
 export interface ServerOptions {
   store: DbHandle;
@@ -192,6 +194,8 @@ export const CORS_ALLOWED_HEADERS = [
 ];
 /** How long a browser may reuse a preflight's answer: Chromium's cap (Firefox allows a day). */
 export const CORS_MAX_AGE_SECONDS = 7200;
+/** Answers smaller than this go uncompressed: below about a kilobyte gzip saves too little to pay for itself. */
+export const COMPRESSION_THRESHOLD_BYTES = 1024;
 /** How often Node checks the headers and request timeouts (its default, 30 s, would let them overrun by as much). */
 const TIMEOUT_CHECK_INTERVAL_MS = 1000;
 
@@ -301,6 +305,9 @@ export async function startServer(options: ServerOptions & { port: number; host?
   app.disable("x-powered-by");
   // GraphQL answers are no-store; hashing each one for an ETag would be wasted.
   app.set("etag", false);
+  // brotli or gzip, as the client's Accept-Encoding prefers, for answers over the threshold
+  // (GraphiQL's bundle is served gzipped already and passes through).
+  app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
   const httpServer = createServer(
     { headersTimeout: http.headersTimeoutMs, requestTimeout: http.requestTimeoutMs, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
     app,
@@ -311,13 +318,28 @@ export async function startServer(options: ServerOptions & { port: number; host?
   httpServer.setTimeout(http.socketTimeoutMs);
   httpServer.on("drop", () => httpConnectionsDropped.inc());
 
+  let live: { close(): Promise<void> } | undefined;
   const apollo = createApollo({ production, introspection: options.introspection ?? !production, limits }, [
+    // Subscriptions end with the server (their sockets are not the drain's connections).
+    { serverWillStart: async () => ({ drainServer: async () => live?.close() }) },
     // stop(): no new connections, idle ones closed, requests in flight answered (at the
     // latest with their TIMEOUT), then whatever is left is closed.
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: limits.timeoutMs + 1000 }),
   ]);
   await apollo.start();
   collectProcessMetrics();
+  live = await serveWebSockets({
+    httpServer,
+    schema: buildSchema(),
+    store: options.store,
+    limits,
+    apiToken: options.apiToken,
+    maxDocumentBytes: options.maxDocumentBytes,
+    analysis: options.analysis,
+    corsOrigins: options.corsOrigins ?? [],
+    production,
+    formatError: (formatted, error) => formatError(formatted, error, { production, hideSuggestions: !(options.introspection ?? !production) }),
+  });
 
   app.route("/healthz").get((req, res) => sendHealth(res, options.store, req.method === "HEAD")).all(methodNotAllowed);
   app.route("/metrics").get((req, res) => sendMetrics(res, req.method === "HEAD")).all(methodNotAllowed);

@@ -28,10 +28,10 @@ const deep = (open: string, close: string, n: number) => open.repeat(n) + close.
 const MISTAKES: Mistake[] = [
   {
     name: "a subscription operation",
-    body: { query: "subscription Live { articles { totalCount } }" },
+    body: { query: "subscription Live { articleAdded { title } }" },
     status: 400,
     code: "SUBSCRIPTIONS_NOT_SUPPORTED",
-    message: "this server has no subscriptions: send a query or a mutation",
+    message: "subscriptions are served over WebSocket at /graphql (the graphql-ws protocol), not over HTTP",
   },
   {
     name: "an automatic persisted query whose hash does not match its text",

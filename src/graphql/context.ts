@@ -3,6 +3,7 @@ import { createLoaders, type Loaders } from "./loaders.ts";
 import type { Auth } from "./auth.ts";
 import { DEFAULT_MAX_DOCUMENT_BYTES } from "../ingest/prepare.ts";
 import type { AnalysisPool } from "../ingest/pool.ts";
+import type { StoreEvents } from "../store/events.ts";
 
 export interface Context {
   store: DbHandle;
@@ -21,6 +22,8 @@ export interface Context {
   cost?: number;
   /** When the operation runs out of time (EXECUTION_TIMEOUT_MS), in ms since the epoch; Infinity without a limit. */
   deadline: number;
+  /** Subscriptions (WebSocket only): the store's events, and what to do with a subscriber too slow to keep up. */
+  live?: { events: StoreEvents; onOverflow(): void };
 }
 
 export interface ContextOptions {
@@ -31,6 +34,7 @@ export interface ContextOptions {
   client?: string;
   /** EXECUTION_TIMEOUT_MS, from now. */
   timeoutMs?: number;
+  live?: Context["live"];
 }
 
 export function createContext(store: DbHandle, options: ContextOptions = {}): Context {
@@ -44,5 +48,6 @@ export function createContext(store: DbHandle, options: ContextOptions = {}): Co
     analysis: options.analysis,
     client: options.client,
     deadline: options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeoutMs,
+    live: options.live,
   };
 }

@@ -29,17 +29,14 @@ export function clientMistakeCode(error: unknown): string | undefined {
   return "BAD_REQUEST";
 }
 
-/**
- * This server has no Subscription type (yet): graphql-js validates a `subscription`
- * operation against no type at all and only fails it at execution, as an internal error.
- */
+/** Subscriptions are served over WebSocket (src/graphql/subscriptions/websocket.ts), not HTTP. */
 export function noSubscriptionsPlugin(): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation }) {
           if (operation?.operation !== "subscription") return;
-          throw new GraphQLError("this server has no subscriptions: send a query or a mutation", {
+          throw new GraphQLError("subscriptions are served over WebSocket at /graphql (the graphql-ws protocol), not over HTTP", {
             extensions: { code: "SUBSCRIPTIONS_NOT_SUPPORTED", http: { status: 400 } },
           });
         },

@@ -260,3 +260,31 @@ export function quoteCount(h: DbHandle, filter: QuoteFilter) {
 export async function hasNoArticles(h: DbHandle): Promise<boolean> {
   return (await h.db.article.findFirst({ select: { id: true } })) === null;
 }
+
+// ---- live updates: which of the articles just stored a subscription wants (one statement each)
+
+/** Of the articles `ids`, those the filter keeps, by id. */
+export async function articlesAmong(h: DbHandle, filter: ArticleFilter, ids: number[]) {
+  if (ids.length === 0) return [];
+  if (!filter.search) return h.db.article.findMany({ where: { AND: [articleWhere(filter), { id: { in: ids } }] }, orderBy: { id: "asc" } });
+  const where = [...articleSql(filter), Prisma.sql`t.id IN (${Prisma.join(ids)})`];
+  return searchPage(h, "article", filter.search, where, [{ sql: "t.id" }], { take: ids.length }, (found) => h.db.article.findMany({ where: { id: { in: found } } })).then((p) => p.rows);
+}
+
+/** The quotes of the articles `articleIds` that the filter keeps, in load order. */
+export async function quotesAmong(h: DbHandle, filter: QuoteFilter, articleIds: number[], max: number) {
+  if (articleIds.length === 0) return [];
+  if (!filter.search) return h.db.quote.findMany({ where: { ...quoteWhere(filter), articleId: { in: articleIds } }, orderBy: { id: "asc" }, take: max });
+  const where = [...quoteSql(filter), Prisma.sql`t.article_id IN (${Prisma.join(articleIds)})`];
+  return searchPage(h, "quote", filter.search, where, [{ sql: "t.id" }], { take: max }, (found) => h.db.quote.findMany({ where: { id: { in: found } } })).then((p) => p.rows);
+}
+
+/** The entity, when any of the articles `articleIds` mentions it. */
+export function entityIfMentioned(h: DbHandle, type: EntityType, id: number, articleIds: number[]) {
+  const among = { some: { articleId: { in: articleIds } } };
+  switch (type) {
+    case "PERSON": return h.db.person.findFirst({ where: { id, articles: among } });
+    case "ORGANIZATION": return h.db.organization.findFirst({ where: { id, articles: among } });
+    case "PLACE": return h.db.place.findFirst({ where: { id, articles: among } });
+  }
+}

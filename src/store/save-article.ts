@@ -14,6 +14,7 @@ import type { ParsedDocument } from "../ingest/types.ts";
 import type { ResolvedArticle, ResolvedEntity } from "../resolve/types.ts";
 import type { EntityType } from "../extract/types.ts";
 import { emptyTouched, linkNames, resolveTouched, type ClusterType, type Touched } from "./corpus-resolution.ts";
+import { publishStoreEvent } from "./events.ts";
 
 export interface ArticleRecord extends ParsedDocument {
   fileName: string;
@@ -46,7 +47,11 @@ export async function saveArticle(store: DbHandle, record: ArticleRecord, analys
  */
 export function saveArticles(store: DbHandle, items: ArticleToSave[]): Promise<SaveResult[]> {
   if (items.length === 0) return Promise.resolve([]);
-  return withRetry(() => saveOnce(store, items), { attempts: 8 });
+  return withRetry(() => saveOnce(store, items), { attempts: 8 }).then(async (results) => {
+    // After the commit: subscribers re-read what the event names (./events.ts).
+    await publishStoreEvent(store, { articleIds: results.filter((r) => r.status === "created").map((r) => r.articleId) });
+    return results;
+  });
 }
 
 async function saveOnce(store: DbHandle, items: ArticleToSave[]): Promise<SaveResult[]> {

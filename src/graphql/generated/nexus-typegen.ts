@@ -53,6 +53,10 @@ export interface NexusGenInputs {
     near?: NexusGenInputs['GeoCircle'] | null; // GeoCircle
     search?: string | null; // String
   }
+  QuoteAddedFilter: { // input type
+    search?: string | null; // String
+    speakerId?: string | null; // ID
+  }
   QuoteFilter: { // input type
     articleId?: string | null; // ID
     search?: string | null; // String
@@ -109,6 +113,7 @@ export interface NexusGenObjects {
   QuoteEdge: Sources["QuoteEdge"];
   RelatedEntityConnection: Sources["RelatedEntityConnection"];
   RelatedEntityEdge: Sources["RelatedEntityEdge"];
+  Subscription: {};
 }
 
 export interface NexusGenInterfaces {
@@ -316,6 +321,11 @@ export interface NexusGenFieldTypes {
     node: NexusGenRootTypes['RelatedEntity']; // RelatedEntity!
     sharedArticles: number; // Int!
   }
+  Subscription: { // field return type
+    articleAdded: NexusGenRootTypes['Article']; // Article!
+    entityUpdated: NexusGenRootTypes['Entity']; // Entity!
+    quoteAdded: NexusGenRootTypes['Quote']; // Quote!
+  }
   Entity: { // field return type
     aliases: string[]; // [String!]!
     articleCount: number; // Int!
@@ -521,6 +531,11 @@ export interface NexusGenFieldTypeNames {
     node: 'RelatedEntity'
     sharedArticles: 'Int'
   }
+  Subscription: { // field return type name
+    articleAdded: 'Article'
+    entityUpdated: 'Entity'
+    quoteAdded: 'Quote'
+  }
   Entity: { // field return type name
     aliases: 'String'
     articleCount: 'Int'
@@ -645,6 +660,17 @@ export interface NexusGenArgTypes {
       filter?: NexusGenInputs['QuoteFilter'] | null; // QuoteFilter
       first?: number | null; // Int
       last?: number | null; // Int
+    }
+  }
+  Subscription: {
+    articleAdded: { // args
+      filter?: NexusGenInputs['ArticleFilter'] | null; // ArticleFilter
+    }
+    entityUpdated: { // args
+      id: string; // ID!
+    }
+    quoteAdded: { // args
+      filter?: NexusGenInputs['QuoteAddedFilter'] | null; // QuoteAddedFilter
     }
   }
   Entity: {

@@ -12,3 +12,4 @@ export * from "./related.ts";
 export * from "./query.ts";
 export * from "./mutation.ts";
 export * from "./ingestion.ts";
+export * from "./subscription.ts";

@@ -11,11 +11,11 @@ import { placeScope } from "../../store/places.ts";
 import { parseSearch, SearchInputError, type SearchQuery } from "../../store/search.ts";
 
 const pageArgs = { first: intArg(), after: stringArg(), last: intArg(), before: stringArg() };
-const optionalId = <T extends "Person" | "Organization" | "Place" | "Article">(id: string | null | undefined, type: T, field: string) =>
+export const optionalId = <T extends "Person" | "Organization" | "Place" | "Article">(id: string | null | undefined, type: T, field: string) =>
   id == null ? null : idOfType(id, [type], field).id;
 
 /** `filter.search` parsed for the full-text index; null/absent is no search, text without words an error. */
-function search(text: string | null | undefined): SearchQuery | null {
+export function search(text: string | null | undefined): SearchQuery | null {
   if (text == null) return null;
   try {
     return parseSearch(text);

@@ -1,0 +1,138 @@
+// What changed in the store, for live updates (GraphQL subscriptions). Events carry ids
+// only; subscribers re-read what they need. On PostgreSQL they travel through
+// LISTEN/NOTIFY, so a server hears what every loader, queue worker and other server
+// stored in the database; on SQLite, within the process that wrote them.
+import { EventEmitter } from "node:events";
+import pg from "pg";
+import type { DbHandle } from "./client.ts";
+import { logger } from "../logger.ts";
+
+/** Articles stored (created, not duplicates), in one committed transaction. */
+export interface StoreEvent {
+  articleIds: number[];
+}
+
+export const EVENT_CHANNEL = "newsgraph_events";
+/** NOTIFY payloads must stay under 8000 bytes: ids go in chunks of at most this many characters. */
+const MAX_PAYLOAD_CHARS = 7000;
+/** Reconnection delay of the PostgreSQL listener after it lost its connection. */
+const RELISTEN_MS = 1000;
+
+const local = new WeakMap<DbHandle, EventEmitter>();
+const emitterOf = (store: DbHandle) => {
+  let emitter = local.get(store);
+  if (!emitter) local.set(store, (emitter = new EventEmitter().setMaxListeners(0)));
+  return emitter;
+};
+
+/** Payloads of at most MAX_PAYLOAD_CHARS: `{"a":[1,2,...]}` per chunk. */
+export function eventPayloads(event: StoreEvent): string[] {
+  const payloads: string[] = [];
+  let ids: number[] = [];
+  let length = 0;
+  for (const id of event.articleIds) {
+    const size = String(id).length + 1;
+    if (ids.length && length + size + 8 > MAX_PAYLOAD_CHARS) {
+      payloads.push(JSON.stringify({ a: ids }));
+      ids = [];
+      length = 0;
+    }
+    ids.push(id);
+    length += size;
+  }
+  if (ids.length) payloads.push(JSON.stringify({ a: ids }));
+  return payloads;
+}
+
+function parsePayload(payload: string | undefined): StoreEvent | undefined {
+  try {
+    const parsed = JSON.parse(payload ?? "") as { a?: unknown };
+    if (Array.isArray(parsed.a) && parsed.a.every((id) => Number.isInteger(id))) return { articleIds: parsed.a as number[] };
+  } catch {
+    // fall through: a payload not ours (someone else's NOTIFY on the channel) is ignored
+  }
+  logger.warn({ channel: EVENT_CHANNEL }, "store event not understood, ignored");
+  return undefined;
+}
+
+/**
+ * Announces a committed write. Called after the transaction commits, never inside it,
+ * so subscribers never see an event for data they cannot read yet. A failure to announce
+ * is logged, not thrown: the data is stored, only the live update is lost.
+ */
+export async function publishStoreEvent(store: DbHandle, event: StoreEvent): Promise<void> {
+  if (event.articleIds.length === 0) return;
+  if (store.provider === "sqlite") {
+    emitterOf(store).emit("event", event);
+    return;
+  }
+  try {
+    for (const payload of eventPayloads(event)) await store.writer.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, ${payload})`;
+  } catch (error) {
+    logger.warn({ err: error }, "store event not published");
+  }
+}
+
+export interface StoreEvents {
+  /** Calls `listener` for every event from now on; returns the unsubscribe. */
+  subscribe(listener: (event: StoreEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/**
+ * The events of the store's database. PostgreSQL: one connection of its own LISTENs
+ * (outside the pool, which it would hold forever), reconnecting after a loss; events
+ * sent while it was away are lost, as LISTEN/NOTIFY keeps none.
+ */
+export async function openStoreEvents(store: DbHandle): Promise<StoreEvents> {
+  const emitter = emitterOf(store);
+  const subscribe = (listener: (event: StoreEvent) => void) => {
+    emitter.on("event", listener);
+    return () => void emitter.off("event", listener);
+  };
+  if (store.provider === "sqlite" || !store.readPool) return { subscribe, close: async () => {} };
+
+  const config = store.readPool.options;
+  let client: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const listen = async () => {
+    const next = new pg.Client({ connectionString: config.connectionString, ...(config.host ? { host: config.host } : {}) });
+    next.on("notification", (message) => {
+      if (message.channel !== EVENT_CHANNEL) return;
+      const event = parsePayload(message.payload);
+      if (event) emitter.emit("event", event);
+    });
+    next.on("error", (error) => {
+      logger.warn({ err: error }, "store event listener lost its connection");
+      if (client === next) client = undefined;
+      void next.end().catch(() => {});
+      if (!closed) retry = setTimeout(() => void listen().catch(relistenLater), RELISTEN_MS);
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${EVENT_CHANNEL}`);
+    } catch (error) {
+      next.removeAllListeners("error").on("error", () => {});
+      await next.end().catch(() => {});
+      throw error;
+    }
+    if (closed) return void (await next.end());
+    client = next;
+  };
+  const relistenLater = (error: unknown) => {
+    logger.warn({ err: error }, "store event listener could not connect, retrying");
+    if (!closed) retry = setTimeout(() => void listen().catch(relistenLater), RELISTEN_MS);
+  };
+  // The server starts with its database away too (/healthz says so); listening follows when it is back.
+  await listen().catch(relistenLater);
+  return {
+    subscribe,
+    close: async () => {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => {});
+      client = undefined;
+    },
+  };
+}
