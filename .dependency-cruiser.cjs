@@ -74,6 +74,6 @@ module.exports = {
     // Type-only imports count: a type cycle is still a cycle to a reader.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { extensions: [".ts", ".js", ".json", ".d.ts"], mainFields: ["module", "main", "types", "typings"], conditionNames: ["import", "require", "node", "default"] },
+    enhancedResolveOptions: { extensions: [".ts", ".js", ".json", ".d.ts"], mainFields: ["module", "main", "types", "typings"], conditionNames: ["import", "require", "node", "default"], exportsFields: ["exports"] },
   },
 };
