@@ -138,13 +138,7 @@ export function costLimitPlugin(maxCost: number, expensive?: ExpensiveLimit): Ap
             held = client;
             return;
           }
-          const found = Number.isFinite(cost) ? cost : undefined;
-          const what = found === undefined ? `expands to more than ${MAX_COST_NODES} selections` : `costs ${found.toLocaleString("en")}`;
-          throw new LimitError(
-            "QUERY_TOO_COSTLY",
-            `the operation ${what}; the limit is ${maxCost.toLocaleString("en")} (MAX_QUERY_COST: each list's statement plus its page size, default ${DEFAULT_PAGE_SIZE}, times the lists it is nested in; related, search and totalCount cost extra, see the README); ask for smaller pages or fewer fields`,
-            { limit: maxCost, found },
-          );
+          throw tooCostlyError(cost, maxCost);
         },
         // Always called, also after a TIMEOUT answer, once the operation's last statement returned.
         async willSendResponse() {
@@ -154,4 +148,15 @@ export function costLimitPlugin(maxCost: number, expensive?: ExpensiveLimit): Ap
       };
     },
   };
+}
+
+/** The one QUERY_TOO_COSTLY error, for HTTP operations and WebSocket subscriptions alike. */
+export function tooCostlyError(cost: number, maxCost: number): LimitError {
+  const found = Number.isFinite(cost) ? cost : undefined;
+  const what = found === undefined ? `expands to more than ${MAX_COST_NODES} selections` : `costs ${found.toLocaleString("en")}`;
+  return new LimitError(
+    "QUERY_TOO_COSTLY",
+    `the operation ${what}; the limit is ${maxCost.toLocaleString("en")} (MAX_QUERY_COST: each list's statement plus its page size, default ${DEFAULT_PAGE_SIZE}, times the lists it is nested in; related, search and totalCount cost extra, see the README); ask for smaller pages or fewer fields`,
+    { limit: maxCost, found },
+  );
 }

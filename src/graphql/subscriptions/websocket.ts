@@ -10,9 +10,8 @@ import { useServer } from "graphql-ws/use/ws";
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { createContext } from "../context.ts";
 import { authorize } from "../auth.ts";
-import { checkQueryNesting, checkQuerySize, findLimitError, LimitError, limitValidationRules, type Limits } from "../limits/index.ts";
-import { queryCost } from "../limits/cost.ts";
-import { DEFAULT_PAGE_SIZE } from "../pagination.ts";
+import { checkQueryNesting, checkQuerySize, findLimitError, limitValidationRules, type Limits } from "../limits/index.ts";
+import { queryCost, tooCostlyError } from "../limits/cost.ts";
 import type { DbHandle } from "../../store/client.ts";
 import { openStoreEvents } from "../../store/events.ts";
 import { logger } from "../../logger.ts";
@@ -47,15 +46,6 @@ function originAllowed(origin: string | undefined, host: string | undefined, all
   } catch {
     return false;
   }
-}
-
-function tooCostly(cost: number, max: number): LimitError {
-  const what = Number.isFinite(cost) ? `costs ${cost.toLocaleString("en")}` : "expands to too many selections";
-  return new LimitError(
-    "QUERY_TOO_COSTLY",
-    `the operation ${what}; the limit is ${max.toLocaleString("en")} (MAX_QUERY_COST: each list's first/last, default ${DEFAULT_PAGE_SIZE}, times the lists it is nested in); ask for smaller pages`,
-    { limit: max, ...(Number.isFinite(cost) ? { found: cost } : {}) },
-  );
 }
 
 export async function serveWebSockets(options: WebSocketOptions): Promise<{ close(): Promise<void> }> {
@@ -94,7 +84,7 @@ export async function serveWebSockets(options: WebSocketOptions): Promise<{ clos
         const invalid = validate(schema, document, rules);
         if (invalid.length) return invalid.map((e) => (findLimitError(e) ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })));
         const cost = queryCost(schema, document, payload.variables ?? {}, payload.operationName ?? undefined);
-        if (cost !== undefined && cost > limits.cost) return [tooCostly(cost, limits.cost)];
+        if (cost !== undefined && cost > limits.cost) return [tooCostlyError(cost, limits.cost)];
         const count = running.get(ctx) ?? 0;
         if (count >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [new GraphQLError(`a connection may run at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} operations at once; complete one first`, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } })];
