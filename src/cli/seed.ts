@@ -54,8 +54,8 @@ async function main(): Promise<number> {
     progress.stop();
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `loaded ${summary.loaded}, duplicates skipped ${summary.duplicates}, failed ${summary.failed.length} ` +
-        `(${seconds.toFixed(1)} s, ${((summary.loaded + summary.duplicates) / seconds).toFixed(1)} files/s)`,
+      `loaded ${summary.loaded}, duplicates skipped ${summary.duplicates}, failed ${summary.failed.length}, copies recorded ${summary.copies} ` +
+        `(${seconds.toFixed(1)} s, ${((summary.loaded + summary.copies + summary.duplicates) / seconds).toFixed(1)} documents/s)`,
     );
     return summary.failed.length ? 1 : 0;
   } finally {

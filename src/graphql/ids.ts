@@ -1,7 +1,7 @@
 // Relay global ids: base64 of `Type:rowId`, so node(id) can find any object.
 import { badInput } from "./errors.ts";
 
-export const NODE_TYPES = ["Article", "Person", "Organization", "Place", "Quote"] as const;
+export const NODE_TYPES = ["Article", "Person", "Organization", "Place", "Quote", "Publisher"] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export function toGlobalId(type: NodeType, id: number): string {

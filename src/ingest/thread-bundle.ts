@@ -37,6 +37,8 @@ async function buildBundle(): Promise<string> {
     target: "node20",
     write: false,
     plugins: [ownImportMetaUrl],
+    // CommonJS dependencies (linkedom's, rss-parser's) require Node's built-ins, which an ES module has no `require` for.
+    banner: { js: 'import { createRequire as __newsgraphRequire } from "node:module"; const require = __newsgraphRequire(import.meta.url);' },
     logLevel: "silent",
   });
   const code = result.outputFiles[0]!.contents;

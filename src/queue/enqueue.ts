@@ -2,9 +2,8 @@
 // Files are streamed (one walk to count them for the progress bar, one to read them),
 // read one at a time with a size limit, and inserted in batches; only the current batch
 // is ever in memory.
-import { relative } from "node:path";
 import type PgBoss from "pg-boss";
-import { listDocumentFiles } from "../ingest/files.ts";
+import { countDocuments, listDocuments } from "../ingest/documents.ts";
 import { DocumentError } from "../ingest/parse.ts";
 import type { LoadFailure } from "../ingest/load.ts";
 import { DEFAULT_MAX_DOCUMENT_BYTES, isFileError, readLimited } from "../ingest/prepare.ts";
@@ -52,9 +51,7 @@ export async function enqueueDocuments(boss: PgBoss, paths: string[], events: En
   const summary: EnqueueSummary = { enqueued: 0, alreadyQueued: 0, failed: [] };
 
   // Counting first walks the folders twice but holds no list: the bar gets a total, memory stays flat.
-  let total = 0;
-  for await (const _ of listDocumentFiles(paths)) total++;
-  events.onStart?.(total);
+  events.onStart?.(await countDocuments(paths));
 
   const db = boss.getDb();
   let batch: PgBoss.JobInsert<DocumentJob>[] = [];
@@ -84,11 +81,12 @@ export async function enqueueDocuments(boss: PgBoss, paths: string[], events: En
     bytesInBatch = 0;
   };
 
-  for await (const file of listDocumentFiles(paths)) {
-    const name = relative(process.cwd(), file) || file;
-    let bytes: Buffer;
+  for await (const source of listDocuments(paths, max)) {
+    const { name } = source;
+    let bytes: Uint8Array;
     try {
-      bytes = await readLimited(file, name, max);
+      if ("failure" in source) throw new DocumentError(name, source.failure);
+      bytes = "bytes" in source.task ? source.task.bytes : await readLimited(source.task.file, name, max);
     } catch (error) {
       if (!(error instanceof DocumentError) && !isFileError(error)) throw error;
       const failure = { file: name, reason: error instanceof DocumentError ? error.reason : error.message };
@@ -108,7 +106,7 @@ export async function enqueueDocuments(boss: PgBoss, paths: string[], events: En
     batch.push({
       id,
       name: DOCUMENT_QUEUE,
-      data: encodeJobDocument(bytes, name),
+      data: encodeJobDocument(bytes, name, "format" in source.task && source.task.format === "json" ? "json" : undefined),
       ...(options.jobTimeoutSeconds ? { expireInSeconds: options.jobTimeoutSeconds } : {}),
       ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
       // A retry waits 1-2 s, then 2-4 s, 4-8 s ...: a database restart is ridden out.

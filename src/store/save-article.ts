@@ -13,11 +13,16 @@ import { isUniqueViolation, withRetry } from "./errors.ts";
 import type { ParsedDocument } from "../ingest/types.ts";
 import type { ResolvedArticle, ResolvedEntity } from "../resolve/types.ts";
 import type { EntityType } from "../extract/types.ts";
+import { copyKey, planBatch, type Decision, type StoredArticle, type Target } from "./copies.ts";
+import { publisherKey } from "../ingest/formats/fields.ts";
 
 export interface ArticleRecord extends ParsedDocument {
   fileName: string;
   contentHash: string;
   wordCount: number;
+  /** MinHash signature (base64) and its LSH band keys: src/ingest/near-duplicates.ts. */
+  minhash: string;
+  bands: number[];
 }
 
 export interface ArticleToSave {
@@ -25,7 +30,12 @@ export interface ArticleToSave {
   analysis: ResolvedArticle;
 }
 
-export type SaveResult = { status: "created" | "duplicate"; articleId: number };
+/**
+ * `created` a new article; `updated` its text went into a stored article (the same URL with
+ * a changed text, or a near-duplicate that ranks first, whose old text became a copy);
+ * `copy` recorded as another copy of the article; `duplicate` nothing new.
+ */
+export type SaveResult = { status: "created" | "updated" | "copy" | "duplicate"; articleId: number };
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,33 +59,92 @@ export function saveArticles(store: DbHandle, items: ArticleToSave[]): Promise<S
 
 async function saveOnce(store: DbHandle, items: ArticleToSave[]): Promise<SaveResult[]> {
   const db = store.writer;
-  // Up to a few rounds: a unique violation on content_hash means another loader stored
-  // one of these articles since we looked; the next round sees it as a duplicate.
+  // Up to a few rounds: a unique violation means another writer got in first; the next
+  // round sees its rows.
   for (let round = 1; ; round++) {
-    const hashes = [...new Set(items.map((i) => i.record.contentHash))];
-    const stored = await db.article.findMany({ where: { contentHash: { in: hashes } }, select: { id: true, contentHash: true } });
-    const known = new Map(stored.map((a) => [a.contentHash, a.id]));
-    const fresh = new Set<ArticleToSave>();
-    const seen = new Set(known.keys());
-    for (const item of items) {
-      if (seen.has(item.record.contentHash)) continue;
-      seen.add(item.record.contentHash);
-      fresh.add(item);
-    }
     try {
-      const write = (tx: Tx) => insertFresh(new Writer(tx, store.provider), [...fresh]);
-      const created = fresh.size ? await db.$transaction(write, { timeout: 120_000, maxWait: 120_000 }) : new Map<string, number>();
-      return items.map((item) => {
-        const hash = item.record.contentHash;
-        const id = created.get(hash);
-        // The first of equal documents in the batch is the created one; the rest are duplicates.
-        if (id !== undefined && fresh.has(item)) return { status: "created" as const, articleId: id };
-        return { status: "duplicate" as const, articleId: id ?? known.get(hash)! };
-      });
+      return await db.$transaction(
+        async (tx) => {
+          // Writers take turns, so that each decides on copies against everything stored before
+          // it: an advisory lock on PostgreSQL; on SQLite a first write statement takes the
+          // database's write lock (a transaction that read first could not take it later).
+          if (store.provider === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK})`;
+          else await tx.$executeRaw`DELETE FROM article_band WHERE 1 = 0`;
+          const decisions = await planBatch(tx, store.provider, items);
+          return writeBatch(new Writer(tx, store.provider), items, decisions);
+        },
+        { timeout: 120_000, maxWait: 120_000 },
+      );
     } catch (error) {
       if (!isUniqueViolation(error) || round >= 5) throw error;
     }
   }
+}
+
+/** The advisory lock key of the article writers ("newsgraph ingest"). */
+const INGEST_LOCK = 0x6e657773;
+
+async function writeBatch(w: Writer, items: ArticleToSave[], decisions: Decision[]): Promise<SaveResult[]> {
+  const publishers = await upsertPublishers(w, items.filter((_, i) => decisions[i]!.kind !== "duplicate").map((i) => i.record.publisher));
+  const publisherId = (name: string | null) => (name ? publishers.get(publisherKey(name))! : null);
+  // Rows that take a new text lose the old one's mentions, quotes and bands first.
+  const touched: Touched[] = [];
+  const replaced: Saved[] = [];
+  const copies: unknown[][] = [];
+  const createdAt = w.time(new Date());
+  for (const [i, d] of decisions.entries()) {
+    if (d.kind !== "replace") continue;
+    const r = items[i]!.record;
+    touched.push(...(await detach(w.tx, d.articleId)));
+    if (d.demoted) copies.push(copyRow(w, d.articleId, d.demoted, d.similarity, createdAt));
+    await w.tx.$executeRaw`
+      UPDATE article SET title = ${r.title}, body = ${r.body}, published_at = ${r.publishedAt}, source_id = ${r.sourceId}, file_name = ${r.fileName},
+        content_hash = ${r.contentHash}, word_count = ${r.wordCount}, url = ${r.url}, publisher_id = ${publisherId(r.publisher)},
+        authors = ${JSON.stringify(r.authors)}, language = ${r.language}, minhash = ${r.minhash}
+      WHERE id = ${d.articleId}`;
+    replaced.push({ articleId: d.articleId, analysis: items[i]!.analysis, bands: r.bands });
+  }
+  const fresh = items.filter((_, i) => decisions[i]!.kind === "insert");
+  const created = await insertFresh(w, fresh, publisherId, replaced);
+  const idOf = (t: Target) => ("articleId" in t ? t.articleId : created.get(items[t.item]!.record.contentHash)!);
+  for (const [i, d] of decisions.entries()) {
+    if (d.kind !== "copy") continue;
+    const r = items[i]!.record;
+    const stored = { ...r, id: 0, publisherId: publisherId(r.publisher), authors: JSON.stringify(r.authors) } satisfies StoredArticle & object;
+    copies.push(copyRow(w, idOf(d.of), stored, d.similarity, createdAt));
+  }
+  await w.insert("article_copy", COPY_COLUMNS, copies, { onConflict: "(copy_key) DO NOTHING" });
+  await removeUnmentioned(w.tx, touched);
+  return decisions.map((d, i) => {
+    switch (d.kind) {
+      case "insert": return { status: "created" as const, articleId: created.get(items[i]!.record.contentHash)! };
+      case "replace": return { status: "updated" as const, articleId: d.articleId };
+      case "copy": return { status: "copy" as const, articleId: idOf(d.of) };
+      case "duplicate": return { status: "duplicate" as const, articleId: idOf(d.of) };
+    }
+  });
+}
+
+const COPY_COLUMNS: Column[] = [
+  ["article_id", "int4"], ["title", "text"], ["url", "text"], ["publisher_id", "int4"], ["authors", "text"], ["published_at", "timestamp(3)"],
+  ["file_name", "text"], ["content_hash", "text"], ["copy_key", "text"], ["similarity", "float8"], ["created_at", "timestamp(3)"],
+];
+
+function copyRow(w: Writer, articleId: number, a: StoredArticle, similarity: number, createdAt: Date | string | null): unknown[] {
+  return [articleId, a.title, a.url, a.publisherId, a.authors, w.time(a.publishedAt), a.fileName, a.contentHash, copyKey(a.contentHash, a.url), similarity, createdAt];
+}
+
+/** Publishers by key, created when new; name from the first spelling seen. */
+async function upsertPublishers(w: Writer, names: (string | null)[]): Promise<Map<string, number>> {
+  const byKey = new Map<string, string>();
+  for (const name of names) if (name && !byKey.has(publisherKey(name))) byKey.set(publisherKey(name), name);
+  const rows = [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, name]) => [key, name]);
+  const upserted = await w.insert<{ id: number | bigint; key: string }>("publisher", [["key", "text"], ["name", "text"]], rows, {
+    // DO UPDATE (to the same value) rather than DO NOTHING, so that RETURNING gives existing rows too.
+    onConflict: "(key) DO UPDATE SET key = excluded.key",
+    returning: "id, key",
+  });
+  return new Map(upserted.map((r) => [r.key, Number(r.id)]));
 }
 
 /** A column of a multi-row INSERT: its name and its PostgreSQL type. */
@@ -123,22 +192,28 @@ class Writer {
 const ARTICLE_COLUMNS: Column[] = [
   ["title", "text"], ["body", "text"], ["published_at", "timestamp(3)"], ["source_id", "text"],
   ["file_name", "text"], ["content_hash", "text"], ["word_count", "int4"], ["created_at", "timestamp(3)"],
+  ["url", "text"], ["publisher_id", "int4"], ["authors", "text"], ["language", "text"], ["minhash", "text"],
 ];
 
-async function insertFresh(w: Writer, fresh: ArticleToSave[]): Promise<Map<string, number>> {
+/** Inserts the new articles, then the analyses of those and of `replaced` (rows that took a new text). */
+async function insertFresh(w: Writer, fresh: ArticleToSave[], publisherId: (name: string | null) => number | null, replaced: Saved[] = []): Promise<Map<string, number>> {
   // created_at is given, not left to the column default, which SQLite would write in another format than Prisma's.
   const createdAt = w.time(new Date());
-  const rows = fresh.map(({ record: r }) => [r.title, r.body, w.time(r.publishedAt), r.sourceId, r.fileName, r.contentHash, r.wordCount, createdAt]);
+  const rows = fresh.map(({ record: r }) => [
+    r.title, r.body, w.time(r.publishedAt), r.sourceId, r.fileName, r.contentHash, r.wordCount, createdAt,
+    r.url, publisherId(r.publisher), JSON.stringify(r.authors), r.language, r.minhash,
+  ]);
   const inserted = await w.insert<{ id: number | bigint; content_hash: string }>("article", ARTICLE_COLUMNS, rows, { returning: "id, content_hash" });
   const articleIds = new Map(inserted.map((row) => [row.content_hash, Number(row.id)]));
-  const articles = fresh.map((f) => ({ articleId: articleIds.get(f.record.contentHash)!, analysis: f.analysis }));
+  const articles = [...fresh.map((f) => ({ articleId: articleIds.get(f.record.contentHash)!, analysis: f.analysis, bands: f.record.bands })), ...replaced];
   const ids = await upsertEntities(w, articles);
   await createMentions(w, articles, ids);
   await createQuotes(w, articles, ids);
+  await w.insert("article_band", [["band_key", "int8"], ["article_id", "int4"]], articles.flatMap((a) => [...new Set(a.bands)].map((k) => [BigInt(k), a.articleId])));
   return articleIds;
 }
 
-type Saved = { articleId: number; analysis: ResolvedArticle };
+type Saved = { articleId: number; analysis: ResolvedArticle; bands: number[] };
 type EntityIds = Map<string, number>; // `${type}:${key}` -> id
 
 const entityKey = (type: EntityType, key: string) => `${type}:${key}`;
@@ -250,13 +325,18 @@ export function deleteArticle(db: Db, articleId: number): Promise<DeleteResult> 
 
 type Row = { id: number | bigint; mention_count: number | bigint };
 
-async function deleteOnce(tx: Tx, articleId: number): Promise<DeleteResult> {
-  // Every statement writes, the first one included: a SQLite transaction that read
-  // first could not take the write lock after another connection's commit. The mention
-  // rows are deleted with RETURNING, so a concurrent delete of the same article finds
-  // none left to subtract.
-  let removedEntities = 0;
-  const touched: { entity: (typeof MENTIONS)[number]["entity"]; ids: number[] }[] = [];
+type Touched = { entity: (typeof MENTIONS)[number]["entity"]; ids: number[] };
+
+/**
+ * Deletes an article's mentions, quotes and LSH bands, taking its mentions off the
+ * entities' counts; returns the entities touched (removeUnmentioned deletes those left
+ * with no article). Every statement writes, the first one included: a SQLite transaction
+ * that read first could not take the write lock after another connection's commit. The
+ * mention rows are deleted with RETURNING, so a concurrent delete of the same article
+ * finds none left to subtract.
+ */
+async function detach(tx: Tx, articleId: number): Promise<Touched[]> {
+  const touched: Touched[] = [];
   for (const m of MENTIONS) {
     const rows = await tx.$queryRaw<Row[]>`
       DELETE FROM ${Prisma.raw(m.mentions)} WHERE article_id = ${articleId}
@@ -270,13 +350,25 @@ async function deleteOnce(tx: Tx, articleId: number): Promise<DeleteResult> {
     touched.push({ entity: m.entity, ids: sorted.map((r) => r.id) });
   }
   await tx.$executeRaw`DELETE FROM quote WHERE article_id = ${articleId}`;
-  const deleted = await tx.$queryRaw<{ title: string }[]>`DELETE FROM article WHERE id = ${articleId} RETURNING title`;
-  if (deleted.length === 0) return { deleted: false };
+  await tx.$executeRaw`DELETE FROM article_band WHERE article_id = ${articleId}`;
+  return touched;
+}
+
+/** Deletes the touched entities that no article mentions any more; returns how many. */
+async function removeUnmentioned(tx: Tx, touched: Touched[]): Promise<number> {
+  let removed = 0;
   for (const { entity, ids } of touched) {
     if (!ids.length) continue;
     // Aliases go by ON DELETE CASCADE; quotes elsewhere that named it as speaker keep their text (SET NULL).
-    removedEntities += await tx.$executeRaw`
+    removed += await tx.$executeRaw`
       DELETE FROM ${Prisma.raw(entity)} WHERE id IN (${Prisma.join(ids)}) AND article_count <= 0`;
   }
-  return { deleted: true, title: deleted[0]!.title, removedEntities };
+  return removed;
+}
+
+async function deleteOnce(tx: Tx, articleId: number): Promise<DeleteResult> {
+  const touched = await detach(tx, articleId);
+  const deleted = await tx.$queryRaw<{ title: string }[]>`DELETE FROM article WHERE id = ${articleId} RETURNING title`;
+  if (deleted.length === 0) return { deleted: false };
+  return { deleted: true, title: deleted[0]!.title, removedEntities: await removeUnmentioned(tx, touched) };
 }

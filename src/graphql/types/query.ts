@@ -8,9 +8,11 @@ import {
   type ArticleFilter, type ArticleOrder, type EntityFilter, type EntityOrder, type Page,
 } from "../../store/lists.ts";
 import { parseSearch, SearchInputError, type SearchQuery } from "../../store/search.ts";
+import { publisherCount, publisherPage } from "../../store/publishers.ts";
+import { normalizeLanguage } from "../../ingest/formats/fields.ts";
 
 const pageArgs = { first: intArg(), after: stringArg(), last: intArg(), before: stringArg() };
-const optionalId = <T extends "Person" | "Organization" | "Place" | "Article">(id: string | null | undefined, type: T, field: string) =>
+const optionalId = <T extends "Person" | "Organization" | "Place" | "Article" | "Publisher">(id: string | null | undefined, type: T, field: string) =>
   id == null ? null : idOfType(id, [type], field).id;
 
 /** `filter.search` parsed for the full-text index; null/absent is no search, text without words an error. */
@@ -22,6 +24,12 @@ function search(text: string | null | undefined): SearchQuery | null {
     if (error instanceof SearchInputError) throw badInput(`filter.search ${error.message}`, "filter.search");
     throw error;
   }
+}
+
+function languageFilter(value: string): string {
+  const tag = normalizeLanguage(value);
+  if (!tag) throw badInput(`filter.language: "${value.slice(0, 40)}" is not a language tag (like en or en-GB)`, "filter.language");
+  return tag;
 }
 
 /** RELEVANCE by default with a search, and only with one. */
@@ -59,6 +67,9 @@ export const ListQueries = extendType({
           personId: optionalId(f.personId, "Person", "filter.personId"),
           organizationId: optionalId(f.organizationId, "Organization", "filter.organizationId"),
           placeId: optionalId(f.placeId, "Place", "filter.placeId"),
+          publisherId: optionalId(f.publisherId, "Publisher", "filter.publisherId"),
+          author: f.author?.trim() || null,
+          language: f.language == null ? null : languageFilter(f.language),
         };
         const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window);
         return keysetConnection(checked(page, window), window, () => articleCount(ctx.store, filter));
@@ -86,6 +97,15 @@ export const ListQueries = extendType({
         },
       });
     }
+    t.nonNull.field("publishers", {
+      type: "PublisherConnection",
+      description: "Every publisher, by name; with `articleCount`, the facet of `articles(filter: {publisherId})`.",
+      args: pageArgs,
+      async resolve(_root, args, ctx: Context) {
+        const window = keysetWindow(args);
+        return keysetConnection(await publisherPage(ctx.store, window), window, () => publisherCount(ctx.store));
+      },
+    });
     t.nonNull.field("quotes", {
       type: "QuoteConnection",
       args: { ...pageArgs, filter: arg({ type: "QuoteFilter" }) },
