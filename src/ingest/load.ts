@@ -46,7 +46,7 @@ export interface LoadOptions {
  */
 export async function ingestDocument(store: DbHandle, bytes: Uint8Array, fileName: string, options: LoadOptions & { pool?: AnalysisPool } & ReadAs = {}): Promise<SaveResult> {
   const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
-  const as: ReadAs = { format: options.format, meta: options.meta, pageUrl: options.pageUrl };
+  const as: ReadAs = { format: options.format, meta: options.meta, fallback: options.fallback, pageUrl: options.pageUrl };
   const prepared = options.pool ? await options.pool.prepare({ bytes, name: fileName, maxDocumentBytes, ...as }) : prepareBytes(bytes, fileName, maxDocumentBytes, as);
   if (!prepared.ok) throw new DocumentError(fileName, prepared.reason);
   return saveArticle(store, prepared.record, prepared.analysis);

@@ -5,6 +5,6 @@ import { prepareBytes, tryReadArticle, type Prepared, type ReadAs } from "./prep
 export type PrepareTask = { name: string; maxDocumentBytes: number } & ReadAs & ({ file: string } | { bytes: Uint8Array });
 
 export default function prepare(task: PrepareTask): Promise<Prepared> {
-  const as: ReadAs = { format: task.format, meta: task.meta, pageUrl: task.pageUrl };
+  const as: ReadAs = { format: task.format, meta: task.meta, fallback: task.fallback, pageUrl: task.pageUrl };
   return "file" in task ? tryReadArticle(task.file, task.name, task.maxDocumentBytes, as) : Promise.resolve(prepareBytes(task.bytes, task.name, task.maxDocumentBytes, as));
 }

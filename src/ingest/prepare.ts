@@ -6,7 +6,7 @@ import type { ResolvedArticle } from "../resolve/types.ts";
 import { decodeDocument, parseDocument, DocumentError, countWords } from "./parse.ts";
 import { contentHash } from "./hash.ts";
 import { analyseArticle } from "./analyse.ts";
-import { withMeta, type DocumentMeta, type ParsedDocument } from "./types.ts";
+import { withFallback, withMeta, type DocumentMeta, type ParsedDocument } from "./types.ts";
 import { parseJsonRecord } from "./formats/record.ts";
 import { isHtml, parseHtmlPage } from "./formats/html.ts";
 import { bandKeys, encodeFingerprint, fingerprint } from "./near-duplicates.ts";
@@ -53,8 +53,10 @@ export async function readLimited(file: string, name: string, max: number): Prom
 export interface ReadAs {
   /** `json`: one JSON record (a JSON Lines line); `html` a page; `text` the text layouts; unset: HTML by name or start, else text. */
   format?: "json" | "html" | "text";
-  /** Fields that override the document's own (a feed item's, the ingestArticle input's). */
+  /** Fields that override the document's own (the ingestArticle input's). */
   meta?: DocumentMeta;
+  /** Fields for what the document does not say itself (a feed item's, for its page). */
+  fallback?: DocumentMeta;
   /** An HTML page's address, for relative links and as its URL when it names none. */
   pageUrl?: string;
 }
@@ -63,7 +65,7 @@ export interface ReadAs {
 export function parseAny(text: string, name: string, as: ReadAs = {}): ParsedDocument {
   const html = as.format === "html" || (as.format === undefined && isHtml(name, text));
   const doc = as.format === "json" ? parseJsonRecord(text, name) : html ? parseHtmlPage(text, name, { pageUrl: as.pageUrl }) : parseDocument(text, name);
-  return withMeta(doc, as.meta);
+  return withMeta(withFallback(doc, as.fallback), as.meta);
 }
 
 /** A document's bytes as an article record and its analysis; throws DocumentError for bad input. */

@@ -27,3 +27,13 @@ export function withMeta(doc: ParsedDocument, meta: DocumentMeta | undefined): P
   const given = Object.fromEntries(Object.entries(meta).filter(([k, v]) => v !== undefined && v !== null && !(k === "authors" && (v as string[]).length === 0)));
   return { ...doc, ...given };
 }
+
+/** `meta`'s fields where the document has none. */
+export function withFallback(doc: ParsedDocument, meta: DocumentMeta | undefined): ParsedDocument {
+  if (!meta) return doc;
+  const missing = Object.entries(meta).filter(([k, v]) => {
+    const own = doc[k as keyof ParsedDocument];
+    return v !== undefined && v !== null && (own === null || (Array.isArray(own) && own.length === 0));
+  });
+  return missing.length ? { ...doc, ...Object.fromEntries(missing) } : doc;
+}

@@ -92,7 +92,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const stopping = new AbortController();
 
   const prepareJob = (job: Job): TakenJob => {
-    let doc: { bytes: Uint8Array; fileName: string; format?: "json" };
+    let doc: ReturnType<typeof decodeJobDocument>;
     try {
       doc = decodeJobDocument(job.data);
     } catch (error) {
@@ -100,7 +100,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       const fileName = String((job.data as DocumentJob | null)?.fileName ?? "?");
       return { job, fileName, prepared: Promise.resolve({ ok: false, reason: `malformed job: ${error.message}` }) };
     }
-    const prepared = pool.prepare({ bytes: doc.bytes, name: doc.fileName, maxDocumentBytes, format: doc.format });
+    const { bytes, fileName, ...as } = doc;
+    const prepared = pool.prepare({ bytes, name: fileName, maxDocumentBytes, ...as });
     prepared.catch(() => {}); // handled in storeBatch, after the batch before it
     return { job, fileName: doc.fileName, prepared };
   };

@@ -30,3 +30,13 @@ export function copiesOfArticles(h: DbHandle, articleIds: readonly number[]) {
     orderBy: [{ articleId: "asc" }, { publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
   });
 }
+
+/** Which of these URLs are stored, as an article's or a copy's. */
+export async function knownUrls(h: DbHandle, urls: readonly string[]): Promise<Set<string>> {
+  if (urls.length === 0) return new Set();
+  const [articles, copies] = await Promise.all([
+    h.db.article.findMany({ where: { url: { in: [...urls] } }, select: { url: true } }),
+    h.db.articleCopy.findMany({ where: { url: { in: [...urls] } }, select: { url: true } }),
+  ]);
+  return new Set([...articles, ...copies].map((r) => r.url!));
+}
