@@ -19,9 +19,17 @@ export interface Feed {
   items: FeedItem[];
 }
 
-type Item = Parser.Item & { "content:encoded"?: string; author?: string; "dc:creator"?: string };
+/** xml2js's shapes: RSS `<author>` is text, Atom's `<author><name>` an object, each kept as a list. */
+type XmlAuthor = string | { name?: string[] };
+type Item = Parser.Item & { "content:encoded"?: string; authorList?: XmlAuthor[]; "dc:creator"?: string };
 
-const parser = new Parser<Record<string, unknown>, Item>({ customFields: { item: ["author", "dc:creator"] } });
+const parser = new Parser<Record<string, unknown>, Item>({ customFields: { item: [["author", "authorList", { keepArray: true }], "dc:creator"] } });
+
+const authorNames = (list: XmlAuthor[] | undefined): string[] =>
+  (list ?? []).flatMap((a) => {
+    const name = typeof a === "string" ? a : a?.name?.[0];
+    return typeof name === "string" ? splitAuthors(name) : [];
+  });
 
 /** A feed's XML as its items; anything that is not an RSS or Atom feed is a DocumentError naming `source`. */
 export async function parseFeed(xml: string, source: string): Promise<Feed> {
@@ -37,14 +45,15 @@ export async function parseFeed(xml: string, source: string): Promise<Feed> {
   const publisher = feed.title?.trim() || null;
   const items = (feed.items ?? []).map((item): FeedItem => {
     const link = item.link ? normalizeUrl(item.link, feed.link ?? undefined) : null;
-    const byline = item.creator ?? item["dc:creator"] ?? item.author;
+    const byline = item.creator ?? item["dc:creator"];
+    const listed = authorNames(item.authorList);
     return {
       link,
       meta: {
         title: item.title?.replace(/\s+/g, " ").trim() || undefined,
         publishedAt: parseDate(item.isoDate ?? item.pubDate) ?? undefined,
         url: link ?? undefined,
-        authors: typeof byline === "string" ? splitAuthors(byline) : undefined,
+        authors: listed.length ? listed : typeof byline === "string" ? splitAuthors(byline) : undefined,
         publisher: publisher ?? undefined,
       },
       content: item["content:encoded"] ?? (item.content && item.content !== item.contentSnippet ? item.content : "") ?? "",

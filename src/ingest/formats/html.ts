@@ -3,9 +3,9 @@
 // related links and ads; the metadata from the page's own markup, most specific first:
 // JSON-LD (`NewsArticle` and kin), Open Graph and `article:*` meta tags, `<link
 // rel=canonical>`, `<time datetime>`, `<html lang>`, then what Readability found.
-import { isProbablyReaderable, Readability } from "@mozilla/readability";
+import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { DocumentError } from "../parse.ts";
+import { countWords, DocumentError } from "../parse.ts";
 import type { ParsedDocument } from "../types.ts";
 import { normalizeLanguage, normalizeUrl, parseDate, splitAuthors } from "./fields.ts";
 
@@ -62,13 +62,21 @@ const BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, 
 
 /** The article's text from Readability's cleaned DOM: one paragraph per innermost block element. */
 function paragraphs(root: El): string {
-  const blocks = [...root.querySelectorAll(BLOCKS)].filter((el) => el.querySelector(BLOCKS) === null);
+  // A block that is only a date (`<p><time>May 2</time></p>`, as Readability wraps a loose one) is not text.
+  const onlyDate = (el: El) => {
+    const time = el.querySelector("time");
+    return time !== null && (time.textContent ?? "").trim() === (el.textContent ?? "").trim();
+  };
+  const blocks = [...root.querySelectorAll(BLOCKS)].filter((el) => el.querySelector(BLOCKS) === null && !onlyDate(el));
   const parts = blocks.length ? blocks.map((el) => el.textContent ?? "") : (root.textContent ?? "").split(/\n\s*\n/);
   return parts
     .map((p: string) => p.replace(/\s+/g, " ").trim())
     .filter((p: string) => p !== "")
     .join("\n\n");
 }
+
+/** Fewer words than this is a section front, a paywall or an error page, not an article. */
+const MIN_ARTICLE_WORDS = 25;
 
 export interface HtmlOptions {
   /** Where the page was fetched from: resolves a relative canonical link, and is the URL when the page names none. */
@@ -92,14 +100,14 @@ export function parseHtmlPage(html: string, fileName: string, options: HtmlOptio
   const headline = text(fromLd("headline")) ?? meta(document, "og:title", "twitter:title");
 
   // Readability's types name the DOM's Document, which linkedom's implements; this project compiles without the DOM lib.
-  if (!isProbablyReaderable(document as never)) throw new DocumentError(fileName, "no article in the HTML page (no block of text long enough to be one)");
   const article = new Readability<El>(document as never, { serializer: (node) => node as unknown as El }).parse();
   if (!article?.content) throw new DocumentError(fileName, "no article in the HTML page");
   // Readability keeps a byline paragraph when the metadata already named the authors.
   const body = paragraphs(article.content).replace(/^(?:By|BY|by)\s[^\n]{1,120}(?:\n\n|$)/, (line) => (line.trim().split(/\s+/).length <= 12 ? "" : line));
   const title = headline ?? text(article.title) ?? text(document.querySelector("title")?.textContent);
   if (!title) throw new DocumentError(fileName, "no title in the HTML page");
-  if (body === "") throw new DocumentError(fileName, "no article in the HTML page");
+  const words = countWords(body);
+  if (words < MIN_ARTICLE_WORDS) throw new DocumentError(fileName, `no article in the HTML page (the most article-like text has ${words} words, fewer than ${MIN_ARTICLE_WORDS})`);
   const authors = ldAuthors.length ? ldAuthors : metaAuthor && !/^https?:/.test(metaAuthor) ? splitAuthors(metaAuthor) : splitAuthors(article.byline ?? "");
   const publisher = meta(document, "og:site_name", "application-name") ?? ldPublisher ?? text(article.siteName) ?? (url ? new URL(url).hostname : null);
   return {
