@@ -104,10 +104,11 @@ export function parseHtmlPage(html: string, fileName: string, options: HtmlOptio
   if (!article?.content) throw new DocumentError(fileName, "no article in the HTML page");
   // Readability keeps a byline paragraph when the metadata already named the authors.
   const body = paragraphs(article.content).replace(/^(?:By|BY|by)\s[^\n]{1,120}(?:\n\n|$)/, (line) => (line.trim().split(/\s+/).length <= 12 ? "" : line));
-  const title = headline ?? text(article.title) ?? text(document.querySelector("title")?.textContent);
-  if (!title) throw new DocumentError(fileName, "no title in the HTML page");
   const words = countWords(body);
   if (words < MIN_ARTICLE_WORDS) throw new DocumentError(fileName, `no article in the HTML page (the most article-like text has ${words} words, fewer than ${MIN_ARTICLE_WORDS})`);
+  const title = headline ?? text(article.title) ?? text(document.querySelector("title")?.textContent);
+  if (!title) throw new DocumentError(fileName, "no title in the HTML page");
+
   const authors = ldAuthors.length ? ldAuthors : metaAuthor && !/^https?:/.test(metaAuthor) ? splitAuthors(metaAuthor) : splitAuthors(article.byline ?? "");
   const publisher = meta(document, "og:site_name", "application-name") ?? ldPublisher ?? text(article.siteName) ?? (url ? new URL(url).hostname : null);
   return {
