@@ -102,7 +102,9 @@ test("a BYLINE: or By first line names the authors, and the title is the next li
 
 test("an HTML page in a news site's shape: the article without navigation, ads, related links or comments, with its metadata", () => {
   const story = STORIES[0]!;
-  const doc = parseHtmlPage(articlePage(story), "ferry.html", { pageUrl: "http://127.0.0.1:9/news/harbour-ferry-plan?utm_source=feed" });
+  // A relative canonical link is resolved against the page's address.
+  const page = articlePage(story).replace('href="https://valley-courier.example/news/', 'href="/news/');
+  const doc = parseHtmlPage(page, "ferry.html", { pageUrl: "http://127.0.0.1:9/news/harbour-ferry-plan?utm_source=feed" });
   assert.equal(doc.title, story.headline);
   assert.equal(doc.publishedAt?.toISOString(), "2024-05-02T07:30:00.000Z");
   assert.equal(doc.url, "http://127.0.0.1:9/news/harbour-ferry-plan");

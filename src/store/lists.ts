@@ -75,8 +75,10 @@ export interface ArticleFilter {
 /** RELEVANCE only with a search. */
 export type ArticleOrder = "RELEVANCE" | "PUBLISHED_AT_DESC" | "PUBLISHED_AT_ASC" | "TITLE_ASC" | "TITLE_DESC";
 
-/** The authors column's JSON text holds `"Name"`: a LIKE pattern for it, wildcards escaped. */
-const authorPattern = (name: string) => `%${JSON.stringify(name.toLowerCase()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** LIKE's wildcards taken literally (with ESCAPE '!'). */
+const likeLiteral = (text: string) => text.replace(/[!%_]/g, "!$&");
+/** The authors column's JSON text holds `"Name"`: a LIKE pattern for it. */
+const authorPattern = (name: string) => `%${likeLiteral(JSON.stringify(name.toLowerCase()))}%`;
 
 function articleWhere(f: ArticleFilter = {}): Prisma.ArticleWhereInput {
   const where: Prisma.ArticleWhereInput[] = [];
@@ -92,7 +94,7 @@ function articleWhere(f: ArticleFilter = {}): Prisma.ArticleWhereInput {
 
 /** Filters that Prisma's where cannot say alike on both databases (a case-blind LIKE): the ids of matching articles. */
 async function articleIdsByAuthor(h: DbHandle, author: string): Promise<number[]> {
-  const rows = await h.db.$queryRaw<{ id: number }[]>`SELECT id FROM article WHERE LOWER(authors) LIKE ${authorPattern(author)} ESCAPE '\'`;
+  const rows = await h.db.$queryRaw<{ id: number }[]>`SELECT id FROM article WHERE LOWER(authors) LIKE ${authorPattern(author)} ESCAPE '!'`;
   return rows.map((r) => Number(r.id));
 }
 
@@ -131,8 +133,8 @@ function articleSql(f: ArticleFilter): Prisma.Sql[] {
   }
   if (f.placeId != null) where.push(Prisma.sql`EXISTS (SELECT 1 FROM article_place x WHERE x.article_id = t.id AND x.place_id = ${f.placeId})`);
   if (f.publisherId != null) where.push(Prisma.sql`t.publisher_id = ${f.publisherId}`);
-  if (f.author) where.push(Prisma.sql`LOWER(t.authors) LIKE ${authorPattern(f.author)} ESCAPE '\'`);
-  if (f.language) where.push(Prisma.sql`(t.language = ${f.language} OR t.language LIKE ${`${f.language.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`} ESCAPE '\')`);
+  if (f.author) where.push(Prisma.sql`LOWER(t.authors) LIKE ${authorPattern(f.author)} ESCAPE '!'`);
+  if (f.language) where.push(Prisma.sql`(t.language = ${f.language} OR t.language LIKE ${`${likeLiteral(f.language)}-%`} ESCAPE '!')`);
   return where;
 }
 

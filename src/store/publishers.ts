@@ -31,12 +31,14 @@ export function copiesOfArticles(h: DbHandle, articleIds: readonly number[]) {
   });
 }
 
-/** Which of these URLs are stored, as an article's or a copy's. */
+/**
+ * Which of these URLs are stored, as an article's or a copy's URL, or as the file name of
+ * one loaded from that address (a feed's link, whose page named another canonical URL).
+ */
 export async function knownUrls(h: DbHandle, urls: readonly string[]): Promise<Set<string>> {
   if (urls.length === 0) return new Set();
-  const [articles, copies] = await Promise.all([
-    h.db.article.findMany({ where: { url: { in: [...urls] } }, select: { url: true } }),
-    h.db.articleCopy.findMany({ where: { url: { in: [...urls] } }, select: { url: true } }),
-  ]);
-  return new Set([...articles, ...copies].map((r) => r.url!));
+  const where = { OR: [{ url: { in: [...urls] } }, { fileName: { in: [...urls] } }] };
+  const select = { url: true, fileName: true } as const;
+  const [articles, copies] = await Promise.all([h.db.article.findMany({ where, select }), h.db.articleCopy.findMany({ where, select })]);
+  return new Set([...articles, ...copies].flatMap((r) => [r.url, r.fileName]).filter((u): u is string => u !== null && urls.includes(u)));
 }

@@ -74,7 +74,7 @@ export function articlePage(story: Story, site = "The Valley Courier", origin = 
 <head>
 <meta charset="utf-8">
 <title>${escape(story.headline)} | ${escape(site)}</title>
-<link rel="canonical" href="/news/${story.slug}">
+<link rel="canonical" href="${origin}/news/${story.slug}">
 <meta property="og:site_name" content="${escape(site)}">
 <meta property="og:title" content="${escape(story.headline)}">
 <script type="application/ld+json">${JSON.stringify(ld)}</script>
