@@ -19,7 +19,9 @@ const USAGE = `Usage: npm run news:jsonl -- [--data DIR] [--out DIR] [--gzip]
 
 Writes DIR/news.jsonl (news.jsonl.gz with --gzip) from the corpus in --data (default
 ../shared/data/news) and prints its path. --out defaults to a new folder under ${tmpdir()};
-never point it into the repository (the articles are not ours to commit).`;
+never point it into the repository (the articles are not ours to commit).
+
+Exit codes: 0 written, 1 the corpus could not be read or the file written, 2 usage error.`;
 
 /** PolNeAR's outlets by file-name prefix: the domains news-please would give. */
 const POLNEAR_OUTLETS: Record<string, string> = {
