@@ -154,7 +154,7 @@ async function ingestRun(config: IngestConfig, corpus: string): Promise<IngestRu
       counts = { loaded: 0, duplicates: alreadyQueued, failed: notQueued, copies: 0 };
       for (const { code, out } of workers) {
         if (code !== 0 && code !== 1) throw new Error(`worker exited with ${code}:\n${out.slice(-2000)}`);
-        const [loaded, duplicates, rejected, , copies] = numbers(/loaded (\d+), duplicates (\d+), rejected (\d+), errors (\d+), copies (\d+)/, out, "worker") as number[];
+        const [loaded, duplicates, rejected, , copies] = numbers(/loaded (\d+), duplicates (\d+), rejected (\d+), errors (\d+) \(.*?\), copies recorded (\d+)/, out, "worker") as number[];
         counts.loaded += loaded!;
         counts.duplicates += duplicates!;
         counts.failed += rejected!;

@@ -109,7 +109,7 @@ async function main(): Promise<number> {
   for (const { file, reason } of summary.rejected) console.error(`rejected: ${file}: ${reason}`);
   console.log(
     `worker: loaded ${summary.loaded}, duplicates ${summary.duplicates}, rejected ${summary.rejected.length}, ` +
-      `errors ${summary.errors}, copies ${summary.copies} (${seconds.toFixed(1)} s, ${(done / seconds).toFixed(1)} documents/s)` +
+      `errors ${summary.errors} (${seconds.toFixed(1)} s, ${(done / seconds).toFixed(1)} documents/s), copies recorded ${summary.copies}` +
       (summary.stoppedBy === "signal" ? ", stopped by a signal" : ", queue drained"),
   );
   if (summary.stoppedBy === "signal") return EXIT_OK;
