@@ -14,7 +14,7 @@ export type RowTable = "article" | "person" | "organization" | "place" | "quote"
  * read. `fromJson` makes the body a field that loads when GraphQL resolves it.
  */
 const COLUMNS: Record<RowTable, string> = {
-  article: `id, title, published_at AS "publishedAt", source_id AS "sourceId", file_name AS "fileName", content_hash AS "contentHash", word_count AS "wordCount", created_at AS "createdAt"`,
+  article: `id, title, published_at AS "publishedAt", source_id AS "sourceId", file_name AS "fileName", content_hash AS "contentHash", word_count AS "wordCount", created_at AS "createdAt", url, publisher_id AS "publisherId", authors, language, '' AS minhash`,
   person: `id, name, key, mention_count AS "mentionCount", article_count AS "articleCount"`,
   organization: `id, name, key, mention_count AS "mentionCount", article_count AS "articleCount"`,
   place: `id, name, key, kind, country_code AS "countryCode", region_code AS "regionCode", latitude, longitude, mention_count AS "mentionCount", article_count AS "articleCount"`,
