@@ -316,10 +316,12 @@ for (const { name, skip, make } of await backends()) {
       const server = await startTestServer(backend, [], { apiToken: TOKEN });
       try {
         const INGEST = /* GraphQL */ `
-          mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created status article { title url authors language publishedAt publisher { name } copies { url publisher { name } } } } }`;
+          mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created status contentHash article { title url authors language publishedAt publisher { name } copies { url publisher { name } } } } }`;
         const first = await server.gql(INGEST, { input: { text: `Ferry plan backed\n\n${FERRY}\n`, fileName: "wire/ferry.txt", url: "https://wire.example/ferry", publisher: "Wire Service", authors: ["Sam Ode"], publishedAt: "2024-05-02T06:00:00Z", language: "en" } }, AUTH);
         assert.equal(first.errors, undefined, JSON.stringify(first.errors));
-        assert.deepEqual(first.data!.ingestArticle, {
+        const { contentHash: firstHash, ...firstRest } = first.data!.ingestArticle;
+        assert.match(firstHash, /^[0-9a-f]{64}$/);
+        assert.deepEqual(firstRest, {
           created: true,
           status: "CREATED",
           article: { title: "Ferry plan backed", url: "https://wire.example/ferry", authors: ["Sam Ode"], language: "en", publishedAt: "2024-05-02T06:00:00.000Z", publisher: { name: "Wire Service" }, copies: [] },
@@ -329,6 +331,16 @@ for (const { name, skip, make } of await backends()) {
         assert.equal(copy.data!.ingestArticle.status, "COPY");
         assert.equal(copy.data!.ingestArticle.created, false);
         assert.deepEqual(copy.data!.ingestArticle.article.copies, [{ url: "https://valley-courier.example/ferry", publisher: { name: "valley-courier.example" } }]);
+        // The copy's own text is found by its content hash, under the article it is a copy of.
+        assert.notEqual(copy.data!.ingestArticle.contentHash, firstHash);
+        const copyState = await server.gql(`query($h: String!) { ingestion(contentHash: $h) { state article { title } } }`, { h: copy.data!.ingestArticle.contentHash });
+        assert.deepEqual(copyState.data, { ingestion: { state: "STORED", article: { title: "Ferry plan backed" } } });
+        // The same URL with another text: the article takes it (UPDATED); that text again is a DUPLICATE.
+        const updated = await server.gql(INGEST, { input: { text: `Orchard festival returns\n\n${ORCHARD}\n`, fileName: "wire/ferry-2.txt", url: "https://wire.example/ferry" } }, AUTH);
+        assert.equal(updated.errors, undefined, JSON.stringify(updated.errors));
+        assert.deepEqual([updated.data!.ingestArticle.status, updated.data!.ingestArticle.created, updated.data!.ingestArticle.article.title], ["UPDATED", false, "Orchard festival returns"]);
+        const again = await server.gql(INGEST, { input: { text: `Orchard festival returns\n\n${ORCHARD}\n`, fileName: "wire/ferry-2.txt", url: "https://wire.example/ferry" } }, AUTH);
+        assert.equal(again.data!.ingestArticle.status, "DUPLICATE");
         const page = await server.gql(INGEST, { input: { text: articlePage(STORIES[2]!), fileName: "library.html" } }, AUTH);
         assert.equal(page.data!.ingestArticle.article.url, "https://valley-courier.example/news/library-hours");
         const bad = await server.gql(INGEST, { input: { text: "T\n\nBody text.", fileName: "x.txt", url: "not a url" } }, AUTH);
