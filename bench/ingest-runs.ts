@@ -17,6 +17,8 @@ export interface IngestRun extends IngestConfig {
   /** Files in the corpus: every one is loaded, skipped as a duplicate or failed. */
   articles: number;
   loaded: number;
+  /** Recorded as copies of another article (near-duplicates). */
+  copies?: number;
   duplicates: number;
   failed: number;
   /** Wall time of the whole run, from the first process started to the last one ended. */

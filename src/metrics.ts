@@ -48,7 +48,7 @@ export function collectProcessMetrics(): void {
 }
 
 // Every outcome is exported from the start (at 0), so a rate() over it is defined before the first load.
-for (const outcome of ["loaded", "duplicate", "failed"] as const) ingestArticles.inc({ outcome }, 0);
+for (const outcome of ["loaded", "copy", "duplicate", "failed"] as const) ingestArticles.inc({ outcome }, 0);
 
 /** The caller's loader events, plus a count of each document's outcome. */
 export function withIngestMetrics(events: LoadEvents = {}): LoadEvents {

@@ -43,7 +43,8 @@ function writeSmallCorpus(count: number): string {
     writeFileSync(
       join(dir, `story-${String(i).padStart(3, "0")}.txt`),
       `Meeting number ${i} in ${place}\n\n${a} met ${b} in ${place} on Monday, officials of the United Nations said.\n\n` +
-        `"We agreed on the plan number ${i}," ${a} said after the meeting.\n`,
+        // Three numbers of its own: texts that differ in a single figure would be one article's copies.
+        `"We agreed on the plan number ${i}," ${a} said after the meeting, which cost ${1000 + i} euros and lasted ${30 + i} minutes.\n`,
     );
   }
   return dir;
@@ -71,7 +72,8 @@ for (const { name, skip, make } of await backends()) {
       assert.equal(article.title, "Outgoing US Govt. Doing Best to Save Rebels in Syria before Trump Presidency");
       assert.equal(article.publishedAt, "2016-12-03T04:21:00.000Z");
       assert.equal(article.sourceId, "587433");
-      assert.equal(article.fileName, join("seeds", "000_7cabb06b0e0d6da4.txt"));
+      // Relative to the folder the load was given, never the loading machine's path.
+      assert.equal(article.fileName, "000_7cabb06b0e0d6da4.txt");
       assert.ok(article.wordCount > 500 && article.wordCount < 900, `wordCount ${article.wordCount}`);
 
       // Exactly the entities the article names: no fragments, no non-entities.
@@ -185,7 +187,7 @@ for (const { name, skip, make } of await backends()) {
       };
       const before = await counts();
       const summary = await server.load(SEEDS);
-      assert.deepEqual(summary, { loaded: 0, duplicates: 1, failed: [] });
+      assert.deepEqual(summary, { loaded: 0, copies: 0, duplicates: 1, failed: [] });
       assert.deepEqual(await counts(), before);
     });
 

@@ -12,6 +12,7 @@ const COMMANDS = [
   "src/cli/serve.ts",
   "src/cli/seed.ts",
   "src/cli/worker.ts",
+  "src/cli/watch.ts",
   "src/cli/db-migrate.ts",
   "src/cli/db-migration.ts",
   "scripts/generate-graphql.ts",
@@ -20,6 +21,7 @@ const COMMANDS = [
   "scripts/build-graphiql.ts",
   "scripts/model-diagram.ts",
   "scripts/screenshot-graphiql.ts",
+  "scripts/news-to-jsonl.ts",
   "examples/client.ts",
 ];
 

@@ -52,7 +52,7 @@ before(async () => {
     await migrateDatabase(backend.url);
     await withStore(backend.url, async (h) => {
       const summary = await loadDocuments(h, [corpus]);
-      assert.deepEqual(summary, { loaded: ARTICLES, duplicates: 0, failed: [] });
+      assert.deepEqual(summary, { loaded: ARTICLES, copies: 0, duplicates: 0, failed: [] });
       await assertConsistent(h);
       clean = await snapshot(h);
     });

@@ -115,7 +115,7 @@ for (const { name, skip, make } of await backends()) {
 
     test("bad documents are BAD_USER_INPUT with the loader's reason", async () => {
       const cases: [string, string, string][] = [
-        ["<!DOCTYPE html>\n<html><body>Hello</body></html>", "page.html", "input.text: looks like HTML, not a text article"],
+        ["<!DOCTYPE html>\n<html><body>Hello</body></html>", "page.html", "input.text: no article in the HTML page (the most article-like text has 1 words, fewer than 25)"],
         ["Just a headline", "headline.txt", "input.text: no body"],
         ["   \n\n", "blank.txt", "input.text: empty document (only whitespace)"],
         [`Long one\n\n${"Words and more words. ".repeat(200)}`, "long.txt", "input.text: too large: 4410 bytes (0.0 MiB), the limit is 4000 bytes (MAX_DOCUMENT_BYTES)"],

@@ -80,7 +80,7 @@ test("a folder of bad files among good ones: each bad one is named with its reas
     assert.deepEqual(reasons, {
       "bad-binary": "binary file (contains NUL bytes)",
       "bad-empty": "empty document",
-      "bad-html": "looks like HTML, not a text article",
+      "bad-html": "no article in the HTML page (the most article-like text has 1 words, fewer than 25)",
       "bad-huge": "too large: 20971520 bytes (20.0 MiB), the limit is 10000 bytes (MAX_DOCUMENT_BYTES)",
       "bad-no-title": "no title",
       "bad-over-limit": `too large: ${Buffer.byteLength(overLimit)} bytes (0.0 MiB), the limit is 10000 bytes (MAX_DOCUMENT_BYTES)`,

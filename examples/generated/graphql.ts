@@ -36,6 +36,7 @@ export type PersonPageQuery = { node:
             | { __typename: 'Place', id: string, name: string }
            }> } }
     | { __typename: 'Place' }
+    | { __typename: 'Publisher' }
     | { __typename: 'Quote' }
    | null };
 

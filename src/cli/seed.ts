@@ -5,9 +5,12 @@ import { openDb } from "../store/client.ts";
 import { loadDocuments } from "../ingest/load.ts";
 import { defaultThreads } from "../ingest/pool.ts";
 import { progressEvents } from "./progress.ts";
-import { EXIT_USAGE, parseCommandLine, runCommand, wholeNumberOption } from "./exit.ts";
+import { EXIT_USAGE, parseCommandLine, runCommand, UsageError, wholeNumberOption } from "./exit.ts";
 import { requirePostgres, startBoss } from "../queue/boss.ts";
-import { enqueueDocuments } from "../queue/enqueue.ts";
+import { enqueueDocuments, enqueueFeeds } from "../queue/enqueue.ts";
+import { loadFeedSources } from "../ingest/feeds.ts";
+import { createAnalysisPool } from "../ingest/pool.ts";
+import type { DbHandle } from "../store/client.ts";
 
 const HELP = `Usage: npm run seed -- [options] [files or folders...]
 
@@ -26,13 +29,25 @@ Options:
                    run on other machines; a document already queued is skipped. A job
                    running over QUEUE_JOB_TIMEOUT_SECONDS (default 300) counts as lost and
                    is retried, up to QUEUE_RETRY_LIMIT times (default 3)
+  --feed URL|FILE  (repeatable) load the items of an RSS 2.0 or Atom feed instead of files:
+                   each item's page is fetched and read as an HTML page, the item's title,
+                   date and authors filling what the page leaves out (an item whose page
+                   cannot be fetched is read from its own full text when it has one, else
+                   reported). Items whose URL is stored already are not fetched. With
+                   --queue, the pages are fetched here and enqueued for the workers
   -h, --help   show this help
 
 Exit codes: 0 all loaded (or already there), 1 some files failed, 2 usage or setup error.`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseCommandLine({
-    options: { help: { type: "boolean", short: "h" }, queue: { type: "boolean" }, threads: { type: "string" }, "batch-size": { type: "string" } },
+    options: {
+      help: { type: "boolean", short: "h" },
+      queue: { type: "boolean" },
+      threads: { type: "string" },
+      "batch-size": { type: "string" },
+      feed: { type: "string", multiple: true },
+    },
     allowPositionals: true,
   });
   if (values.help) {
@@ -40,9 +55,12 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  if (values.queue) return enqueue(config, positionals.length ? positionals : [config.SEED_DIR]);
+  const feeds = values.feed ?? [];
+  if (feeds.length && positionals.length) throw new UsageError("give either --feed sources or files and folders, not both");
+  if (values.queue) return enqueue(config, positionals.length ? positionals : [config.SEED_DIR], feeds);
   await migrateDatabase(config.DATABASE_URL);
   const store = await openDb(config.DATABASE_URL);
+  if (feeds.length) return loadFeeds(config, store, feeds, wholeNumberOption(values.threads, "--threads", 0));
   const progress = progressEvents();
   const started = performance.now();
   try {
@@ -54,8 +72,8 @@ async function main(): Promise<number> {
     progress.stop();
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `loaded ${summary.loaded}, duplicates skipped ${summary.duplicates}, failed ${summary.failed.length} ` +
-        `(${seconds.toFixed(1)} s, ${((summary.loaded + summary.duplicates) / seconds).toFixed(1)} files/s)`,
+      `loaded ${summary.loaded}, duplicates skipped ${summary.duplicates}, failed ${summary.failed.length}, copies recorded ${summary.copies} ` +
+        `(${seconds.toFixed(1)} s, ${((summary.loaded + summary.copies + summary.duplicates) / seconds).toFixed(1)} documents/s)`,
     );
     return summary.failed.length ? 1 : 0;
   } finally {
@@ -64,8 +82,28 @@ async function main(): Promise<number> {
   }
 }
 
+/** --feed: each feed's items, their pages fetched, analysed and stored. */
+async function loadFeeds(config: ReturnType<typeof loadConfig>, store: DbHandle, feeds: string[], threads: number | undefined): Promise<number> {
+  const pool = createAnalysisPool(threads ?? 1);
+  const started = performance.now();
+  let totals;
+  try {
+    totals = await loadFeedSources(store, feeds, { maxDocumentBytes: config.MAX_DOCUMENT_BYTES, pool }, ({ file, reason }) => console.error(`failed: ${file}: ${reason}`));
+  } finally {
+    await pool.close();
+    await store.close();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const documents = totals.loaded + totals.copy + totals.duplicate;
+  console.log(
+    `loaded ${totals.loaded}, duplicates skipped ${totals.duplicate}, failed ${totals.failed}, copies recorded ${totals.copy} ` +
+      `(${seconds.toFixed(1)} s, ${(documents / seconds).toFixed(1)} documents/s)`,
+  );
+  return totals.failed ? 1 : 0;
+}
+
 /** --queue: enqueue instead of loading (src/queue); the workers parse, analyse and store. */
-async function enqueue(config: ReturnType<typeof loadConfig>, paths: string[]): Promise<number> {
+async function enqueue(config: ReturnType<typeof loadConfig>, paths: string[], feeds: string[]): Promise<number> {
   requirePostgres(config.DATABASE_URL, "seed --queue");
   // The workers' tables exist before the first worker starts (and workers starting together do not race to create them).
   await migrateDatabase(config.DATABASE_URL);
@@ -73,16 +111,9 @@ async function enqueue(config: ReturnType<typeof loadConfig>, paths: string[]): 
   const progress = progressEvents();
   const started = performance.now();
   try {
-    const summary = await enqueueDocuments(
-      boss,
-      paths,
-      { onStart: progress.onStart, onFailure: progress.onFailure, onFile: (file, outcome) => progress.onFile?.(file, outcome === "failed" ? "failed" : "loaded") },
-      {
-        maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
-        jobTimeoutSeconds: config.QUEUE_JOB_TIMEOUT_SECONDS,
-        retryLimit: config.QUEUE_RETRY_LIMIT,
-      },
-    );
+    const events = { onStart: progress.onStart, onFailure: progress.onFailure, onFile: (file: string, outcome: string) => progress.onFile?.(file, outcome === "failed" ? "failed" : "loaded") };
+    const options = { maxDocumentBytes: config.MAX_DOCUMENT_BYTES, jobTimeoutSeconds: config.QUEUE_JOB_TIMEOUT_SECONDS, retryLimit: config.QUEUE_RETRY_LIMIT };
+    const summary = feeds.length ? await enqueueFeeds(boss, feeds, events, options) : await enqueueDocuments(boss, paths, events, options);
     progress.stop();
     const seconds = (performance.now() - started) / 1000;
     console.log(

@@ -105,11 +105,11 @@ async function main(): Promise<number> {
     await store.close();
   }
   const seconds = (performance.now() - started) / 1000;
-  const done = summary.loaded + summary.duplicates + summary.rejected.length;
+  const done = summary.loaded + summary.copies + summary.duplicates + summary.rejected.length;
   for (const { file, reason } of summary.rejected) console.error(`rejected: ${file}: ${reason}`);
   console.log(
     `worker: loaded ${summary.loaded}, duplicates ${summary.duplicates}, rejected ${summary.rejected.length}, ` +
-      `errors ${summary.errors} (${seconds.toFixed(1)} s, ${(done / seconds).toFixed(1)} documents/s)` +
+      `errors ${summary.errors} (${seconds.toFixed(1)} s, ${(done / seconds).toFixed(1)} documents/s), copies recorded ${summary.copies}` +
       (summary.stoppedBy === "signal" ? ", stopped by a signal" : ", queue drained"),
   );
   if (summary.stoppedBy === "signal") return EXIT_OK;

@@ -2,7 +2,7 @@
 import { badInput } from "./errors.ts";
 import { MAX_ROW_ID } from "../store/ranges.ts";
 
-export const NODE_TYPES = ["Article", "Person", "Organization", "Place", "Quote"] as const;
+export const NODE_TYPES = ["Article", "Person", "Organization", "Place", "Quote", "Publisher"] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export function toGlobalId(type: NodeType, id: number): string {

@@ -11,6 +11,7 @@ import {
 } from "../store/by-id.ts";
 import { EDGE_CHILD, edgeSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice } from "../store/edges.ts";
 import type { OffsetWindow } from "./pagination.ts";
+import { articleCountsOfPublishers, copiesOfArticles, publishersById } from "../store/publishers.ts";
 import { LimitError } from "./limits/errors.ts";
 import { placesByKey, regionsByCode } from "../store/places.ts";
 
@@ -115,6 +116,16 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
     ...rows,
     placeByKey,
     regionByCode,
+    publisher: byId(signal, (ids) => publishersById(h, ids)),
+    publisherArticleCount: new DataLoader<number, number>(guarded(signal, async (ids) => {
+      const counts = await articleCountsOfPublishers(h, ids);
+      return ids.map((id) => counts.get(id) ?? 0);
+    })),
+    copies: new DataLoader<number, Awaited<ReturnType<typeof copiesOfArticles>>>(guarded(signal, async (ids) => {
+      const grouped = new Map<number, Awaited<ReturnType<typeof copiesOfArticles>>>();
+      for (const copy of await copiesOfArticles(h, ids)) grouped.set(copy.articleId, [...(grouped.get(copy.articleId) ?? []), copy]);
+      return ids.map((id) => grouped.get(id) ?? []);
+    })),
     aliases: (table: EntityTable) => aliasLoaders[table],
     edges(kind: EdgeKind) {
       let loader = edgeLoaders.get(kind);

@@ -19,6 +19,7 @@ const SOURCE_TYPES: (keyof Sources)[] = [
   "ArticleEdge", "PersonEdge", "OrganizationEdge", "PlaceEdge", "QuoteEdge",
   "ArticlePersonEdge", "ArticleOrganizationEdge", "ArticlePlaceEdge", "EntityArticleEdge", "RelatedEntityEdge", "PageInfo",
   "IngestArticlePayload", "Ingestion", "DeleteArticlePayload",
+  "Publisher", "ArticleCopy", "PublisherConnection", "PublisherEdge",
 ];
 
 type SchemaConfig = Parameters<typeof makeSchema>[0];

@@ -1,9 +1,9 @@
 // The values behind the schema's object types (Nexus "source types"): Prisma rows for
 // the nodes, and the connection shapes of ./pagination.ts for the lists.
-import type { Article, Organization, Person, Place, Quote } from "../store/generated/sqlite/client.ts";
+import type { Article, ArticleCopy, Organization, Person, Place, Publisher, Quote } from "../store/generated/sqlite/client.ts";
 import type { Connection, Edge, PageInfo } from "./pagination.ts";
 
-export type { Article, Organization, Person, Place, Quote };
+export type { Article, ArticleCopy, Organization, Person, Place, Publisher, Quote };
 
 type Tagged<T, N extends string> = T & { __typename: N };
 export type RelatedNode = Tagged<Person, "Person"> | Tagged<Organization, "Organization"> | Tagged<Place, "Place">;
@@ -22,8 +22,9 @@ export type ArticleOrganizationConnection = Connection<MentionEdge<Organization>
 export type ArticlePlaceConnection = Connection<MentionEdge<Place>>;
 export type EntityArticleConnection = Connection<MentionEdge<Article>>;
 export type RelatedEntityConnection = Connection<RelatedEdge>;
+export type PublisherConnection = Connection<Edge<Publisher>>;
 export interface IngestArticlePayload {
-  status: "CREATED" | "DUPLICATE" | "ACCEPTED";
+  status: "CREATED" | "UPDATED" | "COPY" | "DUPLICATE" | "ACCEPTED";
   contentHash: string;
   /** Null while ACCEPTED: the article is not stored yet. */
   article: Article | null;
@@ -47,6 +48,10 @@ export interface Sources {
   Organization: Organization;
   Place: Place;
   Quote: Quote;
+  Publisher: Publisher;
+  ArticleCopy: ArticleCopy;
+  PublisherConnection: PublisherConnection;
+  PublisherEdge: Edge<Publisher>;
   Entity: Person | Organization | Place;
   ArticleConnection: ArticleConnection;
   PersonConnection: PersonConnection;

@@ -4,13 +4,14 @@
 import { opendir, stat } from "node:fs/promises";
 import path from "node:path";
 
-/** Files worth reading: `.txt` or no extension, and not hidden or documentation. */
+/** Files worth reading: `.txt` or no extension, HTML pages, JSON Lines; not hidden or documentation. */
 export function isDocumentFileName(name: string): boolean {
   if (name.startsWith(".")) return false;
   const lower = name.toLowerCase();
   if (lower === "readme" || lower.endsWith(".md")) return false;
+  if (/\.(?:jsonl|ndjson)(?:\.gz)?$/.test(lower)) return true;
   const ext = path.extname(lower);
-  return ext === "" || ext === ".txt";
+  return ext === "" || ext === ".txt" || ext === ".html" || ext === ".htm";
 }
 
 async function statOrExplain(p: string): Promise<Awaited<ReturnType<typeof stat>>> {
@@ -52,14 +53,24 @@ async function* walkFolder(dir: string): AsyncGenerator<string> {
 
 /**
  * Walks the given files and folders (recursively, sorted) and yields the document files
- * (`.txt` or no extension; skipping dotfiles and Markdown). A file named explicitly is
+ * (`.txt` or no extension, `.html`, `.jsonl`; skipping dotfiles and Markdown). A file named explicitly is
  * yielded whatever its name. Throws an Error naming any path that does not exist.
  */
 export async function* listDocumentFiles(paths: string[]): AsyncGenerator<string> {
+  for await (const { file } of listNamedDocumentFiles(paths)) yield file;
+}
+
+/**
+ * Like listDocumentFiles, with the name each file is stored under: its path relative to
+ * the folder it was found in (`bbc/tech-001.txt` for `seed data/news`), or its own name
+ * when named explicitly. Never the loading machine's path, and never `..`.
+ */
+export async function* listNamedDocumentFiles(paths: string[]): AsyncGenerator<{ file: string; name: string }> {
   for (const p of paths) {
     const info = await statOrExplain(p);
-    if (info.isDirectory()) yield* walkFolder(p);
-    else if (info.isFile()) yield p;
+    if (info.isDirectory()) {
+      for await (const file of walkFolder(p)) yield { file, name: path.relative(p, file).split(path.sep).join("/") };
+    } else if (info.isFile()) yield { file: p, name: path.basename(p) };
     else throw new Error(`not a file or folder: ${p}`);
   }
 }

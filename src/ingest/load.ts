@@ -3,12 +3,11 @@
 // batched writes, in file order, so memory stays flat however many files there are and
 // the result is the same as loading them one by one. A bad file is reported and skipped.
 // The ingestArticle mutation goes through the same steps (ingestDocument).
-import { relative } from "node:path";
 import type { DbHandle } from "../store/client.ts";
-import { saveArticle, saveArticles, type ArticleRecord, type SaveResult } from "../store/save-article.ts";
-import { listDocumentFiles } from "./files.ts";
+import { saveArticle, saveArticles, type SaveResult } from "../store/save-article.ts";
+import { countDocuments, listDocuments } from "./documents.ts";
 import { createAnalysisPool, type AnalysisPool } from "./pool.ts";
-import { DEFAULT_MAX_DOCUMENT_BYTES, prepareBytes, type Prepared, type PreparedArticle } from "./prepare.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES, prepareBytes, type Prepared, type PreparedArticle, type ReadAs } from "./prepare.ts";
 import { DocumentError } from "./parse.ts";
 
 export interface LoadFailure {
@@ -17,7 +16,10 @@ export interface LoadFailure {
 }
 
 export interface LoadSummary {
+  /** New articles, and stored ones whose text changed (the same URL, or an earlier near-duplicate). */
   loaded: number;
+  /** Recorded as copies of a stored article: near-duplicates, or the same text from another URL. */
+  copies: number;
   duplicates: number;
   failed: LoadFailure[];
 }
@@ -25,7 +27,7 @@ export interface LoadSummary {
 export interface LoadEvents {
   /** Called once the files are counted. */
   onStart?(total: number): void;
-  onFile?(file: string, outcome: "loaded" | "duplicate" | "failed"): void;
+  onFile?(file: string, outcome: "loaded" | "copy" | "duplicate" | "failed"): void;
   onFailure?(failure: LoadFailure): void;
 }
 
@@ -42,33 +44,25 @@ export interface LoadOptions {
  * Parses, analyses and stores one document given as bytes (the ingestArticle mutation);
  * throws DocumentError for bad input. With a pool, the analysis runs on its thread.
  */
-export async function ingestDocument(
-  store: DbHandle, bytes: Uint8Array, fileName: string, options: LoadOptions & { pool?: AnalysisPool } = {},
-): Promise<SaveResult & { record: ArticleRecord }> {
+export async function ingestDocument(store: DbHandle, bytes: Uint8Array, fileName: string, options: LoadOptions & { pool?: AnalysisPool } & ReadAs = {}): Promise<SaveResult> {
   const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
-  const prepared = options.pool ? await options.pool.prepare({ bytes, name: fileName, maxDocumentBytes }) : prepareBytes(bytes, fileName, maxDocumentBytes);
+  const as: ReadAs = { format: options.format, meta: options.meta, fallback: options.fallback, pageUrl: options.pageUrl };
+  const prepared = options.pool ? await options.pool.prepare({ bytes, name: fileName, maxDocumentBytes, ...as }) : prepareBytes(bytes, fileName, maxDocumentBytes, as);
   if (!prepared.ok) throw new DocumentError(fileName, prepared.reason);
-  // The record too: what was stored, for an answer that needs no read-back.
-  return { ...(await saveArticle(store, prepared.record, prepared.analysis)), record: prepared.record };
+  return saveArticle(store, prepared.record, prepared.analysis);
 }
 
 /** Fewer files than this are analysed on the calling thread: starting threads would cost more. */
 const FEW_FILES = 16;
 
-async function countFiles(paths: string[]): Promise<number> {
-  let total = 0;
-  for await (const _ of listDocumentFiles(paths)) total++;
-  return total;
-}
-
 export async function loadDocuments(store: DbHandle, paths: string[], events: LoadEvents = {}, options: LoadOptions = {}): Promise<LoadSummary> {
   // A first walk counts the files for the progress bar; only names are read, none kept.
-  const total = await countFiles(paths);
+  const total = await countDocuments(paths);
   events.onStart?.(total);
   const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const batchSize = options.batchSize ?? 100;
   const pool = createAnalysisPool(options.threads ?? (total < FEW_FILES ? 0 : undefined));
-  const summary: LoadSummary = { loaded: 0, duplicates: 0, failed: [] };
+  const summary: LoadSummary = { loaded: 0, copies: 0, duplicates: 0, failed: [] };
 
   let batch: { name: string; article: PreparedArticle }[] = [];
   const flush = async () => {
@@ -76,9 +70,11 @@ export async function loadDocuments(store: DbHandle, paths: string[], events: Lo
     batch = [];
     const results = await saveArticles(store, written.map((w) => w.article));
     results.forEach((result, i) => {
-      if (result.status === "created") summary.loaded++;
+      const outcome = result.status === "created" || result.status === "updated" ? "loaded" : result.status;
+      if (outcome === "loaded") summary.loaded++;
+      else if (outcome === "copy") summary.copies++;
       else summary.duplicates++;
-      events.onFile?.(written[i]!.name, result.status === "created" ? "loaded" : "duplicate");
+      events.onFile?.(written[i]!.name, outcome);
     });
   };
   const take = async (name: string, prepared: Prepared) => {
@@ -98,9 +94,10 @@ export async function loadDocuments(store: DbHandle, paths: string[], events: Lo
   const window: { name: string; prepared: Promise<Prepared> }[] = [];
   const windowSize = Math.max(2 * batchSize, 4 * pool.threads);
   try {
-    for await (const file of listDocumentFiles(paths)) {
-      const name = relative(process.cwd(), file) || file;
-      window.push({ name, prepared: pool.prepare({ file, name, maxDocumentBytes }) });
+    for await (const source of listDocuments(paths, maxDocumentBytes)) {
+      const { name } = source;
+      const prepared: Promise<Prepared> = "failure" in source ? Promise.resolve({ ok: false, reason: source.failure }) : pool.prepare({ ...source.task, name, maxDocumentBytes });
+      window.push({ name, prepared });
       // Handled now so that a failing analysis is never an unhandled rejection while it waits its turn.
       window.at(-1)!.prepared.catch(() => {});
       if (window.length >= windowSize) {

@@ -5,21 +5,16 @@
 //  - the seed layout (an id line, a date line, the title, `Story Code : N`, the title
 //    again, the body, a trailing `Comment` line), as in seeds/000_*.txt;
 //  - the plain layout (title line, blank line, body), as in most news corpora.
+// Either may open with a `---` YAML front matter block (formats/front-matter.ts), and a
+// first line `BYLINE: Ann Lee.` or `By Ann Lee` names the authors, not the title.
+// JSON Lines, HTML pages and feeds have modules of their own in formats/.
 
-import type { ParsedDocument } from "./types.ts";
+import { NO_META, withMeta, type ParsedDocument } from "./types.ts";
+import { splitFrontMatter } from "./formats/front-matter.ts";
+import { DocumentError } from "./document-error.ts";
+import { splitAuthors } from "./formats/fields.ts";
 
-/** A document that cannot become an article; `reason` is short and human readable. */
-export class DocumentError extends Error {
-  readonly fileName: string;
-  readonly reason: string;
-
-  constructor(fileName: string, reason: string) {
-    super(`${fileName}: ${reason}`);
-    this.name = "DocumentError";
-    this.fileName = fileName;
-    this.reason = reason;
-  }
-}
+export { DocumentError } from "./document-error.ts";
 
 /** Control characters other than tab, LF, CR and form feed. */
 function isOddControl(code: number): boolean {
@@ -178,7 +173,7 @@ function parseSeedLayout(lines: string[], fileName: string): ParsedDocument {
   if (i < lines.length && cleanTitle(lines[i] as string) === title) i++;
   const body = normalizeBody(lines.slice(i)).replace(TRAILING_COMMENT, "").replace(GLUED_COMMENT, "$1").trim();
   if (body === "") throw new DocumentError(fileName, "no body");
-  return { title, body, publishedAt, sourceId };
+  return { title, body, publishedAt, sourceId, ...NO_META };
 }
 
 function parsePlainLayout(lines: string[], fileName: string): ParsedDocument {
@@ -188,7 +183,7 @@ function parsePlainLayout(lines: string[], fileName: string): ParsedDocument {
   const title = cleanTitle(lines[i] as string);
   const body = normalizeBody(lines.slice(i + 1));
   if (body === "") throw new DocumentError(fileName, "no body");
-  return { title, body, publishedAt: null, sourceId: null };
+  return { title, body, publishedAt: null, sourceId: null, ...NO_META };
 }
 
 /** True when the text follows the seed layout: an id line then a date or title. */
@@ -216,6 +211,36 @@ export function parseDocument(content: string, fileName: string): ParsedDocument
   if (HTML_START.test(text.slice(0, 512))) {
     throw new DocumentError(fileName, "looks like HTML, not a text article");
   }
-  const lines = text.split("\n");
-  return looksLikeSeedLayout(lines) ? parseSeedLayout(lines, fileName) : parsePlainLayout(lines, fileName);
+  const { meta, rest } = splitFrontMatter(text, fileName);
+  const lines = rest.split("\n");
+  const authors = takeByline(lines);
+  let doc: ParsedDocument;
+  if (meta?.title) {
+    // The front matter's title: every line is body, but for a repeat of the title.
+    const first = lines.findIndex((l) => !isBlank(l));
+    const body = normalizeBody(first >= 0 && cleanTitle(lines[first]!) === meta.title ? lines.slice(first + 1) : lines);
+    if (body === "") throw new DocumentError(fileName, "no body");
+    doc = { title: meta.title, body, publishedAt: null, sourceId: null, ...NO_META };
+  } else {
+    doc = looksLikeSeedLayout(lines) ? parseSeedLayout(lines, fileName) : parsePlainLayout(lines, fileName);
+  }
+  return withMeta(doc, { ...meta, authors: meta?.authors?.length ? meta.authors : authors });
+}
+
+/** `BYLINE: Amber Phillips.` (news databases) or `By Ann Lee and Bo Chen`. */
+const BYLINE = /^\s*BYLINE:\s*(\S.{0,200})$/i;
+/** `By` then capitalised names only, so a title like `By the numbers: ...` stays a title. */
+const BY_NAMES = /^\s*By\s+(\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*,\s*)(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|der|del|la|le|bin|al))*)\s*$/u;
+
+/** Removes a byline first line from `lines` and returns its names (none: nothing removed). */
+function takeByline(lines: string[]): string[] {
+  const first = lines.findIndex((l) => !isBlank(l));
+  if (first < 0) return [];
+  const line = lines[first]!;
+  const match = BYLINE.exec(line) ?? (line.trim().split(/\s+/).length <= 9 ? BY_NAMES.exec(line) : null);
+  if (!match) return [];
+  const authors = splitAuthors(match[1]!);
+  if (authors.length === 0) return [];
+  lines.splice(0, first + 1);
+  return authors;
 }

@@ -1,9 +1,10 @@
 // Worker-thread entry of the analysis pool (src/ingest/pool.ts): one document a task,
 // named by its file (the loader) or given as bytes (the ingestArticle mutation).
-import { prepareBytes, tryReadArticle, type Prepared } from "./prepare.ts";
+import { prepareBytes, tryReadArticle, type Prepared, type ReadAs } from "./prepare.ts";
 
-export type PrepareTask = { name: string; maxDocumentBytes: number } & ({ file: string } | { bytes: Uint8Array });
+export type PrepareTask = { name: string; maxDocumentBytes: number } & ReadAs & ({ file: string } | { bytes: Uint8Array });
 
 export default function prepare(task: PrepareTask): Promise<Prepared> {
-  return "file" in task ? tryReadArticle(task.file, task.name, task.maxDocumentBytes) : Promise.resolve(prepareBytes(task.bytes, task.name, task.maxDocumentBytes));
+  const as: ReadAs = { format: task.format, meta: task.meta, fallback: task.fallback, pageUrl: task.pageUrl };
+  return "file" in task ? tryReadArticle(task.file, task.name, task.maxDocumentBytes, as) : Promise.resolve(prepareBytes(task.bytes, task.name, task.maxDocumentBytes, as));
 }

@@ -6,6 +6,10 @@ import type { ResolvedArticle } from "../resolve/types.ts";
 import { decodeDocument, parseDocument, DocumentError, countWords } from "./parse.ts";
 import { contentHash } from "./hash.ts";
 import { analyseArticle } from "./analyse.ts";
+import { withFallback, withMeta, type DocumentMeta, type ParsedDocument } from "./types.ts";
+import { parseJsonRecord } from "./formats/record.ts";
+import { isHtml, parseHtmlPage } from "./formats/html.ts";
+import { bandKeys, encodeFingerprint, fingerprint } from "./near-duplicates.ts";
 
 /** The default largest document, in bytes (MAX_DOCUMENT_BYTES): 5 MiB. */
 export const DEFAULT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -45,32 +49,52 @@ export async function readLimited(file: string, name: string, max: number): Prom
   }
 }
 
+/** How to read a document's bytes beyond what its name and start tell. */
+export interface ReadAs {
+  /** `json`: one JSON record (a JSON Lines line); `html` a page; `text` the text layouts; unset: HTML by name or start, else text. */
+  format?: "json" | "html" | "text";
+  /** Fields that override the document's own (the ingestArticle input's). */
+  meta?: DocumentMeta;
+  /** Fields for what the document does not say itself (a feed item's, for its page). */
+  fallback?: DocumentMeta;
+  /** An HTML page's address, for relative links and as its URL when it names none. */
+  pageUrl?: string;
+}
+
+/** A document's text in its format (formats/*, parse.ts). */
+export function parseAny(text: string, name: string, as: ReadAs = {}): ParsedDocument {
+  const html = as.format === "html" || (as.format === undefined && isHtml(name, text));
+  const doc = as.format === "json" ? parseJsonRecord(text, name) : html ? parseHtmlPage(text, name, { pageUrl: as.pageUrl }) : parseDocument(text, name);
+  return withMeta(withFallback(doc, as.fallback), as.meta);
+}
+
 /** A document's bytes as an article record and its analysis; throws DocumentError for bad input. */
-export function prepareArticle(bytes: Uint8Array, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES): PreparedArticle {
+export function prepareArticle(bytes: Uint8Array, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES, as: ReadAs = {}): PreparedArticle {
   if (bytes.length > maxDocumentBytes) throw tooLarge(displayName, bytes.length, maxDocumentBytes);
-  const doc = parseDocument(decodeDocument(bytes, displayName), displayName);
-  const record = { ...doc, fileName: displayName, contentHash: contentHash(doc), wordCount: countWords(doc.body) };
+  const doc = parseAny(decodeDocument(bytes, displayName), displayName, as);
+  const print = fingerprint(doc.body);
+  const record = { ...doc, fileName: displayName, contentHash: contentHash(doc), wordCount: countWords(doc.body), minhash: encodeFingerprint(print), bands: bandKeys(print.signature) };
   return { record, analysis: analyseArticle(doc.body) };
 }
 
 /** Reads one file into an article record and its analysis; throws DocumentError for bad input. */
-export async function readArticle(file: string, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES): Promise<PreparedArticle> {
-  return prepareArticle(await readLimited(file, displayName, maxDocumentBytes), displayName, maxDocumentBytes);
+export async function readArticle(file: string, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES, as: ReadAs = {}): Promise<PreparedArticle> {
+  return prepareArticle(await readLimited(file, displayName, maxDocumentBytes), displayName, maxDocumentBytes, as);
 }
 
 /** Like readArticle, with bad input (DocumentError, a file error) as a failure instead of a throw. */
-export async function tryReadArticle(file: string, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES): Promise<Prepared> {
+export async function tryReadArticle(file: string, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES, as: ReadAs = {}): Promise<Prepared> {
   try {
-    return { ok: true, ...(await readArticle(file, displayName, maxDocumentBytes)) };
+    return { ok: true, ...(await readArticle(file, displayName, maxDocumentBytes, as)) };
   } catch (error) {
     return failure(error);
   }
 }
 
 /** Like prepareArticle, with bad input as a failure instead of a throw. */
-export function prepareBytes(bytes: Uint8Array, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES): Prepared {
+export function prepareBytes(bytes: Uint8Array, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES, as: ReadAs = {}): Prepared {
   try {
-    return { ok: true, ...prepareArticle(bytes, displayName, maxDocumentBytes) };
+    return { ok: true, ...prepareArticle(bytes, displayName, maxDocumentBytes, as) };
   } catch (error) {
     return failure(error);
   }

@@ -12,6 +12,8 @@ import PgBoss from "pg-boss";
 import { ConfigError } from "../config.ts";
 import { databaseTarget } from "../store/database-url.ts";
 import { logger } from "../logger.ts";
+import type { DocumentMeta } from "../ingest/types.ts";
+import type { ReadAs } from "../ingest/prepare.ts";
 
 /** pg-boss's own schema in our database. */
 export const QUEUE_SCHEMA = "pgboss";
@@ -26,27 +28,40 @@ export interface DocumentJob {
   text?: string;
   /** The document's bytes, when they are not such text (the worker then rejects or decodes them as the loader would). */
   base64?: string;
+  /** `json`: the document is one JSON record (a line of a JSON Lines file); `html` a page. */
+  format?: "json" | "html";
+  /** A fetched page's address. */
+  pageUrl?: string;
+  /** A feed item's fields, for what its page does not say (publishedAt as ISO text). */
+  fallback?: Omit<DocumentMeta, "publishedAt"> & { publishedAt?: string };
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** A document's bytes as job data; `decodeJobDocument` gives the same bytes back. */
-export function encodeJobDocument(bytes: Uint8Array, fileName: string): DocumentJob {
+export function encodeJobDocument(bytes: Uint8Array, fileName: string, format?: "json" | "html"): DocumentJob {
+  const as = format ? { format } : {};
   try {
     const text = utf8.decode(bytes);
-    if (!text.includes("\u0000")) return { fileName, text };
+    if (!text.includes("\u0000")) return { fileName, text, ...as };
   } catch {
     // Not UTF-8: carried as bytes, so the worker reports it exactly as the loader would.
   }
-  return { fileName, base64: Buffer.from(bytes).toString("base64") };
+  return { fileName, base64: Buffer.from(bytes).toString("base64"), ...as };
 }
 
 /** The document's bytes and name from a job's data; throws on data that is not a DocumentJob. */
-export function decodeJobDocument(data: unknown): { bytes: Uint8Array; fileName: string } {
+export function decodeJobDocument(data: unknown): { bytes: Uint8Array; fileName: string } & ReadAs {
   const job = (data ?? {}) as Partial<Record<keyof DocumentJob, unknown>>;
   if (typeof job.fileName !== "string" || job.fileName === "") throw new MalformedJobError("no fileName");
-  if (typeof job.text === "string") return { bytes: Buffer.from(job.text, "utf8"), fileName: job.fileName };
-  if (typeof job.base64 === "string") return { bytes: Buffer.from(job.base64, "base64"), fileName: job.fileName };
+  const fallback = typeof job.fallback === "object" && job.fallback !== null ? (job.fallback as DocumentJob["fallback"])! : undefined;
+  const as: ReadAs = {
+    ...(job.format === "json" || job.format === "html" ? { format: job.format } : {}),
+    ...(typeof job.pageUrl === "string" ? { pageUrl: job.pageUrl } : {}),
+    ...(fallback ? { fallback: { ...fallback, publishedAt: fallback.publishedAt ? new Date(fallback.publishedAt) : undefined } } : {}),
+  };
+  if (typeof job.text === "string") return { bytes: Buffer.from(job.text, "utf8"), fileName: job.fileName, ...as };
+  if (typeof job.base64 === "string") return { bytes: Buffer.from(job.base64, "base64"), fileName: job.fileName, ...as };
   throw new MalformedJobError("neither text nor base64");
 }
 

@@ -2,13 +2,25 @@
 // Files are streamed (one walk to count them for the progress bar, one to read them),
 // read one at a time with a size limit, and inserted in batches; only the current batch
 // is ever in memory.
-import { relative } from "node:path";
 import type PgBoss from "pg-boss";
-import { listDocumentFiles } from "../ingest/files.ts";
+import type { DocumentMeta } from "../ingest/types.ts";
+import { countDocuments, listDocuments, type DocumentSource } from "../ingest/documents.ts";
+import { feedPages, type FeedPage } from "../ingest/feeds.ts";
 import { DocumentError } from "../ingest/parse.ts";
 import type { LoadFailure } from "../ingest/load.ts";
 import { DEFAULT_MAX_DOCUMENT_BYTES, isFileError, readLimited } from "../ingest/prepare.ts";
 import { DOCUMENT_QUEUE, documentJobId, encodeJobDocument, type DocumentJob } from "./boss.ts";
+
+/** A document's job: its bytes, and how to read them. */
+function jobData(source: DocumentSource | FeedPage, bytes: Uint8Array): DocumentJob {
+  if ("failure" in source) throw new Error("a failed source has no job");
+  const { format, pageUrl, fallback } = source.task as { format?: "json" | "html" | "text"; pageUrl?: string; fallback?: DocumentMeta };
+  return {
+    ...encodeJobDocument(bytes, source.name, format === "json" || format === "html" ? format : undefined),
+    ...(pageUrl ? { pageUrl } : {}),
+    ...(fallback ? { fallback: { ...fallback, publishedAt: fallback.publishedAt?.toISOString() } } : {}),
+  };
+}
 
 export interface EnqueueSummary {
   /** New jobs. */
@@ -47,14 +59,26 @@ export interface EnqueueOptions {
  */
 export async function enqueueDocuments(boss: PgBoss, paths: string[], events: EnqueueEvents = {}, options: EnqueueOptions = {}): Promise<EnqueueSummary> {
   const max = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+  // Counting first walks the folders twice but holds no list: the bar gets a total, memory stays flat.
+  events.onStart?.(await countDocuments(paths));
+  return enqueueSources(boss, listDocuments(paths, max), events, options);
+}
+
+/**
+ * Enqueues the pages of feeds' items (`seed --queue --feed`): the pages are fetched here,
+ * so workers need only the database; a page that cannot be fetched is a failure, with the
+ * item's own full text used instead when it has one.
+ */
+export async function enqueueFeeds(boss: PgBoss, feeds: string[], events: EnqueueEvents = {}, options: EnqueueOptions & { timeoutMs?: number } = {}): Promise<EnqueueSummary> {
+  const max = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+  return enqueueSources(boss, feedPages(feeds, max, options.timeoutMs), events, options);
+}
+
+async function enqueueSources(boss: PgBoss, sources: AsyncIterable<DocumentSource | FeedPage>, events: EnqueueEvents, options: EnqueueOptions): Promise<EnqueueSummary> {
+  const max = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const batchSize = options.batchSize ?? 200;
   const batchBytes = options.batchBytes ?? 8 * 1024 * 1024;
   const summary: EnqueueSummary = { enqueued: 0, alreadyQueued: 0, failed: [] };
-
-  // Counting first walks the folders twice but holds no list: the bar gets a total, memory stays flat.
-  let total = 0;
-  for await (const _ of listDocumentFiles(paths)) total++;
-  events.onStart?.(total);
 
   const db = boss.getDb();
   let batch: PgBoss.JobInsert<DocumentJob>[] = [];
@@ -84,11 +108,12 @@ export async function enqueueDocuments(boss: PgBoss, paths: string[], events: En
     bytesInBatch = 0;
   };
 
-  for await (const file of listDocumentFiles(paths)) {
-    const name = relative(process.cwd(), file) || file;
-    let bytes: Buffer;
+  for await (const source of sources) {
+    const { name } = source;
+    let bytes: Uint8Array;
     try {
-      bytes = await readLimited(file, name, max);
+      if ("failure" in source) throw new DocumentError(name, source.failure);
+      bytes = "bytes" in source.task ? source.task.bytes : await readLimited(source.task.file, name, max);
     } catch (error) {
       if (!(error instanceof DocumentError) && !isFileError(error)) throw error;
       const failure = { file: name, reason: error instanceof DocumentError ? error.reason : error.message };
@@ -108,7 +133,7 @@ export async function enqueueDocuments(boss: PgBoss, paths: string[], events: En
     batch.push({
       id,
       name: DOCUMENT_QUEUE,
-      data: encodeJobDocument(bytes, name),
+      data: jobData(source, bytes),
       ...(options.jobTimeoutSeconds ? { expireInSeconds: options.jobTimeoutSeconds } : {}),
       ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
       // A retry waits 1-2 s, then 2-4 s, 4-8 s ...: a database restart is ridden out.

@@ -43,6 +43,8 @@ export interface WorkerOptions {
 
 export interface WorkerSummary {
   loaded: number;
+  /** Near-duplicates (or the same text from another URL) recorded as copies of a stored article. */
+  copies: number;
   duplicates: number;
   /** Bad documents: permanent failures, with the reason. */
   rejected: { file: string; reason: string }[];
@@ -59,7 +61,7 @@ export interface RunningWorker {
 }
 
 export type JobResult =
-  | { outcome: "loaded" | "duplicate" }
+  | { outcome: "loaded" | "copy" | "duplicate" }
   | { outcome: "rejected"; reason: string };
 
 type Job = PgBoss.Job<DocumentJob>;
@@ -86,11 +88,11 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const pollMs = options.pollMs ?? 1000;
   const log = (options.logger ?? rootLogger).child({ component: "worker" });
-  const summary: WorkerSummary = { loaded: 0, duplicates: 0, rejected: [], errors: 0, stoppedBy: "idle" };
+  const summary: WorkerSummary = { loaded: 0, copies: 0, duplicates: 0, rejected: [], errors: 0, stoppedBy: "idle" };
   const stopping = new AbortController();
 
   const prepareJob = (job: Job): TakenJob => {
-    let doc: { bytes: Uint8Array; fileName: string };
+    let doc: ReturnType<typeof decodeJobDocument>;
     try {
       doc = decodeJobDocument(job.data);
     } catch (error) {
@@ -98,7 +100,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       const fileName = String((job.data as DocumentJob | null)?.fileName ?? "?");
       return { job, fileName, prepared: Promise.resolve({ ok: false, reason: `malformed job: ${error.message}` }) };
     }
-    const prepared = pool.prepare({ bytes: doc.bytes, name: doc.fileName, maxDocumentBytes });
+    const { bytes, fileName, ...as } = doc;
+    const prepared = pool.prepare({ bytes, name: fileName, maxDocumentBytes, ...as });
     prepared.catch(() => {}); // handled in storeBatch, after the batch before it
     return { job, fileName: doc.fileName, prepared };
   };
@@ -161,16 +164,21 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     if (good.length) {
       try {
         const saved = await saveArticles(store, good.map((g) => g.article));
-        const byOutcome = { loaded: [] as Job[], duplicate: [] as Job[] };
+        const byOutcome = { loaded: [] as Job[], copy: [] as Job[], duplicate: [] as Job[] };
         saved.forEach((result, i) => {
           const { job, fileName } = good[i]!;
-          const outcome = result.status === "created" ? "loaded" : "duplicate";
+          const outcome = result.status === "created" || result.status === "updated" ? "loaded" : result.status;
           byOutcome[outcome].push(job);
           log.info({ jobId: job.id, file: fileName, outcome, articleId: result.articleId }, "document stored");
         });
         summary.loaded += byOutcome.loaded.length;
+        summary.copies += byOutcome.copy.length;
         summary.duplicates += byOutcome.duplicate.length;
-        done.push(complete(byOutcome.loaded, { outcome: "loaded" }), complete(byOutcome.duplicate, { outcome: "duplicate" }));
+        done.push(
+          complete(byOutcome.loaded, { outcome: "loaded" }),
+          complete(byOutcome.copy, { outcome: "copy" }),
+          complete(byOutcome.duplicate, { outcome: "duplicate" }),
+        );
       } catch (error) {
         done.push(fail(good.map((g) => g.job), error));
       }

@@ -14,7 +14,7 @@ export type RowTable = "article" | "person" | "organization" | "place" | "quote"
  * read. `fromJson` makes the body a field that loads when GraphQL resolves it.
  */
 const COLUMNS: Record<RowTable, string> = {
-  article: `id, title, published_at AS "publishedAt", source_id AS "sourceId", file_name AS "fileName", content_hash AS "contentHash", word_count AS "wordCount", created_at AS "createdAt"`,
+  article: `id, title, published_at AS "publishedAt", source_id AS "sourceId", file_name AS "fileName", content_hash AS "contentHash", word_count AS "wordCount", created_at AS "createdAt", url, publisher_id AS "publisherId", authors, language, '' AS minhash`,
   person: `id, name, key, mention_count AS "mentionCount", article_count AS "articleCount"`,
   organization: `id, name, key, mention_count AS "mentionCount", article_count AS "articleCount"`,
   place: `id, name, key, kind, country_code AS "countryCode", region_code AS "regionCode", latitude, longitude, mention_count AS "mentionCount", article_count AS "articleCount"`,
@@ -57,8 +57,16 @@ export const organizationsById = (h: DbHandle, ids: readonly number[]) => h.db.o
 export const placesById = (h: DbHandle, ids: readonly number[]) => h.db.place.findMany({ where: { id: { in: [...ids] } } });
 export const quotesById = (h: DbHandle, ids: readonly number[]) => h.db.quote.findMany({ where: { id: { in: [...ids] } } });
 
-/** The article stored with this content hash (its unique ingest key), or null. */
-export const articleByContentHash = (h: DbHandle, contentHash: string) => h.db.article.findUnique({ where: { contentHash } });
+/**
+ * The article stored with this content hash (its unique ingest key), or the article a copy
+ * with this text was recorded under (a near-duplicate, or the same text from another URL), or null.
+ */
+export async function articleByContentHash(h: DbHandle, contentHash: string) {
+  const article = await h.db.article.findUnique({ where: { contentHash } });
+  if (article) return article;
+  const copy = await h.db.articleCopy.findFirst({ where: { contentHash }, orderBy: { id: "asc" }, select: { article: true } });
+  return copy?.article ?? null;
+}
 
 export type AliasRow = { ownerId: number; alias: string };
 

@@ -77,13 +77,25 @@ export interface ArticleFilter {
   placeScope?: PlaceScope | null;
   /** With placeId: also the articles that name the place by demonym only (`French officials`). */
   includeDemonyms?: boolean | null;
+  publisherId?: number | null;
+  /** A whole author name, ignoring case. */
+  author?: string | null;
+  /** A language tag: its own articles and those of its subtags (`en` takes `en-GB`). */
+  language?: string | null;
 }
 
 /** RELEVANCE only with a search. */
 export type ArticleOrder = "RELEVANCE" | "PUBLISHED_AT_DESC" | "PUBLISHED_AT_ASC" | "TITLE_ASC" | "TITLE_DESC";
 
+/** LIKE's wildcards taken literally (with ESCAPE '!'). */
+const likeLiteral = (text: string) => text.replace(/[!%_]/g, "!$&");
+/** The authors column's JSON text holds `"Name"`: a LIKE pattern for it. */
+const authorPattern = (name: string) => `%${likeLiteral(JSON.stringify(name.toLowerCase()))}%`;
+
 function articleWhere(f: ArticleFilter = {}): Prisma.ArticleWhereInput {
   const where: Prisma.ArticleWhereInput[] = [];
+  if (f.publisherId != null) where.push({ publisherId: f.publisherId });
+  if (f.language) where.push({ OR: [{ language: f.language }, { language: { startsWith: `${f.language}-` } }] });
   if (f.publishedAfter) where.push({ publishedAt: { gte: f.publishedAfter } });
   if (f.publishedBefore) where.push({ publishedAt: { lt: f.publishedBefore } });
   if (f.personId != null) where.push({ people: { some: { personId: f.personId } } });
@@ -96,6 +108,19 @@ function articleWhere(f: ArticleFilter = {}): Prisma.ArticleWhereInput {
     }
   }
   return { AND: where };
+}
+
+/** Filters that Prisma's where cannot say alike on both databases (a case-blind LIKE): the ids of matching articles. */
+async function articleIdsByAuthor(h: DbHandle, author: string): Promise<number[]> {
+  const rows = await h.db.$queryRaw<{ id: number }[]>`SELECT id FROM article WHERE LOWER(authors) LIKE ${authorPattern(author)} ESCAPE '!'`;
+  return rows.map((r) => Number(r.id));
+}
+
+/** articleWhere with the author filter resolved to ids. */
+async function articleWhereFor(h: DbHandle, f: ArticleFilter): Promise<Prisma.ArticleWhereInput> {
+  const where = articleWhere(f);
+  if (!f.author) return where;
+  return { AND: [where, { id: { in: await articleIdsByAuthor(h, f.author) } }] };
 }
 
 const ARTICLE_ORDER: Record<Exclude<ArticleOrder, "RELEVANCE">, Prisma.ArticleOrderByWithRelationInput[]> = {
@@ -133,6 +158,9 @@ function articleSql(f: ArticleFilter): Prisma.Sql[] {
       where.push(f.includeDemonyms ? Prisma.sql`(${named} OR ${demonym})` : named);
     }
   }
+  if (f.publisherId != null) where.push(Prisma.sql`t.publisher_id = ${f.publisherId}`);
+  if (f.author) where.push(Prisma.sql`LOWER(t.authors) LIKE ${authorPattern(f.author)} ESCAPE '!'`);
+  if (f.language) where.push(Prisma.sql`(t.language = ${f.language} OR t.language LIKE ${`${likeLiteral(f.language)}-%`} ESCAPE '!')`);
   return where;
 }
 
@@ -141,13 +169,13 @@ export async function articlePage(h: DbHandle, filter: ArticleFilter, order: Art
     return searchPage(h, "article", filter.search, articleSql(filter), ARTICLE_KEYS[order], w, (ids) => h.db.article.findMany({ where: { id: { in: ids } } }));
   }
   if (order === "RELEVANCE") throw new Error("RELEVANCE needs a search");
-  const rows = await h.db.article.findMany({ where: articleWhere(filter), orderBy: ARTICLE_ORDER[order], ...windowArgs(w) });
+  const rows = await h.db.article.findMany({ where: await articleWhereFor(h, filter), orderBy: ARTICLE_ORDER[order], ...windowArgs(w) });
   return toPage(rows, w);
 }
 
 export function articleCount(h: DbHandle, filter: ArticleFilter): Promise<number> {
   if (filter.search) return searchCount(h, "article", filter.search, articleSql(filter));
-  return h.db.article.count({ where: articleWhere(filter) });
+  return articleWhereFor(h, filter).then((where) => h.db.article.count({ where }));
 }
 
 // ---- people, organizations, places

@@ -10,24 +10,22 @@ import { Prisma } from "./generated/sqlite/client.ts";
 import type { Db, DbHandle } from "./client.ts";
 import type { Provider } from "./database-url.ts";
 import { isUniqueViolation, withRetry } from "./errors.ts";
-import type { ParsedDocument } from "../ingest/types.ts";
+import type { ArticleRecord, ArticleToSave } from "./article-record.ts";
 import type { ResolvedArticle, ResolvedEntity } from "../resolve/types.ts";
 import type { EntityType } from "../extract/types.ts";
 import { emptyTouched, linkNames, resolveTouched, type ClusterType, type Touched } from "./corpus-resolution.ts";
 import { publishStoreEvent } from "./events.ts";
+import { copyKey, planBatch, type Decision, type StoredArticle, type Target } from "./copies.ts";
+import { publisherKey } from "../ingest/formats/fields.ts";
 
-export interface ArticleRecord extends ParsedDocument {
-  fileName: string;
-  contentHash: string;
-  wordCount: number;
-}
+export type { ArticleRecord, ArticleToSave } from "./article-record.ts";
 
-export interface ArticleToSave {
-  record: ArticleRecord;
-  analysis: ResolvedArticle;
-}
-
-export type SaveResult = { status: "created" | "duplicate"; articleId: number };
+/**
+ * `created` a new article; `updated` its text went into a stored article (the same URL with
+ * a changed text, or a near-duplicate that ranks first, whose old text became a copy);
+ * `copy` recorded as another copy of the article; `duplicate` nothing new.
+ */
+export type SaveResult = { status: "created" | "updated" | "copy" | "duplicate"; articleId: number };
 
 type Tx = Prisma.TransactionClient;
 
@@ -56,33 +54,92 @@ export function saveArticles(store: DbHandle, items: ArticleToSave[]): Promise<S
 
 async function saveOnce(store: DbHandle, items: ArticleToSave[]): Promise<SaveResult[]> {
   const db = store.writer;
-  // Up to a few rounds: a unique violation on content_hash means another loader stored
-  // one of these articles since we looked; the next round sees it as a duplicate.
+  // Up to a few rounds: a unique violation means another writer got in first; the next
+  // round sees its rows.
   for (let round = 1; ; round++) {
-    const hashes = [...new Set(items.map((i) => i.record.contentHash))];
-    const stored = await db.article.findMany({ where: { contentHash: { in: hashes } }, select: { id: true, contentHash: true } });
-    const known = new Map(stored.map((a) => [a.contentHash, a.id]));
-    const fresh = new Set<ArticleToSave>();
-    const seen = new Set(known.keys());
-    for (const item of items) {
-      if (seen.has(item.record.contentHash)) continue;
-      seen.add(item.record.contentHash);
-      fresh.add(item);
-    }
     try {
-      const write = (tx: Tx) => insertFresh(new Writer(tx, store.provider), [...fresh]);
-      const created = fresh.size ? await db.$transaction(write, { timeout: 120_000, maxWait: 120_000 }) : new Map<string, number>();
-      return items.map((item) => {
-        const hash = item.record.contentHash;
-        const id = created.get(hash);
-        // The first of equal documents in the batch is the created one; the rest are duplicates.
-        if (id !== undefined && fresh.has(item)) return { status: "created" as const, articleId: id };
-        return { status: "duplicate" as const, articleId: id ?? known.get(hash)! };
-      });
+      return await db.$transaction(
+        async (tx) => {
+          // Writers take turns, so that each decides on copies against everything stored before
+          // it: an advisory lock on PostgreSQL; on SQLite a first write statement takes the
+          // database's write lock (a transaction that read first could not take it later).
+          if (store.provider === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK})`;
+          else await tx.$executeRaw`DELETE FROM article_band WHERE 1 = 0`;
+          const decisions = await planBatch(tx, store.provider, items);
+          return writeBatch(new Writer(tx, store.provider), items, decisions);
+        },
+        { timeout: 120_000, maxWait: 120_000 },
+      );
     } catch (error) {
       if (!isUniqueViolation(error) || round >= 5) throw error;
     }
   }
+}
+
+/** The advisory lock key of the article writers ("newsgraph ingest"). */
+const INGEST_LOCK = 0x6e657773;
+
+async function writeBatch(w: Writer, items: ArticleToSave[], decisions: Decision[]): Promise<SaveResult[]> {
+  const publishers = await upsertPublishers(w, items.filter((_, i) => decisions[i]!.kind !== "duplicate").map((i) => i.record.publisher));
+  const publisherId = (name: string | null) => (name ? publishers.get(publisherKey(name))! : null);
+  // Rows that take a new text lose the old one's mentions, clusters, quotes and bands first.
+  const detached: Detached[] = [];
+  const replaced: Saved[] = [];
+  const copies: unknown[][] = [];
+  const createdAt = w.time(new Date());
+  for (const [i, d] of decisions.entries()) {
+    if (d.kind !== "replace") continue;
+    const r = items[i]!.record;
+    detached.push(await detach(w.tx, d.articleId));
+    if (d.demoted) copies.push(copyRow(w, d.articleId, d.demoted, d.similarity, createdAt));
+    await w.tx.$executeRaw`
+      UPDATE article SET title = ${r.title}, body = ${r.body}, published_at = ${r.publishedAt}, source_id = ${r.sourceId}, file_name = ${r.fileName},
+        content_hash = ${r.contentHash}, word_count = ${r.wordCount}, url = ${r.url}, publisher_id = ${publisherId(r.publisher)},
+        authors = ${JSON.stringify(r.authors)}, language = ${r.language}, minhash = ${r.minhash}
+      WHERE id = ${d.articleId}`;
+    replaced.push({ articleId: d.articleId, analysis: items[i]!.analysis, bands: r.bands });
+  }
+  const fresh = items.filter((_, i) => decisions[i]!.kind === "insert");
+  const created = await insertFresh(w, fresh, publisherId, replaced, detached);
+  const idOf = (t: Target) => ("articleId" in t ? t.articleId : created.get(items[t.item]!.record.contentHash)!);
+  for (const [i, d] of decisions.entries()) {
+    if (d.kind !== "copy") continue;
+    const r = items[i]!.record;
+    const stored = { ...r, id: 0, publisherId: publisherId(r.publisher), authors: JSON.stringify(r.authors) } satisfies StoredArticle & object;
+    copies.push(copyRow(w, idOf(d.of), stored, d.similarity, createdAt));
+  }
+  await w.insert("article_copy", COPY_COLUMNS, copies, { onConflict: "(copy_key) DO NOTHING" });
+  await removeUnmentionedPlaces(w.tx, detached);
+  return decisions.map((d, i) => {
+    switch (d.kind) {
+      case "insert": return { status: "created" as const, articleId: created.get(items[i]!.record.contentHash)! };
+      case "replace": return { status: "updated" as const, articleId: d.articleId };
+      case "copy": return { status: "copy" as const, articleId: idOf(d.of) };
+      case "duplicate": return { status: "duplicate" as const, articleId: idOf(d.of) };
+    }
+  });
+}
+
+const COPY_COLUMNS: Column[] = [
+  ["article_id", "int4"], ["title", "text"], ["url", "text"], ["publisher_id", "int4"], ["authors", "text"], ["published_at", "timestamp(3)"],
+  ["file_name", "text"], ["content_hash", "text"], ["copy_key", "text"], ["similarity", "float8"], ["created_at", "timestamp(3)"],
+];
+
+function copyRow(w: Writer, articleId: number, a: StoredArticle, similarity: number, createdAt: Date | string | null): unknown[] {
+  return [articleId, a.title, a.url, a.publisherId, a.authors, w.time(a.publishedAt), a.fileName, a.contentHash, copyKey(a.contentHash, a.url), similarity, createdAt];
+}
+
+/** Publishers by key, created when new; name from the first spelling seen. */
+async function upsertPublishers(w: Writer, names: (string | null)[]): Promise<Map<string, number>> {
+  const byKey = new Map<string, string>();
+  for (const name of names) if (name && !byKey.has(publisherKey(name))) byKey.set(publisherKey(name), name);
+  const rows = [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, name]) => [key, name]);
+  const upserted = await w.insert<{ id: number | bigint; key: string }>("publisher", [["key", "text"], ["name", "text"]], rows, {
+    // DO UPDATE (to the same value) rather than DO NOTHING, so that RETURNING gives existing rows too.
+    onConflict: "(key) DO UPDATE SET key = excluded.key",
+    returning: "id, key",
+  });
+  return new Map(upserted.map((r) => [r.key, Number(r.id)]));
 }
 
 /** A column of a multi-row INSERT: its name and its PostgreSQL type. */
@@ -130,19 +187,31 @@ class Writer {
 const ARTICLE_COLUMNS: Column[] = [
   ["title", "text"], ["body", "text"], ["published_at", "timestamp(3)"], ["source_id", "text"],
   ["file_name", "text"], ["content_hash", "text"], ["word_count", "int4"], ["created_at", "timestamp(3)"],
+  ["url", "text"], ["publisher_id", "int4"], ["authors", "text"], ["language", "text"], ["minhash", "text"],
 ];
 
-async function insertFresh(w: Writer, fresh: ArticleToSave[]): Promise<Map<string, number>> {
+/**
+ * Inserts the new articles, then the analyses of those and of `replaced` (rows that took a
+ * new text, whose old analysis `detached` removed); people and organizations are resolved
+ * over the corpus for both.
+ */
+async function insertFresh(
+  w: Writer, fresh: ArticleToSave[], publisherId: (name: string | null) => number | null, replaced: Saved[] = [], detached: Detached[] = [],
+): Promise<Map<string, number>> {
   // created_at is given, not left to the column default, which SQLite would write in another format than Prisma's.
   const createdAt = w.time(new Date());
-  const rows = fresh.map(({ record: r }) => [r.title, r.body, w.time(r.publishedAt), r.sourceId, r.fileName, r.contentHash, r.wordCount, createdAt]);
+  const rows = fresh.map(({ record: r }) => [
+    r.title, r.body, w.time(r.publishedAt), r.sourceId, r.fileName, r.contentHash, r.wordCount, createdAt,
+    r.url, publisherId(r.publisher), JSON.stringify(r.authors), r.language, r.minhash,
+  ]);
   const inserted = await w.insert<{ id: number | bigint; content_hash: string }>("article", ARTICLE_COLUMNS, rows, { returning: "id, content_hash" });
   const articleIds = new Map(inserted.map((row) => [row.content_hash, Number(row.id)]));
-  const articles = fresh.map((f) => ({ articleId: articleIds.get(f.record.contentHash)!, analysis: f.analysis }));
+  const articles = [...fresh.map((f) => ({ articleId: articleIds.get(f.record.contentHash)!, analysis: f.analysis, bands: f.record.bands })), ...replaced];
   const ids = await upsertEntities(w, articles);
   await createMentions(w, articles, ids);
-  const touched = await insertClusters(w, articles);
+  const touched = await insertClusters(w, articles, detached);
   await createQuotes(w, articles);
+  await w.insert("article_band", [["band_key", "int8"], ["article_id", "int4"]], articles.flatMap((a) => [...new Set(a.bands)].map((k) => [BigInt(k), a.articleId])));
   for (const t of touched) await resolveTouched(w.tx, w.provider, t);
   return articleIds;
 }
@@ -153,9 +222,16 @@ const CLUSTER_COLUMNS: Column[] = [
   ["gender", "text"], ["acronym", "text"],
 ];
 
-/** Stores each article's people and organizations as evidence (entity_cluster); returns what they touch. */
-async function insertClusters(w: Writer, articles: Saved[]): Promise<Touched[]> {
+/**
+ * Stores each article's people and organizations as evidence (entity_cluster); returns what
+ * they touch, with the clusters `detached` took from rows that took a new text.
+ */
+async function insertClusters(w: Writer, articles: Saved[], detached: Detached[]): Promise<Touched[]> {
   const touched = { PERSON: emptyTouched("PERSON"), ORGANIZATION: emptyTouched("ORGANIZATION") };
+  for (const d of detached) {
+    for (const t of Object.values(touched)) t.articles.add(d.articleId);
+    for (const c of d.clusters) touchRemoved(touched[c.type], c);
+  }
   const rows: unknown[][] = [];
   for (const { articleId, analysis } of articles) {
     for (const e of analysis.entities) {
@@ -176,7 +252,7 @@ async function insertClusters(w: Writer, articles: Saved[]): Promise<Touched[]> 
   return [touched.PERSON, touched.ORGANIZATION].filter((t) => t.articles.size > 0);
 }
 
-type Saved = { articleId: number; analysis: ResolvedArticle };
+type Saved = { articleId: number; analysis: ResolvedArticle; bands: number[] };
 type EntityIds = Map<string, number>; // `${type}:${key}` -> id
 
 const entityKey = (type: EntityType, key: string) => `${type}:${key}`;
@@ -283,34 +359,57 @@ export function deleteArticle(db: Db, articleId: number, provider: Provider = "s
 }
 
 type Row = { id: number | bigint; mention_count: number | bigint };
-type ClusterRow = { type: string; key: string; target: string; partial: boolean | number | bigint; surname: string | null; given: string | null; acronym: string | null };
+type ClusterRow = { type: ClusterType; key: string; target: string; partial: boolean | number | bigint; surname: string | null; given: string | null; acronym: string | null };
 
-async function deleteOnce(tx: Tx, articleId: number, provider: Provider): Promise<DeleteResult> {
-  // Every statement writes, the first one included: a SQLite transaction that read
-  // first could not take the write lock after another connection's commit. The mention
-  // rows are deleted with RETURNING, so a concurrent delete of the same article finds
-  // none left to subtract.
+/** What detach took from an article: the places whose counts dropped, and its people and organization clusters. */
+interface Detached {
+  articleId: number;
+  places: number[];
+  clusters: ClusterRow[];
+}
+
+/** A removed cluster's entity and link names are re-decided. */
+function touchRemoved(t: Touched, c: ClusterRow): void {
+  t.keys.add(c.target);
+  for (const n of linkNames(t.type, { ...c, partial: Boolean(Number(c.partial)) })) t.names.add(n);
+}
+
+/**
+ * Deletes an article's place mentions (taking them off the places' counts), demonyms,
+ * clusters, quotes and LSH bands. Every statement writes, the first one included: a
+ * SQLite transaction that read first could not take the write lock after another
+ * connection's commit. The mention rows are deleted with RETURNING, so a concurrent
+ * delete of the same article finds none left to subtract.
+ */
+async function detach(tx: Tx, articleId: number): Promise<Detached> {
   const rows = await tx.$queryRaw<Row[]>`DELETE FROM article_place WHERE article_id = ${articleId} RETURNING place_id AS id, mention_count`;
   const places = rows.map((r) => ({ id: Number(r.id), mentions: Number(r.mention_count) })).sort((a, b) => a.id - b.id);
   for (const r of places) {
     await tx.$executeRaw`UPDATE place SET mention_count = mention_count - ${r.mentions}, article_count = article_count - 1 WHERE id = ${r.id}`;
   }
+  await tx.$executeRaw`DELETE FROM article_demonym WHERE article_id = ${articleId}`;
   const clusters = await tx.$queryRaw<ClusterRow[]>`
     DELETE FROM entity_cluster WHERE article_id = ${articleId} RETURNING type, key, target, partial, surname, given, acronym`;
   await tx.$executeRaw`DELETE FROM quote WHERE article_id = ${articleId}`;
+  await tx.$executeRaw`DELETE FROM article_band WHERE article_id = ${articleId}`;
+  return { articleId, places: places.map((p) => p.id), clusters };
+}
+
+/** Deletes the detached places that no article mentions any more; returns how many. */
+async function removeUnmentionedPlaces(tx: Tx, detached: Detached[]): Promise<number> {
+  const ids = [...new Set(detached.flatMap((d) => d.places))];
+  // Aliases go by ON DELETE CASCADE; quotes elsewhere keep their text.
+  return ids.length ? tx.$executeRaw`DELETE FROM place WHERE id IN (${Prisma.join(ids)}) AND article_count <= 0` : 0;
+}
+
+async function deleteOnce(tx: Tx, articleId: number, provider: Provider): Promise<DeleteResult> {
+  const detached = await detach(tx, articleId);
   const deleted = await tx.$queryRaw<{ title: string }[]>`DELETE FROM article WHERE id = ${articleId} RETURNING title`;
   if (deleted.length === 0) return { deleted: false };
-  let removedEntities = 0;
-  if (places.length) {
-    // Aliases go by ON DELETE CASCADE.
-    removedEntities += await tx.$executeRaw`DELETE FROM place WHERE id IN (${Prisma.join(places.map((p) => p.id))}) AND article_count <= 0`;
-  }
+  let removedEntities = await removeUnmentionedPlaces(tx, [detached]);
   for (const type of ["PERSON", "ORGANIZATION"] as const) {
     const touched = emptyTouched(type);
-    for (const c of clusters.filter((c) => c.type === type)) {
-      touched.keys.add(c.target);
-      for (const n of linkNames(type, { ...c, partial: Boolean(Number(c.partial)) })) touched.names.add(n);
-    }
+    for (const c of detached.clusters.filter((c) => c.type === type)) touchRemoved(touched, c);
     if (touched.keys.size) removedEntities += await resolveTouched(tx, provider, touched);
   }
   return { deleted: true, title: deleted[0]!.title, removedEntities };

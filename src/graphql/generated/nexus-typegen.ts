@@ -26,13 +26,16 @@ declare global {
 
 export interface NexusGenInputs {
   ArticleFilter: { // input type
+    author?: string | null; // String
     includeDemonyms?: boolean | null; // Boolean
     includeSubplaces?: boolean | null; // Boolean
+    language?: string | null; // String
     organizationId?: string | null; // ID
     personId?: string | null; // ID
     placeId?: string | null; // ID
     publishedAfter?: NexusGenScalars['DateTime'] | null; // DateTime
     publishedBefore?: NexusGenScalars['DateTime'] | null; // DateTime
+    publisherId?: string | null; // ID
     search?: string | null; // String
   }
   EntityFilter: { // input type
@@ -44,8 +47,15 @@ export interface NexusGenInputs {
     longitude: number; // Float!
   }
   IngestArticleInput: { // input type
+    authors?: string[] | null; // [String!]
     fileName: string; // String!
+    format?: NexusGenEnums['DocumentFormat'] | null; // DocumentFormat
+    language?: string | null; // String
+    publishedAt?: NexusGenScalars['DateTime'] | null; // DateTime
+    publisher?: string | null; // String
     text: string; // String!
+    title?: string | null; // String
+    url?: string | null; // String
   }
   PlaceFilter: { // input type
     countryCode?: string | null; // String
@@ -66,8 +76,9 @@ export interface NexusGenInputs {
 
 export interface NexusGenEnums {
   ArticleOrder: "PUBLISHED_AT_ASC" | "PUBLISHED_AT_DESC" | "RELEVANCE" | "TITLE_ASC" | "TITLE_DESC"
+  DocumentFormat: "HTML" | "JSON" | "TEXT"
   EntityOrder: "ARTICLE_COUNT_DESC" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC" | "RELEVANCE"
-  IngestStatus: "ACCEPTED" | "CREATED" | "DUPLICATE"
+  IngestStatus: "ACCEPTED" | "COPY" | "CREATED" | "DUPLICATE" | "UPDATED"
   IngestionState: "FAILED" | "PENDING" | "REJECTED" | "STORED" | "UNKNOWN"
   PlaceKind: "CITY" | "COUNTRY" | "OTHER" | "REGION"
 }
@@ -84,6 +95,7 @@ export interface NexusGenScalars {
 export interface NexusGenObjects {
   Article: Sources["Article"];
   ArticleConnection: Sources["ArticleConnection"];
+  ArticleCopy: Sources["ArticleCopy"];
   ArticleEdge: Sources["ArticleEdge"];
   ArticleOrganizationConnection: Sources["ArticleOrganizationConnection"];
   ArticleOrganizationEdge: Sources["ArticleOrganizationEdge"];
@@ -107,6 +119,9 @@ export interface NexusGenObjects {
   Place: Sources["Place"];
   PlaceConnection: Sources["PlaceConnection"];
   PlaceEdge: Sources["PlaceEdge"];
+  Publisher: Sources["Publisher"];
+  PublisherConnection: Sources["PublisherConnection"];
+  PublisherEdge: Sources["PublisherEdge"];
   Query: {};
   Quote: Sources["Quote"];
   QuoteConnection: Sources["QuoteConnection"];
@@ -118,7 +133,7 @@ export interface NexusGenObjects {
 
 export interface NexusGenInterfaces {
   Entity: Sources["Entity"];
-  Node: core.Discriminate<'Article', 'required'> | core.Discriminate<'Organization', 'required'> | core.Discriminate<'Person', 'required'> | core.Discriminate<'Place', 'required'> | core.Discriminate<'Quote', 'required'>;
+  Node: core.Discriminate<'Article', 'required'> | core.Discriminate<'Organization', 'required'> | core.Discriminate<'Person', 'required'> | core.Discriminate<'Place', 'required'> | core.Discriminate<'Publisher', 'required'> | core.Discriminate<'Quote', 'required'>;
 }
 
 export interface NexusGenUnions {
@@ -132,22 +147,37 @@ export type NexusGenAllTypes = NexusGenRootTypes & NexusGenScalars & NexusGenEnu
 
 export interface NexusGenFieldTypes {
   Article: { // field return type
+    authors: string[]; // [String!]!
     body: string; // String!
+    copies: NexusGenRootTypes['ArticleCopy'][]; // [ArticleCopy!]!
     fileName: string; // String!
     id: string; // ID!
+    language: string | null; // String
     organizations: NexusGenRootTypes['ArticleOrganizationConnection']; // ArticleOrganizationConnection!
     people: NexusGenRootTypes['ArticlePersonConnection']; // ArticlePersonConnection!
     places: NexusGenRootTypes['ArticlePlaceConnection']; // ArticlePlaceConnection!
     publishedAt: NexusGenScalars['DateTime'] | null; // DateTime
+    publisher: NexusGenRootTypes['Publisher'] | null; // Publisher
     quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
     sourceId: string | null; // String
     title: string; // String!
+    url: string | null; // String
     wordCount: number; // Int!
   }
   ArticleConnection: { // field return type
     edges: NexusGenRootTypes['ArticleEdge'][]; // [ArticleEdge!]!
     pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
     totalCount: number; // Int!
+  }
+  ArticleCopy: { // field return type
+    authors: string[]; // [String!]!
+    duplicateOf: NexusGenRootTypes['Article']; // Article!
+    fileName: string; // String!
+    publishedAt: NexusGenScalars['DateTime'] | null; // DateTime
+    publisher: NexusGenRootTypes['Publisher'] | null; // Publisher
+    similarity: number; // Float!
+    title: string; // String!
+    url: string | null; // String
   }
   ArticleEdge: { // field return type
     cursor: string; // String!
@@ -283,6 +313,21 @@ export interface NexusGenFieldTypes {
     cursor: string; // String!
     node: NexusGenRootTypes['Place']; // Place!
   }
+  Publisher: { // field return type
+    articleCount: number; // Int!
+    articles: NexusGenRootTypes['ArticleConnection']; // ArticleConnection!
+    id: string; // ID!
+    name: string; // String!
+  }
+  PublisherConnection: { // field return type
+    edges: NexusGenRootTypes['PublisherEdge'][]; // [PublisherEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  PublisherEdge: { // field return type
+    cursor: string; // String!
+    node: NexusGenRootTypes['Publisher']; // Publisher!
+  }
   Query: { // field return type
     articles: NexusGenRootTypes['ArticleConnection']; // ArticleConnection!
     ingestion: NexusGenRootTypes['Ingestion']; // Ingestion!
@@ -290,6 +335,7 @@ export interface NexusGenFieldTypes {
     organizations: NexusGenRootTypes['OrganizationConnection']; // OrganizationConnection!
     people: NexusGenRootTypes['PersonConnection']; // PersonConnection!
     places: NexusGenRootTypes['PlaceConnection']; // PlaceConnection!
+    publishers: NexusGenRootTypes['PublisherConnection']; // PublisherConnection!
     quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
   }
   Quote: { // field return type
@@ -342,22 +388,37 @@ export interface NexusGenFieldTypes {
 
 export interface NexusGenFieldTypeNames {
   Article: { // field return type name
+    authors: 'String'
     body: 'String'
+    copies: 'ArticleCopy'
     fileName: 'String'
     id: 'ID'
+    language: 'String'
     organizations: 'ArticleOrganizationConnection'
     people: 'ArticlePersonConnection'
     places: 'ArticlePlaceConnection'
     publishedAt: 'DateTime'
+    publisher: 'Publisher'
     quotes: 'QuoteConnection'
     sourceId: 'String'
     title: 'String'
+    url: 'String'
     wordCount: 'Int'
   }
   ArticleConnection: { // field return type name
     edges: 'ArticleEdge'
     pageInfo: 'PageInfo'
     totalCount: 'Int'
+  }
+  ArticleCopy: { // field return type name
+    authors: 'String'
+    duplicateOf: 'Article'
+    fileName: 'String'
+    publishedAt: 'DateTime'
+    publisher: 'Publisher'
+    similarity: 'Float'
+    title: 'String'
+    url: 'String'
   }
   ArticleEdge: { // field return type name
     cursor: 'String'
@@ -493,6 +554,21 @@ export interface NexusGenFieldTypeNames {
     cursor: 'String'
     node: 'Place'
   }
+  Publisher: { // field return type name
+    articleCount: 'Int'
+    articles: 'ArticleConnection'
+    id: 'ID'
+    name: 'String'
+  }
+  PublisherConnection: { // field return type name
+    edges: 'PublisherEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  PublisherEdge: { // field return type name
+    cursor: 'String'
+    node: 'Publisher'
+  }
   Query: { // field return type name
     articles: 'ArticleConnection'
     ingestion: 'Ingestion'
@@ -500,6 +576,7 @@ export interface NexusGenFieldTypeNames {
     organizations: 'OrganizationConnection'
     people: 'PersonConnection'
     places: 'PlaceConnection'
+    publishers: 'PublisherConnection'
     quotes: 'QuoteConnection'
   }
   Quote: { // field return type name
@@ -615,6 +692,14 @@ export interface NexusGenArgTypes {
       first?: number | null; // Int
     }
   }
+  Publisher: {
+    articles: { // args
+      after?: string | null; // String
+      before?: string | null; // String
+      first?: number | null; // Int
+      last?: number | null; // Int
+    }
+  }
   Query: {
     articles: { // args
       after?: string | null; // String
@@ -654,6 +739,12 @@ export interface NexusGenArgTypes {
       last?: number | null; // Int
       orderBy?: NexusGenEnums['EntityOrder'] | null; // EntityOrder
     }
+    publishers: { // args
+      after?: string | null; // String
+      before?: string | null; // String
+      first?: number | null; // Int
+      last?: number | null; // Int
+    }
     quotes: { // args
       after?: string | null; // String
       before?: string | null; // String
@@ -689,7 +780,7 @@ export interface NexusGenAbstractTypeMembers {
   RelatedEntity: "Organization" | "Person" | "Place"
   Speaker: "Organization" | "Person"
   Entity: "Organization" | "Person" | "Place"
-  Node: "Article" | "Organization" | "Person" | "Place" | "Quote"
+  Node: "Article" | "Organization" | "Person" | "Place" | "Publisher" | "Quote"
 }
 
 export interface NexusGenTypeInterfaces {
@@ -697,6 +788,7 @@ export interface NexusGenTypeInterfaces {
   Organization: "Entity" | "Node"
   Person: "Entity" | "Node"
   Place: "Entity" | "Node"
+  Publisher: "Node"
   Quote: "Node"
   Entity: "Node"
 }

@@ -54,7 +54,18 @@ export const COSTS = {
   entityChildren: 40,
   /** `related`: the co-occurrence join over every article of the entity. */
   related: 600,
+  /**
+   * An article's `copies`, an unpaged list: its statement's floor plus this many rows, a
+   * generous guess at a wire story's re-publications (most articles have none).
+   */
+  copies: 20,
 } as const;
+
+/**
+ * Lists that run, per parent, the statement of a top-level list: `Publisher.articles` is
+ * `articles(filter: {publisherId})`, a page of articles with their bodies and a count of its own.
+ */
+const TOP_LEVEL_LIKE = new Set(["Query", "Publisher"]);
 
 type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
 
@@ -78,7 +89,7 @@ function hasSearch(args: Record<string, unknown>): boolean {
 
 /** The floor of one list field's statement, per parent. */
 function floorOf(parent: string, field: string, args: Record<string, unknown>): number {
-  if (parent === "Query") return hasSearch(args) ? COSTS.searchPage : field === "articles" ? COSTS.articlePage : COSTS.page;
+  if (TOP_LEVEL_LIKE.has(parent)) return hasSearch(args) ? COSTS.searchPage : field === "articles" ? COSTS.articlePage : COSTS.page;
   if (field === "related") return COSTS.related;
   return parent === "Article" ? COSTS.articleChildren : COSTS.entityChildren;
 }
@@ -86,14 +97,16 @@ function floorOf(parent: string, field: string, args: Record<string, unknown>): 
 function estimator(fragments: Fragments) {
   return ({ type, field, node, args, childComplexity }: ComplexityEstimatorArgs): number => {
     const named = getNamedType(field.type);
+    if (type.name === "Article" && field.name === "copies") return COSTS.articleChildren + COSTS.copies * (COSTS.row + childComplexity);
     const paged = field.args.some((a) => a.name === "first" || a.name === "last");
     if (!paged || !isObjectType(named) || !named.name.endsWith("Connection")) return childComplexity;
     const size = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : DEFAULT_PAGE_SIZE;
     // A connection's children are edges/pageInfo (priced per row) and totalCount (free
     // here, counted below once per page, not per row).
-    const row = type.name === "Query" && named.name === "ArticleConnection" ? COSTS.articleRow : COSTS.row;
+    const topLevel = TOP_LEVEL_LIKE.has(type.name);
+    const row = topLevel && named.name === "ArticleConnection" ? COSTS.articleRow : COSTS.row;
     let cost = floorOf(type.name, field.name, args) + Math.max(0, size) * (row + childComplexity);
-    if (type.name === "Query" && selects(node.selectionSet, "totalCount", fragments)) cost += hasSearch(args) ? COSTS.searchCount : COSTS.count;
+    if (topLevel && selects(node.selectionSet, "totalCount", fragments)) cost += hasSearch(args) ? COSTS.searchCount : COSTS.count;
     return cost;
   };
 }

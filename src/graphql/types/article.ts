@@ -1,7 +1,16 @@
 import { intArg, objectType, stringArg } from "nexus";
 import { toGlobalId } from "../ids.ts";
+import type { Context } from "../context.ts";
 import { childConnection } from "../nested.ts";
 import { connectionTypes, MENTION_COUNT } from "./connection.ts";
+import { keysetConnection, keysetWindow, type ConnectionArgs } from "../pagination.ts";
+import { articleCount, articlePage } from "../../store/lists.ts";
+
+async function publisherArticles(ctx: Context, publisherId: number, args: ConnectionArgs) {
+  const window = keysetWindow(args);
+  const filter = { publisherId };
+  return keysetConnection(await articlePage(ctx.store, filter, "PUBLISHED_AT_DESC", window), window, () => articleCount(ctx.store, filter));
+}
 
 export const Article = objectType({
   name: "Article",
@@ -13,8 +22,23 @@ export const Article = objectType({
     t.nonNull.string("body", { description: "The text; quote and mention offsets index into it." });
     t.field("publishedAt", { type: "DateTime" });
     t.string("sourceId", { description: "The document's story code, when it has one." });
-    t.nonNull.string("fileName", { description: "The file the article was loaded from." });
+    t.nonNull.string("fileName", {
+      description: "Where the article was loaded from, relative to the folder the load was given (`bbc/tech-001.txt`, `news.jsonl:12` for line 12), or the page's URL.",
+    });
     t.nonNull.int("wordCount");
+    t.string("url", { description: "The article's URL (the page's canonical one when it names it). Unique: the same URL again is this article." });
+    t.field("publisher", {
+      type: "Publisher",
+      description: "The outlet that published it.",
+      resolve: (a, _args, ctx: Context) => (a.publisherId == null ? null : ctx.loaders.publisher.load(a.publisherId)),
+    });
+    t.nonNull.list.nonNull.string("authors", { description: "The bylines' names, in the source's order.", resolve: (a) => parseAuthors(a.authors) });
+    t.string("language", { description: "BCP 47 language tag as the source gives it (`en`, `en-GB`)." });
+    t.nonNull.list.nonNull.field("copies", {
+      type: "ArticleCopy",
+      description: "Other copies of this article: near-duplicates (re-publications, wire copies, small edits) and the same text under other URLs, earliest first. They are not analysed again, so they add nothing to entity counts.",
+      resolve: (a, _args, ctx: Context) => ctx.loaders.copies.load(a.id),
+    });
     const mentioned = [
       ["people", "ArticlePersonConnection", "article.people", "person", "People"],
       ["organizations", "ArticleOrganizationConnection", "article.organizations", "organization", "Organizations"],
@@ -36,6 +60,50 @@ export const Article = objectType({
     });
   },
 });
+
+/** The authors column: a JSON array of names. */
+export function parseAuthors(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export const ArticleCopy = objectType({
+  name: "ArticleCopy",
+  description: "Another copy of an article, recorded instead of stored twice: a near-duplicate of its text, or the same text from another URL.",
+  definition(t) {
+    t.nonNull.field("duplicateOf", { type: "Article", description: "The article this is a copy of.", resolve: async (c, _args, ctx: Context) => (await ctx.loaders.article.load(c.articleId))! });
+    t.nonNull.string("title");
+    t.string("url");
+    t.field("publisher", { type: "Publisher", resolve: (c, _args, ctx: Context) => (c.publisherId == null ? null : ctx.loaders.publisher.load(c.publisherId)) });
+    t.nonNull.list.nonNull.string("authors", { resolve: (c) => parseAuthors(c.authors) });
+    t.field("publishedAt", { type: "DateTime" });
+    t.nonNull.string("fileName", { description: "Where the copy was loaded from." });
+    t.nonNull.float("similarity", { description: "Estimated share of word 3-shingles the texts have in common (MinHash), 1 for the same text." });
+  },
+});
+
+export const Publisher = objectType({
+  name: "Publisher",
+  description: "An outlet: news-please's source_domain, NewsAPI's source.name, a page's site name, a feed's title.",
+  definition(t) {
+    t.implements("Node");
+    t.nonNull.id("id", { resolve: (p) => toGlobalId("Publisher", p.id) });
+    t.nonNull.string("name", { description: "As first seen; spellings that differ only in case or a leading `www.` are one publisher." });
+    t.nonNull.int("articleCount", { description: "Its articles (copies not counted).", resolve: (p, _args, ctx: Context) => ctx.loaders.publisherArticleCount.load(p.id) });
+    t.nonNull.field("articles", {
+      type: "ArticleConnection",
+      description: "Its articles, newest first; the same as `articles(filter: {publisherId})`.",
+      args: { first: intArg(), after: stringArg(), last: intArg(), before: stringArg() },
+      resolve: (p, args, ctx: Context) => publisherArticles(ctx, p.id, args),
+    });
+  },
+});
+
+export const PublisherConnectionTypes = connectionTypes("Publisher", "Publisher", "A page of publishers.");
 
 export const ArticleConnectionTypes = connectionTypes("Article", "Article", "A page of articles.");
 export const ArticlePersonConnectionTypes = connectionTypes("ArticlePerson", "Person", "People mentioned in an article.", MENTION_COUNT);

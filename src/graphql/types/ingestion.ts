@@ -9,7 +9,7 @@ import { articleByContentHash } from "../../store/by-id.ts";
 export const IngestionState = enumType({
   name: "IngestionState",
   members: [
-    { name: "STORED", description: "The article is stored (`article`)." },
+    { name: "STORED", description: "The article is stored (`article`), or recorded as a copy of `article`." },
     { name: "PENDING", description: "This server is still analysing or storing it." },
     { name: "REJECTED", description: "Not a document the loader accepts (`reason`); it was not stored." },
     { name: "FAILED", description: "Storing it failed (`reason`), e.g. the database was away; send it again." },

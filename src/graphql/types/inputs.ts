@@ -34,6 +34,9 @@ export const ArticleFilter = inputObjectType({
     t.id("personId", { description: "Mentions this person." });
     t.id("organizationId", { description: "Mentions this organization." });
     t.id("placeId", { description: "Mentions this place." });
+    t.id("publisherId", { description: "Published by this publisher." });
+    t.string("author", { description: "Has this author among its bylines (the whole name, ignoring case)." });
+    t.string("language", { description: "In this language: `en` matches `en` and `en-GB`; `en-GB` only `en-GB`." });
     t.boolean("includeSubplaces", {
       description: "With placeId: also the articles that mention a place inside it (a country: places with its country code; a region: places with its region code). Default false.",
     });

@@ -5,59 +5,100 @@ import { requireWriter } from "../auth.ts";
 import { badInput } from "../errors.ts";
 import { idOfType, toGlobalId } from "../ids.ts";
 import { ingestDocument } from "../../ingest/load.ts";
-import { decodeDocument, DocumentError, parseDocument } from "../../ingest/parse.ts";
+import { decodeDocument, DocumentError } from "../../ingest/parse.ts";
 import { contentHash } from "../../ingest/hash.ts";
-import { tooLarge } from "../../ingest/prepare.ts";
+import { parseAny, tooLarge } from "../../ingest/prepare.ts";
 import { ingestionsOf, type Failure } from "../ingestions.ts";
 import { isDatabaseUnavailable } from "../../store/errors.ts";
 import { logger } from "../../logger.ts";
 import { deleteArticle } from "../../store/save-article.ts";
 import { ingestArticles } from "../../metrics.ts";
+import { metaFromFields } from "../../ingest/formats/record.ts";
+import type { ReadAs } from "../../ingest/prepare.ts";
+import type { DocumentMeta } from "../../ingest/types.ts";
+import type { NexusGenInputs } from "../generated/nexus-typegen.ts";
 
 const MAX_FILE_NAME = 255;
 /** C0 and C1 controls, bidirectional overrides and isolates (they can make a name read as another), line and paragraph separators. */
 const UNSAFE_IN_FILE_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+
+const FORMAT = { TEXT: "text", HTML: "html", JSON: "json" } as const;
+const STATUS = { created: "CREATED", updated: "UPDATED", copy: "COPY", duplicate: "DUPLICATE" } as const;
+
+type IngestInput = NexusGenInputs["IngestArticleInput"];
+
+/** The input's format and fields over the document's own, each checked as the JSON Lines format checks it. */
+function readAs(input: IngestInput): ReadAs {
+  const fields = { title: input.title, url: input.url, publisher: input.publisher, authors: input.authors, date: input.publishedAt, language: input.language };
+  let meta: DocumentMeta;
+  try {
+    meta = metaFromFields(fields);
+  } catch (error) {
+    if (!(error instanceof DocumentError)) throw error;
+    throw badInput(`input.${error.reason.replace(/^field date:/, "field publishedAt:").replace(/^field /, "")}`, "input");
+  }
+  const format = input.format ? FORMAT[input.format] : undefined;
+  return { format, meta };
+}
 
 export const IngestArticleInput = inputObjectType({
   name: "IngestArticleInput",
   definition(t) {
     t.nonNull.string("text", { description: "The document, in one of the loader's formats (seed layout, or a title line then the body)." });
     t.nonNull.string("fileName", { description: "Where the document came from; stored as the article's fileName." });
+    t.field("format", { type: "DocumentFormat", description: "How to read `text`; default: HTML when it starts like a page or fileName ends in .html, else the text layouts." });
+    t.string("title", { description: "Overrides the document's own (as do the fields below)." });
+    t.string("url", { description: "The article's URL: the same URL again is the same article, updated if its text changed." });
+    t.string("publisher", { description: "The outlet's name or domain." });
+    t.list.nonNull.string("authors");
+    t.field("publishedAt", { type: "DateTime" });
+    t.string("language", { description: "BCP 47 tag (`en`, `en-GB`)." });
   },
+});
+
+export const DocumentFormat = enumType({
+  name: "DocumentFormat",
+  members: [
+    { name: "TEXT", description: "The seed or plain text layout, with optional front matter." },
+    { name: "HTML", description: "A news page: Readability extracts the article." },
+    { name: "JSON", description: "One JSON record with news-please or NewsAPI field names, as a line of a JSON Lines file." },
+  ],
 });
 
 export const IngestStatus = enumType({
   name: "IngestStatus",
   description: "What ingestArticle did with the document.",
   members: [
-    { name: "CREATED", description: "Stored now; `article` is the new article." },
-    { name: "DUPLICATE", description: "The same text was already stored; `article` is the stored one." },
-    { name: "ACCEPTED", description: "Still being analysed and stored when the operation's time (EXECUTION_TIMEOUT_MS) ran short; it goes on. Poll `ingestion(contentHash:)`." },
+    { name: "CREATED", description: "Stored now as a new article; `article` is the new article." },
+    { name: "UPDATED", description: "Its text went into a stored article: the same URL with a changed text, or an earlier near-duplicate (the stored text became a copy); `article` is that article." },
+    { name: "COPY", description: "Recorded as another copy of a stored article (a near-duplicate, or the same text from another URL); `article` is the article it is a copy of." },
+    { name: "DUPLICATE", description: "Already stored (or being stored by a concurrent call with the same text); nothing changed; `article` is the stored one." },
+    { name: "ACCEPTED", description: "Still being analysed and stored when the operation's time (EXECUTION_TIMEOUT_MS) ran short; it goes on. Poll `ingestion(contentHash:)`; `article` is null." },
   ],
 });
 
 export const IngestArticlePayload = objectType({
   name: "IngestArticlePayload",
   definition(t) {
-    t.nonNull.field("status", { type: "IngestStatus" });
-    t.nonNull.boolean("created", { description: "Whether this call stored the article (status CREATED).", resolve: (p) => p.status === "CREATED" });
+    t.nonNull.field("status", { type: "IngestStatus", description: "What storing it did; `article` is the article it is, or is a copy of." });
+    t.nonNull.boolean("created", { description: "Whether this call stored a new article (status CREATED).", resolve: (p) => p.status === "CREATED" });
     t.nonNull.string("contentHash", { description: "sha256 (hex) of the normalized title and body: the document's identity, for `ingestion(contentHash:)`." });
-    t.field("article", { type: "Article", description: "The stored article; null while ACCEPTED." });
+    t.field("article", { type: "Article", description: "The stored article (or the one it is a copy of); null while ACCEPTED." });
   },
 });
 
 type Ingested = Awaited<ReturnType<typeof ingestDocument>>;
 
-/** The document's content hash, parsed as ingest will; throws DocumentError for bad input. */
-function documentHash(bytes: Uint8Array, fileName: string, maxDocumentBytes: number): string {
+/** The document's content hash, read as ingest will; throws DocumentError for bad input. */
+function documentHash(bytes: Uint8Array, fileName: string, maxDocumentBytes: number, as: ReadAs): string {
   if (bytes.length > maxDocumentBytes) throw tooLarge(fileName, bytes.length, maxDocumentBytes);
-  return contentHash(parseDocument(decodeDocument(bytes, fileName), fileName));
+  return contentHash(parseAny(decodeDocument(bytes, fileName), fileName, as));
 }
 
-async function ingest1(ctx: Context, bytes: Uint8Array, fileName: string): Promise<Ingested> {
+async function ingest1(ctx: Context, bytes: Uint8Array, fileName: string, as: ReadAs): Promise<Ingested> {
   try {
-    const result = await ingestDocument(ctx.store, bytes, fileName, { maxDocumentBytes: ctx.maxDocumentBytes, pool: ctx.analysis });
-    ingestArticles.inc({ outcome: result.status === "created" ? "loaded" : "duplicate" });
+    const result = await ingestDocument(ctx.store, bytes, fileName, { maxDocumentBytes: ctx.maxDocumentBytes, pool: ctx.analysis, ...as });
+    ingestArticles.inc({ outcome: result.status === "created" || result.status === "updated" ? "loaded" : "duplicate" });
     return result;
   } catch (error) {
     ingestArticles.inc({ outcome: "failed" });
@@ -111,9 +152,11 @@ export const Mutation = mutationType({
         const bytes = Buffer.from(input.text, "utf8");
         // Bad input is answered now, whatever the time the analysis would take; the hash
         // names the document in an ACCEPTED answer.
+        // Checked before any analysis: a bad field is answered as bad input at once.
+        const as = readAs(input);
         let hash: string;
         try {
-          hash = documentHash(bytes, fileName, ctx.maxDocumentBytes);
+          hash = documentHash(bytes, fileName, ctx.maxDocumentBytes, as);
         } catch (error) {
           if (!(error instanceof DocumentError)) throw error;
           ingestArticles.inc({ outcome: "failed" });
@@ -121,17 +164,17 @@ export const Mutation = mutationType({
         }
         const ingestions = ingestionsOf<Ingested>(ctx.store);
         for (let attempt = 1; ; attempt++) {
-          const { ingest, joined } = ingestions.start(hash, () => ingest1(ctx, bytes, fileName), failureOf);
+          const { ingest, joined } = ingestions.start(hash, () => ingest1(ctx, bytes, fileName, as), failureOf);
           const timer = acceptTimer(ctx.deadline);
           const result = await Promise.race([ingest, timer.elapsed]).finally(timer.cancel).catch((error: unknown) => {
             throw error instanceof DocumentError ? badInput(`input.text: ${error.reason}`, "input.text") : error;
           });
           if (result === "accepted") return { status: "ACCEPTED" as const, contentHash: hash, article: null };
           // A call that joined another's ingest of the same text did not store it: DUPLICATE.
-          if (result.status === "created" && !joined) return { status: "CREATED" as const, contentHash: hash, article: { id: result.articleId, ...result.record, createdAt: new Date() } };
+          const status = joined ? "DUPLICATE" : STATUS[result.status];
           const article = await ctx.loaders.article.load(result.articleId);
-          if (article) return { status: "DUPLICATE" as const, contentHash: hash, article };
-          // The stored copy was deleted since: store it again (a second delete in between is an error).
+          if (article) return { status, contentHash: hash, article };
+          // The stored article was deleted since: store it again (a second delete in between is an error).
           ctx.loaders.article.clear(result.articleId);
           if (attempt >= 2) throw new Error(`article ${result.articleId} was deleted while the same text was ingested again; retry`);
         }

@@ -21,6 +21,7 @@ function loadNode(ctx: Context, type: NodeType, id: number) {
     case "Organization": return ctx.loaders.organization.load(id).then((r) => tagged(r, type));
     case "Place": return ctx.loaders.place.load(id).then((r) => tagged(r, type));
     case "Quote": return ctx.loaders.quote.load(id).then((r) => tagged(r, type));
+    case "Publisher": return ctx.loaders.publisher.load(id).then((r) => tagged(r, type));
   }
 }
 

@@ -9,9 +9,11 @@ import {
 } from "../../store/lists.ts";
 import { placeScope } from "../../store/places.ts";
 import { parseSearch, SearchInputError, type SearchQuery } from "../../store/search.ts";
+import { publisherCount, publisherPage } from "../../store/publishers.ts";
+import { normalizeLanguage } from "../../ingest/formats/fields.ts";
 
 const pageArgs = { first: intArg(), after: stringArg(), last: intArg(), before: stringArg() };
-export const optionalId = <T extends "Person" | "Organization" | "Place" | "Article">(id: string | null | undefined, type: T, field: string) =>
+export const optionalId = <T extends "Person" | "Organization" | "Place" | "Article" | "Publisher">(id: string | null | undefined, type: T, field: string) =>
   id == null ? null : idOfType(id, [type], field).id;
 
 /** `filter.search` parsed for the full-text index; null/absent is no search, text without words an error. */
@@ -23,6 +25,12 @@ export function search(text: string | null | undefined): SearchQuery | null {
     if (error instanceof SearchInputError) throw badInput(`filter.search ${error.message}`, "filter.search");
     throw error;
   }
+}
+
+function languageFilter(value: string): string {
+  const tag = normalizeLanguage(value);
+  if (!tag) throw badInput(`filter.language: "${value.slice(0, 40)}" is not a language tag (like en or en-GB)`, "filter.language");
+  return tag;
 }
 
 /** RELEVANCE by default with a search, and only with one. */
@@ -78,6 +86,9 @@ export const ListQueries = extendType({
           organizationId: optionalId(f.organizationId, "Organization", "filter.organizationId"),
           placeId: optionalId(f.placeId, "Place", "filter.placeId"),
           includeDemonyms: f.includeDemonyms,
+          publisherId: optionalId(f.publisherId, "Publisher", "filter.publisherId"),
+          author: f.author?.trim() || null,
+          language: f.language == null ? null : languageFilter(f.language),
         };
         if ((f.includeSubplaces || f.includeDemonyms) && filter.placeId == null) {
           throw badInput(`filter.${f.includeSubplaces ? "includeSubplaces" : "includeDemonyms"} needs filter.placeId`, "filter");
@@ -110,6 +121,15 @@ export const ListQueries = extendType({
         },
       });
     }
+    t.nonNull.field("publishers", {
+      type: "PublisherConnection",
+      description: "Every publisher, by name; with `articleCount`, the facet of `articles(filter: {publisherId})`.",
+      args: pageArgs,
+      async resolve(_root, args, ctx: Context) {
+        const window = keysetWindow(args);
+        return keysetConnection(await publisherPage(ctx.store, window), window, () => publisherCount(ctx.store));
+      },
+    });
     t.nonNull.field("quotes", {
       type: "QuoteConnection",
       args: { ...pageArgs, filter: arg({ type: "QuoteFilter" }) },
