@@ -294,7 +294,7 @@ export async function hasNoArticles(h: DbHandle): Promise<boolean> {
 /** Of the articles `ids`, those the filter keeps, by id. */
 export async function articlesAmong(h: DbHandle, filter: ArticleFilter, ids: number[]) {
   if (ids.length === 0) return [];
-  if (!filter.search) return h.db.article.findMany({ where: { AND: [articleWhere(filter), { id: { in: ids } }] }, orderBy: { id: "asc" } });
+  if (!filter.search) return h.db.article.findMany({ where: { AND: [await articleWhereFor(h, filter), { id: { in: ids } }] }, orderBy: { id: "asc" } });
   const where = [...articleSql(filter), Prisma.sql`t.id IN (${Prisma.join(ids)})`];
   return searchPage(h, "article", filter.search, where, [{ sql: "t.id" }], { take: ids.length }, (found) => h.db.article.findMany({ where: { id: { in: found } } })).then((p) => p.rows);
 }

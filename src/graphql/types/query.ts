@@ -1,5 +1,6 @@
 import { arg, extendType, intArg, stringArg } from "nexus";
 import type { Context } from "../context.ts";
+import type { NexusGenInputs } from "../generated/nexus-typegen.ts";
 import { idOfType } from "../ids.ts";
 import { keysetConnection, keysetWindow, type KeysetWindow } from "../pagination.ts";
 import { badInput } from "../errors.ts";
@@ -78,22 +79,7 @@ export const ListQueries = extendType({
       async resolve(_root, args, ctx: Context) {
         const window = keysetWindow(args);
         const f = args.filter ?? {};
-        const filter: ArticleFilter = {
-          search: search(f.search),
-          publishedAfter: f.publishedAfter,
-          publishedBefore: f.publishedBefore,
-          personId: optionalId(f.personId, "Person", "filter.personId"),
-          organizationId: optionalId(f.organizationId, "Organization", "filter.organizationId"),
-          placeId: optionalId(f.placeId, "Place", "filter.placeId"),
-          includeDemonyms: f.includeDemonyms,
-          publisherId: optionalId(f.publisherId, "Publisher", "filter.publisherId"),
-          author: f.author?.trim() || null,
-          language: f.language == null ? null : languageFilter(f.language),
-        };
-        if ((f.includeSubplaces || f.includeDemonyms) && filter.placeId == null) {
-          throw badInput(`filter.${f.includeSubplaces ? "includeSubplaces" : "includeDemonyms"} needs filter.placeId`, "filter");
-        }
-        if (f.includeSubplaces && filter.placeId != null) filter.placeScope = await placeScope(ctx.store, filter.placeId, true);
+        const filter = await articleFilter(ctx, f);
         const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window);
         return keysetConnection(checked(page, window), window, () => articleCount(ctx.store, filter));
       },
@@ -149,3 +135,24 @@ export const ListQueries = extendType({
     });
   },
 });
+
+/** The articles filter of `articles` and of the `articleAdded` subscription, checked and with its place scope. */
+export async function articleFilter(ctx: Context, f: NexusGenInputs["ArticleFilter"]): Promise<ArticleFilter> {
+  const filter: ArticleFilter = {
+    search: search(f.search),
+    publishedAfter: f.publishedAfter,
+    publishedBefore: f.publishedBefore,
+    personId: optionalId(f.personId, "Person", "filter.personId"),
+    organizationId: optionalId(f.organizationId, "Organization", "filter.organizationId"),
+    placeId: optionalId(f.placeId, "Place", "filter.placeId"),
+    includeDemonyms: f.includeDemonyms,
+    publisherId: optionalId(f.publisherId, "Publisher", "filter.publisherId"),
+    author: f.author?.trim() || null,
+    language: f.language == null ? null : languageFilter(f.language),
+  };
+  if ((f.includeSubplaces || f.includeDemonyms) && filter.placeId == null) {
+    throw badInput(`filter.${f.includeSubplaces ? "includeSubplaces" : "includeDemonyms"} needs filter.placeId`, "filter");
+  }
+  if (f.includeSubplaces && filter.placeId != null) filter.placeScope = await placeScope(ctx.store, filter.placeId, true);
+  return filter;
+}

@@ -9,7 +9,7 @@ import { idOfType } from "../ids.ts";
 import { eventStream, SUBSCRIBER_QUEUE_SIZE } from "../subscriptions/stream.ts";
 import { articlesAmong, entityIfMentioned, quotesAmong, type ArticleFilter, type QuoteFilter } from "../../store/lists.ts";
 import type { StoreEvent } from "../../store/events.ts";
-import { optionalId, search } from "./query.ts";
+import { articleFilter, optionalId, search } from "./query.ts";
 
 /** Most quotes one event sends a subscriber: a batch of 100 long articles has a few thousand. */
 const MAX_QUOTES_PER_EVENT = 1000;
@@ -53,16 +53,9 @@ export const Subscription = subscriptionType({
       type: "Article",
       description: "Each article stored from now on that the filter keeps (a document loaded again is not new)." + LIVE,
       args: { filter: arg({ type: "ArticleFilter", description: "Which articles to send; none: every new article." }) },
-      subscribe(_root, args, ctx: Context) {
+      async subscribe(_root, args, ctx: Context) {
         const f = args.filter ?? {};
-        const filter: ArticleFilter = {
-          search: search(f.search),
-          publishedAfter: f.publishedAfter,
-          publishedBefore: f.publishedBefore,
-          personId: optionalId(f.personId, "Person", "filter.personId"),
-          organizationId: optionalId(f.organizationId, "Organization", "filter.organizationId"),
-          placeId: optionalId(f.placeId, "Place", "filter.placeId"),
-        };
+        const filter = await articleFilter(ctx, f);
         return stream(ctx, (event) => articlesAmong(ctx.store, filter, event.articleIds));
       },
       resolve: fresh,
