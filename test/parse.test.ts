@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, mkdir, writeFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { countWords, decodeDocument, DocumentError, parseDocument } from "../src/ingest/parse.ts";
+import { countWords, decodeDocument, parseDocument } from "../src/ingest/parse.ts";
+import { DocumentError } from "../src/ingest/document-error.ts";
 import { contentHash } from "../src/ingest/hash.ts";
 import { listDocumentFiles } from "../src/ingest/files.ts";
 

@@ -5,7 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { decodeDocument, DocumentError, parseDocument } from "../src/ingest/parse.ts";
+import { decodeDocument, parseDocument } from "../src/ingest/parse.ts";
+import { DocumentError } from "../src/ingest/document-error.ts";
 import { prepareArticle } from "../src/ingest/prepare.ts";
 import { analyseArticle } from "../src/ingest/analyse.ts";
 import type { ResolvedArticle } from "../src/resolve/types.ts";

@@ -8,7 +8,7 @@ import { saveArticle, saveArticles, type SaveResult } from "../store/save-articl
 import { countDocuments, listDocuments } from "./documents.ts";
 import { createAnalysisPool, type AnalysisPool } from "./pool.ts";
 import { DEFAULT_MAX_DOCUMENT_BYTES, prepareBytes, type Prepared, type PreparedArticle, type ReadAs } from "./prepare.ts";
-import { DocumentError } from "./parse.ts";
+import { DocumentError } from "./document-error.ts";
 
 export interface LoadFailure {
   file: string;

@@ -14,7 +14,6 @@ import { splitFrontMatter } from "./formats/front-matter.ts";
 import { DocumentError } from "./document-error.ts";
 import { splitAuthors } from "./formats/fields.ts";
 
-export { DocumentError } from "./document-error.ts";
 
 /** Control characters other than tab, LF, CR and form feed. */
 function isOddControl(code: number): boolean {

@@ -1,9 +1,10 @@
 // One document from bytes to what the store writes: an article record and its analysis.
 // No database here, so that analysis can run in worker threads (src/ingest/pool.ts).
 import { open } from "node:fs/promises";
-import type { ArticleRecord } from "../store/save-article.ts";
+import type { ArticleRecord } from "../store/article-record.ts";
 import type { ResolvedArticle } from "../resolve/types.ts";
-import { decodeDocument, parseDocument, DocumentError, countWords } from "./parse.ts";
+import { decodeDocument, parseDocument, countWords } from "./parse.ts";
+import { DocumentError } from "./document-error.ts";
 import { contentHash } from "./hash.ts";
 import { analyseArticle } from "./analyse.ts";
 import { withFallback, withMeta, type DocumentMeta, type ParsedDocument } from "./types.ts";

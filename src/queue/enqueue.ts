@@ -6,7 +6,7 @@ import type PgBoss from "pg-boss";
 import type { DocumentMeta } from "../ingest/types.ts";
 import { countDocuments, listDocuments, type DocumentSource } from "../ingest/documents.ts";
 import { feedPages, type FeedPage } from "../ingest/feeds.ts";
-import { DocumentError } from "../ingest/parse.ts";
+import { DocumentError } from "../ingest/document-error.ts";
 import type { LoadFailure } from "../ingest/load.ts";
 import { DEFAULT_MAX_DOCUMENT_BYTES, isFileError, readLimited } from "../ingest/prepare.ts";
 import { DOCUMENT_QUEUE, documentJobId, encodeJobDocument, type DocumentJob } from "./boss.ts";

@@ -18,7 +18,6 @@ import { publishStoreEvent } from "./events.ts";
 import { copyKey, planBatch, type Decision, type StoredArticle, type Target } from "./copies.ts";
 import { publisherKey } from "../ingest/formats/fields.ts";
 
-export type { ArticleRecord, ArticleToSave } from "./article-record.ts";
 
 /**
  * `created` a new article; `updated` its text went into a stored article (the same URL with

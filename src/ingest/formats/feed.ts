@@ -1,7 +1,7 @@
 // RSS 2.0 and Atom feeds through rss-parser: each item's link, title, date, authors and
 // any full text it carries. The pages behind the links are fetched by the caller.
 import Parser from "rss-parser";
-import { DocumentError } from "../parse.ts";
+import { DocumentError } from "../document-error.ts";
 import type { DocumentMeta } from "../types.ts";
 import { normalizeUrl, parseDate, splitAuthors } from "./fields.ts";
 

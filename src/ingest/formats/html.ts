@@ -5,7 +5,8 @@
 // rel=canonical>`, `<time datetime>`, `<html lang>`, then what Readability found.
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { countWords, DocumentError } from "../parse.ts";
+import { countWords } from "../parse.ts";
+import { DocumentError } from "../document-error.ts";
 import type { ParsedDocument } from "../types.ts";
 import { normalizeLanguage, normalizeUrl, parseDate, splitAuthors } from "./fields.ts";
 

@@ -3,7 +3,8 @@
 // (`content`, `publishedAt`, `source.name`, `author`), Trafilatura and GDELT-style lists
 // (`text`, `date`, `hostname`) all read; the first field present of each group is used.
 import { z } from "zod";
-import { DocumentError, normalizeBody } from "../parse.ts";
+import { normalizeBody } from "../parse.ts";
+import { DocumentError } from "../document-error.ts";
 import type { DocumentMeta, ParsedDocument } from "../types.ts";
 import { authorsField, dateField, describeIssue, languageField, publisherField, urlField } from "./fields.ts";
 
