@@ -1,7 +1,7 @@
 // Document-level (non-local) features for the second stage, computed from the first stage's
 // predictions over the whole document (Krishnan & Manning 2006 style label-consistency features).
 
-import { FNV_OFFSET, fmix, fnvStep, lowerCode } from "./hash.ts";
+import { lowerCode } from "./hash.ts";
 import { IntMap } from "./hash.ts";
 import { NUM_TAGS, tagPos, tagType } from "./tags.ts";
 
@@ -28,20 +28,6 @@ export function docFlags(s: string): number {
     }
   }
   return f;
-}
-
-export function docInfoFromTokens(tokens: readonly (readonly string[])[]): DocTokenInfo[] {
-  return tokens.map((toks) => {
-    const hL = new Int32Array(toks.length);
-    const flags = new Uint8Array(toks.length);
-    toks.forEach((t, i) => {
-      let h = FNV_OFFSET;
-      for (let k = 0; k < t.length; k++) h = fnvStep(h, lowerCode(t.charCodeAt(k)));
-      hL[i] = fmix(h);
-      flags[i] = docFlags(t);
-    });
-    return { hL, flags };
-  });
 }
 
 const STRIDE = NUM_TAGS + 3;
