@@ -63,12 +63,18 @@ export interface NexusGenInputs {
     near?: NexusGenInputs['GeoCircle'] | null; // GeoCircle
     search?: string | null; // String
   }
+  PublishedFilter: { // input type
+    publishedAfter?: NexusGenScalars['DateTime'] | null; // DateTime
+    publishedBefore?: NexusGenScalars['DateTime'] | null; // DateTime
+  }
   QuoteAddedFilter: { // input type
     search?: string | null; // String
     speakerId?: string | null; // ID
   }
   QuoteFilter: { // input type
     articleId?: string | null; // ID
+    publishedAfter?: NexusGenScalars['DateTime'] | null; // DateTime
+    publishedBefore?: NexusGenScalars['DateTime'] | null; // DateTime
     search?: string | null; // String
     speakerId?: string | null; // ID
   }
@@ -80,7 +86,9 @@ export interface NexusGenEnums {
   EntityOrder: "ARTICLE_COUNT_DESC" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC" | "RELEVANCE"
   IngestStatus: "ACCEPTED" | "COPY" | "CREATED" | "DUPLICATE" | "UPDATED"
   IngestionState: "FAILED" | "PENDING" | "REJECTED" | "STORED" | "UNKNOWN"
+  MentionOrder: "FIRST_MENTION" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC"
   PlaceKind: "CITY" | "COUNTRY" | "OTHER" | "REGION"
+  QuoteOrder: "PUBLISHED_AT_ASC" | "PUBLISHED_AT_DESC" | "READING_ORDER" | "RELEVANCE"
 }
 
 export interface NexusGenScalars {
@@ -216,6 +224,7 @@ export interface NexusGenFieldTypes {
   DeleteArticlePayload: { // field return type
     deletedId: string; // ID!
     removedEntities: number; // Int!
+    removedEntityIds: string[]; // [ID!]!
     title: string; // String!
   }
   EntityArticleConnection: { // field return type
@@ -332,6 +341,7 @@ export interface NexusGenFieldTypes {
     articles: NexusGenRootTypes['ArticleConnection']; // ArticleConnection!
     ingestion: NexusGenRootTypes['Ingestion']; // Ingestion!
     node: NexusGenRootTypes['Node'] | null; // Node
+    nodes: Array<NexusGenRootTypes['Node'] | null>; // [Node]!
     organizations: NexusGenRootTypes['OrganizationConnection']; // OrganizationConnection!
     people: NexusGenRootTypes['PersonConnection']; // PersonConnection!
     places: NexusGenRootTypes['PlaceConnection']; // PlaceConnection!
@@ -457,6 +467,7 @@ export interface NexusGenFieldTypeNames {
   DeleteArticlePayload: { // field return type name
     deletedId: 'ID'
     removedEntities: 'Int'
+    removedEntityIds: 'ID'
     title: 'String'
   }
   EntityArticleConnection: { // field return type name
@@ -573,6 +584,7 @@ export interface NexusGenFieldTypeNames {
     articles: 'ArticleConnection'
     ingestion: 'Ingestion'
     node: 'Node'
+    nodes: 'Node'
     organizations: 'OrganizationConnection'
     people: 'PersonConnection'
     places: 'PlaceConnection'
@@ -631,19 +643,30 @@ export interface NexusGenArgTypes {
   Article: {
     organizations: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['MentionOrder'] | null; // MentionOrder
     }
     people: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['MentionOrder'] | null; // MentionOrder
     }
     places: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['MentionOrder'] | null; // MentionOrder
     }
     quotes: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
     }
   }
   Mutation: {
@@ -657,47 +680,75 @@ export interface NexusGenArgTypes {
   Organization: {
     articles: { // args
       after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
     }
     quotes: { // args
       after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['QuoteOrder'] | null; // QuoteOrder
     }
     related: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
     }
   }
   Person: {
     articles: { // args
       after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
     }
     quotes: { // args
       after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['QuoteOrder'] | null; // QuoteOrder
     }
     related: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
     }
   }
   Place: {
     articles: { // args
       after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
     }
     related: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
     }
   }
   Publisher: {
     articles: { // args
       after?: string | null; // String
       before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
       last?: number | null; // Int
+      orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
     }
   }
   Query: {
@@ -714,6 +765,9 @@ export interface NexusGenArgTypes {
     }
     node: { // args
       id: string; // ID!
+    }
+    nodes: { // args
+      ids: string[]; // [ID!]!
     }
     organizations: { // args
       after?: string | null; // String
@@ -751,6 +805,7 @@ export interface NexusGenArgTypes {
       filter?: NexusGenInputs['QuoteFilter'] | null; // QuoteFilter
       first?: number | null; // Int
       last?: number | null; // Int
+      orderBy?: NexusGenEnums['QuoteOrder'] | null; // QuoteOrder
     }
   }
   Subscription: {
@@ -767,11 +822,17 @@ export interface NexusGenArgTypes {
   Entity: {
     articles: { // args
       after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
     }
     related: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
     }
   }
 }
