@@ -53,7 +53,8 @@ function decodeCursor(cursor: string, list: string, kind: "id" | "offset", field
   const match = /^([a-z.]{1,40})\|(id|offset):(\d{1,15})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   // A row id, or a position in a list of such rows: never past the id column's range.
   if (!match || Number(match[3]) > MAX_ROW_ID || encodeCursor(match[1]!, match[2] as "id" | "offset", Number(match[3])) !== cursor) {
-    throw badInput(`${field}: "${cursor.slice(0, 40)}" is not a valid cursor`, field);
+    // Quoted up to the length of the longest cursor this server writes.
+    throw badInput(`${field}: "${cursor.slice(0, 64)}" is not a valid cursor`, field);
   }
   if (match[1] !== list || match[2] !== kind) throw badInput(`${field}: a cursor of \`${match[1]}\` cannot page \`${list}\`; pass a cursor this list gave`, field);
   return Number(match[3]);
