@@ -139,7 +139,7 @@ test("automatic persisted queries: a hash alone is PERSISTED_QUERY_NOT_FOUND unt
 
 describe("HTTP caching", () => {
   const get = (server: TestServer, params: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    send(`${server.url}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]))}`, "GET", {
+    send(`${server.url}?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === "string" ? v : JSON.stringify(v)]))}`, "GET", {
       "apollo-require-preflight": "true",
       ...headers,
     });

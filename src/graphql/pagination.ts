@@ -1,6 +1,6 @@
 // Relay connection arguments: validation, opaque cursors and page info.
 // Top-level lists page by keyset (the cursor holds a row id); nested lists page by
-// position within their parent (the cursor holds an offset).
+// position within their parent (the cursor holds an offset). Every cursor also names its list.
 import { badInput } from "./errors.ts";
 import { MAX_ROW_ID } from "../store/ranges.ts";
 
