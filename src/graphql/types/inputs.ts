@@ -82,13 +82,16 @@ export const ArticleFilter = inputObjectType({
   },
 });
 
+/** The largest `near.km`: about half the Earth's circumference, so a circle can hold any point. */
+export const MAX_NEAR_KM = 20_000;
+
 export const GeoCircle = inputObjectType({
   name: "GeoCircle",
   description: "A circle on the map: the places whose point lies within `km` of (latitude, longitude).",
   definition(t) {
     t.nonNull.float("latitude", { description: "-90 to 90." });
     t.nonNull.float("longitude", { description: "-180 to 180." });
-    t.nonNull.float("km", { description: "Radius in kilometres, more than 0 and at most 20,000." });
+    t.nonNull.float("km", { description: `Radius in kilometres, more than 0 and at most ${MAX_NEAR_KM.toLocaleString("en")}.` });
   },
 });
 

@@ -1,5 +1,6 @@
 import { arg, extendType, queryType } from "nexus";
 import { pageArgs } from "./connection.ts";
+import { MAX_NEAR_KM } from "./inputs.ts";
 import type { Context } from "../context.ts";
 import type { NexusGenInputs } from "../generated/nexus-typegen.ts";
 import { idOfType } from "../ids.ts";
@@ -58,7 +59,7 @@ function geoFilter(f: GeoArgs | null | undefined): Pick<PlaceFilter, "near" | "c
   if (near) {
     if (!(near.latitude >= -90 && near.latitude <= 90)) throw badInput(`filter.near.latitude must be from -90 to 90, not ${near.latitude}`, "filter.near.latitude");
     if (!(near.longitude >= -180 && near.longitude <= 180)) throw badInput(`filter.near.longitude must be from -180 to 180, not ${near.longitude}`, "filter.near.longitude");
-    if (!(near.km > 0 && near.km <= 20_000)) throw badInput(`filter.near.km must be more than 0 and at most 20000, not ${near.km}`, "filter.near.km");
+    if (!(near.km > 0 && near.km <= MAX_NEAR_KM)) throw badInput(`filter.near.km must be more than 0 and at most ${MAX_NEAR_KM}, not ${near.km}`, "filter.near.km");
   }
   if (f.countryCode != null && !/^[A-Za-z]{2}$/u.test(f.countryCode)) {
     throw badInput(`filter.countryCode must be an ISO 3166-1 alpha-2 code (two letters, e.g. "FR"), not "${f.countryCode}"`, "filter.countryCode");
