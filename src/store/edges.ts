@@ -153,7 +153,8 @@ export interface RelatedSlice {
   total: number;
 }
 
-const MENTION_TABLE: Record<EntityTable, { table: string; column: string }> = {
+/** Each entity type's mention table (article, entity, mention_count). */
+export const MENTION_TABLE: Record<EntityTable, { table: string; column: string }> = {
   person: { table: "article_person", column: "person_id" },
   organization: { table: "article_organization", column: "organization_id" },
   place: { table: "article_place", column: "place_id" },

@@ -78,9 +78,12 @@ export interface NexusGenEnums {
   ArticleOrder: "PUBLISHED_AT_ASC" | "PUBLISHED_AT_DESC" | "RELEVANCE" | "TITLE_ASC" | "TITLE_DESC"
   DocumentFormat: "HTML" | "JSON" | "TEXT"
   EntityOrder: "ARTICLE_COUNT_DESC" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC" | "RELEVANCE"
+  EntityType: "ORGANIZATION" | "PERSON" | "PLACE"
   IngestStatus: "ACCEPTED" | "COPY" | "CREATED" | "DUPLICATE" | "UPDATED"
   IngestionState: "FAILED" | "PENDING" | "REJECTED" | "STORED" | "UNKNOWN"
   PlaceKind: "CITY" | "COUNTRY" | "OTHER" | "REGION"
+  TimelineInterval: "DAY" | "MONTH" | "WEEK"
+  TopEntityOrder: "ARTICLE_COUNT_DESC" | "MENTION_COUNT_DESC"
 }
 
 export interface NexusGenScalars {
@@ -128,7 +131,26 @@ export interface NexusGenObjects {
   QuoteEdge: Sources["QuoteEdge"];
   RelatedEntityConnection: Sources["RelatedEntityConnection"];
   RelatedEntityEdge: Sources["RelatedEntityEdge"];
+  Snippet: { // root type
+    highlights: NexusGenRootTypes['TextRange'][]; // [TextRange!]!
+    html: string; // String!
+    text: string; // String!
+  }
   Subscription: {};
+  TextRange: { // root type
+    end: number; // Int!
+    start: number; // Int!
+  }
+  TimelineBucket: { // root type
+    articleCount: number; // Int!
+    mentionCount: number; // Int!
+    start: NexusGenScalars['DateTime']; // DateTime!
+  }
+  TopEntity: { // root type
+    articleCount: number; // Int!
+    entity: NexusGenRootTypes['Entity']; // Entity!
+    mentionCount: number; // Int!
+  }
 }
 
 export interface NexusGenInterfaces {
@@ -159,6 +181,7 @@ export interface NexusGenFieldTypes {
     publishedAt: NexusGenScalars['DateTime'] | null; // DateTime
     publisher: NexusGenRootTypes['Publisher'] | null; // Publisher
     quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
+    snippet: NexusGenRootTypes['Snippet'] | null; // Snippet
     sourceId: string | null; // String
     title: string; // String!
     url: string | null; // String
@@ -250,6 +273,7 @@ export interface NexusGenFieldTypes {
     articles: NexusGenRootTypes['EntityArticleConnection']; // EntityArticleConnection!
     id: string; // ID!
     mentionCount: number; // Int!
+    mentionTimeline: NexusGenRootTypes['TimelineBucket'][]; // [TimelineBucket!]!
     name: string; // String!
     quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
     related: NexusGenRootTypes['RelatedEntityConnection']; // RelatedEntityConnection!
@@ -275,6 +299,7 @@ export interface NexusGenFieldTypes {
     articles: NexusGenRootTypes['EntityArticleConnection']; // EntityArticleConnection!
     id: string; // ID!
     mentionCount: number; // Int!
+    mentionTimeline: NexusGenRootTypes['TimelineBucket'][]; // [TimelineBucket!]!
     name: string; // String!
     quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
     related: NexusGenRootTypes['RelatedEntityConnection']; // RelatedEntityConnection!
@@ -300,6 +325,7 @@ export interface NexusGenFieldTypes {
     latitude: number | null; // Float
     longitude: number | null; // Float
     mentionCount: number; // Int!
+    mentionTimeline: NexusGenRootTypes['TimelineBucket'][]; // [TimelineBucket!]!
     name: string; // String!
     regionCode: string | null; // String
     related: NexusGenRootTypes['RelatedEntityConnection']; // RelatedEntityConnection!
@@ -337,11 +363,13 @@ export interface NexusGenFieldTypes {
     places: NexusGenRootTypes['PlaceConnection']; // PlaceConnection!
     publishers: NexusGenRootTypes['PublisherConnection']; // PublisherConnection!
     quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
+    topEntities: NexusGenRootTypes['TopEntity'][]; // [TopEntity!]!
   }
   Quote: { // field return type
     article: NexusGenRootTypes['Article']; // Article!
     cue: string | null; // String
     end: number; // Int!
+    highlight: NexusGenRootTypes['Snippet'] | null; // Snippet
     id: string; // ID!
     speaker: NexusGenRootTypes['Speaker'] | null; // Speaker
     speakerName: string | null; // String
@@ -367,10 +395,29 @@ export interface NexusGenFieldTypes {
     node: NexusGenRootTypes['RelatedEntity']; // RelatedEntity!
     sharedArticles: number; // Int!
   }
+  Snippet: { // field return type
+    highlights: NexusGenRootTypes['TextRange'][]; // [TextRange!]!
+    html: string; // String!
+    text: string; // String!
+  }
   Subscription: { // field return type
     articleAdded: NexusGenRootTypes['Article']; // Article!
     entityUpdated: NexusGenRootTypes['Entity']; // Entity!
     quoteAdded: NexusGenRootTypes['Quote']; // Quote!
+  }
+  TextRange: { // field return type
+    end: number; // Int!
+    start: number; // Int!
+  }
+  TimelineBucket: { // field return type
+    articleCount: number; // Int!
+    mentionCount: number; // Int!
+    start: NexusGenScalars['DateTime']; // DateTime!
+  }
+  TopEntity: { // field return type
+    articleCount: number; // Int!
+    entity: NexusGenRootTypes['Entity']; // Entity!
+    mentionCount: number; // Int!
   }
   Entity: { // field return type
     aliases: string[]; // [String!]!
@@ -378,6 +425,7 @@ export interface NexusGenFieldTypes {
     articles: NexusGenRootTypes['EntityArticleConnection']; // EntityArticleConnection!
     id: string; // ID!
     mentionCount: number; // Int!
+    mentionTimeline: NexusGenRootTypes['TimelineBucket'][]; // [TimelineBucket!]!
     name: string; // String!
     related: NexusGenRootTypes['RelatedEntityConnection']; // RelatedEntityConnection!
   }
@@ -400,6 +448,7 @@ export interface NexusGenFieldTypeNames {
     publishedAt: 'DateTime'
     publisher: 'Publisher'
     quotes: 'QuoteConnection'
+    snippet: 'Snippet'
     sourceId: 'String'
     title: 'String'
     url: 'String'
@@ -491,6 +540,7 @@ export interface NexusGenFieldTypeNames {
     articles: 'EntityArticleConnection'
     id: 'ID'
     mentionCount: 'Int'
+    mentionTimeline: 'TimelineBucket'
     name: 'String'
     quotes: 'QuoteConnection'
     related: 'RelatedEntityConnection'
@@ -516,6 +566,7 @@ export interface NexusGenFieldTypeNames {
     articles: 'EntityArticleConnection'
     id: 'ID'
     mentionCount: 'Int'
+    mentionTimeline: 'TimelineBucket'
     name: 'String'
     quotes: 'QuoteConnection'
     related: 'RelatedEntityConnection'
@@ -541,6 +592,7 @@ export interface NexusGenFieldTypeNames {
     latitude: 'Float'
     longitude: 'Float'
     mentionCount: 'Int'
+    mentionTimeline: 'TimelineBucket'
     name: 'String'
     regionCode: 'String'
     related: 'RelatedEntityConnection'
@@ -578,11 +630,13 @@ export interface NexusGenFieldTypeNames {
     places: 'PlaceConnection'
     publishers: 'PublisherConnection'
     quotes: 'QuoteConnection'
+    topEntities: 'TopEntity'
   }
   Quote: { // field return type name
     article: 'Article'
     cue: 'String'
     end: 'Int'
+    highlight: 'Snippet'
     id: 'ID'
     speaker: 'Speaker'
     speakerName: 'String'
@@ -608,10 +662,29 @@ export interface NexusGenFieldTypeNames {
     node: 'RelatedEntity'
     sharedArticles: 'Int'
   }
+  Snippet: { // field return type name
+    highlights: 'TextRange'
+    html: 'String'
+    text: 'String'
+  }
   Subscription: { // field return type name
     articleAdded: 'Article'
     entityUpdated: 'Entity'
     quoteAdded: 'Quote'
+  }
+  TextRange: { // field return type name
+    end: 'Int'
+    start: 'Int'
+  }
+  TimelineBucket: { // field return type name
+    articleCount: 'Int'
+    mentionCount: 'Int'
+    start: 'DateTime'
+  }
+  TopEntity: { // field return type name
+    articleCount: 'Int'
+    entity: 'Entity'
+    mentionCount: 'Int'
   }
   Entity: { // field return type name
     aliases: 'String'
@@ -619,6 +692,7 @@ export interface NexusGenFieldTypeNames {
     articles: 'EntityArticleConnection'
     id: 'ID'
     mentionCount: 'Int'
+    mentionTimeline: 'TimelineBucket'
     name: 'String'
     related: 'RelatedEntityConnection'
   }
@@ -645,6 +719,9 @@ export interface NexusGenArgTypes {
       after?: string | null; // String
       first?: number | null; // Int
     }
+    snippet: { // args
+      search?: string | null; // String
+    }
   }
   Mutation: {
     deleteArticle: { // args
@@ -658,6 +735,11 @@ export interface NexusGenArgTypes {
     articles: { // args
       after?: string | null; // String
       first?: number | null; // Int
+    }
+    mentionTimeline: { // args
+      from: NexusGenScalars['DateTime']; // DateTime!
+      interval: NexusGenEnums['TimelineInterval']; // TimelineInterval!
+      to: NexusGenScalars['DateTime']; // DateTime!
     }
     quotes: { // args
       after?: string | null; // String
@@ -673,6 +755,11 @@ export interface NexusGenArgTypes {
       after?: string | null; // String
       first?: number | null; // Int
     }
+    mentionTimeline: { // args
+      from: NexusGenScalars['DateTime']; // DateTime!
+      interval: NexusGenEnums['TimelineInterval']; // TimelineInterval!
+      to: NexusGenScalars['DateTime']; // DateTime!
+    }
     quotes: { // args
       after?: string | null; // String
       first?: number | null; // Int
@@ -686,6 +773,11 @@ export interface NexusGenArgTypes {
     articles: { // args
       after?: string | null; // String
       first?: number | null; // Int
+    }
+    mentionTimeline: { // args
+      from: NexusGenScalars['DateTime']; // DateTime!
+      interval: NexusGenEnums['TimelineInterval']; // TimelineInterval!
+      to: NexusGenScalars['DateTime']; // DateTime!
     }
     related: { // args
       after?: string | null; // String
@@ -752,6 +844,18 @@ export interface NexusGenArgTypes {
       first?: number | null; // Int
       last?: number | null; // Int
     }
+    topEntities: { // args
+      first?: number | null; // Int
+      from?: NexusGenScalars['DateTime'] | null; // DateTime
+      orderBy?: NexusGenEnums['TopEntityOrder'] | null; // TopEntityOrder
+      to?: NexusGenScalars['DateTime'] | null; // DateTime
+      type?: NexusGenEnums['EntityType'] | null; // EntityType
+    }
+  }
+  Quote: {
+    highlight: { // args
+      search?: string | null; // String
+    }
   }
   Subscription: {
     articleAdded: { // args
@@ -768,6 +872,11 @@ export interface NexusGenArgTypes {
     articles: { // args
       after?: string | null; // String
       first?: number | null; // Int
+    }
+    mentionTimeline: { // args
+      from: NexusGenScalars['DateTime']; // DateTime!
+      interval: NexusGenEnums['TimelineInterval']; // TimelineInterval!
+      to: NexusGenScalars['DateTime']; // DateTime!
     }
     related: { // args
       after?: string | null; // String

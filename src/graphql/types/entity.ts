@@ -6,6 +6,7 @@ import type { Context } from "../context.ts";
 import type { EntityTable } from "../../store/edges.ts";
 import { childConnection, relatedConnection } from "../nested.ts";
 import { toGlobalId } from "../ids.ts";
+import { mentionTimelineField } from "./timeline.ts";
 
 type EntityTypeName = "Person" | "Organization" | "Place";
 const TABLE: Record<EntityTypeName, EntityTable> = { Person: "person", Organization: "organization", Place: "place" };
@@ -37,5 +38,6 @@ export const Entity = interfaceType({
       args: { first: intArg(), after: stringArg() },
       resolve: (e, args, ctx: Context, info) => relatedConnection(ctx, tableOf(info), e.id, args),
     });
+    t.nonNull.list.nonNull.field("mentionTimeline", mentionTimelineField);
   },
 });

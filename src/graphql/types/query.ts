@@ -11,6 +11,7 @@ import {
 import { placeScope } from "../../store/places.ts";
 import { parseSearch, SearchInputError, type SearchQuery } from "../../store/search.ts";
 import { publisherCount, publisherPage } from "../../store/publishers.ts";
+import { rememberSearch } from "../list-search.ts";
 import { normalizeLanguage } from "../../ingest/formats/fields.ts";
 
 const pageArgs = { first: intArg(), after: stringArg(), last: intArg(), before: stringArg() };
@@ -81,6 +82,7 @@ export const ListQueries = extendType({
         const f = args.filter ?? {};
         const filter = await articleFilter(ctx, f);
         const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window);
+        rememberSearch(page.rows, filter.search);
         return keysetConnection(checked(page, window), window, () => articleCount(ctx.store, filter));
       },
     });
@@ -130,6 +132,7 @@ export const ListQueries = extendType({
           articleId: optionalId(f.articleId, "Article", "filter.articleId"),
         };
         const page = await quotePage(ctx.store, filter, window);
+        rememberSearch(page.rows, filter.search);
         return keysetConnection(checked(page, window), window, () => quoteCount(ctx.store, filter));
       },
     });
