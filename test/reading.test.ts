@@ -8,6 +8,9 @@ import { backends, startTestServer, type Backend, type TestServer } from "./help
 import { parseMarked } from "../src/store/highlights.ts";
 import { snippetOf } from "../src/graphql/types/snippet.ts";
 import { bucketStart, bucketStarts } from "../src/store/timelines.ts";
+import { parse } from "graphql";
+import { buildSchema } from "../src/graphql/schema.ts";
+import { queryCost } from "../src/graphql/limits/cost.ts";
 
 const TOKEN = "test-token-0123456789abcdef";
 const AUTH = { authorization: `Bearer ${TOKEN}` };
@@ -87,6 +90,22 @@ test("timeline buckets: UTC days, weeks from Monday, months; a range's buckets, 
   assert.deepEqual(iso(bucketStarts("WEEK", new Date("2024-01-03T00:00:00Z"), new Date("2024-01-15T00:00:01Z"), 10)), ["2024-01-01", "2024-01-08", "2024-01-15"]);
   // One more than the most asked for: enough to tell there are too many.
   assert.equal(bucketStarts("DAY", new Date("2024-01-01T00:00:00Z"), new Date("2025-01-01T00:00:00Z"), 5).length, 6);
+});
+
+test("the cost model prices excerpts per row, timelines per entity and bucket, rankings of a range per type", () => {
+  const schema = buildSchema();
+  const cost = (query: string) => queryCost(schema, parse(query));
+  const node = (inner: string) => `edges { node { ${inner} } }`;
+  // A search page (600) and, per article, its row (10) and its excerpt (30); per quote its highlight (2).
+  assert.equal(cost(`{ articles(first: 10, filter: { search: "x" }) { ${node("snippet { text highlights { start } }")} } }`), 600 + 10 * (10 + 30));
+  assert.equal(cost(`{ quotes(first: 10, filter: { search: "x" }) { ${node("highlight { html }")} } }`), 600 + 10 * (1 + 2));
+  // Per person: the timeline's statement (40) and a row per bucket (10 days).
+  assert.equal(cost(`{ people(first: 10) { ${node(`mentionTimeline(interval: DAY, from: "2024-01-01T00:00:00Z", to: "2024-01-11T00:00:00Z") { start }`)} } }`), 200 + 10 * (1 + 40 + 10));
+  assert.equal(cost(`{ places(first: 1) { ${node(`... on Entity { mentionTimeline(interval: MONTH, from: "2024-01-15T00:00:00Z", to: "2024-03-01T00:00:00Z") { start } }`)} } }`), 200 + 1 * (1 + 40 + 2));
+  // A range's ranking: 1,000 per type aggregated, then its rows with their own lists; all time: a page of the stored counts.
+  assert.equal(cost(`{ topEntities(from: "2024-01-01T00:00:00Z") { mentionCount } }`), 3 * 1000 + 20);
+  assert.equal(cost(`{ topEntities(type: PERSON, to: "2024-01-01T00:00:00Z", first: 5) { entity { ... on Person { articles(first: 10) { ${node("title")} } } } } }`), 1000 + 5 * (1 + 40 + 10));
+  assert.equal(cost(`{ topEntities(first: 100) { mentionCount } }`), 200 + 100);
 });
 
 for (const { name, skip, make } of await backends()) {
@@ -261,6 +280,10 @@ for (const { name, skip, make } of await backends()) {
       // 1000 weeks are allowed.
       const weeks = await timeline(lopez, "WEEK", "2005-01-03T00:00:00Z", "2024-03-04T00:00:00Z");
       assert.equal(weeks.length, 1000);
+      // A page of 100 entities with 1000 buckets each costs a bucket per row: over MAX_QUERY_COST.
+      const { errors } = await server.gql(`{ people(first: 100) { edges { node { mentionTimeline(interval: DAY, from: "2022-01-01T00:00:00Z", to: "2024-09-27T00:00:00Z") { start } } } } }`);
+      assert.equal(errors?.[0]?.extensions?.code, "QUERY_TOO_COSTLY");
+      assert.match(errors![0]!.message, /^the operation costs 104,300;/);
     });
 
     const TOP = /* GraphQL */ `

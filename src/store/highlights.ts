@@ -83,11 +83,16 @@ const headlineOptions = (all: boolean) =>
   all ? `StartSel=${OPEN}, StopSel=${CLOSE}, HighlightAll=true` : `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_MIN_WORDS}, ShortWord=3, MaxFragments=1`;
 
 /**
- * ts_headline over `text`. PostgreSQL's parser reads `<word ...>` as an HTML tag, which
- * the headline leaves out: `<` goes in as U+0001 and comes back after.
+ * ts_headline over `text`, up to the characters the search index holds of it (the
+ * migration indexes the first 250,000 of each field): it parses all it is given, about a
+ * millisecond per few thousand characters. PostgreSQL's parser reads `<word ...>` as an
+ * HTML tag, which the headline leaves out: `<` goes in as U+0001 and comes back after.
  */
 const headline = (text: Prisma.Sql, tsq: Prisma.Sql, all: boolean) =>
-  Prisma.sql`replace(ts_headline('english'::regconfig, replace(${text}, '<', chr(1)), ${tsq}, ${headlineOptions(all)}), chr(1), '<')`;
+  Prisma.sql`replace(ts_headline('english'::regconfig, replace(left(${text}, ${Prisma.raw(String(PG_INDEXED_CHARS))}), '<', chr(1)), ${tsq}, ${headlineOptions(all)}), chr(1), '<')`;
+
+/** Characters of each field that PostgreSQL's full-text index holds (prisma/postgresql/migrations/*_full_text_search). */
+const PG_INDEXED_CHARS = 250_000;
 
 /** Characters of the body read on either side of an excerpt: enough for the punctuation that belongs to its first and last words. */
 const EDGE = 16;

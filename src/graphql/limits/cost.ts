@@ -61,14 +61,14 @@ export const COSTS = {
    * generous guess at a wire story's re-publications (most articles have none).
    */
   copies: 20,
-  /** `Article.snippet`: FTS5's snippet() or ts_headline reading the article's body. */
-  snippet: 10,
+  /** `Article.snippet`: FTS5's snippet() or ts_headline parsing the article's body (PostgreSQL: a few milliseconds per article). */
+  snippet: 30,
   /** `Quote.highlight`: the same over a quote's text. */
   highlight: 2,
   /** `mentionTimeline` (floor, per entity): its dated articles grouped by bucket; plus a row per bucket. */
   timeline: 40,
-  /** `topEntities` with `from` or `to` (floor): the mentions of every article in the range, grouped, of each type asked for. */
-  topEntitiesRange: 600,
+  /** `topEntities` with `from` or `to` (floor, per type asked for): the mentions of every article in the range, grouped. */
+  topEntitiesRange: 1000,
 } as const;
 
 /**
