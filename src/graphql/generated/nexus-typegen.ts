@@ -845,9 +845,9 @@ export interface NexusGenArgTypes {
       last?: number | null; // Int
     }
     topEntities: { // args
-      first?: number | null; // Int
+      first: number | null; // Int
       from?: NexusGenScalars['DateTime'] | null; // DateTime
-      orderBy?: NexusGenEnums['TopEntityOrder'] | null; // TopEntityOrder
+      orderBy: NexusGenEnums['TopEntityOrder'] | null; // TopEntityOrder
       to?: NexusGenScalars['DateTime'] | null; // DateTime
       type?: NexusGenEnums['EntityType'] | null; // EntityType
     }
