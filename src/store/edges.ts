@@ -96,7 +96,7 @@ type RawEdge = {
 };
 
 /** `column IN (ids)`; on PostgreSQL one array parameter (`= ANY`), whatever the number of ids. */
-function inIds(h: DbHandle, column: string, ids: readonly number[]): Prisma.Sql {
+export function inIds(h: DbHandle, column: string, ids: readonly number[]): Prisma.Sql {
   return h.provider === "postgresql"
     ? Prisma.sql`${Prisma.raw(column)} = ANY(${[...ids]}::int[])`
     : Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join([...ids])})`;

@@ -12,6 +12,7 @@ import { Prisma } from "./generated/sqlite/client.ts";
 import type { DbHandle } from "./client.ts";
 import type { ReadBatch } from "./read-batch.ts";
 import { fts5Match, tsQueryText, type SearchQuery } from "./search.ts";
+import { inIds } from "./edges.ts";
 
 const OPEN = "\u0002";
 const CLOSE = "\u0003";
@@ -64,19 +65,15 @@ export function parseMarked(marked: string, edges: Edges = {}): Marked {
   return { text, highlights };
 }
 
-/** `column IN (ids)`; on PostgreSQL one array parameter. */
-function inIds(h: DbHandle, column: string, ids: readonly number[]): Prisma.Sql {
-  return h.provider === "postgresql"
-    ? Prisma.sql`${Prisma.raw(column)} = ANY(${[...ids]}::int[])`
-    : Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join([...ids])})`;
-}
-
 function run<R>(h: DbHandle, sql: Prisma.Sql, reads?: ReadBatch): Promise<R[]> {
   return reads ? reads.rows<R>(sql) : h.db.$queryRaw<R[]>(sql);
 }
 
 /** The marked text without its marks, in SQL (to find the excerpt in the body). */
-const unmarked = (column: string, h: DbHandle) => Prisma.raw(`replace(replace(${column}, ${h.provider === "sqlite" ? "char" : "chr"}(2), ''), ${h.provider === "sqlite" ? "char" : "chr"}(3), '')`);
+function unmarked(column: string, h: DbHandle): Prisma.Sql {
+  const chr = h.provider === "sqlite" ? "char" : "chr";
+  return Prisma.raw(`replace(replace(${column}, ${chr}(2), ''), ${chr}(3), '')`);
+}
 
 /** ts_headline's options: the marks, and for an excerpt its length (one fragment around the best match; ts_headline adds no ellipsis). */
 const headlineOptions = (all: boolean) =>

@@ -9,7 +9,7 @@
 import { Prisma } from "./generated/sqlite/client.ts";
 import type { DbHandle } from "./client.ts";
 import type { ReadBatch } from "./read-batch.ts";
-import { MENTION_TABLE, type EntityTable } from "./edges.ts";
+import { inIds, MENTION_TABLE, type EntityTable } from "./edges.ts";
 
 export type TimelineInterval = "DAY" | "WEEK" | "MONTH";
 
@@ -95,14 +95,11 @@ export async function mentionTimelines(
   h: DbHandle, table: EntityTable, ids: readonly number[], r: TimelineRequest, reads?: ReadBatch,
 ): Promise<Map<number, Map<string, BucketCounts>>> {
   const m = MENTION_TABLE[table];
-  const inIds = h.provider === "postgresql"
-    ? Prisma.sql`x.${Prisma.raw(m.column)} = ANY(${[...ids]}::int[])`
-    : Prisma.sql`x.${Prisma.raw(m.column)} IN (${Prisma.join([...ids])})`;
   const rows = await run<{ id: number | bigint; bucket: string; mentions: number | bigint | string; articles: number | bigint | string }>(h, Prisma.sql`
     SELECT x.${Prisma.raw(m.column)} AS id, ${Prisma.raw(bucketSql(h, r.interval, "a.published_at"))} AS bucket,
       SUM(x.mention_count) AS mentions, COUNT(*) AS articles
     FROM ${Prisma.raw(m.table)} x JOIN article a ON a.id = x.article_id
-    WHERE ${inIds} AND a.published_at >= ${instant(h, r.from)} AND a.published_at < ${instant(h, r.to)}
+    WHERE ${inIds(h, `x.${m.column}`, ids)} AND a.published_at >= ${instant(h, r.from)} AND a.published_at < ${instant(h, r.to)}
     GROUP BY 1, 2`, reads);
   const out = new Map<number, Map<string, BucketCounts>>(ids.map((id) => [id, new Map()]));
   for (const row of rows) {
