@@ -9,6 +9,8 @@ import { parseMarked } from "../src/store/highlights.ts";
 import { snippetOf } from "../src/graphql/types/snippet.ts";
 import { bucketStart, bucketStarts } from "../src/store/timelines.ts";
 import { parse } from "graphql";
+import WebSocket from "ws";
+import { createClient } from "graphql-ws";
 import { buildSchema } from "../src/graphql/schema.ts";
 import { queryCost } from "../src/graphql/limits/cost.ts";
 
@@ -213,6 +215,30 @@ for (const { name, skip, make } of await backends()) {
       }]);
       const none = await ok(`{ quotes(first: 1) { edges { node { highlight { text } } } } }`);
       assert.equal(none.quotes.edges[0].node.highlight, null);
+    });
+
+    test("articleAdded and quoteAdded with a search give excerpts marked by that search", async () => {
+      const client = createClient({ url: server.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 });
+      try {
+        const articles = client.iterate<{ articleAdded: { title: string; snippet: Snip } }>({ query: `subscription { articleAdded(filter: { search: "lighthouse" }) { title snippet ${SNIPPET} } }` });
+        const quotes = client.iterate<{ quoteAdded: { highlight: Snip } }>({ query: `subscription { quoteAdded(filter: { search: "lamp" }) { highlight ${SNIPPET} } }` });
+        const first = articles.next();
+        const quote = quotes.next();
+        // Until both run on the server (its graphql_subscriptions gauge), an article would go unseen.
+        for (let i = 0; !/^graphql_subscriptions 2$/m.test(await (await fetch(new URL("/metrics", server.url))).text()); i++) {
+          assert.ok(i < 500, "the subscriptions never started");
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        const text = "Lighthouse keeper retires\n\nAnna Berg kept the lighthouse for forty years.\n\n“The lamp never failed,” Berg said.\n";
+        const { errors } = await server.gql(INGEST, { text, fileName: "lighthouse.txt", publishedAt: null }, AUTH);
+        assert.equal(errors, undefined, JSON.stringify(errors));
+        const { value } = await first;
+        assert.equal(value.data?.articleAdded.title, "Lighthouse keeper retires");
+        assert.equal(value.data?.articleAdded.snippet.html, "Anna Berg kept the <mark>lighthouse</mark> for forty years.\n\n“The lamp never failed,” Berg said.");
+        assert.equal((await quote).value.data?.quoteAdded.highlight.html, "The <mark>lamp</mark> never failed,");
+      } finally {
+        await client.dispose();
+      }
     });
 
     const TIMELINE = /* GraphQL */ `
