@@ -41,6 +41,15 @@ const PROBES: { name: string; query: string }[] = [
   { name: "top 100 people's related (first: 0)", query: `{ people(first: 100) { ${node("related(first: 0) { totalCount }")} } }` },
   { name: "top 100 places' related (first: 0)", query: `{ places(first: 100) { ${node("related(first: 0) { totalCount }")} } }` },
   { name: "top 100 organizations' related (first: 0)", query: `{ organizations(first: 100) { ${node("related(first: 0) { totalCount }")} } }` },
+  // The reading fields: excerpts of long bodies, timelines of the most mentioned, the ranking of a range.
+  { name: "100 articles of a search", query: `{ articles(first: 100, filter: { search: "said" }) { ${node("id")} } }` },
+  { name: "100 articles of a search with snippets", query: `{ articles(first: 100, filter: { search: "said" }) { ${node("snippet { text }")} } }` },
+  { name: "100 quotes of a search with highlights", query: `{ quotes(first: 100, filter: { search: "we" }) { ${node("highlight { text }")} } }` },
+  { name: "top 100 people's mentionTimeline (MONTH, 24)", query: `{ people(first: 100) { ${node(`mentionTimeline(interval: MONTH, from: "2015-01-01T00:00:00Z", to: "2017-01-01T00:00:00Z") { mentionCount articleCount }`)} } }` },
+  { name: "top 100 people's mentionTimeline (DAY, 1000)", query: `{ people(first: 100) { ${node(`mentionTimeline(interval: DAY, from: "2014-01-01T00:00:00Z", to: "2016-09-27T00:00:00Z") { mentionCount articleCount }`)} } }` },
+  { name: "30 x topEntities of 2015-2016 (first: 100)", query: aliases(30, `topEntities(from: "2015-01-01T00:00:00Z", to: "2017-01-01T00:00:00Z", first: 100) { mentionCount entity { name } }`) },
+  { name: "30 x topEntities of people, 2015-2016 (first: 100)", query: aliases(30, `topEntities(type: PERSON, from: "2015-01-01T00:00:00Z", to: "2017-01-01T00:00:00Z", first: 100) { mentionCount entity { name } }`) },
+  { name: "30 x topEntities of all time (first: 100)", query: aliases(30, `topEntities(first: 100) { mentionCount entity { name } }`) },
 ];
 
 /** Issue 14's attacks, and the largest queries of each shape under the default limit. */
@@ -72,7 +81,7 @@ async function runBackend(name: "sqlite" | "postgresql", given: string | undefin
     if (!given) console.log(`\n== ${name}: ${await seedDatabase(db.url, 0, [seed])} articles loaded`);
     else console.log(`\n== ${name}: ${given}`);
     // Unlimited, to time every probe whatever its price.
-    const server = await startServerProcess(db.url, { MAX_QUERY_COST: "100000000", EXECUTION_TIMEOUT_MS: "120000", NODE_ENV: "production" });
+    const server = await startServerProcess(db.url, { MAX_QUERY_COST: "100000000", EXECUTION_TIMEOUT_MS: "120000", SOCKET_TIMEOUT_MS: "180000", NODE_ENV: "production" });
     let worst = 0;
     try {
       await request(server.url, PROBES[0]!.query); // warm-up

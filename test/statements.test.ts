@@ -118,6 +118,33 @@ const OPERATIONS: { name: string; query: string; bound: number; rows: (data: any
     bound: 2 + 2 * 2 + 2 * 2,
     rows: (d) => d.nodes.filter((n: unknown) => n !== null).length,
   },
+  {
+    name: "a search with excerpts of its articles and highlighted quotes",
+    query: `query($first: Int) {
+      articles(first: $first, filter: { search: "talks" }) { edges { node { title snippet { html } again: snippet(search: "plan") { text highlights { start end } } } } }
+      quotes(first: $first, filter: { search: "plan" }) { edges { node { text highlight { text highlights { start end } } } } } }`,
+    // per searched list the ranked ids and their rows (2 × 2); a statement per distinct search of snippet, and highlight's.
+    bound: 2 * 2 + 2 + 1,
+    rows: (d) => d.articles.edges.length + d.quotes.edges.length,
+  },
+  {
+    name: "people and places with their mention timelines",
+    query: `query($first: Int) {
+      people(first: $first) { edges { node { name mentionTimeline(interval: WEEK, from: "2024-01-01T00:00:00Z", to: "2024-04-01T00:00:00Z") { start mentionCount articleCount } } } }
+      places(first: $first) { edges { node { name mentionTimeline(interval: MONTH, from: "2024-01-01T00:00:00Z", to: "2024-04-01T00:00:00Z") { mentionCount } } } } }`,
+    // each page; each type's timelines.
+    bound: 2 + 2,
+    rows: (d) => d.people.edges.length + d.places.edges.length,
+  },
+  {
+    name: "the top entities of a date range and of all time, with articles",
+    query: `query($first: Int) {
+      ranged: topEntities(first: $first, from: "2024-01-10T00:00:00Z", to: "2024-03-01T00:00:00Z") { mentionCount entity { name } }
+      allTime: topEntities(first: $first, type: PERSON) { mentionCount entity { name ... on Person { articles(first: 3) { edges { node { title } } } } } } }`,
+    // each ranking; the entities by type (3); the people's articles, a slice and its nodes.
+    bound: 2 + 3 + 2,
+    rows: (d) => d.ranged.length + d.allTime.length,
+  },
 ];
 
 for (const { name, skip, make } of await backends()) {
@@ -132,6 +159,11 @@ for (const { name, skip, make } of await backends()) {
       writeDatedArticles(corpus, 12);
       // Pages of 50 nested in pages of 50 can cost more than MAX_QUERY_COST: not what this counts.
       server = await startTestServer(backend, [corpus], { limits: { cost: 1_000_000 } });
+      // A date for each article, a day apart from 1 January 2024, for the timelines and rankings of a range.
+      const articles = await server.store.writer.article.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+      for (const [i, { id }] of articles.entries()) {
+        await server.store.writer.article.update({ where: { id }, data: { publishedAt: new Date(Date.UTC(2024, 0, 1 + i)) } });
+      }
     });
 
     after(async () => {

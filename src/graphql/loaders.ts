@@ -16,6 +16,9 @@ import { articleCountsOfPublishers, copiesOfArticles, publishersById } from "../
 import { LimitError } from "./limits/errors.ts";
 import { placesByKey, regionsByCode } from "../store/places.ts";
 import { redirectsOf } from "../store/redirects.ts";
+import { articleSnippets, quoteHighlights, type Marked } from "../store/highlights.ts";
+import { mentionTimelines, type BucketCounts, type TimelineRequest } from "../store/timelines.ts";
+import type { SearchQuery } from "../store/search.ts";
 
 /** Once the request has timed out, its remaining batches fail instead of querying. */
 function guarded<K, V>(signal: AbortSignal | undefined, batch: (keys: readonly K[]) => Promise<V[]>) {
@@ -64,6 +67,27 @@ function slices<S>(signal: AbortSignal | undefined, fetch: (parentIds: number[],
 }
 
 const sliceKey = (k: SliceKey) => `${k.parentId}:${statementKey(k)}`;
+
+/** A value per row id under some arguments (a search, a date range): one statement per distinct arguments. */
+export interface ArgsKey<A> {
+  /** The arguments, and `group` naming them: keys with the same group share a statement. */
+  args: A;
+  group: string;
+  id: number;
+}
+
+function byArgs<A, V>(signal: AbortSignal | undefined, fetch: (args: A, ids: number[]) => Promise<Map<number, V>>) {
+  return new DataLoader<ArgsKey<A>, V | null, string>(
+    guarded(signal, async (keys) => {
+      const groups = new Map<string, ArgsKey<A>[]>();
+      for (const k of keys) groups.set(k.group, [...(groups.get(k.group) ?? []), k]);
+      const found = new Map<string, Map<number, V>>();
+      await Promise.all([...groups].map(async ([group, ks]) => found.set(group, await fetch(ks[0]!.args, [...new Set(ks.map((k) => k.id))]))));
+      return keys.map((k) => found.get(k.group)!.get(k.id) ?? null);
+    }),
+    { cacheKeyFn: (k) => `${k.group}\u0000${k.id}` },
+  );
+}
 
 function aliases(h: DbHandle, type: "PERSON" | "ORGANIZATION" | "PLACE", signal?: AbortSignal, reads?: ReadBatch) {
   return new DataLoader<number, string[]>(guarded(signal, async (ids) => {
@@ -123,6 +147,7 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
     const found = await redirectsOf(h, type, ids);
     return ids.map((id) => found.get(id) ?? null);
   }));
+  const timelineLoaders = new Map<EntityTable, DataLoader<ArgsKey<TimelineRequest>, Map<string, BucketCounts> | null, string>>();
   const edgeLoaders = new Map<EdgeKind, DataLoader<SliceKey, EdgeSlice, string>>();
   const relatedLoaders = new Map<EntityTable, DataLoader<SliceKey, RelatedSlice, string>>();
   return {
@@ -141,6 +166,15 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
       return ids.map((id) => grouped.get(id) ?? []);
     })),
     aliases: (table: EntityTable) => aliasLoaders[table],
+    /** Article.snippet and Quote.highlight, by search. */
+    snippet: byArgs<SearchQuery, Marked>(signal, (q, ids) => articleSnippets(h, q, ids, reads)),
+    highlight: byArgs<SearchQuery, Marked>(signal, (q, ids) => quoteHighlights(h, q, ids, reads)),
+    /** Entity.mentionTimeline, by interval and range. */
+    timeline(table: EntityTable) {
+      let loader = timelineLoaders.get(table);
+      if (!loader) timelineLoaders.set(table, (loader = byArgs(signal, (r: TimelineRequest, ids) => mentionTimelines(h, table, ids, r, reads))));
+      return loader;
+    },
     edges(kind: EdgeKind) {
       let loader = edgeLoaders.get(kind);
       if (!loader) {

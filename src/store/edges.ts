@@ -162,7 +162,7 @@ type RawEdge = {
 };
 
 /** `column IN (ids)`; on PostgreSQL one array parameter (`= ANY`), whatever the number of ids. */
-function inIds(h: DbHandle, column: string, ids: readonly number[]): Prisma.Sql {
+export function inIds(h: DbHandle, column: string, ids: readonly number[]): Prisma.Sql {
   return h.provider === "postgresql"
     ? Prisma.sql`${Prisma.raw(column)} = ANY(${[...ids]}::int[])`
     : Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join([...ids])})`;
@@ -224,7 +224,8 @@ export interface RelatedSlice {
   total: number;
 }
 
-const MENTION_TABLE: Record<EntityTable, { table: string; column: string }> = {
+/** Each entity type's mention table (article, entity, mention_count). */
+export const MENTION_TABLE: Record<EntityTable, { table: string; column: string }> = {
   person: { table: "article_person", column: "person_id" },
   organization: { table: "article_organization", column: "organization_id" },
   place: { table: "article_place", column: "place_id" },

@@ -84,11 +84,14 @@ export interface NexusGenEnums {
   ArticleOrder: "PUBLISHED_AT_ASC" | "PUBLISHED_AT_DESC" | "RELEVANCE" | "TITLE_ASC" | "TITLE_DESC"
   DocumentFormat: "HTML" | "JSON" | "TEXT"
   EntityOrder: "ARTICLE_COUNT_DESC" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC" | "RELEVANCE"
+  EntityType: "ORGANIZATION" | "PERSON" | "PLACE"
   IngestStatus: "ACCEPTED" | "COPY" | "CREATED" | "DUPLICATE" | "UPDATED"
   IngestionState: "FAILED" | "PENDING" | "REJECTED" | "STORED" | "UNKNOWN"
   MentionOrder: "FIRST_MENTION" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC"
   PlaceKind: "CITY" | "COUNTRY" | "OTHER" | "REGION"
   QuoteOrder: "PUBLISHED_AT_ASC" | "PUBLISHED_AT_DESC" | "READING_ORDER" | "RELEVANCE"
+  TimelineInterval: "DAY" | "MONTH" | "WEEK"
+  TopEntityOrder: "ARTICLE_COUNT_DESC" | "MENTION_COUNT_DESC"
 }
 
 export interface NexusGenScalars {
@@ -136,7 +139,26 @@ export interface NexusGenObjects {
   QuoteEdge: Sources["QuoteEdge"];
   RelatedEntityConnection: Sources["RelatedEntityConnection"];
   RelatedEntityEdge: Sources["RelatedEntityEdge"];
+  Snippet: { // root type
+    highlights: NexusGenRootTypes['TextRange'][]; // [TextRange!]!
+    html: string; // String!
+    text: string; // String!
+  }
   Subscription: {};
+  TextRange: { // root type
+    end: number; // Int!
+    start: number; // Int!
+  }
+  TimelineBucket: { // root type
+    articleCount: number; // Int!
+    mentionCount: number; // Int!
+    start: NexusGenScalars['DateTime']; // DateTime!
+  }
+  TopEntity: { // root type
+    articleCount: number; // Int!
+    entity: NexusGenRootTypes['Entity']; // Entity!
+    mentionCount: number; // Int!
+  }
 }
 
 export interface NexusGenInterfaces {
@@ -167,6 +189,7 @@ export interface NexusGenFieldTypes {
     publishedAt: NexusGenScalars['DateTime'] | null; // DateTime
     publisher: NexusGenRootTypes['Publisher'] | null; // Publisher
     quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
+    snippet: NexusGenRootTypes['Snippet'] | null; // Snippet
     sourceId: string | null; // String
     title: string; // String!
     url: string | null; // String
@@ -259,6 +282,7 @@ export interface NexusGenFieldTypes {
     articles: NexusGenRootTypes['EntityArticleConnection']; // EntityArticleConnection!
     id: string; // ID!
     mentionCount: number; // Int!
+    mentionTimeline: NexusGenRootTypes['TimelineBucket'][]; // [TimelineBucket!]!
     name: string; // String!
     quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
     related: NexusGenRootTypes['RelatedEntityConnection']; // RelatedEntityConnection!
@@ -284,6 +308,7 @@ export interface NexusGenFieldTypes {
     articles: NexusGenRootTypes['EntityArticleConnection']; // EntityArticleConnection!
     id: string; // ID!
     mentionCount: number; // Int!
+    mentionTimeline: NexusGenRootTypes['TimelineBucket'][]; // [TimelineBucket!]!
     name: string; // String!
     quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
     related: NexusGenRootTypes['RelatedEntityConnection']; // RelatedEntityConnection!
@@ -309,6 +334,7 @@ export interface NexusGenFieldTypes {
     latitude: number | null; // Float
     longitude: number | null; // Float
     mentionCount: number; // Int!
+    mentionTimeline: NexusGenRootTypes['TimelineBucket'][]; // [TimelineBucket!]!
     name: string; // String!
     regionCode: string | null; // String
     related: NexusGenRootTypes['RelatedEntityConnection']; // RelatedEntityConnection!
@@ -347,11 +373,13 @@ export interface NexusGenFieldTypes {
     places: NexusGenRootTypes['PlaceConnection']; // PlaceConnection!
     publishers: NexusGenRootTypes['PublisherConnection']; // PublisherConnection!
     quotes: NexusGenRootTypes['QuoteConnection']; // QuoteConnection!
+    topEntities: NexusGenRootTypes['TopEntity'][]; // [TopEntity!]!
   }
   Quote: { // field return type
     article: NexusGenRootTypes['Article']; // Article!
     cue: string | null; // String
     end: number; // Int!
+    highlight: NexusGenRootTypes['Snippet'] | null; // Snippet
     id: string; // ID!
     speaker: NexusGenRootTypes['Speaker'] | null; // Speaker
     speakerName: string | null; // String
@@ -377,10 +405,29 @@ export interface NexusGenFieldTypes {
     node: NexusGenRootTypes['RelatedEntity']; // RelatedEntity!
     sharedArticles: number; // Int!
   }
+  Snippet: { // field return type
+    highlights: NexusGenRootTypes['TextRange'][]; // [TextRange!]!
+    html: string; // String!
+    text: string; // String!
+  }
   Subscription: { // field return type
     articleAdded: NexusGenRootTypes['Article']; // Article!
     entityUpdated: NexusGenRootTypes['Entity']; // Entity!
     quoteAdded: NexusGenRootTypes['Quote']; // Quote!
+  }
+  TextRange: { // field return type
+    end: number; // Int!
+    start: number; // Int!
+  }
+  TimelineBucket: { // field return type
+    articleCount: number; // Int!
+    mentionCount: number; // Int!
+    start: NexusGenScalars['DateTime']; // DateTime!
+  }
+  TopEntity: { // field return type
+    articleCount: number; // Int!
+    entity: NexusGenRootTypes['Entity']; // Entity!
+    mentionCount: number; // Int!
   }
   Entity: { // field return type
     aliases: string[]; // [String!]!
@@ -388,6 +435,7 @@ export interface NexusGenFieldTypes {
     articles: NexusGenRootTypes['EntityArticleConnection']; // EntityArticleConnection!
     id: string; // ID!
     mentionCount: number; // Int!
+    mentionTimeline: NexusGenRootTypes['TimelineBucket'][]; // [TimelineBucket!]!
     name: string; // String!
     related: NexusGenRootTypes['RelatedEntityConnection']; // RelatedEntityConnection!
   }
@@ -410,6 +458,7 @@ export interface NexusGenFieldTypeNames {
     publishedAt: 'DateTime'
     publisher: 'Publisher'
     quotes: 'QuoteConnection'
+    snippet: 'Snippet'
     sourceId: 'String'
     title: 'String'
     url: 'String'
@@ -502,6 +551,7 @@ export interface NexusGenFieldTypeNames {
     articles: 'EntityArticleConnection'
     id: 'ID'
     mentionCount: 'Int'
+    mentionTimeline: 'TimelineBucket'
     name: 'String'
     quotes: 'QuoteConnection'
     related: 'RelatedEntityConnection'
@@ -527,6 +577,7 @@ export interface NexusGenFieldTypeNames {
     articles: 'EntityArticleConnection'
     id: 'ID'
     mentionCount: 'Int'
+    mentionTimeline: 'TimelineBucket'
     name: 'String'
     quotes: 'QuoteConnection'
     related: 'RelatedEntityConnection'
@@ -552,6 +603,7 @@ export interface NexusGenFieldTypeNames {
     latitude: 'Float'
     longitude: 'Float'
     mentionCount: 'Int'
+    mentionTimeline: 'TimelineBucket'
     name: 'String'
     regionCode: 'String'
     related: 'RelatedEntityConnection'
@@ -590,11 +642,13 @@ export interface NexusGenFieldTypeNames {
     places: 'PlaceConnection'
     publishers: 'PublisherConnection'
     quotes: 'QuoteConnection'
+    topEntities: 'TopEntity'
   }
   Quote: { // field return type name
     article: 'Article'
     cue: 'String'
     end: 'Int'
+    highlight: 'Snippet'
     id: 'ID'
     speaker: 'Speaker'
     speakerName: 'String'
@@ -620,10 +674,29 @@ export interface NexusGenFieldTypeNames {
     node: 'RelatedEntity'
     sharedArticles: 'Int'
   }
+  Snippet: { // field return type name
+    highlights: 'TextRange'
+    html: 'String'
+    text: 'String'
+  }
   Subscription: { // field return type name
     articleAdded: 'Article'
     entityUpdated: 'Entity'
     quoteAdded: 'Quote'
+  }
+  TextRange: { // field return type name
+    end: 'Int'
+    start: 'Int'
+  }
+  TimelineBucket: { // field return type name
+    articleCount: 'Int'
+    mentionCount: 'Int'
+    start: 'DateTime'
+  }
+  TopEntity: { // field return type name
+    articleCount: 'Int'
+    entity: 'Entity'
+    mentionCount: 'Int'
   }
   Entity: { // field return type name
     aliases: 'String'
@@ -631,6 +704,7 @@ export interface NexusGenFieldTypeNames {
     articles: 'EntityArticleConnection'
     id: 'ID'
     mentionCount: 'Int'
+    mentionTimeline: 'TimelineBucket'
     name: 'String'
     related: 'RelatedEntityConnection'
   }
@@ -668,6 +742,9 @@ export interface NexusGenArgTypes {
       first?: number | null; // Int
       last?: number | null; // Int
     }
+    snippet: { // args
+      search?: string | null; // String
+    }
   }
   Mutation: {
     deleteArticle: { // args
@@ -685,6 +762,11 @@ export interface NexusGenArgTypes {
       first?: number | null; // Int
       last?: number | null; // Int
       orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
+    }
+    mentionTimeline: { // args
+      from: NexusGenScalars['DateTime']; // DateTime!
+      interval: NexusGenEnums['TimelineInterval']; // TimelineInterval!
+      to: NexusGenScalars['DateTime']; // DateTime!
     }
     quotes: { // args
       after?: string | null; // String
@@ -710,6 +792,11 @@ export interface NexusGenArgTypes {
       last?: number | null; // Int
       orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
     }
+    mentionTimeline: { // args
+      from: NexusGenScalars['DateTime']; // DateTime!
+      interval: NexusGenEnums['TimelineInterval']; // TimelineInterval!
+      to: NexusGenScalars['DateTime']; // DateTime!
+    }
     quotes: { // args
       after?: string | null; // String
       before?: string | null; // String
@@ -733,6 +820,11 @@ export interface NexusGenArgTypes {
       first?: number | null; // Int
       last?: number | null; // Int
       orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
+    }
+    mentionTimeline: { // args
+      from: NexusGenScalars['DateTime']; // DateTime!
+      interval: NexusGenEnums['TimelineInterval']; // TimelineInterval!
+      to: NexusGenScalars['DateTime']; // DateTime!
     }
     related: { // args
       after?: string | null; // String
@@ -807,6 +899,18 @@ export interface NexusGenArgTypes {
       last?: number | null; // Int
       orderBy?: NexusGenEnums['QuoteOrder'] | null; // QuoteOrder
     }
+    topEntities: { // args
+      first: number | null; // Int
+      from?: NexusGenScalars['DateTime'] | null; // DateTime
+      orderBy: NexusGenEnums['TopEntityOrder'] | null; // TopEntityOrder
+      to?: NexusGenScalars['DateTime'] | null; // DateTime
+      type?: NexusGenEnums['EntityType'] | null; // EntityType
+    }
+  }
+  Quote: {
+    highlight: { // args
+      search?: string | null; // String
+    }
   }
   Subscription: {
     articleAdded: { // args
@@ -827,6 +931,11 @@ export interface NexusGenArgTypes {
       first?: number | null; // Int
       last?: number | null; // Int
       orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
+    }
+    mentionTimeline: { // args
+      from: NexusGenScalars['DateTime']; // DateTime!
+      interval: NexusGenEnums['TimelineInterval']; // TimelineInterval!
+      to: NexusGenScalars['DateTime']; // DateTime!
     }
     related: { // args
       after?: string | null; // String

@@ -24,6 +24,8 @@ import {
 import { DEFAULT_PAGE_SIZE } from "../pagination.ts";
 import { LimitError } from "./errors.ts";
 import type { BudgetContext, ExpensiveBudget } from "./budget.ts";
+import { MAX_TIMELINE_BUCKETS } from "../types/timeline.ts";
+import { bucketStarts, type TimelineInterval } from "../../store/timelines.ts";
 
 /** Most selections (fragments expanded) the cost walk visits before it gives up. */
 const MAX_COST_NODES = 10_000;
@@ -59,6 +61,14 @@ export const COSTS = {
    * generous guess at a wire story's re-publications (most articles have none).
    */
   copies: 20,
+  /** `Article.snippet`: FTS5's snippet() or ts_headline parsing the article's body (PostgreSQL: a few milliseconds per article). */
+  snippet: 30,
+  /** `Quote.highlight`: the same over a quote's text. */
+  highlight: 2,
+  /** `mentionTimeline` (floor, per entity): its dated articles grouped by bucket; plus a row per bucket. */
+  timeline: 40,
+  /** `topEntities` with `from` or `to` (floor, per type asked for): the mentions of every article in the range, grouped. */
+  topEntitiesRange: 1000,
 } as const;
 
 /** Lists that run the statement of a top-level list (nested ones are windows over their parents, ../../store/edges.ts). */
@@ -91,12 +101,32 @@ function floorOf(parent: string, field: string, args: Record<string, unknown>): 
   return parent === "Article" ? COSTS.articleChildren : COSTS.entityChildren;
 }
 
+/** The reading fields (./types/snippet.ts, ./types/timeline.ts), which are no connections; undefined for any other field. */
+function readingCost(type: string, field: string, args: Record<string, unknown>, childComplexity: number): number | undefined {
+  if (type === "Article" && field === "snippet") return COSTS.snippet;
+  if (type === "Quote" && field === "highlight") return COSTS.highlight;
+  if (field === "mentionTimeline") {
+    const { interval, from, to } = args as { interval?: TimelineInterval; from?: unknown; to?: unknown };
+    const buckets = interval && from instanceof Date && to instanceof Date ? bucketStarts(interval, from, to, MAX_TIMELINE_BUCKETS).length : 0;
+    return COSTS.timeline + buckets * COSTS.row;
+  }
+  if (type === "Query" && field === "topEntities") {
+    const first = typeof args.first === "number" ? Math.max(0, args.first) : DEFAULT_PAGE_SIZE;
+    const ranged = args.from != null || args.to != null;
+    const types = args.type == null ? 3 : 1;
+    return (ranged ? COSTS.topEntitiesRange * types : COSTS.page) + first * (COSTS.row + childComplexity);
+  }
+  return undefined;
+}
+
 function estimator(fragments: Fragments) {
   return ({ type, field, node, args, childComplexity }: ComplexityEstimatorArgs): number => {
     const named = getNamedType(field.type);
     if (type.name === "Article" && field.name === "copies") return COSTS.articleChildren + COSTS.copies * (COSTS.row + childComplexity);
     // `nodes(ids:)`: each id a row by id (batched per type) with what is selected of it.
     if (type.name === "Query" && field.name === "nodes") return (Array.isArray(args.ids) ? args.ids.length : 1) * (COSTS.row + childComplexity);
+    const reading = readingCost(type.name, field.name, args, childComplexity);
+    if (reading !== undefined) return reading;
     const paged = field.args.some((a) => a.name === "first" || a.name === "last");
     if (!paged || !isObjectType(named) || !named.name.endsWith("Connection")) return childComplexity;
     const size = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : DEFAULT_PAGE_SIZE;

@@ -9,6 +9,7 @@ import type { EntityTable } from "../../store/edges.ts";
 import { childConnection, relatedConnection, sliceOptions } from "../nested.ts";
 import { toGlobalId } from "../ids.ts";
 import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
+import { mentionTimelineField } from "./timeline.ts";
 
 type EntityTypeName = "Person" | "Organization" | "Place";
 const TABLE: Record<EntityTypeName, EntityTable> = { Person: "person", Organization: "organization", Place: "place" };
@@ -41,5 +42,6 @@ export const Entity = interfaceType({
       args: pageArgs,
       resolve: (e, args, ctx: Context, info) => relatedConnection(ctx, tableOf(info), e.id, args),
     });
+    t.nonNull.list.nonNull.field("mentionTimeline", mentionTimelineField);
   },
 });

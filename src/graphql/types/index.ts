@@ -8,6 +8,8 @@ export * from "./person.ts";
 export * from "./organization.ts";
 export * from "./place.ts";
 export * from "./quote.ts";
+export * from "./snippet.ts";
+export * from "./timeline.ts";
 export * from "./related.ts";
 export * from "./query.ts";
 export * from "./mutation.ts";

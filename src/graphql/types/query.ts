@@ -13,6 +13,7 @@ import {
 import { placeScope } from "../../store/places.ts";
 import { parseSearch, SearchInputError, type SearchQuery } from "../../store/search.ts";
 import { publisherCount, publisherPage } from "../../store/publishers.ts";
+import { rememberSearch } from "../list-search.ts";
 import { normalizeLanguage } from "../../ingest/formats/fields.ts";
 
 export const optionalId = <T extends "Person" | "Organization" | "Place" | "Article" | "Publisher">(id: string | null | undefined, type: T, field: string) =>
@@ -88,6 +89,7 @@ export const ListQueries = extendType({
         const f = args.filter ?? {};
         const filter = await articleFilter(ctx, f);
         const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window);
+        rememberSearch(page.rows, filter.search);
         return keysetConnection(checked(page, window), window, () => articleCount(ctx.store, filter));
       },
     });
@@ -145,6 +147,7 @@ export const ListQueries = extendType({
           publishedBefore: f.publishedBefore ?? null,
         };
         const page = await quotePage(ctx.store, filter, order(args.orderBy, !!filter.search, "READING_ORDER"), window);
+        rememberSearch(page.rows, filter.search);
         return keysetConnection(checked(page, window), window, () => quoteCount(ctx.store, filter));
       },
     });

@@ -9,6 +9,7 @@ import { idOfType } from "../ids.ts";
 import { eventStream, SUBSCRIBER_QUEUE_SIZE } from "../subscriptions/stream.ts";
 import { articlesAmong, entityIfMentioned, quotesAmong, type ArticleFilter, type QuoteFilter } from "../../store/lists.ts";
 import type { StoreEvent } from "../../store/events.ts";
+import { rememberSearch } from "../list-search.ts";
 import { articleFilter, optionalId, search } from "./query.ts";
 
 /** Most quotes one event sends a subscriber: a batch of 100 long articles has a few thousand. */
@@ -57,7 +58,7 @@ export const Subscription = subscriptionType({
       async subscribe(_root, args, ctx: Context) {
         const f = args.filter ?? {};
         const filter = await articleFilter(ctx, f);
-        return stream(ctx, (event) => articlesAmong(ctx.store, filter, event.articleIds));
+        return stream(ctx, async (event) => rememberSearch(await articlesAmong(ctx.store, filter, event.articleIds), filter.search));
       },
       resolve: fresh,
     });
@@ -73,7 +74,7 @@ export const Subscription = subscriptionType({
           speakerPersonId: speaker?.type === "Person" ? speaker.id : null,
           speakerOrganizationId: speaker?.type === "Organization" ? speaker.id : null,
         };
-        return stream(ctx, (event) => quotesAmong(ctx.store, filter, event.articleIds, MAX_QUOTES_PER_EVENT));
+        return stream(ctx, async (event) => rememberSearch(await quotesAmong(ctx.store, filter, event.articleIds, MAX_QUOTES_PER_EVENT), filter.search));
       },
       resolve: fresh,
     });
