@@ -29,9 +29,9 @@ export async function childConnection<T>(
 
 const TYPENAME = { person: "Person", organization: "Organization", place: "Place" } as const;
 
-export async function relatedConnection(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs) {
+export async function relatedConnection(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs, type: EntityTable | null = null) {
   const window = offsetWindow(args);
-  const slice = await ctx.loaders.related(source).load({ parentId, ...window });
+  const slice = await ctx.loaders.related(source, type).load({ parentId, ...window });
   const nodes = await Promise.all(slice.rows.map((r) => ctx.loaders[r.childType].load(r.childId)));
   const items = slice.rows.flatMap((row, i) => {
     const node = nodes[i];

@@ -81,6 +81,7 @@ export interface NexusGenEnums {
   IngestStatus: "ACCEPTED" | "COPY" | "CREATED" | "DUPLICATE" | "UPDATED"
   IngestionState: "FAILED" | "PENDING" | "REJECTED" | "STORED" | "UNKNOWN"
   PlaceKind: "CITY" | "COUNTRY" | "OTHER" | "REGION"
+  RelatedType: "ORGANIZATION" | "PERSON" | "PLACE"
 }
 
 export interface NexusGenScalars {
@@ -666,6 +667,7 @@ export interface NexusGenArgTypes {
     related: { // args
       after?: string | null; // String
       first?: number | null; // Int
+      type?: NexusGenEnums['RelatedType'] | null; // RelatedType
     }
   }
   Person: {
@@ -680,6 +682,7 @@ export interface NexusGenArgTypes {
     related: { // args
       after?: string | null; // String
       first?: number | null; // Int
+      type?: NexusGenEnums['RelatedType'] | null; // RelatedType
     }
   }
   Place: {
@@ -690,6 +693,7 @@ export interface NexusGenArgTypes {
     related: { // args
       after?: string | null; // String
       first?: number | null; // Int
+      type?: NexusGenEnums['RelatedType'] | null; // RelatedType
     }
   }
   Publisher: {
@@ -772,6 +776,7 @@ export interface NexusGenArgTypes {
     related: { // args
       after?: string | null; // String
       first?: number | null; // Int
+      type?: NexusGenEnums['RelatedType'] | null; // RelatedType
     }
   }
 }

@@ -1,4 +1,4 @@
-import { unionType } from "nexus";
+import { enumType, unionType } from "nexus";
 import { connectionTypes } from "./connection.ts";
 
 export const RelatedEntity = unionType({
@@ -16,3 +16,9 @@ export const RelatedEntityConnectionTypes = connectionTypes(
   { sharedArticles: "Articles that mention both." },
 );
 
+
+export const RelatedType = enumType({
+  name: "RelatedType",
+  description: "The type of entity `related` lists.",
+  members: ["PERSON", "ORGANIZATION", "PLACE"],
+});
