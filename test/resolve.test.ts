@@ -366,3 +366,15 @@ test("laws, events, shows and awards are neither people nor organizations", () =
   );
   assert.deepEqual(r.entities.map((e) => e.key), ["drudge report"]);
 });
+
+test("an acronym that ends a longer organization's name is not its short form", () => {
+  const text = "The Junge SVP met on Monday. The SVP leadership and the Junge SVP disagreed, and the Post said so after the Washington Post asked.";
+  const r = resolveArticle(
+    {
+      mentions: mentionsIn(text, [["ORGANIZATION", "Junge SVP"], ["ORGANIZATION", "SVP", 1], ["ORGANIZATION", "Junge SVP", 1], ["ORGANIZATION", "Post", 0], ["ORGANIZATION", "Washington Post"]]),
+      quotes: [],
+    },
+    text,
+  );
+  assert.deepEqual(r.entities.map((e) => [e.key, e.mentionCount]), [["junge svp", 2], ["svp", 1], ["washington post", 2]]);
+});

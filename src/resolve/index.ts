@@ -328,7 +328,9 @@ function mergeOrganizations(groups: Group[]): void {
   });
   for (const g of groups) {
     if (g.type !== "ORGANIZATION" || g.key.includes(" ")) continue;
-    const candidates = new Set<Group>([...(index.get(`last:${g.key}`) ?? []), ...(index.get(`solid:${g.key}`) ?? [])]);
+    // An acronym that ends a longer name is that body's parent, not its short form (`SVP`, `Junge SVP`).
+    const acronym = g.own.every((m) => ACRONYM.test(m.text));
+    const candidates = new Set<Group>([...(acronym ? [] : (index.get(`last:${g.key}`) ?? [])), ...(index.get(`solid:${g.key}`) ?? [])]);
     if (g.key.length >= 2) for (const c of index.get(`acr:${g.key}`) ?? []) candidates.add(c);
     mergeIfUnique(g, candidates);
   }
