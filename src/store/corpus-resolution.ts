@@ -83,7 +83,11 @@ const isPartial = (r: ClusterRow) => Boolean(Number(r.partial));
 const initialOf = (r: ClusterRow) => (r.given && r.given.length === 1 ? r.given : null);
 const gender = (g: string | null): Gender => (g === "m" || g === "f" ? g : null);
 
-/** Full-name candidates per link name: by surname and by given name (people) or by stated acronym (organizations). */
+/**
+ * Full-name candidates per link name: people by surname and by given name; organizations
+ * by stated acronym (`bySurname`) and, for a table's clubs, by the place a club is named
+ * with (`byGiven`), kept apart so that an acronym never joins a club.
+ */
 function candidatesOf(rows: readonly ClusterRow[], type: ClusterType): { bySurname: Map<string, Candidate[]>; byGiven: Map<string, Candidate[]> } {
   const perKey = new Map<string, { articles: number; m: number; f: number; surname: Map<string, number>; given: Map<string, number> }>();
   for (const r of rows) {
@@ -92,8 +96,9 @@ function candidatesOf(rows: readonly ClusterRow[], type: ClusterType): { bySurna
     k.articles++;
     if (r.gender === "m") k.m++;
     if (r.gender === "f") k.f++;
-    for (const s of type === "PERSON" ? [r.surname] : [r.acronym, r.surname]) if (s) k.surname.set(s, (k.surname.get(s) ?? 0) + 1);
-    if (r.given) k.given.set(r.given, (k.given.get(r.given) ?? 0) + 1);
+    const [s, g] = type === "PERSON" ? [r.surname, r.given] : [r.acronym, r.surname];
+    if (s) k.surname.set(s, (k.surname.get(s) ?? 0) + 1);
+    if (g) k.given.set(g, (k.given.get(g) ?? 0) + 1);
     perKey.set(r.key, k);
   }
   const bySurname = new Map<string, Candidate[]>();
@@ -177,7 +182,7 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
     const to =
       type === "PERSON"
         ? linkPerson({ key: r.key, surname: name, initial: initialOf(r), gender: gender(r.gender), inArticle }, bySurname.get(name) ?? [], byGiven.get(name) ?? [])
-        : linkAcronym(r.key, inArticle, bySurname.get(name) ?? []);
+        : linkAcronym(r.key, inArticle, (r.acronym ? bySurname : byGiven).get(name) ?? []);
     if (to !== r.target) changed.push({ article, key: r.key, from: r.target, to });
   }
   await updateTargets(tx, provider, type, changed);
