@@ -504,9 +504,8 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   // Offsets that do not point at the mention's text belong to some other text.
   // A country is a place, never an organization (`the UK`, `US` tagged ORG): the same
   // mention object keeps its identity for the quotes that point at it.
-  const valid = extraction.mentions
-    .filter((m) => text.slice(m.start, m.end) === m.text && !namesNoBody(m))
-    .map((m) => (m.type === "ORGANIZATION" && lookupCountry(m.text) ? retype(m, "PLACE") : m));
+  const spans = extraction.mentions.filter((m) => text.slice(m.start, m.end) === m.text);
+  const valid = spans.filter((m) => !namesNoBody(m)).map((m) => (m.type === "ORGANIZATION" && lookupCountry(m.text) ? retype(m, "PLACE") : m));
   const placeChoices = choosePlaces(valid, text);
   for (const m of valid) {
     const choice = placeChoices.get(m);
@@ -547,7 +546,8 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
     entityOf.set(g, e);
     entities.push(e);
   }
-  attachDemonyms(entities, valid, text);
+  // A name that is no entity (`French Open`) still holds no demonym.
+  attachDemonyms(entities, spans, text);
   entities.sort((a, b) => a.firstOffset - b.firstOffset);
 
   const quotes: ResolvedQuote[] = extraction.quotes.map((q) => {
