@@ -32,6 +32,8 @@ const STORIES: Record<string, string> = {
   "n-visit.txt": "Fourth visit\n\nMartin Quandt visited the plant in Jena with the unions.\n",
   "i-bill.txt": "Award\n\nBill Okonkwo received the award in Lagos on Sunday.\n",
   "j-william.txt": "Award speech\n\nWilliam Okonkwo thanked his family for the award.\n",
+  "o-table.txt": "Standings\n\nBaseball standings after Friday's games:\nCHICAGO 72 64 .529 9\nBRAMPTON 70 66 .515 11\nNEWPORT 61 75 .449 20\nHOUSTON 60 76 .441 21\n",
+  "p-report.txt": "Beavers win\n\nThe Brampton Beavers beat the Newport Rovers 5-3 on Friday in Newport. The Beavers lead the league.\n",
 };
 
 function writeStories(dir: string): string[] {
@@ -127,6 +129,10 @@ for (const { name, skip, make } of await backends()) {
         assert.deepEqual(unjoined.map((r) => r.file_name.split(/[\\/]/).pop()), ["f-both.txt"]);
         assert.deepEqual(await holder(h, "organization", "FRW"), ["federation of rail workers=Federation of Rail Workers"]);
         assert.deepEqual(await holder(h, "person", "Bill Okonkwo"), ["william okonkwo=William Okonkwo"]);
+        // A table names clubs by their city: each joins the one club of the corpus named with it.
+        assert.deepEqual(await holder(h, "organization", "BRAMPTON"), ["brampton beavers=Brampton Beavers"]);
+        assert.deepEqual(await holder(h, "organization", "NEWPORT"), ["newport rovers=Newport Rovers"]);
+        assert.deepEqual(await holder(h, "organization", "CHICAGO"), ["chicago=CHICAGO"]);
         const speakers = await h.db.$queryRawUnsafe<{ name: string }[]>(
           `SELECT p.name FROM quote q JOIN person p ON p.id = q.speaker_person_id JOIN article a ON a.id = q.article_id WHERE a.file_name LIKE '%b-surname.txt'`,
         );
@@ -152,6 +158,42 @@ for (const { name, skip, make } of await backends()) {
         assert.deepEqual(answer.data?.people.edges.map((e: { node: { name: string } }) => e.node.name), ["Donald Trump", "Donald Trump Jr.", "Cheeto Donald Trump"]);
       } finally {
         await server.stop();
+      }
+    });
+
+    test("related ranks by association, so that an entity in every article ranks below a frequent companion, and takes a type", { timeout: 120_000 }, async () => {
+      const storyDir = mkdtempSync(join(tmpdir(), "newsgraph-related-"));
+      const texts = [
+        "Talks in Berlin\n\nMartin Quandt met Helga Brenner in Berlin on Monday.\n",
+        "Second talks\n\nMartin Quandt and Helga Brenner spoke about the budget in Berlin on Tuesday.\n",
+        "Plant opens\n\nMartin Quandt opened a new plant in Berlin on Friday.\n",
+        "Rain\n\nHeavy rain fell in Berlin on Sunday, flooding two streets.\n",
+        "Marathon\n\nThousands ran the marathon in Berlin on Saturday morning.\n",
+        "Zoo\n\nThe zoo in Berlin welcomed a panda cub on Wednesday.\n",
+      ];
+      const paths = texts.map((text, i) => {
+        writeFileSync(join(storyDir, `r${i}.txt`), text);
+        return join(storyDir, `r${i}.txt`);
+      });
+      const server = await startTestServer(await fresh(), paths);
+      try {
+        const related = async (type: string) => {
+          const answer = await server.gql(
+            `{ people(filter: {search: "Martin Quandt"}) { edges { node { name related(first: 5${type}) { totalCount edges { sharedArticles node { ... on Person { name } ... on Place { name } ... on Organization { name } } } } } } } }`,
+          );
+          assert.equal(answer.errors, undefined, JSON.stringify(answer.errors));
+          const node = answer.data?.people.edges[0].node;
+          assert.equal(node.name, "Martin Quandt");
+          return node.related.edges.map((e: { sharedArticles: number; node: { name: string } }) => [e.node.name, e.sharedArticles]);
+        };
+        // Berlin shares three articles, Helga Brenner two; but Berlin is in all six.
+        assert.deepEqual(await related(""), [["Helga Brenner", 2], ["Berlin", 3]]);
+        assert.deepEqual(await related(", type: PLACE"), [["Berlin", 3]]);
+        assert.deepEqual(await related(", type: PERSON"), [["Helga Brenner", 2]]);
+        assert.deepEqual(await related(", type: ORGANIZATION"), []);
+      } finally {
+        await server.stop();
+        rmSync(storyDir, { recursive: true, force: true });
       }
     });
 

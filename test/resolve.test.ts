@@ -106,11 +106,20 @@ test("cities and unknown places get geography or OTHER", () => {
   assert.deepEqual(entity(r, "PLACE", "foo valley").geo, { kind: "OTHER", countryCode: null, latitude: null, longitude: null, regionCode: null });
 });
 
-test("two people sharing a surname are not merged, and the bare surname stays apart", () => {
-  const text = "Hillary Clinton and Bill Clinton arrived. Clinton spoke first.";
+test("two people sharing a surname are not merged; a bare surname is the one last named before it", () => {
+  const text = "Bill Clinton spoke in Ohio. Clinton left early. Hillary Clinton arrived later. Clinton stayed.";
   const r = resolveArticle(extract(text), text);
-  const keys = r.entities.filter((e) => e.type === "PERSON").map((e) => e.key);
-  assert.deepEqual(keys, ["hillary clinton", "william clinton", "clinton"]);
+  const people = r.entities.filter((e) => e.type === "PERSON");
+  assert.deepEqual(people.map((e) => [e.key, e.name, e.mentionCount]), [["william clinton", "Bill Clinton", 2], ["hillary clinton", "Hillary Clinton", 2]]);
+});
+
+test("a titled surname goes only to a person known to be of its gender", () => {
+  const text = "Khizr Khan and Ghazala Khan spoke. Mr. Khan wept.";
+  const r = resolveArticle(
+    { mentions: mentionsIn(text, [["PERSON", "Khizr Khan"], ["PERSON", "Ghazala Khan"], ["PERSON", "Mr. Khan"]]), quotes: [] },
+    text,
+  );
+  assert.deepEqual(r.entities.map((e) => [e.key, e.mentionCount]), [["khizr khan", 1], ["ghazala khan", 1], ["khan (m)", 1]]);
 });
 
 test("a surname joins the only full name that ends with it", () => {
@@ -214,7 +223,7 @@ test("Yuri/Yury and al-Assad/Assad merge; Secretary of State is a title", () => 
   assert.deepEqual(entity(r, "PERSON", "bashar assad").aliases, ["Bashar al-Assad", "al-Assad"]);
 });
 
-test("distinct people sharing a surname stay apart; the bare surname joins neither", () => {
+test("distinct people sharing a surname stay apart; the bare surname joins neither when they are named together", () => {
   const text = "George W. Bush and George H. W. Bush met Jeb Bush. Bush said little.";
   const r = resolveArticle(
     {
@@ -223,7 +232,7 @@ test("distinct people sharing a surname stay apart; the bare surname joins neith
     },
     text,
   );
-  assert.deepEqual(r.entities.map((e) => e.key), ["george w bush", "george h w bush", "jeb bush", "bush"]);
+  assert.deepEqual(r.entities.map((e) => [e.key, e.mentionCount]), [["george w bush", 1], ["george h w bush", 1], ["jeb bush", 1], ["bush", 1]]);
 });
 
 test("stated aliases: formerly, previously known as, also known as, and an acronym in parentheses", () => {
@@ -317,4 +326,55 @@ test("two articles with different forms of one name give the same entity keys", 
   const second = keys("Bashar Assad said ISIL fighters had left Palmyra.");
   assert.ok(first.includes("PERSON:bashar assad") && first.includes("ORGANIZATION:islamic state"), first.join(", "));
   assert.ok(second.includes("PERSON:bashar assad") && second.includes("ORGANIZATION:islamic state"), second.join(", "));
+});
+
+test("clubs: a table's place names are partial clubs, a club named with its place carries it, a nickname its full name", () => {
+  const table = "STANDINGS: LAKEVIEW 72 64. BRAMPTON 70 66. NEWPORT 61 75. CHICAGO 60 76. Attendance fell.";
+  const t = resolveArticle(
+    { mentions: mentionsIn(table, [["ORGANIZATION", "LAKEVIEW"], ["ORGANIZATION", "BRAMPTON"], ["ORGANIZATION", "NEWPORT"], ["ORGANIZATION", "CHICAGO"]]), quotes: [] },
+    table,
+  );
+  // Cities the gazetteer knows (100,000 people or more) count; `Lakeview` does not (it stays an all-caps acronym).
+  assert.deepEqual(
+    t.entities.map((e) => [e.key, e.evidence?.partial, e.evidence?.surname]),
+    [["lakeview", true, null], ["brampton", true, "brampton"], ["newport", true, "newport"], ["chicago", true, "chicago"]],
+  );
+
+  const report = "The Chicago White Sox beat the Boston Red Sox. The White Sox scored late, and the Chicago Tribune said so.";
+  const r = resolveArticle(
+    {
+      mentions: mentionsIn(report, [["ORGANIZATION", "Chicago White Sox"], ["ORGANIZATION", "Boston Red Sox"], ["ORGANIZATION", "White Sox", 1], ["ORGANIZATION", "Chicago Tribune"]]),
+      quotes: [],
+    },
+    report,
+  );
+  assert.deepEqual(
+    r.entities.map((e) => [e.key, e.mentionCount, e.evidence?.surname ?? null]),
+    [["chicago white sox", 2], ["boston red sox", 1], ["chicago tribune", 1]].map(([k, n]) => [k, n, k === "chicago tribune" ? null : String(k).split(" ")[0]]),
+  );
+  assert.equal(normalizeName("ORGANIZATION", "Yankees"), "new york yankees");
+});
+
+test("laws, events, shows and awards are neither people nor organizations", () => {
+  const text = "The Affordable Care Act came up at the Consumer Electronics Show, and Oscar voters met the Drudge Report before the Budget.";
+  const r = resolveArticle(
+    {
+      mentions: mentionsIn(text, [["ORGANIZATION", "Affordable Care Act"], ["ORGANIZATION", "Consumer Electronics Show"], ["PERSON", "Oscar"], ["ORGANIZATION", "Drudge Report"], ["ORGANIZATION", "Budget"]]),
+      quotes: [],
+    },
+    text,
+  );
+  assert.deepEqual(r.entities.map((e) => e.key), ["drudge report"]);
+});
+
+test("an acronym that ends a longer organization's name is not its short form", () => {
+  const text = "The Junge SVP met on Monday. The SVP leadership and the Junge SVP disagreed, and the Post said so after the Washington Post asked.";
+  const r = resolveArticle(
+    {
+      mentions: mentionsIn(text, [["ORGANIZATION", "Junge SVP"], ["ORGANIZATION", "SVP", 1], ["ORGANIZATION", "Junge SVP", 1], ["ORGANIZATION", "Post", 0], ["ORGANIZATION", "Washington Post"]]),
+      quotes: [],
+    },
+    text,
+  );
+  assert.deepEqual(r.entities.map((e) => [e.key, e.mentionCount]), [["junge svp", 2], ["svp", 1], ["washington post", 2]]);
 });

@@ -45,6 +45,14 @@ const OPERATIONS: { name: string; query: string; bound: number; rows: (data: any
     rows: (d) => d.people.edges.length,
   },
   {
+    name: "people with the people they are related to",
+    query: `query($first: Int) { people(first: $first) { edges { node { name
+      related(first: $first, type: PERSON) { totalCount edges { sharedArticles node { ... on Person { name } } } } } } } }`,
+    // page; the related slice (with its count) and its people.
+    bound: 1 + 2,
+    rows: (d) => d.people.edges.length,
+  },
+  {
     name: "places with their articles",
     query: `query($first: Int) { places(first: $first) { totalCount edges { node { name kind latitude longitude
       articles(first: $first) { totalCount edges { node { title people(first: 3) { edges { node { name } } } } } } } } } }`,

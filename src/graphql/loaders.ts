@@ -149,7 +149,7 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
   }));
   const timelineLoaders = new Map<EntityTable, DataLoader<ArgsKey<TimelineRequest>, Map<string, BucketCounts> | null, string>>();
   const edgeLoaders = new Map<EdgeKind, DataLoader<SliceKey, EdgeSlice, string>>();
-  const relatedLoaders = new Map<EntityTable, DataLoader<SliceKey, RelatedSlice, string>>();
+  const relatedLoaders = new Map<string, DataLoader<SliceKey, RelatedSlice, string>>();
   return {
     ...rows,
     placeByKey,
@@ -186,11 +186,13 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
       }
       return loader;
     },
-    related(source: EntityTable) {
-      let loader = relatedLoaders.get(source);
+    /** Related entities of `source`, of one type or (null) all three. */
+    related(source: EntityTable, type: EntityTable | null = null) {
+      const name = `${source}:${type ?? "all"}`;
+      let loader = relatedLoaders.get(name);
       if (!loader) {
-        relatedLoaders.set(source, (loader = slices(signal, async (ids, w) => {
-          const found = await relatedSlices(h, source, ids, w, reads);
+        relatedLoaders.set(name, (loader = slices(signal, async (ids, w) => {
+          const found = await relatedSlices(h, source, ids, w, reads, type ? [type] : undefined);
           for (const slice of found.values()) prime(slice.rows, (i) => slice.rows[i]!.childType);
           return found;
         })));

@@ -40,9 +40,9 @@ export async function childConnection<T>(
 
 const TYPENAME = { person: "Person", organization: "Organization", place: "Place" } as const;
 
-export async function relatedConnection(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs) {
+export async function relatedConnection(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs, type: EntityTable | null = null) {
   const window = offsetWindow(args, `${source}.related`);
-  const slice = await ctx.loaders.related(source).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd });
+  const slice = await ctx.loaders.related(source, type).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd });
   const nodes = await Promise.all(slice.rows.map((r) => ctx.loaders[r.childType].load(r.childId)));
   const items = slice.rows.flatMap((row, i) => {
     const node = nodes[i];

@@ -15,7 +15,9 @@
 //   GIVEN_MARGIN). When two stay plausible it is left unjoined, as its own entity (a
 //   woman's apart: `clinton (f)`), rather than guessed.
 // - An acronym (`NBA`) joins the full name that articles state it for
-//   (`National Basketball Association (NBA)`), by the same margin.
+//   (`National Basketball Association (NBA)`), by the same margin; so does a club a
+//   results table names by its city (`CHICAGO`), to the club named with that place
+//   (`Chicago White Sox`; src/resolve/index.ts decides which names are clubs).
 
 /** How many times more articles the leading full name needs than the next one. */
 export const MARGIN = 3;
@@ -91,7 +93,7 @@ export function linkPerson(p: PartialPerson, bySurname: readonly Candidate[], by
   return p.initial ? p.key : unjoinedPersonKey(p.surname, p.gender);
 }
 
-/** The corpus key of an acronym cluster, given the full names articles state it for. */
+/** The corpus key of an acronym (or a table's club) cluster, given the full names articles state it for (the clubs named with that place). */
 export function linkAcronym(acronym: string, inArticle: ReadonlyMap<string, number>, stated: readonly Candidate[]): string {
   const local = stated.filter((c) => inArticle.has(c.key));
   if (local.length === 1) return (local[0] as Candidate).key;

@@ -18,6 +18,9 @@ import type { Evidence, ResolvedArticle, ResolvedEntity, ResolvedQuote } from ".
 import { honorificGender, normalizeName, personDisplayName, personNameParts } from "./normalize.ts";
 import { givenNameGender } from "../extract/lexicon/names.ts";
 import { lookupCountry } from "../extract/lexicon/countries.ts";
+import { cityCandidates, lookupCity, isUsStateName } from "../extract/lexicon/places.ts";
+import { hasOrgKeyword, isKnownOrganization, isMediaName } from "../extract/lexicon/organizations.ts";
+import { NON_ENTITY_TAILS, NON_NAME_WORDS } from "../extract/lexicon/words.ts";
 import { attachDemonyms, choosePlaces, placeGeo, type PlaceChoice } from "./places.ts";
 
 export { normalizeName } from "./normalize.ts";
@@ -128,7 +131,7 @@ function indexBy(groups: readonly Group[], keysOf: (g: Group) => string[]): Map<
  * `Hillary Clinton` joins `Hillary Rodham Clinton` (same first and last word, only one
  * longer form); then a bare surname joins the only full name ending with it.
  */
-function mergePeople(groups: Group[]): void {
+function mergePeople(groups: Group[], groupOf: Map<Mention, Group>, text: string): void {
   const full = groups.filter((g) => g.type === "PERSON" && !isOneName(g));
   const longByEnds = indexBy(
     full.filter((g) => g.key.split(" ").length > 2),
@@ -148,6 +151,8 @@ function mergePeople(groups: Group[]): void {
     // `Mr. Clinton` is not Hillary Clinton: an honorific's gender must fit the full name's.
     if (g.cue) candidates = candidates.filter((f) => compatible(g.cue, groupGender(f)));
     mergeIfUnique(g, candidates);
+    // `Mr. Khan` beside Khizr, Ghazala and Humayun Khan: only names known to be of its gender.
+    if (!g.mergedInto) splitByAntecedent(g, g.cue ? candidates.filter((f) => groupGender(f) === g.cue) : candidates, groupOf, text);
     if (candidates.length === 0) alone.push(g);
   }
   // `Mr. Putin ... Putin` with no full name: one person when only one gender is named
@@ -174,6 +179,71 @@ function mergePeople(groups: Group[]): void {
     mergeIfUnique(g, byFirst.get(g.key) ?? []);
   }
 }
+
+/**
+ * `Clinton` in an article naming Bill and Hillary Clinton: each mention goes to the
+ * candidate full name last named before it, as a reader takes it (a mention before any
+ * of them, to the first named after it), unless another candidate is named in that
+ * name's sentence (`Martin and Helen Quandt run it. Quandt declined.`): then it stays.
+ * The mentions moved are aliases of that person, never its display name; the group
+ * keeps none when all moved.
+ */
+function splitByAntecedent(g: Group, candidates: readonly Group[], groupOf: Map<Mention, Group>, text: string): void {
+  const targets = new Set(candidates.map(root));
+  targets.delete(root(g));
+  if (targets.size < 2) return;
+  const named: { start: number; end: number; group: Group }[] = [];
+  for (const c of candidates) if (root(c) !== root(g)) for (const m of c.own) named.push({ start: m.start, end: m.end, group: root(c) });
+  named.sort((a, b) => a.start - b.start);
+  const sameSentence = (a: { end: number }, b: { start: number }) => !SENTENCE_END.test(text.slice(a.end, b.start));
+  const antecedent = (m: Mention, pool: typeof named): Group | null => {
+    const before = pool.filter((n) => n.start < m.start);
+    const ordered = before.length > 0 ? before.reverse() : pool.filter((n) => n.start > m.start);
+    const first = ordered[0];
+    if (!first) return null;
+    const rival = ordered.find((n) => n.group !== first.group);
+    if (rival && (rival.start < first.start ? sameSentence(rival, first) : sameSentence(first, rival))) return null;
+    return first.group;
+  };
+  // A pronoun after a mention in its sentence gives its gender (`Yeltsin, 65, ... since
+  // he was elected`); when every such pronoun agrees, the whole group is of that gender.
+  const cues = new Map<Mention, "m" | "f">();
+  for (const m of g.mentions) {
+    const cue = pronounGender(text, m.end);
+    if (cue) cues.set(m, cue);
+  }
+  const genders = new Set(cues.values());
+  const groupCue = genders.size === 1 ? ([...genders][0] as "m" | "f") : null;
+  const kept: Mention[] = [];
+  for (const m of g.mentions) {
+    const cue = cues.get(m) ?? groupCue;
+    const fitting = cue ? named.filter((n) => groupGender(n.group) === cue) : named;
+    const to = antecedent(m, new Set(fitting.map((n) => n.group)).size > 0 ? fitting : named);
+    if (!to) {
+      kept.push(m);
+      continue;
+    }
+    to.mentions.push(m);
+    groupOf.set(m, to);
+  }
+  g.mentions = kept;
+  g.own = g.own.filter((m) => kept.includes(m));
+}
+
+/**
+ * The gender of the first `he`, `his`, `him` or `she` after `from` in its sentence
+ * (`her` is left out: it is as often someone else, the object).
+ */
+function pronounGender(text: string, from: number): "m" | "f" | null {
+  const rest = text.slice(from, from + 200);
+  const end = rest.search(SENTENCE_END);
+  const match = /\b(he|his|him|she)\b/iu.exec(end < 0 ? rest : rest.slice(0, end));
+  if (!match) return null;
+  return (match[1] as string).toLowerCase() === "she" ? "f" : "m";
+}
+
+/** A sentence ends in the text between two mentions. */
+const SENTENCE_END = /[.!?]["”’')]*\s/u;
 
 /**
  * `Paris, Texas ... Paris`: a bare name joins the one place the article qualified it as
@@ -258,10 +328,79 @@ function mergeOrganizations(groups: Group[]): void {
   });
   for (const g of groups) {
     if (g.type !== "ORGANIZATION" || g.key.includes(" ")) continue;
-    const candidates = new Set<Group>([...(index.get(`last:${g.key}`) ?? []), ...(index.get(`solid:${g.key}`) ?? [])]);
+    // An acronym that ends a longer name is that body's parent, not its short form (`SVP`, `Junge SVP`).
+    const acronym = g.own.every((m) => ACRONYM.test(m.text));
+    const candidates = new Set<Group>([...(acronym ? [] : (index.get(`last:${g.key}`) ?? [])), ...(index.get(`solid:${g.key}`) ?? [])]);
     if (g.key.length >= 2) for (const c of index.get(`acr:${g.key}`) ?? []) candidates.add(c);
     mergeIfUnique(g, candidates);
   }
+  // `White Sox` → `Chicago White Sox`, `Security Council` → `UN Security Council`: a
+  // name of several words that ends the only longer organization name of the article.
+  const byTail = indexBy(full, (g) => {
+    const words = g.key.split(" ");
+    const tails: string[] = [];
+    // Not past a function word: `Hewlett-Packard` is not `Reinvention of Hewlett-Packard`.
+    for (let i = 1; i < words.length - 1 && !ACRONYM_SKIP.has(words[i - 1] as string); i++) tails.push(words.slice(i).join(" "));
+    return tails;
+  });
+  for (const g of full) mergeIfUnique(g, byTail.get(g.key) ?? []);
+}
+
+/** Words of an organization's name after its place that still make it a sports club (`Norwich City FC`). */
+const CLUB_WORDS = new Set(["fc", "afc", "rfc", "club", "cf", "sc"]);
+
+/**
+ * The city or US state a sports club's name opens with (`chicago white sox` →
+ * `chicago`, `norwich city` → `norwich`), or null: the rest must not be an outlet,
+ * office or other kind of body (`Chicago Tribune`, `New York Stock Exchange`,
+ * `Washington Post`).
+ */
+export function clubPlace(key: string): string | null {
+  if (isPlaceName(key)) return null;
+  const words = key.split(" ");
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const place = words.slice(0, n).join(" ");
+    if (!isPlaceName(place)) continue;
+    const rest = words.slice(n).filter((w) => !CLUB_WORDS.has(w));
+    if (rest.length === 0 || hasOrgKeyword(rest) || isMediaName(rest.join(" "))) return null;
+    return place;
+  }
+  return null;
+}
+
+/** Cities of at least this many people count as a club's place. */
+const CLUB_CITY_POPULATION = 100_000;
+
+/** A city or a US state (`chicago`, `kansas city`, `california`). */
+function isPlaceName(key: string): boolean {
+  if (lookupCity(key) !== undefined || isUsStateName(key.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase()))) return true;
+  return cityCandidates(key).some((c) => (c.population ?? 0) >= CLUB_CITY_POPULATION);
+}
+
+/**
+ * Organizations named by a city or state alone (`CHICAGO 72 64 .529`), in an article
+ * naming at least TABLE_CLUBS of them: clubs in a results table or standings, which
+ * corpus resolution may join to the club whose name opens with that place.
+ */
+const TABLE_CLUBS = 3;
+
+/** Last words that make a place's name a football or rugby club's on their own (`Norwich City`). */
+const CLUB_SUFFIXES = new Set(["city", "united", "town", "rovers", "athletic", "albion", "wanderers", "fc", "afc", "rfc"]);
+
+/** Other clubs that name their place (`Chicago White Sox`) count only in an article naming this many. */
+const NAMED_CLUBS = 2;
+
+/** `table`: a club a table names by its place; `named`: a club named with its place, among others. */
+type ClubRole = "table" | "named" | null;
+
+function clubRoles(groups: readonly Group[]): Map<Group, ClubRole> {
+  const roles = new Map<Group, ClubRole>();
+  const orgs = groups.filter((g) => g.type === "ORGANIZATION" && !g.mergedInto);
+  const table = orgs.filter((g) => isPlaceName(g.key));
+  if (table.length >= TABLE_CLUBS) for (const g of table) roles.set(g, "table");
+  const named = orgs.filter((g) => !roles.has(g) && clubPlace(g.key) !== null);
+  for (const g of named) if (named.length >= NAMED_CLUBS || CLUB_SUFFIXES.has(lastWord(g.key))) roles.set(g, "named");
+  return roles;
 }
 
 function wordCount(s: string): number {
@@ -293,7 +432,7 @@ function canonicalName(type: EntityType, mentions: readonly Mention[]): string {
   return best;
 }
 
-function buildEntity(g: Group): ResolvedEntity {
+function buildEntity(g: Group, club: ClubRole = null): ResolvedEntity {
   const mentions = [...g.mentions].sort((a, b) => a.start - b.start);
   // The name comes from the group's own forms: what joined it (a surname, an acronym,
   // a former name) is an alias, never the display name.
@@ -309,12 +448,12 @@ function buildEntity(g: Group): ResolvedEntity {
     firstOffset: mentions[0]?.start ?? 0,
   };
   if (g.type === "PLACE") entity.geo = g.place?.geo ?? placeGeo(name);
-  else entity.evidence = evidenceOf(g, mentions);
+  else entity.evidence = evidenceOf(g, mentions, club);
   return entity;
 }
 
 /** What corpus resolution needs to know about a person's or organization's cluster. */
-function evidenceOf(g: Group, mentions: readonly Mention[]): Evidence {
+function evidenceOf(g: Group, mentions: readonly Mention[], club: ClubRole): Evidence {
   const forms: Record<string, number> = {};
   for (const m of mentions) forms[m.text] = (forms[m.text] ?? 0) + 1;
   if (g.type === "PERSON") {
@@ -328,8 +467,13 @@ function evidenceOf(g: Group, mentions: readonly Mention[]): Evidence {
   // The acronym an article states for its organization (`National Basketball Association (NBA)`).
   const acronyms = Object.keys(forms).filter((f) => ACRONYM.test(f)).map((f) => f.replace(/\./g, "").toLowerCase()).sort();
   const stated = acronyms.filter((a) => abbreviates(a, g.key));
+  // Organizations keep in `surname` the place a club is named by: the place a table
+  // names it by (`CHICAGO`, partial), or a club's own place (`chicago` for `Chicago
+  // White Sox`) in an article naming several clubs.
+  if (club === "table") return { forms, partial: true, surname: g.key, given: null, gender: null, acronym: null };
   const partial = !g.key.includes(" ") && acronyms.includes(g.key);
-  return { forms, partial, surname: null, given: null, gender: null, acronym: partial ? g.key : stated[0] ?? null };
+  const place = club === "named" && !partial ? clubPlace(g.key) : null;
+  return { forms, partial, surname: place, given: null, gender: null, acronym: partial ? g.key : stated[0] ?? null };
 }
 
 /**
@@ -360,9 +504,8 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   // Offsets that do not point at the mention's text belong to some other text.
   // A country is a place, never an organization (`the UK`, `US` tagged ORG): the same
   // mention object keeps its identity for the quotes that point at it.
-  const valid = extraction.mentions
-    .filter((m) => text.slice(m.start, m.end) === m.text)
-    .map((m) => (m.type === "ORGANIZATION" && lookupCountry(m.text) ? retype(m, "PLACE") : m));
+  const spans = extraction.mentions.filter((m) => text.slice(m.start, m.end) === m.text);
+  const valid = spans.filter((m) => !namesNoBody(m)).map((m) => (m.type === "ORGANIZATION" && lookupCountry(m.text) ? retype(m, "PLACE") : m));
   const placeChoices = choosePlaces(valid, text);
   for (const m of valid) {
     const choice = placeChoices.get(m);
@@ -385,7 +528,7 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   }
   mergeQualifiedPlaces(groups, byId);
   mergeStatedAliases(valid, groupOf, text);
-  mergePeople(groups);
+  mergePeople(groups, groupOf, text);
   mergeOrganizations(groups);
   for (const g of groups) {
     const r = root(g);
@@ -396,13 +539,15 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   }
   const entityOf = new Map<Group, ResolvedEntity>();
   const entities: ResolvedEntity[] = [];
+  const clubs = clubRoles(groups);
   for (const g of groups) {
     if (g.mergedInto || g.mentions.length === 0) continue;
-    const e = buildEntity(g);
+    const e = buildEntity(g, clubs.get(g) ?? null);
     entityOf.set(g, e);
     entities.push(e);
   }
-  attachDemonyms(entities, valid, text);
+  // A name that is no entity (`French Open`) still holds no demonym.
+  attachDemonyms(entities, spans, text);
   entities.sort((a, b) => a.firstOffset - b.firstOffset);
 
   const quotes: ResolvedQuote[] = extraction.quotes.map((q) => {
@@ -416,6 +561,25 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
     return { text: q.text, start: q.start, end: q.end, cue: q.cue, speakerName, speaker };
   });
   return { entities, quotes };
+}
+
+/** Last words of names that are events, shows or laws rather than a body (`Consumer Electronics Show`). */
+const EVENT_TAILS = new Set([...NON_ENTITY_TAILS, "show", "shows", "expo", "budget"].filter((w) => w !== "report"));
+/** Awards the tagger takes for a person's first name (`Oscar nominations`). */
+const AWARDS = new Set(["oscar", "oscars", "grammy", "grammys", "emmy", "emmys", "bafta", "baftas"]);
+
+/**
+ * A person or organization mention that names no one: a law, event or show
+ * (`Affordable Care Act`, `Consumer Electronics Show`, the `Budget`; not a known
+ * organization or outlet), an award (`Oscar`) or a word that is never a name (`God`).
+ */
+function namesNoBody(m: Mention): boolean {
+  if (m.type === "PLACE") return false;
+  const words = m.text.toLowerCase().split(/\s+/u);
+  const last = (words[words.length - 1] ?? "").replace(/['’]s?$/u, "");
+  if (words.length === 1 && (NON_NAME_WORDS.has(last) || (m.type === "PERSON" && AWARDS.has(last)))) return true;
+  // Organizations only: a person may be named so (`Doris Day`, `Bill`).
+  return m.type === "ORGANIZATION" && EVENT_TAILS.has(last) && !isKnownOrganization(m.text) && !isMediaName(m.text);
 }
 
 const retyped = new WeakMap<Mention, Mention>();

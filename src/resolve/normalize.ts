@@ -61,6 +61,13 @@ const ORGANIZATION_VARIANTS: Record<string, string> = {
   fed: "federal reserve", "federal reserve board": "federal reserve", "federal reserve system": "federal reserve",
   "us federal reserve": "federal reserve", "inter milan": "internazionale", "internazionale milan": "internazionale",
   "un security council": "security council", "united nations security council": "security council",
+  // Major-league baseball clubs by the nickname news calls them, where no other body goes
+  // by it (not `Giants`, `Tigers`, `Rangers`, `Cardinals`, `Pirates`): their place then
+  // joins them to the club a results table names by its city (corpus.ts).
+  yankees: "new york yankees", mets: "new york mets", "red sox": "boston red sox", "white sox": "chicago white sox",
+  "blue jays": "toronto blue jays", orioles: "baltimore orioles", phillies: "philadelphia phillies",
+  dodgers: "los angeles dodgers", brewers: "milwaukee brewers", braves: "atlanta braves", astros: "houston astros",
+  padres: "san diego padres", mariners: "seattle mariners", expos: "montreal expos",
 };
 
 /** British and American spellings of words in organization names. */

@@ -37,9 +37,9 @@ export interface ResolvedEntity {
 export interface Evidence {
   /** Every surface form with its count in the article. */
   forms: Record<string, number>;
-  /** A one-word name (`Obama`, `Hillary`, `NBA`) that corpus resolution may join to a full name. */
+  /** A one-word name (`Obama`, `Hillary`, `NBA`, a table's `CHICAGO`) that corpus resolution may join to a full name. */
   partial: boolean;
-  /** People: the normalized surname (`kilroy silk`); organizations: null. */
+  /** People: the normalized surname (`kilroy silk`); organizations: the place a club is named by (`chicago`), else null. */
   surname: string | null;
   /** People with a full name: the normalized given name (`william` for `Bill`). */
   given: string | null;

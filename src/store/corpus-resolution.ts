@@ -45,7 +45,8 @@ export function emptyTouched(type: ClusterType): Touched {
 /** The link names a cluster's evidence touches. */
 export function linkNames(type: ClusterType, c: { key: string; partial: boolean; surname: string | null; given: string | null; acronym: string | null }): string[] {
   if (type === "PERSON") return c.partial ? [c.surname ?? c.key] : [c.surname, c.given].filter((n): n is string => n !== null);
-  return c.acronym ? [c.acronym] : [];
+  // Organizations: an acronym, and the place a club is named by (`chicago`).
+  return [c.acronym, c.surname].filter((n): n is string => n !== null);
 }
 
 const sortStrings = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -82,7 +83,11 @@ const isPartial = (r: ClusterRow) => Boolean(Number(r.partial));
 const initialOf = (r: ClusterRow) => (r.given && r.given.length === 1 ? r.given : null);
 const gender = (g: string | null): Gender => (g === "m" || g === "f" ? g : null);
 
-/** Full-name candidates per link name: by surname and by given name (people) or by stated acronym (organizations). */
+/**
+ * Full-name candidates per link name: people by surname and by given name; organizations
+ * by stated acronym (`bySurname`) and, for a table's clubs, by the place a club is named
+ * with (`byGiven`), kept apart so that an acronym never joins a club.
+ */
 function candidatesOf(rows: readonly ClusterRow[], type: ClusterType): { bySurname: Map<string, Candidate[]>; byGiven: Map<string, Candidate[]> } {
   const perKey = new Map<string, { articles: number; m: number; f: number; surname: Map<string, number>; given: Map<string, number> }>();
   for (const r of rows) {
@@ -91,9 +96,9 @@ function candidatesOf(rows: readonly ClusterRow[], type: ClusterType): { bySurna
     k.articles++;
     if (r.gender === "m") k.m++;
     if (r.gender === "f") k.f++;
-    const s = type === "PERSON" ? r.surname : r.acronym;
+    const [s, g] = type === "PERSON" ? [r.surname, r.given] : [r.acronym, r.surname];
     if (s) k.surname.set(s, (k.surname.get(s) ?? 0) + 1);
-    if (r.given) k.given.set(r.given, (k.given.get(r.given) ?? 0) + 1);
+    if (g) k.given.set(g, (k.given.get(g) ?? 0) + 1);
     perKey.set(r.key, k);
   }
   const bySurname = new Map<string, Candidate[]>();
@@ -125,30 +130,35 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
 
   // 1. The one-word clusters of these link names, then the full names they could join
   //    (most surnames and given names of a batch have no one-word cluster to decide).
-  const nameColumn = Prisma.raw(type === "PERSON" ? "surname" : "acronym");
+  // Organizations link by acronym and by the place a club is named by (`surname`).
+  const nameColumns = type === "PERSON" ? ["surname"] : ["acronym", "surname"];
   const partials: ClusterRow[] = [];
-  for (const part of chunks(names)) {
-    partials.push(
-      ...(await tx.$queryRaw<ClusterRow[]>`
-        SELECT article_id, key, target, partial, surname, given, gender, acronym, mention_count FROM entity_cluster
-        WHERE type = ${type} AND ${nameColumn} IN (${list(part)}) AND partial`),
-    );
+  for (const column of nameColumns) {
+    for (const part of chunks(names)) {
+      partials.push(
+        ...(await tx.$queryRaw<ClusterRow[]>`
+          SELECT article_id, key, target, partial, surname, given, gender, acronym, mention_count FROM entity_cluster
+          WHERE type = ${type} AND ${Prisma.raw(column)} IN (${list(part)}) AND partial`),
+      );
+    }
   }
-  const decided = sortStrings(partials.map((r) => (type === "PERSON" ? r.surname : r.acronym) ?? r.key));
-  const rows: ClusterRow[] = [...partials];
+  const linkName = (r: ClusterRow) => (type === "PERSON" ? r.surname : (r.acronym ?? r.surname)) ?? r.key;
+  const decided = sortStrings(partials.map(linkName));
+  const rows: ClusterRow[] = [];
   const seen = new Set<string>();
-  const take = (full: readonly ClusterRow[]) => {
-    for (const r of full) {
+  const take = (found: readonly ClusterRow[]) => {
+    for (const r of found) {
       const id = `${num(r.article_id)}\u0000${r.key}`;
       if (!seen.has(id)) rows.push(r);
       seen.add(id);
     }
   };
+  take(partials);
   const fullOf = async (column: string, part: readonly string[]) =>
     take(await tx.$queryRaw<ClusterRow[]>`
       SELECT article_id, key, target, partial, surname, given, gender, acronym, mention_count FROM entity_cluster
       WHERE type = ${type} AND ${Prisma.raw(column)} IN (${list(part)}) AND NOT partial`);
-  for (const part of chunks(decided)) await fullOf(type === "PERSON" ? "surname" : "acronym", part);
+  for (const column of nameColumns) for (const part of chunks(decided)) await fullOf(column, part);
   if (type === "PERSON") {
     // Given names are a fallback for names no full name has as its surname (linkPerson).
     const surnames = new Set(rows.filter((r) => !isPartial(r)).map((r) => r.surname));
@@ -168,11 +178,11 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
     if (!isPartial(r)) continue;
     const article = num(r.article_id);
     const inArticle = fullKeysOf.get(article) ?? new Map<string, number>();
-    const name = (type === "PERSON" ? r.surname : r.acronym) ?? r.key;
+    const name = linkName(r);
     const to =
       type === "PERSON"
         ? linkPerson({ key: r.key, surname: name, initial: initialOf(r), gender: gender(r.gender), inArticle }, bySurname.get(name) ?? [], byGiven.get(name) ?? [])
-        : linkAcronym(r.key, inArticle, bySurname.get(name) ?? []);
+        : linkAcronym(r.key, inArticle, (r.acronym ? bySurname : byGiven).get(name) ?? []);
     if (to !== r.target) changed.push({ article, key: r.key, from: r.target, to });
   }
   await updateTargets(tx, provider, type, changed);

@@ -216,6 +216,7 @@ const edgeRow = (r: RawEdge): EdgeRow => ({
 // ---- related entities: those that share articles with an entity
 
 export type EntityTable = "person" | "organization" | "place";
+export const ENTITY_TABLES: readonly EntityTable[] = ["person", "organization", "place"];
 export interface RelatedRow extends EdgeRow {
   childType: EntityTable;
 }
@@ -233,21 +234,29 @@ export const MENTION_TABLE: Record<EntityTable, { table: string; column: string 
 
 const RELATED_CHILD = `CASE r.child_type ${(Object.keys(MENTION_TABLE) as EntityTable[]).map((t) => `WHEN '${t}' THEN ${rowJsonSql(t, "r.child_id")}`).join(" ")} END`;
 
-/** Co-occurring entities of all three types: most shared articles first, then most mentioned in them. */
-export async function relatedSlices(h: DbHandle, source: EntityTable, ids: readonly number[], slice: SliceRequest, reads?: ReadBatch): Promise<Map<number, RelatedSlice>> {
+/**
+ * Co-occurring entities (of `types`, all three by default), most associated first: by
+ * shared articles squared over the other entity's articles, which orders as the cosine
+ * (Ochiai) association `shared / sqrt(articles(a) * articles(b))` does for one entity,
+ * so that an entity in every article (`United States`) ranks below one met less often
+ * but mostly with it; then by shared articles, then mentions in them.
+ */
+export async function relatedSlices(h: DbHandle, source: EntityTable, ids: readonly number[], slice: SliceRequest, reads?: ReadBatch, types: readonly EntityTable[] = ENTITY_TABLES): Promise<Map<number, RelatedSlice>> {
   const src = MENTION_TABLE[source];
-  const parts = (Object.keys(MENTION_TABLE) as EntityTable[]).map((target) => {
+  const parts = types.map((target) => {
     const t = MENTION_TABLE[target];
     const notSelf = target === source ? Prisma.sql`AND o.${Prisma.raw(t.column)} <> s.${Prisma.raw(src.column)}` : Prisma.empty;
     return Prisma.sql`
-      SELECT s.${Prisma.raw(src.column)} AS parent_id, ${Prisma.raw(`'${target}'`)} AS child_type, o.${Prisma.raw(t.column)} AS child_id, COUNT(*) AS weight, SUM(o.mention_count) AS strength
+      SELECT s.${Prisma.raw(src.column)} AS parent_id, ${Prisma.raw(`'${target}'`)} AS child_type, o.${Prisma.raw(t.column)} AS child_id, COUNT(*) AS weight, SUM(o.mention_count) AS strength,
+        COUNT(*) * COUNT(*) * 1.0 / (CASE WHEN MAX(c.article_count) > 0 THEN MAX(c.article_count) ELSE 1 END) AS association
       FROM ${Prisma.raw(src.table)} s JOIN ${Prisma.raw(t.table)} o ON o.article_id = s.article_id ${notSelf}
+        JOIN ${Prisma.raw(target)} c ON c.id = o.${Prisma.raw(t.column)}
       WHERE ${inIds(h, `s.${src.column}`, ids)}
       GROUP BY s.${Prisma.raw(src.column)}, o.${Prisma.raw(t.column)}`;
   });
   const raw = await run<RawEdge & { child_type: EntityTable }>(h, Prisma.sql`
     SELECT parent_id, child_type, child_id, weight, rn, total ${childColumn(reads, slice, "r", RELATED_CHILD)} FROM (
-      SELECT u.*, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY weight DESC, strength DESC, child_type, child_id) AS rn,
+      SELECT u.*, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY association DESC, weight DESC, strength DESC, child_type, child_id) AS rn,
         COUNT(*) OVER (PARTITION BY parent_id) AS total
       FROM (${Prisma.join(parts, " UNION ALL ")}) u
     ) r

@@ -90,6 +90,7 @@ export interface NexusGenEnums {
   MentionOrder: "FIRST_MENTION" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC"
   PlaceKind: "CITY" | "COUNTRY" | "OTHER" | "REGION"
   QuoteOrder: "PUBLISHED_AT_ASC" | "PUBLISHED_AT_DESC" | "READING_ORDER" | "RELEVANCE"
+  RelatedType: "ORGANIZATION" | "PERSON" | "PLACE"
   TimelineInterval: "DAY" | "MONTH" | "WEEK"
   TopEntityOrder: "ARTICLE_COUNT_DESC" | "MENTION_COUNT_DESC"
 }
@@ -781,6 +782,7 @@ export interface NexusGenArgTypes {
       before?: string | null; // String
       first?: number | null; // Int
       last?: number | null; // Int
+      type?: NexusGenEnums['RelatedType'] | null; // RelatedType
     }
   }
   Person: {
@@ -810,6 +812,7 @@ export interface NexusGenArgTypes {
       before?: string | null; // String
       first?: number | null; // Int
       last?: number | null; // Int
+      type?: NexusGenEnums['RelatedType'] | null; // RelatedType
     }
   }
   Place: {
@@ -831,6 +834,7 @@ export interface NexusGenArgTypes {
       before?: string | null; // String
       first?: number | null; // Int
       last?: number | null; // Int
+      type?: NexusGenEnums['RelatedType'] | null; // RelatedType
     }
   }
   Publisher: {
@@ -942,6 +946,7 @@ export interface NexusGenArgTypes {
       before?: string | null; // String
       first?: number | null; // Int
       last?: number | null; // Int
+      type?: NexusGenEnums['RelatedType'] | null; // RelatedType
     }
   }
 }

@@ -1,6 +1,6 @@
 // What People, Organizations and Places share. The fields resolve once, here, for
 // all three: the concrete type comes from `info.parentType`.
-import { interfaceType } from "nexus";
+import { arg, interfaceType } from "nexus";
 import { pageArgs } from "./connection.ts";
 import { nestedArticleArgs } from "./article.ts";
 import type { GraphQLResolveInfo } from "graphql";
@@ -13,6 +13,7 @@ import { mentionTimelineField } from "./timeline.ts";
 
 type EntityTypeName = "Person" | "Organization" | "Place";
 const TABLE: Record<EntityTypeName, EntityTable> = { Person: "person", Organization: "organization", Place: "place" };
+const RELATED_TABLE = { PERSON: "person", ORGANIZATION: "organization", PLACE: "place" } as const;
 const typeOf = (info: GraphQLResolveInfo) => info.parentType.name as EntityTypeName;
 const tableOf = (info: GraphQLResolveInfo) => TABLE[typeOf(info)];
 
@@ -38,9 +39,14 @@ export const Entity = interfaceType({
     });
     t.nonNull.field("related", {
       type: "RelatedEntityConnection",
-      description: "People, organizations and places that appear in the same articles, most shared articles first.",
-      args: pageArgs,
-      resolve: (e, args, ctx: Context, info) => relatedConnection(ctx, tableOf(info), e.id, args),
+      description:
+        "People, organizations and places that appear in the same articles (only those of `type` when given), most associated first: " +
+        "by the cosine (Ochiai) association of the two, shared articles / sqrt(articles of one × articles of the other), " +
+        "so that an entity met in most articles (a country, a capital) ranks below one met less often but mostly with this one; " +
+        "ties by shared articles, then by mentions in them.",
+      args: { ...pageArgs, type: arg({ type: "RelatedType", description: "Only entities of this type." }) },
+      resolve: (e, args, ctx: Context, info) =>
+        relatedConnection(ctx, tableOf(info), e.id, args, args.type ? RELATED_TABLE[args.type as keyof typeof RELATED_TABLE] : null),
     });
     t.nonNull.list.nonNull.field("mentionTimeline", mentionTimelineField);
   },
