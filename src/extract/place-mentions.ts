@@ -1,7 +1,9 @@
 // Place mentions the tagger and the gazetteers get wrong, typed by their context:
 //  - a state abbreviation typed an organization (`N.H.`, `S.C.`) is a place;
 //  - a benchmark crude named after a place (`Brent crude`, `Brent oil`) is no place, nor
-//    a place name opening a title (`Georgia On My Mind`);
+//    a place name opening a title (`Georgia On My Mind`), after words that introduce a
+//    title (`the film Elizabeth`) or alone in quotes (`as "Pocahontas"`);
+//  - outside sports, a town's name listed among companies is a company (`Disney, and Buena Vista`);
 //  - a city name that is a football club in a sports report (`sacked by Valencia`,
 //    `the Valencia coach`, `Real Madrid, Barcelona and Valencia`) is an organization;
 //  - a name that is the given name or surname of a person the article names
@@ -18,6 +20,10 @@ const CRUDE_AFTER = /^\s+(?:crude|oil|futures|blend|benchmark)\b/iu;
  * A place name opening a title in title case (`Georgia On My Mind`, `Georgia on My Mind`):
  * a capitalised preposition, or one before a capitalised possessive, goes on the title.
  */
+/** A work's title after words that introduce one (`the film Elizabeth`, `her performance in Monster`, `star in Fingersmith`). */
+const TITLE_BEFORE = /\b(?:film|films|movie|novel|book|play|musical|album|single|song|series|drama|sitcom|performance in|role in|star in|starred in|starring in|adaptation of)\s+$/iu;
+/** A name alone in quotes (`referring to Warren as "Pocahontas"`): a nickname or a title, not a place. */
+const QUOTED = (text: string, m: Mention): boolean => /["“'‘]/u.test(text[m.start - 1] ?? "") && /["”'’]/u.test(text[m.end] ?? "") && !/['’]/u.test(text[m.start - 1] ?? "");
 const TITLE_AFTER = /^\s+(?:On|In|Of|To|At|For|From)\s+(?:My|Your|Our|Their|His|Her|The|A)\s+\p{Lu}|^\s+(?:on|in|of)\s+(?:My|Your|Our|Their)\s+\p{Lu}/u;
 
 /** Words that make a report a sports report: club readings of city names need two of them. */
@@ -25,7 +31,7 @@ const SPORT_WORDS = /\b(?:coach|manager|striker|midfielder|defender|goalkeeper|l
 /** Club readings right after a name: `Valencia coach`, `Valencia's striker`, `Valencia 2-1`. */
 const CLUB_AFTER = /^(?:['’]s)?\s+(?:coach|manager|boss|job|striker|midfielder|defender|goalkeeper|captain|player|players|fans|side|team|squad|president|chairman|supporters)\b|^\s+\d{1,2}\s*[-–]\s*\d{1,2}\b(?!-)|^\s+\d{1,2}\s+\p{Lu}/iu;
 /** Club readings right before a name: `sacked by Valencia`, `charge of Valencia`, `beat Valencia`. */
-const CLUB_BEFORE = /\b(?:sacked by|charge of|joined|join|signed for|signed from|move to|moved to|loan to|loan from|on loan at|beat|beaten by|defeat to|defeated|drew with|draw with|lost to|win over|victory over|coach of|manager of|linked with|hands of|against|versus|vs\.?|v)\s+$/iu;
+const CLUB_BEFORE = /\b(?:sacked by|charge of|joined|join|signed for|signed from|move to|moved to|loan to|loan from|on loan at|beat|beaten by|defeat to|defeated|drew with|draw with|lost to|win over|victory over|coach of|manager of|linked with|hands of|against|versus|vs\.?|v|(?:game|match|clash|tie) with|faces?|facing)\s+$/iu;
 
 export function isSportsReport(text: string): boolean {
   return (text.match(SPORT_WORDS)?.length ?? 0) >= 3;
@@ -45,6 +51,13 @@ function isClub(m: Mention, text: string, prev: Mention | undefined, next: Menti
     (o.type === "ORGANIZATION" && (/\b(?:Real|FC|United|City|Athletic|Atletico|Inter|AC|Juventus|Sporting|Bayern|Borussia)\b/u.test(o.text) || lookupCity(o.text) !== undefined || cityCandidates(o.text).length > 0));
   const listed = (between: string) => /^(?:,\s*|\s+and\s+|\s+or\s+)$/u.test(between);
   return (prev !== undefined && isClubName(prev) && listed(text.slice(prev.end, m.start))) || (next !== undefined && isClubName(next) && listed(text.slice(m.end, next.start)));
+}
+
+/** A name in a list (`A, B and C`) whose listed neighbours are all organizations. */
+function listedWithOrganizations(m: Mention, text: string, prev: Mention | undefined, next: Mention | undefined): boolean {
+  const listed = (between: string) => /^(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$/u.test(between);
+  const neighbours = [prev && listed(text.slice(prev.end, m.start)) ? prev : undefined, next && listed(text.slice(m.end, next.start)) ? next : undefined].filter((o): o is Mention => o !== undefined);
+  return neighbours.length > 0 && neighbours.every((o) => o.type === "ORGANIZATION");
 }
 
 /**
@@ -130,6 +143,13 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
       continue;
     }
     if (CRUDE_AFTER.test(text.slice(m.end, m.end + 12)) || TITLE_AFTER.test(text.slice(m.end, m.end + 24))) continue;
+    const major = lookupCountry(m.text) !== undefined || isUsStateName(m.text) || lookupCity(m.text) !== undefined || lookupRegion(m.text) !== undefined;
+    if (!major && (TITLE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) || QUOTED(text, m))) continue;
+    if (!major && !sports && listedWithOrganizations(m, text, mentions[i - 1], mentions[i + 1])) {
+      // `studios such as MGM Studios, Disney, and Buena Vista`: a company in a list of companies.
+      out.push({ ...m, type: "ORGANIZATION" });
+      continue;
+    }
     if (inTeamList(m, text, mentions[i - 1], mentions[i + 1])) {
       out.push({ ...m, type: "PERSON" });
       continue;

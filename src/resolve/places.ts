@@ -79,6 +79,8 @@ interface Sense {
   ownName: string;
   /** A country sense's key is the country's whatever the name (`U.S.` → `united states`). */
   fixedKey?: string;
+  /** A city's population, when the table gives it. */
+  population?: number;
 }
 
 const PRIOR = { country: 3.2, pinnedCity: 3.0, knownRegion: 3.0, usState: 2.5, division: 1.2 } as const;
@@ -128,6 +130,7 @@ function citySense(c: CityInfo, prior: number, base: string): Sense {
   return {
     kind: "CITY", name: c.name, countryCode: c.countryCode, admin1: c.admin1 ?? null, latitude: c.latitude, longitude: c.longitude, prior, usState: false,
     ownKey: normalizeName("PLACE", `${base} ${where}`), ownName: `${c.name}, ${where}`,
+    ...(c.population === undefined ? {} : { population: c.population }),
   };
 }
 
@@ -412,7 +415,7 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
       } else if (tail) best = { sense: tail.sense, score: 0, why: [`the bare tail of ${tail.full}, named in the article`] };
       else if (q) best = pick(scoreSenses(name, senses, [m], text, ev, [q], byName));
       else best = pick(scored);
-      if (!q && qualifiers.length === 0 && weakForeignTown(best, name, ms, ev)) {
+      if (!q && qualifiers.length === 0 && weakForeignTown(best, name, ms, ev, text)) {
         // Only the population table speaks for a town of a country the article does not
         // name (`Pompey's box` in a Chelsea report, `MP for Kensington` beside London):
         // the name is read as one the gazetteer does not know.
@@ -423,6 +426,12 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
         if (q.admin1 && q.countryCode === "US") {
           // `Paris, Kentucky`: a town too small for the table, but the text says where it is.
           out.set(m, { key: normalizeName("PLACE", `${name} ${q.text}`), name: `${name}, ${q.text}`, geo: { ...NO_GEO, kind: "CITY", countryCode: "US", regionCode: `US-${q.admin1}` }, baseKey, qualified: true, reason: `qualified as in ${q.text}, not in the gazetteer` });
+          continue;
+        }
+        if (!q.admin1 && lookupCity(name) === undefined) {
+          // `Salinas, Mexico`: no namesake in that country in the table; the text still says the
+          // country. (A curated city before a country is a list: `Paris, Brussels, Germany and Italy`.)
+          out.set(m, { key: normalizeName("PLACE", `${name} ${q.text}`), name: `${name}, ${q.text}`, geo: { ...NO_GEO, kind: "CITY", countryCode: q.countryCode }, baseKey, qualified: true, reason: `qualified as in ${q.text}, not in the gazetteer` });
           continue;
         }
       }
@@ -436,17 +445,20 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
 }
 
 /**
- * True when a city sense was chosen by its population alone (no qualifier, region or
- * word spoke for it) in a country the article does not otherwise name, while the
- * article's places are in another country.
+ * True when a town (under 150,000 people) was chosen by its population alone (no
+ * qualifier, region or word spoke for it, no locative word before it) in a country the
+ * article does not otherwise name, while the article's places are in another country.
  */
-function weakForeignTown(best: Scored, name: string, ms: readonly Mention[], ev: Evidence): boolean {
+function weakForeignTown(best: Scored, name: string, ms: readonly Mention[], ev: Evidence, text: string): boolean {
   const s = best.sense;
   if (s.kind !== "CITY" || !s.countryCode || lookupCity(name) !== undefined || best.why.length > 0) return false;
-  if (!ev.focus || ev.focus === s.countryCode) return false;
+  // A city of its own weight (`San Jose` in a tennis report) or one the words locate (`in Preston`) stays.
+  if ((s.population ?? 0) >= 150_000 || ms.some((m) => /\b(?:in|near|at|outside|from)\s+$/u.test(text.slice(Math.max(0, m.start - 8), m.start)))) return false;
+  // The article's places without this name: none in the town's country, some elsewhere.
   const own = ev.names.get(s.countryCode);
   const others = own ? [...own].filter((n) => n !== name).length : 0;
-  return others === 0 && ms.length > 0;
+  const elsewhere = [...ev.names].some(([code, names]) => code !== s.countryCode && names.size > 0);
+  return others === 0 && elsewhere && ms.length > 0;
 }
 
 /** `Iowa's Scott and Polk counties`, `the county of Brevard`: a county, whatever towns share its name. */
@@ -458,6 +470,8 @@ const STATE_POSSESSIVE = /(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)['’]s\s+(?:\p{Lu}[\
 function countyOf(name: string, ms: readonly Mention[], text: string): ((baseKey: string) => PlaceChoice) | undefined {
   const m = ms.find((x) => COUNTY_AFTER.test(text.slice(x.end, x.end + 40)) || (/\bcounty of\s+$/iu.test(text.slice(Math.max(0, x.start - 12), x.start))));
   if (!m || /\bcount(?:y|ies)$/iu.test(name)) return undefined;
+  // `Iowa`, `Georgia`, `Washington`: a state, country or major city named next to counties is itself.
+  if (lookupCity(name) || sensesOf(name).some((x) => x.kind === "COUNTRY" || x.usState || (x.kind === "REGION" && x.prior >= PRIOR.knownRegion))) return undefined;
   if (!COUNTY_AFTER.test(text.slice(m.end, m.end + 40)) && !COUNTY_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) return undefined;
   const state = STATE_POSSESSIVE.exec(text.slice(Math.max(0, m.start - 40), m.start))?.[1];
   const admin1 = state && isUsStateName(state) ? lookupRegion(state)?.admin1 ?? null : null;

@@ -70,7 +70,7 @@ const CITY_ROWS: ReadonlyArray<readonly [string, string, number, number]> = [
   ["Lyon", "FR", 45.76, 4.84], ["Berlin", "DE", 52.52, 13.4],
   ["Munich", "DE", 48.14, 11.58], ["Frankfurt", "DE", 50.11, 8.68], ["Hamburg", "DE", 53.55, 9.99],
   ["Cologne", "DE", 50.94, 6.96], ["Madrid", "ES", 40.42, -3.7], ["Barcelona", "ES", 41.39, 2.17], ["Valencia", "ES", 39.47, -0.38], ["Seville", "ES", 37.39, -5.99],
-  ["Lisbon", "PT", 38.72, -9.14], ["Rome", "IT", 41.9, 12.5], ["Milan", "IT", 45.46, 9.19],
+  ["Lisbon", "PT", 38.72, -9.14], ["Rome", "IT", 41.9, 12.5], ["Milan", "IT", 45.46, 9.19], ["Venice", "IT", 45.44, 12.33],
   ["Naples", "IT", 40.85, 14.27], ["Turin", "IT", 45.07, 7.69], ["Brussels", "BE", 50.85, 4.35],
   ["Amsterdam", "NL", 52.37, 4.9], ["The Hague", "NL", 52.08, 4.3], ["Rotterdam", "NL", 51.92, 4.48],
   ["Luxembourg City", "LU", 49.61, 6.13], ["Geneva", "CH", 46.2, 6.14], ["Zurich", "CH", 47.38, 8.54],
@@ -153,6 +153,7 @@ const REGION_COUNTRIES: Record<string, string> = {
   "Iraqi Kurdistan": "IQ", Darfur: "SD", "Silicon Valley": "US", "Wall Street": "US", "Capitol Hill": "US",
   Midwest: "US", "New England": "US", "Downing Street": "GB", Whitehall: "GB", Westminster: "GB",
   Munster: "IE", Leinster: "IE", Connacht: "IE", Ulster: "GB", Midlands: "GB",
+  "West Bank": "PS", "Gaza Strip": "PS", "Golan Heights": "SY", Sinai: "EG",
 };
 
 /** Regions, US states and other areas that are places but not countries or cities. */
@@ -276,7 +277,13 @@ function withPoint(info: RegionInfo): RegionInfo {
 
 /** Every city named `name`, most populous first. */
 export function cityCandidates(name: string): CityInfo[] {
-  return generatedTable().get(foldKey(name)) ?? [];
+  const key = foldKey(name);
+  const hit = generatedTable().get(key) ?? [];
+  // GeoNames writes `Saint Paul` where news writes `St. Paul` (and `St. Louis` the other way): both forms, most populous first.
+  const saint = /^st\.?\s/u.test(key) ? key.replace(/^st\.?\s/u, "saint ") : key.startsWith("saint ") ? key.replace(/^saint\s/u, "st. ") : null;
+  const other = saint ? generatedTable().get(saint) : undefined;
+  if (!other) return hit;
+  return [...hit, ...other.filter((c) => !hit.includes(c))].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
 }
 
 /**
