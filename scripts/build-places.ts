@@ -134,7 +134,7 @@ const WORLD_REGIONS: ReadonlyArray<readonly [name: string, type: string, country
   ["Headingley", "venue", "GB", 53.818, -1.582], ["Nou Camp", "venue", "ES", 41.381, 2.123], ["Camp Nou", "venue", "ES", 41.381, 2.123],
   ["Stade de France", "venue", "FR", 48.924, 2.36], ["Melbourne Park", "venue", "AU", -37.821, 144.978],
   ["Madison Square Garden", "venue", "US", 40.751, -73.994], ["Central Park", "landmark", "US", 40.783, -73.965],
-  ["Trump Tower", "landmark", "US", 40.762, -73.974], ["Fleet Street", "landmark", "GB", 51.514, -0.107],
+  ["Trump Tower", "landmark", "US", 40.762, -73.974], ["Hyde Park", "landmark", "GB", 51.507, -0.165], ["Fleet Street", "landmark", "GB", 51.514, -0.107],
 ];
 
 /** Folded for matching: no diacritics, lowercase. */

@@ -3,7 +3,9 @@
 //  - a benchmark crude named after a place (`Brent crude`, `Brent oil`) is no place, nor
 //    a place name opening a title (`Georgia On My Mind`), after words that introduce a
 //    title (`the film Elizabeth`) or alone in quotes (`as "Pocahontas"`);
-//  - outside sports, a town's name listed among companies is a company (`Disney, and Buena Vista`);
+//  - outside sports, a town's name listed among companies is a company (`Disney, and Buena Vista`),
+//    as is one whose shares are traded (`shares in Cegetel`); a university or brand is no place
+//    (`a Stanford alumna`, `Converse sneakers`), nor `And City` or a bare `Central`;
 //  - a city name that is a football club in a sports report (`sacked by Valencia`,
 //    `the Valencia coach`, `Real Madrid, Barcelona and Valencia`) is an organization;
 //  - a name that is the given name or surname of a person the article names
@@ -21,13 +23,21 @@ const CRUDE_AFTER = /^\s+(?:crude|oil|futures|blend|benchmark)\b/iu;
  * a capitalised preposition, or one before a capitalised possessive, goes on the title.
  */
 /** A work's title after words that introduce one (`the film Elizabeth`, `her performance in Monster`, `star in Fingersmith`). */
-const TITLE_BEFORE = /\b(?:film|films|movie|novel|book|play|musical|album|single|song|series|drama|sitcom|performance in|role in|star in|starred in|starring in|adaptation of)\s+$/iu;
+const TITLE_BEFORE = /\b(?:film|films|movie|novel|book|play|musical|album|single|song|series|drama|sitcom|performance in|role in|star in|starred in|starring in|seen in|appeared in|appears in|adaptation of)\s+$/iu;
+/** A company's name: `shares in Cegetel`, `a stake in Yukos`. */
+const COMPANY_BEFORE = /\b(?:shares in|stake in|shares of|stake of|shareholders in|bid for)\s+$/iu;
+/** A university, brand or genre, not the place: `a Stanford alumna`, `Converse sneakers`, `Opera band Il Divo`. */
+const NOT_PLACE_AFTER = /^\s+(?:alumn\w*|graduates?|professors?|students?|researchers?|sneakers|shoes|trainers|brand|band|singer|records|label)\b/iu;
+/** A sentence-opening conjunction the tagger took into a name (`And City seemed content`). */
+const CONJUNCTION_FIRST = /^(?:And|But|Or|So|Yet|Then|Also)\s/u;
+/** Direction adjectives alone (`Central and South Asia`): half of a name, never one. */
+const BARE_ADJECTIVE = /^(?:Central|Northern|Southern|Eastern|Western|Upper|Lower)$/u;
 /** A name alone in quotes (`referring to Warren as "Pocahontas"`): a nickname or a title, not a place. */
 const QUOTED = (text: string, m: Mention): boolean => /["“'‘]/u.test(text[m.start - 1] ?? "") && /["”'’]/u.test(text[m.end] ?? "") && !/['’]/u.test(text[m.start - 1] ?? "");
 const TITLE_AFTER = /^\s+(?:On|In|Of|To|At|For|From)\s+(?:My|Your|Our|Their|His|Her|The|A)\s+\p{Lu}|^\s+(?:on|in|of)\s+(?:My|Your|Our|Their)\s+\p{Lu}/u;
 
 /** Words that make a report a sports report: club readings of city names need two of them. */
-const SPORT_WORDS = /\b(?:coach|manager|striker|midfielder|defender|goalkeeper|league|cup|match|season|club|fixture|squad|transfer|goal|goals|scored|champions|derby|premiership|la liga|serie a|bundesliga|uefa|fifa|stadium)\b/giu;
+const SPORT_WORDS = /\b(?:coach|manager|striker|midfielder|defender|goalkeeper|league|cup|match|season|club|fixture|squad|transfer|goal|goals|scored|champions|derby|premiership|la liga|serie a|bundesliga|uefa|fifa|stadium|rugby|fly-half|scrum-half|hooker|flanker|full-back|tries|wicket|wickets|innings|batsman|bowler|referee|half-time|kick-off|semi-final|quarter-final|heineken cup|six nations)\b/giu;
 /** Club readings right after a name: `Valencia coach`, `Valencia's striker`, `Valencia 2-1`. */
 const CLUB_AFTER = /^(?:['’]s)?\s+(?:coach|manager|boss|job|striker|midfielder|defender|goalkeeper|captain|player|players|fans|side|team|squad|president|chairman|supporters)\b|^\s+\d{1,2}\s*[-–]\s*\d{1,2}\b(?!-)|^\s+\d{1,2}\s+\p{Lu}/iu;
 /** Club readings right before a name: `sacked by Valencia`, `charge of Valencia`, `beat Valencia`. */
@@ -37,8 +47,8 @@ export function isSportsReport(text: string): boolean {
   return (text.match(SPORT_WORDS)?.length ?? 0) >= 3;
 }
 
-/** A transfer between clubs: `arriving at Liverpool from Valencia`, `signed by Chelsea from Porto`. */
-const TRANSFER_FROM = /\b(?:arriv|join|sign|mov|transfer)\w*\b[^.]{0,40}\bfrom\s+$/iu;
+/** A transfer between clubs: `arriving at Liverpool from Valencia`, `signed by Chelsea from Porto`, `interest from Hamburg`. */
+const TRANSFER_FROM = /\b(?:arriv|join|sign|mov|transfer|interest|bid|offer)\w*\b[^.]{0,40}\bfrom\s+$/iu;
 
 /** A city (not a country or US state) that a sports report names as a club; `prev`/`next` are its neighbours in text order. */
 function isClub(m: Mention, text: string, prev: Mention | undefined, next: Mention | undefined, clubs: ReadonlySet<string>): boolean {
@@ -143,13 +153,6 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
       continue;
     }
     if (CRUDE_AFTER.test(text.slice(m.end, m.end + 12)) || TITLE_AFTER.test(text.slice(m.end, m.end + 24))) continue;
-    const major = lookupCountry(m.text) !== undefined || isUsStateName(m.text) || lookupCity(m.text) !== undefined || lookupRegion(m.text) !== undefined;
-    if (!major && (TITLE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) || QUOTED(text, m))) continue;
-    if (!major && !sports && listedWithOrganizations(m, text, mentions[i - 1], mentions[i + 1])) {
-      // `studios such as MGM Studios, Disney, and Buena Vista`: a company in a list of companies.
-      out.push({ ...m, type: "ORGANIZATION" });
-      continue;
-    }
     if (inTeamList(m, text, mentions[i - 1], mentions[i + 1])) {
       out.push({ ...m, type: "PERSON" });
       continue;
@@ -162,6 +165,18 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
     }
     if (nameParts.has(m.text) && !lookupCountry(m.text) && !isUsStateName(m.text) && !lookupCity(m.text)) {
       out.push({ ...m, type: "PERSON" });
+      continue;
+    }
+    const major = lookupCountry(m.text) !== undefined || isUsStateName(m.text) || lookupCity(m.text) !== undefined || lookupRegion(m.text) !== undefined;
+    if (!major && (TITLE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) || QUOTED(text, m) || NOT_PLACE_AFTER.test(text.slice(m.end, m.end + 16)))) continue;
+    if (CONJUNCTION_FIRST.test(m.text) || BARE_ADJECTIVE.test(m.text)) continue;
+    if (!major && COMPANY_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start))) {
+      out.push({ ...m, type: "ORGANIZATION" });
+      continue;
+    }
+    if (!major && !sports && listedWithOrganizations(m, text, mentions[i - 1], mentions[i + 1])) {
+      // `studios such as MGM Studios, Disney, and Buena Vista`: a company in a list of companies.
+      out.push({ ...m, type: "ORGANIZATION" });
       continue;
     }
     out.push(m);

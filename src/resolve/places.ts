@@ -170,7 +170,8 @@ export function sensesOf(text: string): Sense[] {
   for (const r of /^(?:north|south|east|west|centre|center|central|north-east|north-west|south-east|south-west)$/iu.test(name) ? [] : regionCandidates(name)) {
     if (out.some((s) => s.kind !== "CITY" && same(s, r))) continue;
     if (country && r.countryCode === country.code && r.admin1 === null) continue;
-    out.push(regionSense(r, PRIOR.division, base));
+    // A venue or landmark of the hand-kept list (`Hyde Park`, `Old Trafford`) is what news means by its name.
+    out.push(regionSense(r, r.type === "venue" || r.type === "landmark" ? PRIOR.knownRegion : PRIOR.division, base));
   }
   for (const c of cityCandidates(name)) {
     if (out.some((s) => s.kind === "CITY" && s.countryCode === c.countryCode && (s.admin1 === (c.admin1 ?? null) || near(s, c)))) continue;
@@ -446,19 +447,20 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
 
 /**
  * True when a town (under 150,000 people) was chosen by its population alone (no
- * qualifier, region or word spoke for it, no locative word before it) in a country the
- * article does not otherwise name, while the article's places are in another country.
+ * qualifier, region or word spoke for it) in a country the article names neither by a
+ * place nor by a demonym, while the article's places are in another country.
  */
 function weakForeignTown(best: Scored, name: string, ms: readonly Mention[], ev: Evidence, text: string): boolean {
   const s = best.sense;
   if (s.kind !== "CITY" || !s.countryCode || lookupCity(name) !== undefined || best.why.length > 0) return false;
-  // A city of its own weight (`San Jose` in a tennis report) or one the words locate (`in Preston`) stays.
-  if ((s.population ?? 0) >= 150_000 || ms.some((m) => /\b(?:in|near|at|outside|from)\s+$/u.test(text.slice(Math.max(0, m.start - 8), m.start)))) return false;
+  // A city of its own weight (`San Jose` in a tennis report) stays.
+  if ((s.population ?? 0) >= 150_000) return false;
   // The article's places without this name: none in the town's country, some elsewhere.
   const own = ev.names.get(s.countryCode);
   const others = own ? [...own].filter((n) => n !== name).length : 0;
   const elsewhere = [...ev.names].some(([code, names]) => code !== s.countryCode && names.size > 0);
-  return others === 0 && elsewhere && ms.length > 0;
+  // `the Norwegian town of Lillehammer`: a demonym names the country too.
+  return others === 0 && elsewhere && ms.length > 0 && ![...findDemonyms(text, []).values()].some((d) => d.geo.countryCode === s.countryCode);
 }
 
 /** `Iowa's Scott and Polk counties`, `the county of Brevard`: a county, whatever towns share its name. */

@@ -88,7 +88,7 @@ const CITY_ROWS: ReadonlyArray<readonly [string, string, number, number]> = [
   ["Yerevan", "AM", 40.18, 44.51], ["Baku", "AZ", 40.41, 49.87], ["Nicosia", "CY", 35.19, 33.38],
   ["Valletta", "MT", 35.9, 14.51], ["Monaco", "MC", 43.74, 7.42],
   // Americas
-  ["Washington", "US", 38.9, -77.04], ["Washington D.C.", "US", 38.9, -77.04], ["New York", "US", 40.71, -74.01],
+  ["Washington", "US", 38.9, -77.04], ["Washington D.C.", "US", 38.9, -77.04], ["New York", "US", 40.71, -74.01], ["Manhattan", "US", 40.78, -73.97], ["Brooklyn", "US", 40.65, -73.95],
   ["New York City", "US", 40.71, -74.01], ["Los Angeles", "US", 34.05, -118.24], ["Chicago", "US", 41.88, -87.63],
   ["Houston", "US", 29.76, -95.37], ["Philadelphia", "US", 39.95, -75.17], ["Phoenix", "US", 33.45, -112.07],
   ["San Antonio", "US", 29.42, -98.49], ["San Diego", "US", 32.72, -117.16], ["Dallas", "US", 32.78, -96.8],
@@ -440,7 +440,7 @@ const PLACE_ALIASES: Record<string, string> = {
   "empire state": "New York state", "palmetto state": "South Carolina", "show me state": "Missouri", "show-me state": "Missouri",
   "silver state": "Nevada", "tar heel state": "North Carolina", "volunteer state": "Tennessee", "bluegrass state": "Kentucky",
   "evergreen state": "Washington state", "old dominion": "Virginia", "first state": "Delaware", "beehive state": "Utah",
-  "big apple": "New York", "big easy": "New Orleans", "windy city": "Chicago", "motor city": "Detroit",
+  "big apple": "New York", mideast: "Middle East", "big easy": "New Orleans", "windy city": "Chicago", "motor city": "Detroit",
   calcutta: "Kolkata", bombay: "Mumbai", madras: "Chennai", peking: "Beijing", canton: "Guangzhou", rangoon: "Yangon",
   saigon: "Ho Chi Minh City", kiev: "Kyiv", bronx: "The Bronx", "south bronx": "The Bronx", "ft. worth": "Fort Worth",
   "ft worth": "Fort Worth", rio: "Rio de Janeiro", "monte carlo": "Monaco",
