@@ -253,6 +253,9 @@ test("nicknames, former names and `St.` forms are the node of the name they stan
   assert.equal(stPaul.geo?.regionCode, "US-MN");
   assert.equal(typeof stPaul.geo?.latitude, "number", "GeoNames' `Saint Paul`");
   assert.equal(place(resolve("Jobs at the Midlands plant.", ["Midlands"]), "midlands").geo?.countryCode, "GB", "the English Midlands, not Zimbabwe's");
+  assert.equal(place(resolve("He is expected in San Sebastian this week.", ["San Sebastian"]), "san sebastian").geo?.countryCode, "ES", "GeoNames' `Donostia / San Sebastián`");
+  assert.equal(place(resolve("They moved to Westchester instead.", ["Westchester"]), "westchester").geo?.regionCode, null);
+  assert.equal(place(resolve("They moved to Westchester instead.", ["Westchester"]), "westchester").geo?.countryCode, "US");
   const ground = place(resolve("Fans gathered at Murrayfield.", ["Murrayfield"]), "murrayfield");
   assert.equal(ground.geo?.countryCode, "GB");
   assert.equal(typeof ground.geo?.latitude, "number");
@@ -286,6 +289,8 @@ test("extraction: titles, quoted nicknames and companies listed with companies a
   const studios = "Studios such as MGM, Disney, and Buena Vista back the format.";
   const typed = retypePlaces([at(studios, "MGM", "ORGANIZATION"), at(studios, "Disney", "ORGANIZATION"), at(studios, "Buena Vista")], studios);
   assert.deepEqual(typed.map((m) => m.type), ["ORGANIZATION", "ORGANIZATION", "ORGANIZATION"]);
+  const heroes = "It would not be another Spider-Man or Batman.";
+  assert.deepEqual(retypePlaces([at(heroes, "Spider-Man", "PERSON"), at(heroes, "Batman")], heroes).map((m) => m.type), ["PERSON", "PERSON"]);
   const towns = "Plants in Detroit, Flint and Buena Vista closed.";
   assert.deepEqual(retypePlaces([at(towns, "Detroit"), at(towns, "Flint"), at(towns, "Buena Vista")], towns).map((m) => m.type), ["PLACE", "PLACE", "PLACE"]);
 });

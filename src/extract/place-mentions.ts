@@ -3,7 +3,8 @@
 //  - a benchmark crude named after a place (`Brent crude`, `Brent oil`) is no place, nor
 //    a place name opening a title (`Georgia On My Mind`), after words that introduce a
 //    title (`the film Elizabeth`) or alone in quotes (`as "Pocahontas"`);
-//  - outside sports, a town's name listed among companies is a company (`Disney, and Buena Vista`),
+//  - outside sports, a town's name listed among companies is a company (`Disney, and Buena Vista`)
+//    (among people, a person: `Spider-Man or Batman`),
 //    as is one whose shares are traded (`shares in Cegetel`); a university or brand is no place
 //    (`a Stanford alumna`, `Converse sneakers`), nor `And City` or a bare `Central`;
 //  - a city name that is a football club in a sports report (`sacked by Valencia`,
@@ -23,9 +24,9 @@ const CRUDE_AFTER = /^\s+(?:crude|oil|futures|blend|benchmark)\b/iu;
  * a capitalised preposition, or one before a capitalised possessive, goes on the title.
  */
 /** A work's title after words that introduce one (`the film Elizabeth`, `her performance in Monster`, `star in Fingersmith`). */
-const TITLE_BEFORE = /\b(?:film|films|movie|novel|book|play|musical|album|single|song|series|drama|sitcom|performance in|role in|star in|starred in|starring in|seen in|appeared in|appears in|adaptation of)\s+$/iu;
-/** A company's name: `shares in Cegetel`, `a stake in Yukos`. */
-const COMPANY_BEFORE = /\b(?:shares in|stake in|shares of|stake of|shareholders in|bid for)\s+$/iu;
+const TITLE_BEFORE = /\b(?:film|films|movie|novel|book|play|musical|album|single|song|series|drama|sitcom|performance in|role in|star in|starred in|starring in|seen in|appeared in|appears in|adaptation of|number \w+ with)\s+$/iu;
+/** A company's name: `shares in Cegetel`, `a stake in Yukos`, `a spokesman for Platte River`. */
+const COMPANY_BEFORE = /\b(?:shares in|stake in|shares of|stake of|shareholders in|bid for|spokesman for|spokeswoman for|spokesperson for)\s+$/iu;
 /** A university, brand or genre, not the place: `a Stanford alumna`, `Converse sneakers`, `Opera band Il Divo`. */
 const NOT_PLACE_AFTER = /^\s+(?:alumn\w*|graduates?|professors?|students?|researchers?|sneakers|shoes|trainers|brand|band|singer|records|label)\b/iu;
 /** A sentence-opening conjunction the tagger took into a name (`And City seemed content`). */
@@ -63,11 +64,12 @@ function isClub(m: Mention, text: string, prev: Mention | undefined, next: Menti
   return (prev !== undefined && isClubName(prev) && listed(text.slice(prev.end, m.start))) || (next !== undefined && isClubName(next) && listed(text.slice(m.end, next.start)));
 }
 
-/** A name in a list (`A, B and C`) whose listed neighbours are all organizations. */
-function listedWithOrganizations(m: Mention, text: string, prev: Mention | undefined, next: Mention | undefined): boolean {
+/** The type of a list (`A, B and C`) whose listed neighbours are all organizations, or all people (`Spider-Man or Batman`). */
+function listedWith(m: Mention, text: string, prev: Mention | undefined, next: Mention | undefined): "ORGANIZATION" | "PERSON" | undefined {
   const listed = (between: string) => /^(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$/u.test(between);
   const neighbours = [prev && listed(text.slice(prev.end, m.start)) ? prev : undefined, next && listed(text.slice(m.end, next.start)) ? next : undefined].filter((o): o is Mention => o !== undefined);
-  return neighbours.length > 0 && neighbours.every((o) => o.type === "ORGANIZATION");
+  const type = neighbours[0]?.type;
+  return (type === "ORGANIZATION" || type === "PERSON") && neighbours.every((o) => o.type === type) ? type : undefined;
 }
 
 /**
@@ -174,9 +176,10 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
       out.push({ ...m, type: "ORGANIZATION" });
       continue;
     }
-    if (!major && !sports && listedWithOrganizations(m, text, mentions[i - 1], mentions[i + 1])) {
+    const listType = !major && !sports ? listedWith(m, text, mentions[i - 1], mentions[i + 1]) : undefined;
+    if (listType) {
       // `studios such as MGM Studios, Disney, and Buena Vista`: a company in a list of companies.
-      out.push({ ...m, type: "ORGANIZATION" });
+      out.push({ ...m, type: listType });
       continue;
     }
     out.push(m);

@@ -170,8 +170,10 @@ export function sensesOf(text: string): Sense[] {
   for (const r of /^(?:north|south|east|west|centre|center|central|north-east|north-west|south-east|south-west)$/iu.test(name) ? [] : regionCandidates(name)) {
     if (out.some((s) => s.kind !== "CITY" && same(s, r))) continue;
     if (country && r.countryCode === country.code && r.admin1 === null) continue;
-    // A venue or landmark of the hand-kept list (`Hyde Park`, `Old Trafford`) is what news means by its name.
-    out.push(regionSense(r, r.type === "venue" || r.type === "landmark" ? PRIOR.knownRegion : PRIOR.division, base));
+    // A venue, landmark or region of the hand-kept list in one country (`Hyde Park`, `Old
+    // Trafford`, `Westchester`) is what news means by its name.
+    const handKept = r.admin1 === null && r.countryCode !== null && /^(?:venue|landmark|region)$/u.test(r.type ?? "");
+    out.push(regionSense(r, handKept ? PRIOR.knownRegion : PRIOR.division, base));
   }
   for (const c of cityCandidates(name)) {
     if (out.some((s) => s.kind === "CITY" && s.countryCode === c.countryCode && (s.admin1 === (c.admin1 ?? null) || near(s, c)))) continue;
@@ -524,8 +526,8 @@ function unknownPlace(m: Mention, name: string, baseKey: string, q: Qualifier | 
     return { key: normalizeName("PLACE", `${name} ${q.text}`), name: `${name}, ${q.text}`, geo, baseKey, qualified: true, reason: `qualified as in ${q.text}, not in the gazetteer` };
   }
   if (hasPlaceWord(name) && !otherwiseTyped) return { key: baseKey, name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not in the gazetteer; a place word says it is a place" };
-  // An initialism no gazetteer knows (`M.I.T.`, `W.T.O.`) is an organization's name, wherever it is.
-  if (located && !/^(?:\p{Lu}\.?){2,}$/u.test(name)) return { key: baseKey, name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not in the gazetteer; a locative word (`in`, `near`) before it" };
+  // An initialism no gazetteer knows (`M.I.T.`, `W.T.O.`, `MMORPGs`) is an organization's or a thing's name, wherever it is.
+  if (located && !/^(?:\p{Lu}\.?){2,}s?$/u.test(name)) return { key: baseKey, name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not in the gazetteer; a locative word (`in`, `near`) before it" };
   return { key: "", name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not a place: no gazetteer entry, qualifier, place word or locative word" };
 }
 

@@ -240,6 +240,8 @@ function generatedTable(): Map<string, CityInfo[]> {
       if (admin1 !== "") city.admin1 = admin1;
       addTo(generated, foldKey(name), city);
       if (alt !== "" && foldKey(alt) !== foldKey(name)) addTo(generated, foldKey(alt), city);
+      // Bilingual names (`Donostia / San Sebastián`, `Biel/Bienne`): each part names the city.
+      if (name.includes("/")) for (const part of name.split("/")) if (part.trim() !== "") addTo(generated, foldKey(part), city);
     }
     for (const list of generated.values()) list.sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
   }
