@@ -294,3 +294,18 @@ test("extraction: titles, quoted nicknames and companies listed with companies a
   const towns = "Plants in Detroit, Flint and Buena Vista closed.";
   assert.deepEqual(retypePlaces([at(towns, "Detroit"), at(towns, "Flint"), at(towns, "Buena Vista")], towns).map((m) => m.type), ["PLACE", "PLACE", "PLACE"]);
 });
+
+test("extraction: shows, car models and family members are no places", () => {
+  const at = (text: string, form: string, type: EntityType = "PLACE"): Mention => {
+    const start = text.indexOf(form);
+    return { type, text: form, start, end: start + form.length };
+  };
+  const show = "The former Grange Hill actress won an award.";
+  assert.deepEqual(retypePlaces([at(show, "Grange Hill")], show), []);
+  const car = "Sales of the Pontiac G6 rose.";
+  assert.deepEqual(retypePlaces([at(car, "Pontiac")], car), []);
+  const family = "Donald Trump flew home; the chairs in Ivanka Trump's den were new.";
+  assert.deepEqual(retypePlaces([at(family, "Donald Trump", "PERSON"), at(family, "Ivanka Trump")], family).map((m) => m.type), ["PERSON", "PERSON"]);
+  const tower = "Donald Trump flew to Trump Tower.";
+  assert.deepEqual(retypePlaces([at(tower, "Donald Trump", "PERSON"), at(tower, "Trump Tower")], tower).map((m) => m.type), ["PERSON", "PLACE"]);
+});

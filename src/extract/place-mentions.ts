@@ -6,7 +6,8 @@
 //  - outside sports, a town's name listed among companies is a company (`Disney, and Buena Vista`)
 //    (among people, a person: `Spider-Man or Batman`),
 //    as is one whose shares are traded (`shares in Cegetel`); a university or brand is no place
-//    (`a Stanford alumna`, `Converse sneakers`), nor `And City` or a bare `Central`;
+//    (`a Stanford alumna`, `Converse sneakers`), nor `And City` or a bare `Central`; a name
+//    ending in the surname of a person the article names is a person (`Ivanka Trump`);
 //  - a city name that is a football club in a sports report (`sacked by Valencia`,
 //    `the Valencia coach`, `Real Madrid, Barcelona and Valencia`) is an organization;
 //  - a name that is the given name or surname of a person the article names
@@ -27,8 +28,8 @@ const CRUDE_AFTER = /^\s+(?:crude|oil|futures|blend|benchmark)\b/iu;
 const TITLE_BEFORE = /\b(?:film|films|movie|novel|book|play|musical|album|single|song|series|drama|sitcom|performance in|role in|star in|starred in|starring in|seen in|appeared in|appears in|adaptation of|number \w+ with)\s+$/iu;
 /** A company's name: `shares in Cegetel`, `a stake in Yukos`, `a spokesman for Platte River`. */
 const COMPANY_BEFORE = /\b(?:shares in|stake in|shares of|stake of|shareholders in|bid for|spokesman for|spokeswoman for|spokesperson for)\s+$/iu;
-/** A university, brand or genre, not the place: `a Stanford alumna`, `Converse sneakers`, `Opera band Il Divo`. */
-const NOT_PLACE_AFTER = /^\s+(?:alumn\w*|graduates?|professors?|students?|researchers?|sneakers|shoes|trainers|brand|band|singer|records|label)\b/iu;
+/** A university, brand, show or genre, not the place: `a Stanford alumna`, `Converse sneakers`, `Opera band Il Divo`, `Grange Hill actress`, `the Pontiac G6`, `Garfield: The Movie`. */
+const NOT_PLACE_AFTER = /^\s+(?:alumn\w*|graduates?|professors?|students?|researchers?|sneakers|shoes|trainers|brand|band|singer|records|label|actress|actor)\b|^\s+\p{Lu}{1,2}\d|^:\s+The\s+\p{Lu}/iu;
 /** A sentence-opening conjunction the tagger took into a name (`And City seemed content`). */
 const CONJUNCTION_FIRST = /^(?:And|But|Or|So|Yet|Then|Also)\s/u;
 /** Direction adjectives alone (`Central and South Asia`): half of a name, never one. */
@@ -62,6 +63,13 @@ function isClub(m: Mention, text: string, prev: Mention | undefined, next: Menti
     (o.type === "ORGANIZATION" && (/\b(?:Real|FC|United|City|Athletic|Atletico|Inter|AC|Juventus|Sporting|Bayern|Borussia)\b/u.test(o.text) || lookupCity(o.text) !== undefined || cityCandidates(o.text).length > 0));
   const listed = (between: string) => /^(?:,\s*|\s+and\s+|\s+or\s+)$/u.test(between);
   return (prev !== undefined && isClubName(prev) && listed(text.slice(prev.end, m.start))) || (next !== undefined && isClubName(next) && listed(text.slice(m.end, next.start)));
+}
+
+/** Two or three words ending in the surname of a person the article names, not opened by a place word (`Fort Jackson`, `New Lincoln`). */
+function isPersonName(text: string, nameParts: ReadonlySet<string>): boolean {
+  const words = text.split(/\s+/u);
+  if (words.length < 2 || words.length > 3) return false;
+  return nameParts.has(words[words.length - 1]!) && !/^(?:Fort|Ft\.|Mount|Mt\.|Lake|Port|Cape|New|North|South|East|West|San|Santa|Saint|St\.?|Upper|Lower|Great|Little|Old)$/u.test(words[0]!) && !/^(?:Tower|Village|Park|Street|Square|Center|Centre|Hall|Plaza|Hotel)$/u.test(words[words.length - 1]!);
 }
 
 /** The type of a list (`A, B and C`) whose listed neighbours are all organizations, or all people (`Spider-Man or Batman`). */
@@ -172,6 +180,11 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
     const major = lookupCountry(m.text) !== undefined || isUsStateName(m.text) || lookupCity(m.text) !== undefined || lookupRegion(m.text) !== undefined;
     if (!major && (TITLE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) || QUOTED(text, m) || NOT_PLACE_AFTER.test(text.slice(m.end, m.end + 16)))) continue;
     if (CONJUNCTION_FIRST.test(m.text) || BARE_ADJECTIVE.test(m.text)) continue;
+    if (!major && isPersonName(m.text, nameParts)) {
+      // `Ivanka Trump's den` beside `Donald Trump`: a person of the article's family of names.
+      out.push({ ...m, type: "PERSON" });
+      continue;
+    }
     if (!major && COMPANY_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start))) {
       out.push({ ...m, type: "ORGANIZATION" });
       continue;
