@@ -306,6 +306,12 @@ test("extraction: shows, car models and family members are no places", () => {
   assert.deepEqual(retypePlaces([at(car, "Pontiac")], car), []);
   const family = "Donald Trump flew home; the chairs in Ivanka Trump's den were new.";
   assert.deepEqual(retypePlaces([at(family, "Donald Trump", "PERSON"), at(family, "Ivanka Trump")], family).map((m) => m.type), ["PERSON", "PERSON"]);
+  const casino = "Sanders stopped at Harrah's casino in Las Vegas.";
+  assert.deepEqual(retypePlaces([at(casino, "Harrah")], casino).map((m) => m.type), ["ORGANIZATION"]);
+  const film = "Amadeus beat Places in the Heart to best picture.";
+  assert.deepEqual(retypePlaces([at(film, "Heart")], film), []);
+  const clashes = "Clashes in the Gaza Strip went on.";
+  assert.deepEqual(retypePlaces([at(clashes, "Gaza Strip")], clashes).map((m) => m.type), ["PLACE"]);
   const tower = "Donald Trump flew to Trump Tower.";
   assert.deepEqual(retypePlaces([at(tower, "Donald Trump", "PERSON"), at(tower, "Trump Tower")], tower).map((m) => m.type), ["PERSON", "PLACE"]);
 });
