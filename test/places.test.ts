@@ -312,6 +312,12 @@ test("extraction: shows, car models and family members are no places", () => {
   assert.deepEqual(retypePlaces([at(film, "Heart")], film), []);
   const clashes = "Clashes in the Gaza Strip went on.";
   assert.deepEqual(retypePlaces([at(clashes, "Gaza Strip")], clashes).map((m) => m.type), ["PLACE"]);
+  const paper = "According to reports in the Hollywood Reporter, talks began.";
+  assert.deepEqual(retypePlaces([at(paper, "Hollywood Reporter")], paper).map((m) => m.type), ["ORGANIZATION"]);
+  const hall = "Hundreds marched from City Hall.";
+  assert.deepEqual(retypePlaces([at(hall, "City Hall")], hall), [], "whose city hall? no one place");
+  const play = "The watch echoed Shylock in Shakespeare's Merchant of Venice.";
+  assert.deepEqual(retypePlaces([at(play, "Shakespeare")], play), []);
   const tower = "Donald Trump flew to Trump Tower.";
   assert.deepEqual(retypePlaces([at(tower, "Donald Trump", "PERSON"), at(tower, "Trump Tower")], tower).map((m) => m.type), ["PERSON", "PLACE"]);
 });

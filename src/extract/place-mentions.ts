@@ -8,8 +8,9 @@
 //    as is one whose shares are traded (`shares in Cegetel`); a university or brand is no place
 //    (`a Stanford alumna`, `Converse sneakers`), nor `And City` or a bare `Central`; a name
 //    ending in the surname of a person the article names is a person (`Ivanka Trump`); a
-//    firm's possessions make it a firm (`Harrah's casino`); `Latina` names people and
-//    `Places in the Heart` a film;
+//    firm's possessions make it a firm (`Harrah's casino`, `Jupiter research`), as does a
+//    newspaper's last word (`the Hollywood Reporter`); `Latina` names people, `the
+//    Championship` a competition, `City Hall` no one place, `Places in the Heart` a film;
 //  - a city name that is a football club in a sports report (`sacked by Valencia`,
 //    `the Valencia coach`, `Real Madrid, Barcelona and Valencia`) is an organization;
 //  - a name that is the given name or surname of a person the article names
@@ -31,13 +32,17 @@ const TITLE_BEFORE = /\b(?:film|films|movie|novel|book|play|musical|album|single
 /** A company's name: `shares in Cegetel`, `a stake in Yukos`, `a spokesman for Platte River`. */
 const COMPANY_BEFORE = /\b(?:shares in|stake in|shares of|stake of|shareholders in|bid for|spokesman for|spokeswoman for|spokesperson for)\s+$/iu;
 /** A university, brand, show or genre, not the place: `a Stanford alumna`, `Converse sneakers`, `Opera band Il Divo`, `Grange Hill actress`, `the Pontiac G6`, `Garfield: The Movie`. */
-const NOT_PLACE_AFTER = /^\s+(?:alumn\w*|graduates?|professors?|students?|researchers?|sneakers|shoes|trainers|brand|band|singer|records|label|actress|actor)\b|^\s+\p{Lu}{1,2}\d|^:\s+The\s+\p{Lu}/iu;
+const NOT_PLACE_AFTER = /^\s+(?:alumn\w*|graduates?|professors?|students?|researchers?|sneakers|shoes|trainers|brand|band|singer|records|label|actress|actor|film|movie|album|novel)\b|^\s+\p{Lu}{1,2}\d|^:\s+The\s+\p{Lu}/iu;
 /** A firm's possessions (`Harrah's casino`, `Sega's launch title`): the firm. */
 const FIRM_AFTER = /^['’]s\s+(?:casino|hotel|shares|profits?|sales|chief|boss|launch|products?|stores?|restaurant|revenues?|earnings)\b/iu;
 /** A title in title case running into the name (`Places in the Heart`, `Door in the Mountain`). */
 const TITLE_RUN_BEFORE = /(?:^|[^.!?]\s)\p{Lu}\p{Ll}+\s+(?:in|of|on)\s+the\s+$/u;
-/** People, not places: `a wise Latina`, `Latino voters`. */
-const PEOPLE_WORD = /^(?:Latina|Latino|Latinas|Latinos|Hispanic|Hispanics)$/u;
+/** People, competitions and generic buildings, not places of their own: `a wise Latina`, `the Championship`, `City Hall` (whose?), `the High Street`. */
+const PEOPLE_WORD = /^(?:Latina|Latino|Latinas|Latinos|Hispanic|Hispanics|Championship|Premiership|Premier League|Six Nations|Bafta|Baftas|Oscars|Grammys|Emmys|City Hall|Town Hall|High Street|Main Street|Downtown|Uptown)$/u;
+/** A newspaper or magazine by its last word (`the Hollywood Reporter`, `the Yorkshire Post`). */
+const MEDIA_LAST = /\s(?:Reporter|Times|Post|News|Journal|Herald|Telegraph|Gazette|Tribune|Mail|Standard|Observer|Chronicle|Examiner|Register|Courier|Inquirer)$/u;
+/** A firm by the word after it: `Jupiter research`, `Nomura Securities`. */
+const FIRM_WORD_AFTER = /^\s+(?:research|analysts?|consultancy|consultants|securities|capital|partners)\b/iu;
 /** A sentence-opening conjunction the tagger took into a name (`And City seemed content`). */
 const CONJUNCTION_FIRST = /^(?:And|But|Or|So|Yet|Then|Also)\s/u;
 /** Direction adjectives alone (`Central and South Asia`): half of a name, never one. */
@@ -189,7 +194,9 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
     if (!major && (TITLE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) || QUOTED(text, m) || NOT_PLACE_AFTER.test(text.slice(m.end, m.end + 16)))) continue;
     if (CONJUNCTION_FIRST.test(m.text) || BARE_ADJECTIVE.test(m.text) || PEOPLE_WORD.test(m.text)) continue;
     if (!major && TITLE_RUN_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
-    if (!major && FIRM_AFTER.test(text.slice(m.end, m.end + 16))) {
+    // `in Shakespeare's Merchant of Venice`: a name the gazetteer does not know, owning a title.
+    if (!major && !knownPlace(m.text) && /^['’]s\s+\p{Lu}/u.test(text.slice(m.end, m.end + 4))) continue;
+    if (!major && (FIRM_AFTER.test(text.slice(m.end, m.end + 16)) || FIRM_WORD_AFTER.test(text.slice(m.end, m.end + 16)) || MEDIA_LAST.test(m.text))) {
       out.push({ ...m, type: "ORGANIZATION" });
       continue;
     }

@@ -88,7 +88,7 @@ const CITY_ROWS: ReadonlyArray<readonly [string, string, number, number]> = [
   ["Yerevan", "AM", 40.18, 44.51], ["Baku", "AZ", 40.41, 49.87], ["Nicosia", "CY", 35.19, 33.38],
   ["Valletta", "MT", 35.9, 14.51], ["Monaco", "MC", 43.74, 7.42],
   // Americas
-  ["Washington", "US", 38.9, -77.04], ["Washington D.C.", "US", 38.9, -77.04], ["New York", "US", 40.71, -74.01], ["Manhattan", "US", 40.78, -73.97], ["Brooklyn", "US", 40.65, -73.95],
+  ["Washington", "US", 38.9, -77.04], ["Washington D.C.", "US", 38.9, -77.04], ["New York", "US", 40.71, -74.01], ["Manhattan", "US", 40.78, -73.97], ["Wembley", "GB", 51.55, -0.3], ["Brooklyn", "US", 40.65, -73.95],
   ["New York City", "US", 40.71, -74.01], ["Los Angeles", "US", 34.05, -118.24], ["Chicago", "US", 41.88, -87.63],
   ["Houston", "US", 29.76, -95.37], ["Philadelphia", "US", 39.95, -75.17], ["Phoenix", "US", 33.45, -112.07],
   ["San Antonio", "US", 29.42, -98.49], ["San Diego", "US", 32.72, -117.16], ["Dallas", "US", 32.78, -96.8],
