@@ -31,14 +31,14 @@ const CRUDE_AFTER = /^\s+(?:crude|oil|futures|blend|benchmark)\b/iu;
 const TITLE_BEFORE = /\b(?:film|films|movie|novel|book|play|musical|album|single|song|series|drama|sitcom|performance in|role in|star in|starred in|starring in|seen in|appeared in|appears in|adaptation of|number \w+ with)\s+$/iu;
 /** A company's name: `shares in Cegetel`, `a stake in Yukos`, `a spokesman for Platte River`. */
 const COMPANY_BEFORE = /\b(?:shares in|stake in|shares of|stake of|shareholders in|bid for|spokesman for|spokeswoman for|spokesperson for)\s+$/iu;
-/** A university, brand, show or genre, not the place: `a Stanford alumna`, `Converse sneakers`, `Opera band Il Divo`, `Grange Hill actress`, `the Pontiac G6`, `Garfield: The Movie`. */
-const NOT_PLACE_AFTER = /^\s+(?:alumn\w*|graduates?|professors?|students?|researchers?|sneakers|shoes|trainers|brand|band|singer|records|label|actress|actor|film|movie|album|novel)\b|^\s+\p{Lu}{1,2}\d|^:\s+The\s+\p{Lu}/iu;
+/** A university, brand, show or genre, not the place: `a Stanford alumna`, `Converse sneakers`, `Opera band Il Divo`, `Grange Hill actress`, `the Pontiac G6`, `Garfield: The Movie`, `the Obama administration`. */
+const NOT_PLACE_AFTER = /^\s+(?:alumn\w*|graduates?|professors?|students?|researchers?|sneakers|shoes|trainers|brand|band|singer|records|label|actress|actor|film|movie|album|novel|administration)\b|^\s+\p{Lu}{1,2}\d|^:\s+The\s+\p{Lu}/iu;
 /** A firm's possessions (`Harrah's casino`, `Sega's launch title`): the firm. */
 const FIRM_AFTER = /^['’]s\s+(?:casino|hotel|shares|profits?|sales|chief|boss|launch|products?|stores?|restaurant|revenues?|earnings)\b/iu;
 /** A title in title case running into the name (`Places in the Heart`, `Door in the Mountain`). */
 const TITLE_RUN_BEFORE = /(?:^|[^.!?]\s)\p{Lu}\p{Ll}+\s+(?:in|of|on)\s+the\s+$/u;
 /** People, competitions and generic buildings, not places of their own: `a wise Latina`, `the Championship`, `City Hall` (whose?), `the High Street`. */
-const PEOPLE_WORD = /^(?:Latina|Latino|Latinas|Latinos|Hispanic|Hispanics|Championship|Premiership|Premier League|Six Nations|Bafta|Baftas|Oscars|Grammys|Emmys|City Hall|Town Hall|High Street|Main Street|Downtown|Uptown)$/u;
+const PEOPLE_WORD = /^(?:Latina|Latino|Latinas|Latinos|Hispanic|Hispanics|Championship|Premiership|Premier League|League One|League Two|Champions League|Super League|Six Nations|Bafta|Baftas|Oscars|Grammys|Emmys|City Hall|Town Hall|High Street|Main Street|Downtown|Uptown)$/u;
 /** A newspaper or magazine by its last word (`the Hollywood Reporter`, `the Yorkshire Post`). */
 const MEDIA_LAST = /\s(?:Reporter|Times|Post|News|Journal|Herald|Telegraph|Gazette|Tribune|Mail|Standard|Observer|Chronicle|Examiner|Register|Courier|Inquirer)$/u;
 /** A firm by the word after it: `Jupiter research`, `Nomura Securities`. */

