@@ -324,9 +324,17 @@ function scoreSenses(name: string, senses: Sense[], ms: readonly Mention[], text
   });
 }
 
-/** How many of the article's clear place names, other than `name`, are in its focus country. */
+/**
+ * How many of the article's clear place names, other than `name`, are in its focus country;
+ * 0 unless they outnumber those of all other countries together (a list of countries,
+ * `Albania, Cyprus, Georgia, India`, is about no one country).
+ */
 function focusNames(ev: Evidence, name: string): number {
-  return ev.focus ? [...(ev.names.get(ev.focus) ?? [])].filter((n) => n !== name).length : 0;
+  if (!ev.focus) return 0;
+  const inFocus = [...(ev.names.get(ev.focus) ?? [])].filter((n) => n !== name).length;
+  let elsewhere = 0;
+  for (const [code, names] of ev.names) if (code !== ev.focus) elsewhere += [...names].filter((n) => n !== name).length;
+  return inFocus > elsewhere ? inFocus : 0;
 }
 
 /** True when the article names a place inside the country sense of `name` (`Tbilisi` for Georgia). */
