@@ -111,6 +111,30 @@ const WORLD_REGIONS: ReadonlyArray<readonly [name: string, type: string, country
   ["Tahrir Square", "landmark", "EG", 30.044, 31.236], ["Maidan", "landmark", "UA", 50.45, 30.524],
   ["Ground Zero", "landmark", "US", 40.712, -74.013], ["Pentagon", "landmark", "US", 38.871, -77.056],
   ["Kremlin", "landmark", "RU", 55.752, 37.617],
+  // Regions British, French, German and US news names that are no first-level division.
+  ["Midlands", "region", "GB", 52.6, -1.6], ["West Midlands", "region", "GB", 52.48, -1.9], ["East Midlands", "region", "GB", 52.9, -1],
+  ["Greater London", "region", "GB", 51.5, -0.12], ["Greater Manchester", "region", "GB", 53.48, -2.24], ["West Yorkshire", "region", "GB", 53.8, -1.7],
+  ["South Yorkshire", "region", "GB", 53.5, -1.3], ["Tyneside", "region", "GB", 54.97, -1.6], ["County Durham", "region", "GB", 54.7, -1.75],
+  ["Lanarkshire", "region", "GB", 55.7, -3.8], ["Normandy", "region", "FR", 49.1, 0.3], ["Brittany", "region", "FR", 48.2, -2.9],
+  ["Provence", "region", "FR", 43.9, 6], ["Rhineland", "region", "DE", 50.5, 7], ["Ruhr", "region", "DE", 51.45, 7.2],
+  ["Upstate New York", "region", "US", 42.9, -75.5], ["South Florida", "region", "US", 26.2, -80.3], ["Central Valley", "region", "US", 36.7, -119.8],
+  ["Hudson Valley", "region", "US", 41.7, -73.9], ["Westchester", "region", "US", 41.12, -73.79], ["Long Island", "region", "US", 40.8, -73.3], ["Northamptonshire", "region", "GB", 52.3, -0.9], ["Hamptons", "region", "US", 40.93, -72.3], ["Cape Breton", "region", "CA", 46.2, -60.8], ["Cape Breton Island", "region", "CA", 46.2, -60.8],
+  ["Holy Land", "region", "", 31.5, 35], ["Americas", "continent", "", 15, -80], ["Asia Pacific", "region", "", 10, 120],
+  ["Asia-Pacific", "region", "", 10, 120], ["Gulf States", "region", "", 25, 51],
+  // Stadiums and other venues sports and city news locates events at (the ground's point).
+  ["Twickenham", "venue", "GB", 51.456, -0.342], ["Lansdowne Road", "venue", "IE", 53.335, -6.228], ["Croke Park", "venue", "IE", 53.361, -6.251],
+  ["Old Trafford", "venue", "GB", 53.463, -2.291], ["Anfield", "venue", "GB", 53.431, -2.961], ["Goodison Park", "venue", "GB", 53.439, -2.966],
+  ["Murrayfield", "venue", "GB", 55.942, -3.241], ["Stamford Bridge", "venue", "GB", 51.482, -0.191], ["White Hart Lane", "venue", "GB", 51.603, -0.066],
+  ["Highbury", "venue", "GB", 51.558, -0.103], ["Selhurst Park", "venue", "GB", 51.398, -0.086], ["Wembley Stadium", "venue", "GB", 51.556, -0.28],
+  ["Millennium Stadium", "venue", "GB", 51.478, -3.183], ["Arms Park", "venue", "GB", 51.479, -3.184], ["Cardiff Arms Park", "venue", "GB", 51.479, -3.184],
+  ["St James' Park", "venue", "GB", 54.976, -1.622], ["Ibrox", "venue", "GB", 55.853, -4.309], ["Celtic Park", "venue", "GB", 55.85, -4.206],
+  ["Hampden Park", "venue", "GB", 55.826, -4.252], ["Villa Park", "venue", "GB", 52.509, -1.885], ["Carrow Road", "venue", "GB", 52.622, 1.309],
+  ["Elland Road", "venue", "GB", 53.778, -1.572], ["Millmoor", "venue", "GB", 53.43, -1.36], ["Kingsholm", "venue", "GB", 51.871, -2.243],
+  ["Stradey Park", "venue", "GB", 51.683, -4.176], ["Stradey", "venue", "GB", 51.683, -4.176], ["Edgbaston", "venue", "GB", 52.456, -1.902],
+  ["Headingley", "venue", "GB", 53.818, -1.582], ["Nou Camp", "venue", "ES", 41.381, 2.123], ["Camp Nou", "venue", "ES", 41.381, 2.123],
+  ["Stade de France", "venue", "FR", 48.924, 2.36], ["Melbourne Park", "venue", "AU", -37.821, 144.978],
+  ["Madison Square Garden", "venue", "US", 40.751, -73.994], ["Central Park", "landmark", "US", 40.783, -73.965],
+  ["Trump Tower", "landmark", "US", 40.762, -73.974], ["Hyde Park", "landmark", "GB", 51.507, -0.165], ["Fleet Street", "landmark", "GB", 51.514, -0.107],
 ];
 
 /** Folded for matching: no diacritics, lowercase. */

@@ -16,6 +16,13 @@
 // (its item is then a singleton: the error is recall's). Mentions in the title are left
 // out: the product analyses the body only.
 //
+// Demonyms (issue 17): a gold LOC mention that is a demonym (`German` linked to Germany)
+// is a mention of its country. The store keeps an article's demonyms apart from its
+// mentions (article_demonym: the country, how often, where first), so such a mention
+// matches the article's place node of the country the demonym names (placeOfDemonym, the
+// product's own table), linked to the article by demonym or by name; it is looked up
+// before the aliases, which would take `Scottish` to `Scottish National Party`.
+//
 // Scores (Bagga and Baldwin, 1998). Items are (article, gold id) pairs of a kind (PER,
 // ORG, LOC); an item's node is the node most of its mentions matched. B-cubed precision
 // of an item: the share of items in its node (of the same kind) with its gold id; recall:
@@ -32,6 +39,8 @@ import { migrateDatabase } from "../src/store/migrate/index.ts";
 import { openDb, type DbHandle } from "../src/store/client.ts";
 import { loadDocuments } from "../src/ingest/load.ts";
 import { parseDocument } from "../src/ingest/parse.ts";
+import { placeOfDemonym } from "../src/resolve/places.ts";
+import { normalizeName } from "../src/resolve/normalize.ts";
 
 const HELP = `Usage: npm run entities:eval -- DIR [options]
 
@@ -66,6 +75,10 @@ interface StoredNode {
   name: string;
   firstOffset: number;
   aliases: Set<string>;
+  /** A place's key (`germany`), for matching demonyms. */
+  key?: string;
+  /** True when the article names it only by demonym (no mention, so no alias of its own counts). */
+  demonymOnly?: boolean;
 }
 
 interface Item {
@@ -81,8 +94,12 @@ interface Item {
 const ENTITY_SQL = [
   { type: "PERSON", sql: `SELECT e.id, e.name, ae.first_offset, a.file_name FROM article_person ae JOIN person e ON e.id = ae.person_id JOIN article a ON a.id = ae.article_id`, aliases: `SELECT person_id AS id, alias FROM person_alias` },
   { type: "ORGANIZATION", sql: `SELECT e.id, e.name, ae.first_offset, a.file_name FROM article_organization ae JOIN organization e ON e.id = ae.organization_id JOIN article a ON a.id = ae.article_id`, aliases: `SELECT organization_id AS id, alias FROM organization_alias` },
-  { type: "PLACE", sql: `SELECT e.id, e.name, ae.first_offset, a.file_name FROM article_place ae JOIN place e ON e.id = ae.place_id JOIN article a ON a.id = ae.article_id`, aliases: `SELECT place_id AS id, alias FROM place_alias` },
+  { type: "PLACE", sql: `SELECT e.id, e.name, ae.first_offset, a.file_name, e.key FROM article_place ae JOIN place e ON e.id = ae.place_id JOIN article a ON a.id = ae.article_id`, aliases: `SELECT place_id AS id, alias FROM place_alias` },
 ] as const;
+
+/** Countries an article names by demonym only (with a mention too, the country is in article_place already). */
+const DEMONYM_SQL = `SELECT e.id, e.name, d.first_offset, a.file_name, e.key FROM article_demonym d JOIN place e ON e.id = d.place_id JOIN article a ON a.id = d.article_id
+  WHERE NOT EXISTS (SELECT 1 FROM article_place ap WHERE ap.article_id = d.article_id AND ap.place_id = d.place_id)`;
 
 /** Every stored node per article file name (its base name), with its aliases. */
 async function readGraph(store: DbHandle): Promise<{ byArticle: Map<string, StoredNode[]>; names: Map<string, string> }> {
@@ -97,13 +114,16 @@ async function readGraph(store: DbHandle): Promise<{ byArticle: Map<string, Stor
       set.add(r.alias);
       aliases.set(id, set);
     }
-    const rows = await store.db.$queryRawUnsafe<{ id: number | bigint; name: string; first_offset: number | bigint; file_name: string }[]>(sql);
+    type Row = { id: number | bigint; name: string; first_offset: number | bigint; file_name: string; key?: string };
+    const rows = (await store.db.$queryRawUnsafe<Row[]>(sql)).map((r) => ({ ...r, demonymOnly: false }));
+    if (type === "PLACE") rows.push(...(await store.db.$queryRawUnsafe<Row[]>(DEMONYM_SQL)).map((r) => ({ ...r, demonymOnly: true })));
     for (const r of rows) {
       const file = r.file_name.split(/[\\/]/).pop() as string;
       const node = `${type}:${Number(r.id)}`;
       names.set(node, r.name);
       const list = byArticle.get(file) ?? [];
-      list.push({ node, type, name: r.name, firstOffset: Number(r.first_offset), aliases: aliases.get(Number(r.id)) ?? new Set() });
+      const own = r.demonymOnly ? new Set<string>() : aliases.get(Number(r.id)) ?? new Set<string>();
+      list.push({ node, type, name: r.name, firstOffset: Number(r.first_offset), aliases: own, ...(r.key === undefined ? {} : { key: r.key, demonymOnly: r.demonymOnly }) });
       byArticle.set(file, list);
     }
   }
@@ -115,6 +135,13 @@ const containsWords = (outer: string, inner: string) => new RegExp(`(^|[^\\p{L}\
 
 /** The node of the article that a gold mention (body offsets) is one of, or null. */
 function matchMention(nodes: readonly StoredNode[], surface: string, start: number, kind: Kind): string | null {
+  if (kind === "LOC") {
+    // `Iraqi Kurdish`: the demonym table knows `Kurdish`.
+    const place = placeOfDemonym(surface) ?? placeOfDemonym(surface.replace(/^\S+\s+/u, ""));
+    const key = place && normalizeName("PLACE", place);
+    const country = key ? nodes.find((n) => n.type === "PLACE" && n.key === key) : undefined;
+    if (country) return country.node;
+  }
   let candidates = nodes.filter((n) => n.aliases.has(surface));
   if (candidates.length === 0) candidates = nodes.filter((n) => [...n.aliases].some((a) => containsWords(a, surface) || containsWords(surface, a)));
   if (candidates.length === 0) return null;
@@ -202,6 +229,9 @@ function printErrors(kind: Kind, items: readonly Item[], names: ReadonlyMap<stri
     for (const it of list) if (it.node) counts.set(it.node, (counts.get(it.node) ?? 0) + 1);
     console.log(`  ${list[0]!.goldName} [${list[0]!.qid}]: ${[...counts].map(([n, c]) => `${names.get(n)} (${n}) x${c}`).join(", ")}`);
   }
+  const missed = new Map<string, number>();
+  for (const it of items) if (!it.node) for (const sf of new Set(it.surfaces)) missed.set(sf, (missed.get(sf) ?? 0) + 1);
+  console.log(`${kind}: items no stored node matched (surface x items): ${[...missed].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([sf, n]) => `${sf} x${n}`).join(", ")}`);
   const merged = [...byNode].filter(([, list]) => new Set(list.map((i) => i.qid)).size > 1).sort((a, b) => b[1].length - a[1].length);
   console.log(`${kind}: merged nodes (node name: gold names x items)`);
   for (const [node, list] of merged.slice(0, limit)) {

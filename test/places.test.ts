@@ -243,3 +243,83 @@ test("extraction: clubs, crude benchmarks, people's names and datelines are type
   const lyon = "Ministers met in Lyon, France, on Tuesday.";
   assert.deepEqual(retypePlaces([at(lyon, "Lyon", "ORGANIZATION"), at(lyon, "France")], lyon).map((m) => m.type), ["PLACE", "PLACE"]);
 });
+
+test("nicknames, former names and `St.` forms are the node of the name they stand for", () => {
+  const nh = resolve("Voters in the Granite State went to New Hampshire polls.", ["Granite State", "New Hampshire"]);
+  assert.equal(nh.entities.filter((e) => e.type === "PLACE").length, 1, "one node for both names");
+  assert.equal(place(nh, "new hampshire").geo?.regionCode, "US-NH");
+  assert.equal(place(resolve("Rain in Calcutta.", ["Calcutta"]), "kolkata").geo?.countryCode, "IN");
+  const stPaul = place(resolve("Biden spent the morning in St. Paul, Minnesota.", ["St. Paul", "Minnesota"]), "st paul");
+  assert.equal(stPaul.geo?.regionCode, "US-MN");
+  assert.equal(typeof stPaul.geo?.latitude, "number", "GeoNames' `Saint Paul`");
+  assert.equal(place(resolve("Jobs at the Midlands plant.", ["Midlands"]), "midlands").geo?.countryCode, "GB", "the English Midlands, not Zimbabwe's");
+  assert.equal(place(resolve("He is expected in San Sebastian this week.", ["San Sebastian"]), "san sebastian").geo?.countryCode, "ES", "GeoNames' `Donostia / San Sebastián`");
+  assert.equal(place(resolve("They moved to Westchester instead.", ["Westchester"]), "westchester").geo?.regionCode, null);
+  assert.equal(place(resolve("They moved to Westchester instead.", ["Westchester"]), "westchester").geo?.countryCode, "US");
+  const ground = place(resolve("Fans gathered at Murrayfield.", ["Murrayfield"]), "murrayfield");
+  assert.equal(ground.geo?.countryCode, "GB");
+  assert.equal(typeof ground.geo?.latitude, "number");
+});
+
+test("senses by evidence: Rep. as a state word, a US-focused article, counties, country qualifiers, towns by population alone", () => {
+  const rep = resolve("Georgia Rep. John Lewis spoke in Miami.", ["Georgia", "Miami"]);
+  assert.equal(place(rep, "georgia state").geo?.regionCode, "US-GA");
+  const crowd = resolve("Trump spoke in Ohio and Florida; he told a crowd in Georgia that he would win.", ["Ohio", "Florida", "Georgia"]);
+  assert.equal(place(crowd, "georgia state").geo?.kind, "REGION", "a US-focused article naming nothing in the Caucasus");
+  const list = resolve("Firms in Chicago and Houston worked for Albania, Cyprus, Georgia, India and Kenya.", ["Chicago", "Houston", "Albania", "Cyprus", "Georgia", "India", "Kenya"]);
+  assert.equal(place(list, "georgia").geo?.kind, "COUNTRY", "in a list of countries, the country");
+  const counties = resolve("Iowa's Scott and Polk counties voted early.", ["Iowa", "Scott", "Polk"]);
+  assert.equal(place(counties, "scott county iowa").geo?.regionCode, "US-IA");
+  assert.equal(counties.entities.some((e) => e.key === "scott"), false, "not the Louisiana town");
+  const salinas = resolve("The cost gap between Chicago and Salinas, Mexico, was large.", ["Chicago", "Salinas", "Mexico"]);
+  assert.equal(place(salinas, "salinas mexico").geo?.countryCode, "MX", "the text says Mexico; the table has no Mexican Salinas");
+  const pompey = resolve("Chelsea beat Manchester United in London; Robben curled a shot from the edge of Pompey's box.", ["London", "Pompey"]);
+  assert.equal(pompey.entities.some((e) => e.type === "PLACE" && e.key.startsWith("pompey")), false, "no French village for a club's nickname");
+});
+
+test("extraction: titles, quoted nicknames and companies listed with companies are no places", () => {
+  const at = (text: string, form: string, type: EntityType = "PLACE"): Mention => {
+    const start = text.indexOf(form);
+    return { type, text: form, start, end: start + form.length };
+  };
+  const song = "He sang Georgia On My Mind to old friends.";
+  assert.deepEqual(retypePlaces([at(song, "Georgia")], song), []);
+  const film = "Her performance in Monster won the award.";
+  assert.deepEqual(retypePlaces([at(film, "Monster")], film), []);
+  const nickname = 'He called the senator "Pocahontas" again.';
+  assert.deepEqual(retypePlaces([at(nickname, "Pocahontas")], nickname), []);
+  const studios = "Studios such as MGM, Disney, and Buena Vista back the format.";
+  const typed = retypePlaces([at(studios, "MGM", "ORGANIZATION"), at(studios, "Disney", "ORGANIZATION"), at(studios, "Buena Vista")], studios);
+  assert.deepEqual(typed.map((m) => m.type), ["ORGANIZATION", "ORGANIZATION", "ORGANIZATION"]);
+  const heroes = "It would not be another Spider-Man or Batman.";
+  assert.deepEqual(retypePlaces([at(heroes, "Spider-Man", "PERSON"), at(heroes, "Batman")], heroes).map((m) => m.type), ["PERSON", "PERSON"]);
+  const towns = "Plants in Detroit, Flint and Buena Vista closed.";
+  assert.deepEqual(retypePlaces([at(towns, "Detroit"), at(towns, "Flint"), at(towns, "Buena Vista")], towns).map((m) => m.type), ["PLACE", "PLACE", "PLACE"]);
+});
+
+test("extraction: shows, car models and family members are no places", () => {
+  const at = (text: string, form: string, type: EntityType = "PLACE"): Mention => {
+    const start = text.indexOf(form);
+    return { type, text: form, start, end: start + form.length };
+  };
+  const show = "The former Grange Hill actress won an award.";
+  assert.deepEqual(retypePlaces([at(show, "Grange Hill")], show), []);
+  const car = "Sales of the Pontiac G6 rose.";
+  assert.deepEqual(retypePlaces([at(car, "Pontiac")], car), []);
+  const family = "Donald Trump flew home; the chairs in Ivanka Trump's den were new.";
+  assert.deepEqual(retypePlaces([at(family, "Donald Trump", "PERSON"), at(family, "Ivanka Trump")], family).map((m) => m.type), ["PERSON", "PERSON"]);
+  const casino = "Sanders stopped at Harrah's casino in Las Vegas.";
+  assert.deepEqual(retypePlaces([at(casino, "Harrah")], casino).map((m) => m.type), ["ORGANIZATION"]);
+  const film = "Amadeus beat Places in the Heart to best picture.";
+  assert.deepEqual(retypePlaces([at(film, "Heart")], film), []);
+  const clashes = "Clashes in the Gaza Strip went on.";
+  assert.deepEqual(retypePlaces([at(clashes, "Gaza Strip")], clashes).map((m) => m.type), ["PLACE"]);
+  const paper = "According to reports in the Hollywood Reporter, talks began.";
+  assert.deepEqual(retypePlaces([at(paper, "Hollywood Reporter")], paper).map((m) => m.type), ["ORGANIZATION"]);
+  const hall = "Hundreds marched from City Hall.";
+  assert.deepEqual(retypePlaces([at(hall, "City Hall")], hall), [], "whose city hall? no one place");
+  const play = "The watch echoed Shylock in Shakespeare's Merchant of Venice.";
+  assert.deepEqual(retypePlaces([at(play, "Shakespeare")], play), []);
+  const tower = "Donald Trump flew to Trump Tower.";
+  assert.deepEqual(retypePlaces([at(tower, "Donald Trump", "PERSON"), at(tower, "Trump Tower")], tower).map((m) => m.type), ["PERSON", "PLACE"]);
+});

@@ -36,6 +36,7 @@ import {
   isUsStateName,
   lookupCity,
   lookupRegion,
+  placeAlias,
   regionCandidates,
   stateAbbreviationAt,
   stateDisplayName,
@@ -78,6 +79,8 @@ interface Sense {
   ownName: string;
   /** A country sense's key is the country's whatever the name (`U.S.` → `united states`). */
   fixedKey?: string;
+  /** A city's population, when the table gives it. */
+  population?: number;
 }
 
 const PRIOR = { country: 3.2, pinnedCity: 3.0, knownRegion: 3.0, usState: 2.5, division: 1.2 } as const;
@@ -111,10 +114,10 @@ function whereName(countryCode: string | null, admin1: string | null): string {
   return state ?? (countryCode ? countryName(countryCode) : "");
 }
 
-/** The name as the gazetteer knows it: `Calif.` → California, `D.C.` → Washington D.C., `the Gulf` → Gulf. */
+/** The name as the gazetteer knows it: `Calif.` → California, `D.C.` → Washington D.C., `the Gulf` → Gulf, `Granite State` → New Hampshire. */
 export function lookupName(text: string): string {
   const bare = text.replace(/^the\s+/iu, "").replace(/['’]s$/u, "").trim();
-  return stateOfAbbreviation(bare) ?? bare;
+  return stateOfAbbreviation(bare) ?? placeAlias(bare) ?? bare;
 }
 
 function countrySense(c: CountryInfo): Sense {
@@ -127,6 +130,7 @@ function citySense(c: CityInfo, prior: number, base: string): Sense {
   return {
     kind: "CITY", name: c.name, countryCode: c.countryCode, admin1: c.admin1 ?? null, latitude: c.latitude, longitude: c.longitude, prior, usState: false,
     ownKey: normalizeName("PLACE", `${base} ${where}`), ownName: `${c.name}, ${where}`,
+    ...(c.population === undefined ? {} : { population: c.population }),
   };
 }
 
@@ -166,7 +170,10 @@ export function sensesOf(text: string): Sense[] {
   for (const r of /^(?:north|south|east|west|centre|center|central|north-east|north-west|south-east|south-west)$/iu.test(name) ? [] : regionCandidates(name)) {
     if (out.some((s) => s.kind !== "CITY" && same(s, r))) continue;
     if (country && r.countryCode === country.code && r.admin1 === null) continue;
-    out.push(regionSense(r, PRIOR.division, base));
+    // A venue, landmark or region of the hand-kept list in one country (`Hyde Park`, `Old
+    // Trafford`, `Westchester`) is what news means by its name.
+    const handKept = r.admin1 === null && r.countryCode !== null && /^(?:venue|landmark|region)$/u.test(r.type ?? "");
+    out.push(regionSense(r, handKept ? PRIOR.knownRegion : PRIOR.division, base));
   }
   for (const c of cityCandidates(name)) {
     if (out.some((s) => s.kind === "CITY" && s.countryCode === c.countryCode && (s.admin1 === (c.admin1 ?? null) || near(s, c)))) continue;
@@ -202,7 +209,8 @@ function qualifierAfter(m: Mention, next: Mention | undefined, text: string): Qu
 }
 
 /** Words around a name that say it is a US state (`Georgia's governor`, `the Georgia primary`, `Gov. ... of Georgia`). */
-const STATE_WORDS_AFTER = /^(?:['’]s)?\s+(?:governor|gov\.|rep\.|sen\.|congressman|congresswoman|legislature|lawmakers|primary|primaries|caucus(?:es)?|delegates|delegation|voters|republicans|democrats|gop|senate|senator|house|attorney general|secretary of state|state|county|counties|national guard|electorate|supreme court)\b/iu;
+// `(?![\p{L}\p{N}])` ends the words, not `\b`: after `Rep.` a space follows, where `\b` fails.
+const STATE_WORDS_AFTER = /^(?:['’]s)?\s+(?:governor|gov\.|rep\.|sen\.|congressman|congresswoman|legislature|lawmakers|primary|primaries|caucus(?:es)?|delegates|delegation|voters|republicans|democrats|gop|senate|senator|house|attorney general|secretary of state|state|county|counties|national guard|electorate|supreme court)(?![\p{L}\p{N}])/iu;
 const STATE_WORDS_BEFORE = /\b(?:gov\.|governor of|state of|sen\.|senator from|rep\.|primary in|caucuses in|counties in|county,)\s+$/iu;
 /** Words that say a country: `the Republic of Georgia`, `Georgia's president`, `Georgia's prime minister`. */
 const COUNTRY_WORDS_AFTER = /^(?:['’]s)?\s+(?:president|prime minister|parliament|government|army|military|troops|ambassador|embassy|capital|foreign minister|defence|defense ministry)\b/iu;
@@ -219,19 +227,23 @@ interface Evidence {
   /** US-state-like regions named, per country: `US` → {GA, IA}. */
   divisions: Map<string, Set<string>>;
   focus: string | null;
+  /** The clear names per country. */
+  names: Map<string, Set<string>>;
 }
 
-function gatherEvidence(names: Map<string, Mention[]>): Evidence {
+function gatherEvidence(byName: Map<string, Mention[]>): Evidence {
   const countries = new Map<string, number>();
   const regions = new Map<string, Set<string>>();
   const divisions = new Map<string, Set<string>>();
-  for (const [name, ms] of names) {
+  const names = new Map<string, Set<string>>();
+  for (const [name, ms] of byName) {
     const senses = sensesOf(name);
     const top = senses[0];
     if (!top || !top.countryCode) continue;
     // Clear: one sense, or a default well ahead of the rest.
     if (senses.length > 1 && top.prior - (senses[1]?.prior ?? 0) < 0.5) continue;
     countries.set(top.countryCode, (countries.get(top.countryCode) ?? 0) + ms.length);
+    names.set(top.countryCode, (names.get(top.countryCode) ?? new Set()).add(name));
     if (top.admin1) {
       const id = `${top.countryCode}-${top.admin1}`;
       regions.set(id, (regions.get(id) ?? new Set()).add(name));
@@ -246,7 +258,7 @@ function gatherEvidence(names: Map<string, Mention[]>): Evidence {
       focus = code;
     }
   }
-  return { countries, regions, divisions, focus };
+  return { countries, regions, divisions, focus, names };
 }
 
 interface Scored {
@@ -304,8 +316,37 @@ function scoreSenses(name: string, senses: Sense[], ms: readonly Mention[], text
       if (countryWords) add(1, "country words around it");
     }
     if (ev.focus && sense.countryCode === ev.focus && ev.focus !== ownCountry && !(rivalCountry && sense.kind !== "COUNTRY")) add(0.5, `the article's focus is ${countryName(ev.focus)}`);
+    // `Trump told a crowd in Georgia`: a US state against a country namesake, in an article
+    // about the United States (at least two other names there) that names nothing inside
+    // the country: the state.
+    if (rivalCountry && sense.usState && ev.focus === "US" && focusNames(ev, name) >= 2 && !namesInside(senses, name, allNames)) add(1, "the article's focus is the United States and nothing inside the country namesake is named");
     return { sense, score, why };
   });
+}
+
+/**
+ * How many of the article's clear place names, other than `name`, are in its focus country;
+ * 0 unless they outnumber those of all other countries together (a list of countries,
+ * `Albania, Cyprus, Georgia, India`, is about no one country).
+ */
+function focusNames(ev: Evidence, name: string): number {
+  if (!ev.focus) return 0;
+  const inFocus = [...(ev.names.get(ev.focus) ?? [])].filter((n) => n !== name).length;
+  let elsewhere = 0;
+  for (const [code, names] of ev.names) if (code !== ev.focus) elsewhere += [...names].filter((n) => n !== name).length;
+  return inFocus > elsewhere ? inFocus : 0;
+}
+
+/** True when the article names a place inside the country sense of `name` (`Tbilisi` for Georgia). */
+function namesInside(senses: readonly Sense[], name: string, allNames: Map<string, Mention[]>): boolean {
+  const country = senses.find((x) => x.kind === "COUNTRY");
+  if (!country) return false;
+  for (const other of allNames.keys()) {
+    if (other === name) continue;
+    const top = sensesOf(other)[0];
+    if (top && top.kind !== "COUNTRY" && top.countryCode === country.countryCode) return true;
+  }
+  return false;
 }
 
 const NO_GEO: Geo = { kind: "OTHER", countryCode: null, latitude: null, longitude: null, regionCode: null };
@@ -345,18 +386,27 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
     const q = qualifierAfter(places[i]!, places[i + 1], text);
     if (q) qualifierOf.set(places[i]!, q);
   }
+  const sports = isSportsReport(text);
+  /** A name the gazetteer does not know here: kept as a place only on the text's word. */
+  const asUnknown = (name: string, ms: readonly Mention[], baseKey: string): void => {
+    // The same words typed a person or organization elsewhere in the article: not a place here either.
+    const otherwise = otherTyped.has(name);
+    const located = !otherwise && ms.some((m) => {
+      const before = text.slice(Math.max(0, m.start - 14), m.start);
+      return LOCATIVE_BEFORE.test(before) || (sports && VENUE_BEFORE.test(before)) || PLACE_NOUN_AFTER.test(text.slice(m.end, m.end + 24));
+    });
+    for (const m of ms) out.set(m, unknownPlace(m, name, baseKey, qualifierOf.get(m), located, otherwise));
+  };
   for (const [name, ms] of byName) {
     const baseKey = normalizeName("PLACE", name);
+    const county = countyOf(name, ms, text);
+    if (county) {
+      for (const m of ms) out.set(m, county(baseKey));
+      continue;
+    }
     const senses = sensesOf(name);
     if (senses.length === 0) {
-      // The same words typed a person or organization elsewhere in the article: not a place here either.
-      const otherwise = otherTyped.has(name);
-      const sports = isSportsReport(text);
-      const located = !otherwise && ms.some((m) => {
-        const before = text.slice(Math.max(0, m.start - 14), m.start);
-        return LOCATIVE_BEFORE.test(before) || (sports && VENUE_BEFORE.test(before)) || PLACE_NOUN_AFTER.test(text.slice(m.end, m.end + 24));
-      });
-      for (const m of ms) out.set(m, unknownPlace(m, name, baseKey, qualifierOf.get(m), located, otherwise));
+      asUnknown(name, ms, baseKey);
       continue;
     }
     const tail = tailState(name, senses, byName);
@@ -376,10 +426,23 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
       } else if (tail) best = { sense: tail.sense, score: 0, why: [`the bare tail of ${tail.full}, named in the article`] };
       else if (q) best = pick(scoreSenses(name, senses, [m], text, ev, [q], byName));
       else best = pick(scored);
+      if (!q && qualifiers.length === 0 && weakForeignTown(best, name, ms, ev, text)) {
+        // Only the population table speaks for a town of a country the article does not
+        // name (`Pompey's box` in a Chelsea report, `MP for Kensington` beside London):
+        // the name is read as one the gazetteer does not know.
+        asUnknown(name, ms, baseKey);
+        break;
+      }
       if (q && !(best.sense.countryCode === q.countryCode && (q.admin1 === null || best.sense.admin1 === q.admin1))) {
         if (q.admin1 && q.countryCode === "US") {
           // `Paris, Kentucky`: a town too small for the table, but the text says where it is.
           out.set(m, { key: normalizeName("PLACE", `${name} ${q.text}`), name: `${name}, ${q.text}`, geo: { ...NO_GEO, kind: "CITY", countryCode: "US", regionCode: `US-${q.admin1}` }, baseKey, qualified: true, reason: `qualified as in ${q.text}, not in the gazetteer` });
+          continue;
+        }
+        if (!q.admin1 && lookupCity(name) === undefined) {
+          // `Salinas, Mexico`: no namesake in that country in the table; the text still says the
+          // country. (A curated city before a country is a list: `Paris, Brussels, Germany and Italy`.)
+          out.set(m, { key: normalizeName("PLACE", `${name} ${q.text}`), name: `${name}, ${q.text}`, geo: { ...NO_GEO, kind: "CITY", countryCode: q.countryCode }, baseKey, qualified: true, reason: `qualified as in ${q.text}, not in the gazetteer` });
           continue;
         }
       }
@@ -390,6 +453,49 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
     }
   }
   return out;
+}
+
+/**
+ * True when a town (under 150,000 people) was chosen by its population alone (no
+ * qualifier, region or word spoke for it) in a country the article names neither by a
+ * place nor by a demonym, while the article's places are in another country.
+ */
+function weakForeignTown(best: Scored, name: string, ms: readonly Mention[], ev: Evidence, text: string): boolean {
+  const s = best.sense;
+  if (s.kind !== "CITY" || !s.countryCode || lookupCity(name) !== undefined || best.why.length > 0) return false;
+  // A city of its own weight (`San Jose` in a tennis report) stays.
+  if ((s.population ?? 0) >= 150_000) return false;
+  // The article's places without this name: none in the town's country, some elsewhere.
+  const own = ev.names.get(s.countryCode);
+  const others = own ? [...own].filter((n) => n !== name).length : 0;
+  const elsewhere = [...ev.names].some(([code, names]) => code !== s.countryCode && names.size > 0);
+  // `the Norwegian town of Lillehammer`: a demonym names the country too.
+  return others === 0 && elsewhere && ms.length > 0 && ![...findDemonyms(text, []).values()].some((d) => d.geo.countryCode === s.countryCode);
+}
+
+/** `Iowa's Scott and Polk counties`, `the county of Brevard`: a county, whatever towns share its name. */
+const COUNTY_AFTER = /^(?:\s+and\s+\p{Lu}[\p{L}'’-]+)?\s+counties\b/u;
+const COUNTY_BEFORE = /\bcounty of\s+$|\p{Lu}[\p{L}'’-]+\s+and\s+$/u;
+const STATE_POSSESSIVE = /(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)['’]s\s+(?:\p{Lu}[\p{L}'’-]+\s+and\s+)?$/u;
+
+/** The county a name is in its text, as a choice keyed apart from the towns of that name. */
+function countyOf(name: string, ms: readonly Mention[], text: string): ((baseKey: string) => PlaceChoice) | undefined {
+  const m = ms.find((x) => COUNTY_AFTER.test(text.slice(x.end, x.end + 40)) || (/\bcounty of\s+$/iu.test(text.slice(Math.max(0, x.start - 12), x.start))));
+  if (!m || /\bcount(?:y|ies)$/iu.test(name)) return undefined;
+  // `Iowa`, `Georgia`, `Washington`: a state, country or major city named next to counties is itself.
+  if (lookupCity(name) || sensesOf(name).some((x) => x.kind === "COUNTRY" || x.usState || (x.kind === "REGION" && x.prior >= PRIOR.knownRegion))) return undefined;
+  if (!COUNTY_AFTER.test(text.slice(m.end, m.end + 40)) && !COUNTY_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) return undefined;
+  const state = STATE_POSSESSIVE.exec(text.slice(Math.max(0, m.start - 40), m.start))?.[1];
+  const admin1 = state && isUsStateName(state) ? lookupRegion(state)?.admin1 ?? null : null;
+  const display = `${name} County${admin1 && state ? `, ${state}` : ""}`;
+  return (baseKey) => ({
+    key: normalizeName("PLACE", display),
+    name: display,
+    geo: { ...NO_GEO, countryCode: admin1 ? "US" : null, regionCode: admin1 ? `US-${admin1}` : null },
+    baseKey,
+    qualified: false,
+    reason: "a county: `counties` or `county of` at the name",
+  });
 }
 
 function pick(scored: Scored[]): Scored {
@@ -418,14 +524,18 @@ const VENUE_BEFORE = /\bat\s+(?:the\s+)?$/u;
 /** A place noun right after a name (`the Tavildara region`, `Gaydon village`). */
 const PLACE_NOUN_AFTER = /^\s+(?:region|area|district|province|valley|town|city|village|county|state|island|border|mountains|airport|port)\b/u;
 
+/** One word that only says what kind of place (`the Mountain`, `the Valley`): a title's word or a common noun, not a name. */
+const isGenericPlaceWord = (name: string): boolean => !/\s/u.test(name) && (PLACE_SUFFIXES.has(name.toLowerCase()) || PLACE_PREFIXES.has(name.toLowerCase()));
+
 function unknownPlace(m: Mention, name: string, baseKey: string, q: Qualifier | undefined, located: boolean, otherwiseTyped: boolean): PlaceChoice {
+  if (isGenericPlaceWord(name)) return { key: "", name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not a place: a bare place word (`Mountain`)" };
   if (q) {
     const geo: Geo = { ...NO_GEO, kind: q.admin1 ? "CITY" : "OTHER", countryCode: q.countryCode, regionCode: q.admin1 ? `${q.countryCode}-${q.admin1}` : null };
     return { key: normalizeName("PLACE", `${name} ${q.text}`), name: `${name}, ${q.text}`, geo, baseKey, qualified: true, reason: `qualified as in ${q.text}, not in the gazetteer` };
   }
   if (hasPlaceWord(name) && !otherwiseTyped) return { key: baseKey, name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not in the gazetteer; a place word says it is a place" };
-  // An initialism no gazetteer knows (`M.I.T.`, `W.T.O.`) is an organization's name, wherever it is.
-  if (located && !/^(?:\p{Lu}\.?){2,}$/u.test(name)) return { key: baseKey, name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not in the gazetteer; a locative word (`in`, `near`) before it" };
+  // An initialism no gazetteer knows (`M.I.T.`, `W.T.O.`, `MMORPGs`) is an organization's or a thing's name, wherever it is.
+  if (located && !/^(?:\p{Lu}\.?){2,}s?$/u.test(name)) return { key: baseKey, name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not in the gazetteer; a locative word (`in`, `near`) before it" };
   return { key: "", name: m.text, geo: { ...NO_GEO }, baseKey, qualified: false, reason: "not a place: no gazetteer entry, qualifier, place word or locative word" };
 }
 

