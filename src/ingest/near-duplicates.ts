@@ -46,18 +46,27 @@ export function foldText(text: string): string {
 
 /** The MinHash signature of a body (SIGNATURE_LENGTH unsigned 32-bit minima). */
 export function signature(body: string): Uint32Array {
-  const words = foldText(body).split(" ");
-  const wordHashes = new Uint32Array(words.length);
-  words.forEach((word, i) => {
-    let h = 0x811c9dc5; // FNV-1a
-    for (let c = 0; c < word.length; c++) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
-    wordHashes[i] = h;
-  });
+  // Each word's hash straight from the folded text: a multi-megabyte body split into word
+  // strings would hold tens of bytes per word at once.
+  const folded = foldText(body);
+  let count = 1;
+  for (let c = 0; c < folded.length; c++) if (folded.charCodeAt(c) === 32) count++;
+  const wordHashes = new Uint32Array(count);
+  let word = 0x811c9dc5; // FNV-1a
+  for (let c = 0, i = 0; c <= folded.length; c++) {
+    const code = c < folded.length ? folded.charCodeAt(c) : 32;
+    if (code !== 32) {
+      word = Math.imul(word ^ code, 0x01000193);
+      continue;
+    }
+    wordHashes[i++] = word;
+    word = 0x811c9dc5;
+  }
   const sig = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
-  const last = Math.max(words.length - SHINGLE, 0);
+  const last = Math.max(wordHashes.length - SHINGLE, 0);
   for (let start = 0; start <= last; start++) {
     let h = 0;
-    for (let i = start; i < Math.min(start + SHINGLE, words.length); i++) h = mix(h ^ wordHashes[i]!);
+    for (let i = start; i < Math.min(start + SHINGLE, wordHashes.length); i++) h = mix(h ^ wordHashes[i]!);
     for (let k = 0; k < SIGNATURE_LENGTH; k++) {
       const v = (Math.imul(h, MULTIPLIERS[k]!) + OFFSETS[k]!) >>> 0;
       if (v < sig[k]!) sig[k] = v;
