@@ -164,20 +164,29 @@ export const Mutation = mutationType({
           throw badInput(`input.text: ${error.reason}`, "input.text");
         }
         const ingestions = ingestionsOf<Ingested>(ctx.store);
-        for (let attempt = 1; ; attempt++) {
-          const { ingest, joined } = ingestions.start(hash, () => ingest1(ctx, bytes, fileName, as), failureOf);
-          const timer = acceptTimer(ctx.deadline);
-          const result = await Promise.race([ingest, timer.elapsed]).finally(timer.cancel).catch((error: unknown) => {
-            throw error instanceof DocumentError ? badInput(`input.text: ${error.reason}`, "input.text") : error;
-          });
-          if (result === "accepted") return { status: "ACCEPTED" as const, contentHash: hash, article: null };
-          // A call that joined another's ingest of the same text did not store it: DUPLICATE.
-          const status = joined ? "DUPLICATE" : STATUS[result.status];
-          const article = await ctx.loaders.article.load(result.articleId);
-          if (article) return { status, contentHash: hash, article };
-          // The stored article was deleted since: store it again (a second delete in between is an error).
-          ctx.loaders.article.clear(result.articleId);
-          if (attempt >= 2) throw new Error(`article ${result.articleId} was deleted while the same text was ingested again; retry`);
+        // One timer for the whole operation, reading the stored article back included: on a
+        // busy database that read may wait for a connection, and the answer is then ACCEPTED
+        // (ingestion(contentHash:) says STORED), not a TIMEOUT.
+        const timer = acceptTimer(ctx.deadline);
+        const accepted = { status: "ACCEPTED" as const, contentHash: hash, article: null };
+        try {
+          for (let attempt = 1; ; attempt++) {
+            const { ingest, joined } = ingestions.start(hash, () => ingest1(ctx, bytes, fileName, as), failureOf);
+            const result = await Promise.race([ingest, timer.elapsed]).catch((error: unknown) => {
+              throw error instanceof DocumentError ? badInput(`input.text: ${error.reason}`, "input.text") : error;
+            });
+            if (result === "accepted") return accepted;
+            // A call that joined another's ingest of the same text did not store it: DUPLICATE.
+            const status = joined ? "DUPLICATE" : STATUS[result.status];
+            const article = await Promise.race([ctx.loaders.article.load(result.articleId), timer.elapsed]);
+            if (article === "accepted") return accepted;
+            if (article) return { status, contentHash: hash, article };
+            // The stored article was deleted since: store it again (a second delete in between is an error).
+            ctx.loaders.article.clear(result.articleId);
+            if (attempt >= 2) throw new Error(`article ${result.articleId} was deleted while the same text was ingested again; retry`);
+          }
+        } finally {
+          timer.cancel();
         }
       },
     });
