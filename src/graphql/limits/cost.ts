@@ -143,7 +143,13 @@ const costCache = new WeakMap<DocumentNode, Map<string, number | undefined>>();
 export function cachedQueryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number | undefined {
   // Queries only: a mutation's variables may be a whole document (ingestArticle's text).
   if (getOperationAST(document, operationName)?.operation !== "query") return queryCost(schema, document, variables, operationName);
-  const key = `${operationName ?? ""}\u0000${JSON.stringify(variables)}`;
+  let key: string;
+  try {
+    key = `${operationName ?? ""}\u0000${JSON.stringify(variables)}`;
+  } catch {
+    // Variables nested too deep to write out (RangeError): priced, and refused, as they are.
+    return queryCost(schema, document, variables, operationName);
+  }
   if (key.length > MAX_CACHED_VARIABLES) return queryCost(schema, document, variables, operationName);
   let costs = costCache.get(document);
   if (costs?.has(key)) return costs.get(key);
