@@ -50,6 +50,7 @@ async function run(server: ServerProcess, docs: string[]) {
   const answered = performance.now() - t0;
   let stored = 0;
   const statuses: string[] = [];
+  const pollFailures: string[] = [];
   for (const a of answers) {
     if (!a.ok) {
       statuses.push(a.errors[0] ?? `HTTP ${a.status}`);
@@ -60,7 +61,11 @@ async function run(server: ServerProcess, docs: string[]) {
     let state = payload.status === "ACCEPTED" ? "PENDING" : "STORED";
     while (state === "PENDING") {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      state = JSON.parse((await request(server.url, INGESTION, { hash: payload.contentHash })).body).data.ingestion.state;
+      const poll = await request(server.url, INGESTION, { hash: payload.contentHash });
+      // A poll that failed (the server busy past the request's 30 s) is counted and repeated.
+      if (poll.ok) state = JSON.parse(poll.body).data.ingestion.state;
+      else pollFailures.push(poll.errors[0] ?? `HTTP ${poll.status}`);
+      if (server.child.exitCode !== null) break;
     }
     if (state === "STORED") stored++;
     else statuses.push(`then ${state}`);
@@ -68,7 +73,7 @@ async function run(server: ServerProcess, docs: string[]) {
   const done = performance.now() - t0;
   clearInterval(sampler);
   peak = Math.max(peak, rssMb(pid));
-  return { start, peak, statuses, stored, answered, done };
+  return { start, peak, statuses, stored, answered, done, pollFailures };
 }
 
 async function main(): Promise<number> {
@@ -94,6 +99,7 @@ async function main(): Promise<number> {
         const docs = Array.from({ length: count }, (_, i) => largeDocument(bytes, count * 1000 + i));
         const r = await run(server, docs);
         console.log(`${count} x ${(Buffer.byteLength(docs[0]!) / 1e6).toFixed(1)} MB on ${values.backend}: answered in ${(r.answered / 1000).toFixed(1)} s (${r.statuses.join(", ")}), ${r.stored} stored in ${(r.done / 1000).toFixed(1)} s; RSS ${r.start.toFixed(0)} MB at start, peak ${r.peak.toFixed(0)} MB: ${(r.peak - r.start).toFixed(0)} MB extra`);
+        if (r.pollFailures.length) console.log(`  ${r.pollFailures.length} polls of ingestion(contentHash:) failed: ${[...new Set(r.pollFailures)].join("; ").slice(0, 300)}`);
         ok &&= r.stored === count;
         if (server.child.exitCode !== null) {
           console.log(`the server exited (${server.child.exitCode}):\n${server.logs().slice(-2000)}`);

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { sqliteBackend, startTestServer, type Backend, type TestServer } from "./helpers/graph.ts";
 import type { AnalysisPool } from "../src/ingest/pool.ts";
 import type { Prepared } from "../src/ingest/prepare.ts";
-import prepareHere, { type PrepareTask } from "../src/ingest/prepare-worker.ts";
+import prepareHere, { hash as hashHere, type PrepareTask } from "../src/ingest/prepare-worker.ts";
 import { contentHash } from "../src/ingest/hash.ts";
 import { parseDocument } from "../src/ingest/parse.ts";
 
@@ -31,6 +31,7 @@ function gatedPool() {
       if (reject) return { ok: false, reason: reject };
       return prepareHere(task);
     },
+    hash: async (task) => hashHere(task),
     close: async () => {},
   };
   return {

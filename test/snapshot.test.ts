@@ -70,4 +70,32 @@ describe("one snapshot per operation on PostgreSQL", { skip }, () => {
     assert.equal(later.errors, undefined);
     assert.ok(!JSON.stringify(later.data).includes(article.id), "a later query no longer sees the article");
   });
+  test("an idempotent ingest whose stored article is deleted before the answer reads it stores it again (it used to fail: 'was stored but cannot be read back')", async () => {
+    const INGEST = `mutation Ingest($text: String!) { ingestArticle(input: { text: $text, fileName: "race.txt" }) { status article { id title } } }`;
+    const text = "Harbour talks resume in Oslo\n\nIngrid Solberg met the harbour board in Oslo on Monday. “The plan holds,” Solberg said.";
+    const auth = { authorization: "Bearer snapshot-test-token-0123" };
+    const created = await server.gql(INGEST, { text }, auth);
+    assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+    const { article } = (created.data as { ingestArticle: { article: { id: string } } }).ingestArticle;
+    let deleted = false;
+    // The second ingest finds the text stored (DUPLICATE); once its transaction commits, and
+    // before its answer reads the article, another client deletes it.
+    const restore = afterStatement(/^\s*COMMIT/i, async () => {
+      deleted = (await deleteArticle(server.store.writer, fromGlobalId(article.id).id)).deleted;
+    });
+    let again;
+    try {
+      again = await server.gql(INGEST, { text }, auth);
+    } finally {
+      restore();
+    }
+    assert.ok(deleted, "the delete ran between the ingest's write and its answer");
+    assert.equal(again.errors, undefined, JSON.stringify(again.errors));
+    const answer = (again.data as { ingestArticle: { status: string; article: { id: string; title: string } } }).ingestArticle;
+    assert.equal(answer.status, "CREATED");
+    assert.equal(answer.article.title, "Harbour talks resume in Oslo");
+    assert.notEqual(answer.article.id, article.id);
+    const node = await server.gql(`query($id: ID!) { node(id: $id) { ... on Article { title } } }`, { id: answer.article.id });
+    assert.deepEqual(node.data, { node: { title: "Harbour talks resume in Oslo" } });
+  });
 });

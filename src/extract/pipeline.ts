@@ -112,13 +112,92 @@ export function analyse(components: readonly Component[], text: string): Analysi
   return doc;
 }
 
-/** Runs the components in order over each text; the result keeps the offset contract (types.ts). */
-export function createPipeline(components: readonly Component[]): (text: string) => Extraction {
+/**
+ * The longest text analysed in one piece, in UTF-16 code units. News articles are far
+ * shorter (the corpus's longest is 34 KB); a longer text is analysed in parts of at most
+ * this size, so that the memory an analysis holds at once (a token object per word, the
+ * tagger's feature rows: about 130 bytes of heap per character of text) is bounded by the
+ * part, not by the document (MAX_DOCUMENT_BYTES allows 5 MiB: 650 MB in one piece).
+ */
+export const MAX_PART_CHARS = 100_000;
+
+/** A part of a text: `start`..`end`, end exclusive. */
+export interface TextPart {
+  start: number;
+  end: number;
+}
+
+/**
+ * Cuts `text` into parts of at most `max` code units, each ending at the last paragraph
+ * break in its second half, else the last line break, else the last sentence end (`. `),
+ * else the last space; only a text with none of these is cut mid-word (never inside a
+ * surrogate pair). A cut at a paragraph break leaves every sentence and every
+ * one-paragraph quote whole in one part.
+ */
+export function textParts(text: string, max = MAX_PART_CHARS): TextPart[] {
+  const parts: TextPart[] = [];
+  let start = 0;
+  while (text.length - start > max) {
+    const limit = start + max;
+    const half = start + Math.floor(max / 2);
+    const after = (found: number, length: number) => (found >= half ? found + length : -1);
+    let end = after(text.lastIndexOf("\n\n", limit - 2), 2);
+    if (end < 0) end = after(text.lastIndexOf("\n", limit - 1), 1);
+    if (end < 0) end = after(text.lastIndexOf(". ", limit - 2), 2);
+    if (end < 0) end = after(text.lastIndexOf(" ", limit - 1), 1);
+    if (end < 0) {
+      end = limit;
+      const code = text.charCodeAt(end - 1);
+      if (code >= 0xd800 && code <= 0xdbff) end--;
+    }
+    parts.push({ start, end });
+    start = end;
+  }
+  parts.push({ start, end: text.length });
+  return parts;
+}
+
+/** `found`, whose offsets are into the part of the text starting at `offset`, with offsets into the whole text. */
+function shifted(found: Extraction, offset: number): Extraction {
+  if (offset === 0) return found;
+  const moved = new Map<Mention, Mention>();
+  const mentions = found.mentions.map((m) => {
+    const m2 = { ...m, start: m.start + offset, end: m.end + offset };
+    moved.set(m, m2);
+    return m2;
+  });
+  const quotes = found.quotes.map((q) => ({
+    ...q,
+    start: q.start + offset,
+    end: q.end + offset,
+    speaker: q.speaker && { ...q.speaker, start: q.speaker.start + offset, end: q.speaker.end + offset, mention: q.speaker.mention && (moved.get(q.speaker.mention) ?? null) },
+  }));
+  return { mentions, quotes };
+}
+
+/**
+ * Runs the components in order over each text; the result keeps the offset contract
+ * (types.ts). A text longer than `maxPartChars` is analysed part by part (textParts), each
+ * part alone: what reaches across a document (the tagger's label-consistency features, a
+ * pronoun's antecedent, a surname's full name) reaches across its part only. Parts are
+ * analysed one after the other, and only their results are kept.
+ */
+export function createPipeline(components: readonly Component[], maxPartChars = MAX_PART_CHARS): (text: string) => Extraction {
   const names = components.map((c) => c.name);
   const repeated = names.find((n, i) => names.indexOf(n) !== i);
   if (repeated) throw new Error(`pipeline component "${repeated}" is listed twice`);
-  return (text: string): Extraction => {
+  const whole = (text: string): Extraction => {
     const doc = analyse(components, text);
     return enforceContract(text, doc.mentions, doc.quotes);
+  };
+  return (text: string): Extraction => {
+    if (text.length <= maxPartChars) return whole(text);
+    const result: Extraction = { mentions: [], quotes: [] };
+    for (const part of textParts(text, maxPartChars)) {
+      const found = shifted(whole(text.slice(part.start, part.end)), part.start);
+      for (const m of found.mentions) result.mentions.push(m);
+      for (const q of found.quotes) result.quotes.push(q);
+    }
+    return result;
   };
 }

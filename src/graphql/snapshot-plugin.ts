@@ -8,8 +8,14 @@ import { createLoaders } from "./loaders.ts";
 import { openSnapshot, type Snapshot } from "../store/snapshot.ts";
 import { logger } from "../logger.ts";
 
-/** Operations costing this much or more read on the SQLite reader threads (DbHandle.heavy): about 40 ms of statements. */
-export const HEAVY_READ_COST = 2_000;
+/**
+ * Operations costing this much or more read on the SQLite reader threads (DbHandle.heavy):
+ * about 60 ms of statements. Each statement sent to a thread waits for its answer behind the
+ * event loop's backlog, so an operation of a few statements pays that wait a few times: at
+ * 2,000 the search page of bench:load (2,420) went to the threads and, under 50 clients at
+ * load average 29, answered in 6.7 s at p50 (other reads 1.3 s) and timed out.
+ */
+export const HEAVY_READ_COST = 3_000;
 
 /**
  * SQLite: expensive operations read through the reader threads, so that their statements

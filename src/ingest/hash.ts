@@ -10,11 +10,16 @@ import type { ParsedDocument } from "./types.ts";
  */
 export function contentHash(doc: Pick<ParsedDocument, "title" | "body">): string {
   const title = doc.title.normalize("NFC").trim().replace(/\s+/g, " ");
-  const body = doc.body
-    .normalize("NFC")
-    .split(/\n[ \t\u00a0]*\n\s*/)
-    .map((p) => p.trim().replace(/[ \t\u00a0]+/g, " "))
-    .filter((p) => p !== "")
-    .join("\n\n");
-  return createHash("sha256").update(`${title}\n${body}`, "utf8").digest("hex");
+  const hash = createHash("sha256").update(`${title}\n`, "utf8");
+  // The paragraphs go into the hash one by one (the same bytes as joined with blank lines):
+  // a multi-megabyte body joined, then encoded whole, would be two more copies of it at once.
+  let first = true;
+  for (const paragraph of doc.body.normalize("NFC").split(/\n[ \t\u00a0]*\n\s*/)) {
+    const p = paragraph.trim().replace(/[ \t\u00a0]+/g, " ");
+    if (p === "") continue;
+    if (!first) hash.update("\n\n", "utf8");
+    hash.update(p, "utf8");
+    first = false;
+  }
+  return hash.digest("hex");
 }

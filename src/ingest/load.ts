@@ -9,6 +9,7 @@ import { countDocuments, listDocuments } from "./documents.ts";
 import { createAnalysisPool, type AnalysisPool } from "./pool.ts";
 import { DEFAULT_MAX_DOCUMENT_BYTES, prepareBytes, type Prepared, type PreparedArticle, type ReadAs } from "./prepare.ts";
 import { DocumentError } from "./document-error.ts";
+import { withinAnalysisBudget } from "./analysis-gate.ts";
 
 export interface LoadFailure {
   file: string;
@@ -42,14 +43,17 @@ export interface LoadOptions {
 
 /**
  * Parses, analyses and stores one document given as bytes (the ingestArticle mutation);
- * throws DocumentError for bad input. With a pool, the analysis runs on its thread.
+ * throws DocumentError for bad input. With a pool, the analysis runs on its thread. Large
+ * documents take turns (analysis-gate.ts).
  */
 export async function ingestDocument(store: DbHandle, bytes: Uint8Array, fileName: string, options: LoadOptions & { pool?: AnalysisPool } & ReadAs = {}): Promise<SaveResult> {
   const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const as: ReadAs = { format: options.format, meta: options.meta, fallback: options.fallback, pageUrl: options.pageUrl };
-  const prepared = options.pool ? await options.pool.prepare({ bytes, name: fileName, maxDocumentBytes, ...as }) : prepareBytes(bytes, fileName, maxDocumentBytes, as);
-  if (!prepared.ok) throw new DocumentError(fileName, prepared.reason);
-  return saveArticle(store, prepared.record, prepared.analysis);
+  return withinAnalysisBudget(bytes.length, async () => {
+    const prepared = options.pool ? await options.pool.prepare({ bytes, name: fileName, maxDocumentBytes, ...as }) : prepareBytes(bytes, fileName, maxDocumentBytes, as);
+    if (!prepared.ok) throw new DocumentError(fileName, prepared.reason);
+    return saveArticle(store, prepared.record, prepared.analysis);
+  });
 }
 
 /** Fewer files than this are analysed on the calling thread: starting threads would cost more. */

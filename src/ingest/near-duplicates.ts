@@ -44,20 +44,55 @@ export function foldText(text: string): string {
   return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
+/** Characters folded at a time: a multi-megabyte body folded whole would hold several copies of itself at once. */
+const FOLD_SLICE = 65_536;
+
+/**
+ * The FNV-1a hash of each word of foldText(body), in order, folding the body a slice at a
+ * time. Slices end at an ASCII space or line break, which folding keeps a word boundary, so
+ * the words are those of the whole body folded at once (only a run of 64K characters
+ * without one is cut inside).
+ */
+export function hashWords(body: string): Uint32Array {
+  let hashes = new Uint32Array(1024);
+  let count = 0;
+  for (let from = 0; from < body.length; ) {
+    let to = Math.min(body.length, from + FOLD_SLICE);
+    if (to < body.length) {
+      const cut = Math.max(body.lastIndexOf(" ", to), body.lastIndexOf("\n", to));
+      if (cut > from) to = cut;
+    }
+    const folded = foldText(body.slice(from, to));
+    from = to;
+    if (folded === "") continue;
+    let word = 0x811c9dc5; // FNV-1a
+    for (let c = 0; c <= folded.length; c++) {
+      const code = c < folded.length ? folded.charCodeAt(c) : 32;
+      if (code !== 32) {
+        word = Math.imul(word ^ code, 0x01000193);
+        continue;
+      }
+      if (count === hashes.length) {
+        const grown = new Uint32Array(hashes.length * 2);
+        grown.set(hashes);
+        hashes = grown;
+      }
+      hashes[count++] = word;
+      word = 0x811c9dc5;
+    }
+  }
+  // A body without words is one empty word, as "".split(" ") is.
+  return count === 0 ? Uint32Array.of(0x811c9dc5) : hashes.subarray(0, count);
+}
+
 /** The MinHash signature of a body (SIGNATURE_LENGTH unsigned 32-bit minima). */
 export function signature(body: string): Uint32Array {
-  const words = foldText(body).split(" ");
-  const wordHashes = new Uint32Array(words.length);
-  words.forEach((word, i) => {
-    let h = 0x811c9dc5; // FNV-1a
-    for (let c = 0; c < word.length; c++) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
-    wordHashes[i] = h;
-  });
+  const wordHashes = hashWords(body);
   const sig = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
-  const last = Math.max(words.length - SHINGLE, 0);
+  const last = Math.max(wordHashes.length - SHINGLE, 0);
   for (let start = 0; start <= last; start++) {
     let h = 0;
-    for (let i = start; i < Math.min(start + SHINGLE, words.length); i++) h = mix(h ^ wordHashes[i]!);
+    for (let i = start; i < Math.min(start + SHINGLE, wordHashes.length); i++) h = mix(h ^ wordHashes[i]!);
     for (let k = 0; k < SIGNATURE_LENGTH; k++) {
       const v = (Math.imul(h, MULTIPLIERS[k]!) + OFFSETS[k]!) >>> 0;
       if (v < sig[k]!) sig[k] = v;

@@ -78,6 +78,20 @@ export function prepareArticle(bytes: Uint8Array, displayName: string, maxDocume
   return { record, analysis: analyseArticle(doc.body) };
 }
 
+/** A document's content hash as ingest will read it, or why it cannot be read. */
+export type Hashed = { ok: true; hash: string } | { ok: false; reason: string };
+
+/** The content hash of a document's bytes (parsed as prepareArticle does); bad input is a failure. */
+export function hashBytes(bytes: Uint8Array, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES, as: ReadAs = {}): Hashed {
+  try {
+    if (bytes.length > maxDocumentBytes) throw tooLarge(displayName, bytes.length, maxDocumentBytes);
+    return { ok: true, hash: contentHash(parseAny(decodeDocument(bytes, displayName), displayName, as)) };
+  } catch (error) {
+    if (error instanceof DocumentError) return { ok: false, reason: error.reason };
+    throw error;
+  }
+}
+
 /** Reads one file into an article record and its analysis; throws DocumentError for bad input. */
 export async function readArticle(file: string, displayName: string, maxDocumentBytes = DEFAULT_MAX_DOCUMENT_BYTES, as: ReadAs = {}): Promise<PreparedArticle> {
   return prepareArticle(await readLimited(file, displayName, maxDocumentBytes), displayName, maxDocumentBytes, as);

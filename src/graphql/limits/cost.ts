@@ -18,7 +18,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { ComplexityEstimatorArgs } from "graphql-query-complexity";
 import { getComplexity } from "graphql-query-complexity";
 import {
-  GraphQLError, Kind, getNamedType, isObjectType,
+  GraphQLError, Kind, getNamedType, getOperationAST, isObjectType,
   type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode,
 } from "graphql";
 import { DEFAULT_PAGE_SIZE } from "../pagination.ts";
@@ -158,13 +158,44 @@ export interface ExpensiveLimit {
   cost: number;
 }
 
+/** Costs kept per parsed document (Apollo hands the same DocumentNode for the same query text). */
+const COSTS_PER_DOCUMENT = 64;
+/** Variables longer than this as JSON are not a cache key. */
+const MAX_CACHED_VARIABLES = 4096;
+const costCache = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+
+/**
+ * queryCost, remembered per document, operation and variables: a client repeating a large
+ * query (a dashboard's, or the same heavy query in a loop) is priced once, not each time on
+ * the event loop (a query near MAX_QUERY_COST takes a few ms to price, more on a busy core).
+ */
+export function cachedQueryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number | undefined {
+  // Queries only: a mutation's variables may be a whole document (ingestArticle's text).
+  if (getOperationAST(document, operationName)?.operation !== "query") return queryCost(schema, document, variables, operationName);
+  let key: string;
+  try {
+    key = `${operationName ?? ""}\u0000${JSON.stringify(variables)}`;
+  } catch {
+    // Variables nested too deep to write out (RangeError): priced, and refused, as they are.
+    return queryCost(schema, document, variables, operationName);
+  }
+  if (key.length > MAX_CACHED_VARIABLES) return queryCost(schema, document, variables, operationName);
+  let costs = costCache.get(document);
+  if (costs?.has(key)) return costs.get(key);
+  const cost = queryCost(schema, document, variables, operationName);
+  if (!costs) costCache.set(document, (costs = new Map()));
+  if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
+  costs.set(key, cost);
+  return cost;
+}
+
 export function costLimitPlugin(maxCost: number, expensive?: ExpensiveLimit): ApolloServerPlugin<BudgetContext> {
   return {
     async requestDidStart() {
       let held: string | undefined;
       return {
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
-          const cost = queryCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+          const cost = cachedQueryCost(schema, document, request.variables ?? {}, operationName ?? undefined);
           if (cost === undefined) return;
           contextValue.cost = cost;
           if (cost <= maxCost) {

@@ -5,10 +5,8 @@ import { requireWriter } from "../auth.ts";
 import { badInput } from "../errors.ts";
 import { idOfType, toGlobalId } from "../ids.ts";
 import { ingestDocument } from "../../ingest/load.ts";
-import { decodeDocument } from "../../ingest/parse.ts";
 import { DocumentError } from "../../ingest/document-error.ts";
-import { contentHash } from "../../ingest/hash.ts";
-import { parseAny, tooLarge } from "../../ingest/prepare.ts";
+import { hashBytes } from "../../ingest/prepare.ts";
 import { ingestionsOf, type Failure } from "../ingestions.ts";
 import { isDatabaseUnavailable } from "../../store/errors.ts";
 import { logger } from "../../logger.ts";
@@ -93,12 +91,6 @@ export const IngestArticlePayload = objectType({
 
 type Ingested = Awaited<ReturnType<typeof ingestDocument>>;
 
-/** The document's content hash, read as ingest will; throws DocumentError for bad input. */
-function documentHash(bytes: Uint8Array, fileName: string, maxDocumentBytes: number, as: ReadAs): string {
-  if (bytes.length > maxDocumentBytes) throw tooLarge(fileName, bytes.length, maxDocumentBytes);
-  return contentHash(parseAny(decodeDocument(bytes, fileName), fileName, as));
-}
-
 async function ingest1(ctx: Context, bytes: Uint8Array, fileName: string, as: ReadAs): Promise<Ingested> {
   try {
     const result = await ingestDocument(ctx.store, bytes, fileName, { maxDocumentBytes: ctx.maxDocumentBytes, pool: ctx.analysis, ...as });
@@ -168,29 +160,37 @@ export const Mutation = mutationType({
         // names the document in an ACCEPTED answer.
         // Checked before any analysis: a bad field is answered as bad input at once.
         const as = readAs(input);
-        let hash: string;
-        try {
-          hash = documentHash(bytes, fileName, ctx.maxDocumentBytes, as);
-        } catch (error) {
-          if (!(error instanceof DocumentError)) throw error;
+        const task = { bytes, name: fileName, maxDocumentBytes: ctx.maxDocumentBytes, ...as };
+        const hashed = ctx.analysis ? await ctx.analysis.hash(task) : hashBytes(bytes, fileName, ctx.maxDocumentBytes, as);
+        if (!hashed.ok) {
           ingestArticles.inc({ outcome: "failed" });
-          throw badInput(`input.text: ${error.reason}`, "input.text");
+          throw badInput(`input.text: ${hashed.reason}`, "input.text");
         }
+        const hash = hashed.hash;
         const ingestions = ingestionsOf<Ingested>(ctx.store);
-        for (let attempt = 1; ; attempt++) {
-          const { ingest, joined } = ingestions.start(hash, () => ingest1(ctx, bytes, fileName, as), failureOf);
-          const timer = acceptTimer(ctx.deadline);
-          const result = await Promise.race([ingest, timer.elapsed]).finally(timer.cancel).catch((error: unknown) => {
-            throw error instanceof DocumentError ? badInput(`input.text: ${error.reason}`, "input.text") : error;
-          });
-          if (result === "accepted") return { status: "ACCEPTED" as const, contentHash: hash, article: null };
-          // A call that joined another's ingest of the same text did not store it: DUPLICATE.
-          const status = joined ? "DUPLICATE" : STATUS[result.status];
-          const article = await ctx.loaders.article.load(result.articleId);
-          if (article) return { status, contentHash: hash, article };
-          // The stored article was deleted since: store it again (a second delete in between is an error).
-          ctx.loaders.article.clear(result.articleId);
-          if (attempt >= 2) throw new Error(`article ${result.articleId} was deleted while the same text was ingested again; retry`);
+        // One timer for the whole operation, reading the stored article back included: on a
+        // busy database that read may wait for a connection, and the answer is then ACCEPTED
+        // (ingestion(contentHash:) says STORED), not a TIMEOUT.
+        const timer = acceptTimer(ctx.deadline);
+        const accepted = { status: "ACCEPTED" as const, contentHash: hash, article: null };
+        try {
+          for (let attempt = 1; ; attempt++) {
+            const { ingest, joined } = ingestions.start(hash, () => ingest1(ctx, bytes, fileName, as), failureOf);
+            const result = await Promise.race([ingest, timer.elapsed]).catch((error: unknown) => {
+              throw error instanceof DocumentError ? badInput(`input.text: ${error.reason}`, "input.text") : error;
+            });
+            if (result === "accepted") return accepted;
+            // A call that joined another's ingest of the same text did not store it: DUPLICATE.
+            const status = joined ? "DUPLICATE" : STATUS[result.status];
+            const article = await Promise.race([ctx.loaders.article.load(result.articleId), timer.elapsed]);
+            if (article === "accepted") return accepted;
+            if (article) return { status, contentHash: hash, article };
+            // The stored article was deleted since: store it again (a second delete in between is an error).
+            ctx.loaders.article.clear(result.articleId);
+            if (attempt >= 2) throw new Error(`article ${result.articleId} was deleted while the same text was ingested again; retry`);
+          }
+        } finally {
+          timer.cancel();
         }
       },
     });
