@@ -90,7 +90,6 @@ export interface NexusGenEnums {
   MentionOrder: "FIRST_MENTION" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC"
   PlaceKind: "CITY" | "COUNTRY" | "OTHER" | "REGION"
   QuoteOrder: "PUBLISHED_AT_ASC" | "PUBLISHED_AT_DESC" | "READING_ORDER" | "RELEVANCE"
-  RelatedType: "ORGANIZATION" | "PERSON" | "PLACE"
   TimelineInterval: "DAY" | "MONTH" | "WEEK"
   TopEntityOrder: "ARTICLE_COUNT_DESC" | "MENTION_COUNT_DESC"
 }
@@ -782,7 +781,7 @@ export interface NexusGenArgTypes {
       before?: string | null; // String
       first?: number | null; // Int
       last?: number | null; // Int
-      type?: NexusGenEnums['RelatedType'] | null; // RelatedType
+      type?: NexusGenEnums['EntityType'] | null; // EntityType
     }
   }
   Person: {
@@ -812,7 +811,7 @@ export interface NexusGenArgTypes {
       before?: string | null; // String
       first?: number | null; // Int
       last?: number | null; // Int
-      type?: NexusGenEnums['RelatedType'] | null; // RelatedType
+      type?: NexusGenEnums['EntityType'] | null; // EntityType
     }
   }
   Place: {
@@ -834,7 +833,7 @@ export interface NexusGenArgTypes {
       before?: string | null; // String
       first?: number | null; // Int
       last?: number | null; // Int
-      type?: NexusGenEnums['RelatedType'] | null; // RelatedType
+      type?: NexusGenEnums['EntityType'] | null; // EntityType
     }
   }
   Publisher: {
@@ -946,7 +945,7 @@ export interface NexusGenArgTypes {
       before?: string | null; // String
       first?: number | null; // Int
       last?: number | null; // Int
-      type?: NexusGenEnums['RelatedType'] | null; // RelatedType
+      type?: NexusGenEnums['EntityType'] | null; // EntityType
     }
   }
 }

@@ -44,7 +44,7 @@ export const Entity = interfaceType({
         "by the cosine (Ochiai) association of the two, shared articles / sqrt(articles of one × articles of the other), " +
         "so that an entity met in most articles (a country, a capital) ranks below one met less often but mostly with this one; " +
         "ties by shared articles, then by mentions in them.",
-      args: { ...pageArgs, type: arg({ type: "RelatedType", description: "Only entities of this type." }) },
+      args: { ...pageArgs, type: arg({ type: "EntityType", description: "Only entities of this type; default: all three." }) },
       resolve: (e, args, ctx: Context, info) =>
         relatedConnection(ctx, tableOf(info), e.id, args, args.type ? RELATED_TABLE[args.type as keyof typeof RELATED_TABLE] : null),
     });

@@ -134,3 +134,13 @@ export const PublishedFilter = inputObjectType({
     t.field("publishedBefore", { type: "DateTime", description: "Published before this instant." });
   },
 });
+
+export const EntityType = enumType({
+  name: "EntityType",
+  description: "A kind of entity.",
+  members: [
+    { name: "PERSON", description: "People (`Person`)." },
+    { name: "ORGANIZATION", description: "Organizations (`Organization`)." },
+    { name: "PLACE", description: "Places (`Place`)." },
+  ],
+});

@@ -1,4 +1,4 @@
-import { enumType, unionType } from "nexus";
+import { unionType } from "nexus";
 import { connectionTypes } from "./connection.ts";
 import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 
@@ -18,9 +18,3 @@ export const RelatedEntityConnectionTypes = connectionTypes(
   { sharedArticles: "Articles that mention both." },
 );
 
-
-export const RelatedType = enumType({
-  name: "RelatedType",
-  description: "The type of entity `related` lists.",
-  members: ["PERSON", "ORGANIZATION", "PLACE"],
-});

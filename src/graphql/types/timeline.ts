@@ -66,15 +66,6 @@ export const mentionTimelineField = {
   },
 } as const;
 
-export const EntityType = enumType({
-  name: "EntityType",
-  description: "A kind of entity.",
-  members: [
-    { name: "PERSON", description: "People (`Person`)." },
-    { name: "ORGANIZATION", description: "Organizations (`Organization`)." },
-    { name: "PLACE", description: "Places (`Place`)." },
-  ],
-});
 
 export const TopEntityOrder = enumType({
   name: "TopEntityOrder",
