@@ -9,7 +9,7 @@ import { ReadBatch } from "../store/read-batch.ts";
 import {
   aliasesOf, articleBodies, articlesById, fromJson, organizationsById, peopleById, placesById, quotesById, rowsById, type RowTable,
 } from "../store/by-id.ts";
-import { EDGE_CHILD, edgeSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice } from "../store/edges.ts";
+import { EDGE_CHILD, edgeSlices, mentionSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice } from "../store/edges.ts";
 import type { OffsetWindow } from "./pagination.ts";
 import { articleCountsOfPublishers, copiesOfArticles, publishersById } from "../store/publishers.ts";
 import { LimitError } from "./limits/errors.ts";
@@ -127,6 +127,14 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
       return ids.map((id) => grouped.get(id) ?? []);
     })),
     aliases: (table: EntityTable) => aliasLoaders[table],
+    /** Article.mentions: a slice of each article's mentions; on PostgreSQL their entities come along. */
+    mentions: slices(signal, async (ids, w) => {
+      const found = await mentionSlices(h, ids, w, reads);
+      for (const slice of found.values()) {
+        for (const { entity } of slice.rows) if (entity?.row) (rows[entity.type] as DataLoader<number, unknown>).prime(entity.id, shape(entity.type, entity.row));
+      }
+      return found;
+    }),
     edges(kind: EdgeKind) {
       let loader = edgeLoaders.get(kind);
       if (!loader) {

@@ -4,7 +4,7 @@ import type DataLoader from "dataloader";
 import type { Context } from "./context.ts";
 import type { EdgeKind, EntityTable } from "../store/edges.ts";
 import { offsetConnection, offsetWindow, type ConnectionArgs } from "./pagination.ts";
-import type { RelatedNode } from "./source-types.ts";
+import type { EntityMention, RelatedNode } from "./source-types.ts";
 
 function present<T>(value: T | null | Error | undefined): value is T {
   return value != null && !(value instanceof Error);
@@ -38,5 +38,15 @@ export async function relatedConnection(ctx: Context, source: EntityTable, paren
     if (!present(node)) return [];
     return [{ node: { ...node, __typename: TYPENAME[row.childType] } as RelatedNode, sharedArticles: row.weight }];
   });
+  return offsetConnection(items, window, slice.total);
+}
+
+/** An article's mentions by start; `body` gives the article's text for each mention's `text`. */
+export async function mentionConnection(ctx: Context, articleId: number, body: () => Promise<string>, args: ConnectionArgs) {
+  const window = offsetWindow(args);
+  const slice = await ctx.loaders.mentions.load({ parentId: articleId, ...window });
+  const items = slice.rows.map((row) => ({
+    node: { start: row.start, end: row.end, body, entity: row.entity && { type: row.entity.type, id: row.entity.id } } satisfies EntityMention,
+  }));
   return offsetConnection(items, window, slice.total);
 }

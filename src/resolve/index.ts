@@ -14,7 +14,7 @@
 //    when the rest of its letters differ.
 
 import type { EntityType, Extraction, Mention } from "../extract/types.ts";
-import type { Evidence, ResolvedArticle, ResolvedEntity, ResolvedQuote } from "./types.ts";
+import type { Evidence, ResolvedArticle, ResolvedEntity, ResolvedMention, ResolvedQuote } from "./types.ts";
 import { honorificGender, normalizeName, personDisplayName, personNameParts } from "./normalize.ts";
 import { givenNameGender } from "../extract/lexicon/names.ts";
 import { lookupCountry } from "../extract/lexicon/countries.ts";
@@ -396,12 +396,15 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   }
   const entityOf = new Map<Group, ResolvedEntity>();
   const entities: ResolvedEntity[] = [];
+  const spans: ResolvedMention[] = [];
   for (const g of groups) {
     if (g.mergedInto || g.mentions.length === 0) continue;
     const e = buildEntity(g);
     entityOf.set(g, e);
     entities.push(e);
+    for (const m of g.mentions) spans.push({ type: g.type, key: g.key, start: m.start, end: m.end });
   }
+  spans.sort((a, b) => a.start - b.start);
   attachDemonyms(entities, valid, text);
   entities.sort((a, b) => a.firstOffset - b.firstOffset);
 
@@ -415,7 +418,7 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
       entity && (entity.type === "PERSON" || entity.type === "ORGANIZATION") ? { type: entity.type, key: entity.key } : null;
     return { text: q.text, start: q.start, end: q.end, cue: q.cue, speakerName, speaker };
   });
-  return { entities, quotes };
+  return { entities, quotes, mentions: spans };
 }
 
 const retyped = new WeakMap<Mention, Mention>();

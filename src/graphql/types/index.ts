@@ -8,6 +8,7 @@ export * from "./person.ts";
 export * from "./organization.ts";
 export * from "./place.ts";
 export * from "./quote.ts";
+export * from "./mention.ts";
 export * from "./related.ts";
 export * from "./query.ts";
 export * from "./mutation.ts";
