@@ -27,7 +27,8 @@ export async function childConnection<T>(
   return offsetConnection(items, window, slice.total);
 }
 
-const TYPENAME = { person: "Person", organization: "Organization", place: "Place" } as const;
+/** The GraphQL type of each entity table, for the unions and the Entity interface. */
+export const TYPENAME = { person: "Person", organization: "Organization", place: "Place" } as const;
 
 export async function relatedConnection(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs) {
   const window = offsetWindow(args);

@@ -3,9 +3,8 @@
 import { objectType } from "nexus";
 import type { Context } from "../context.ts";
 import { connectionTypes } from "./connection.ts";
+import { TYPENAME } from "../nested.ts";
 import type { EntityMention as MentionSource } from "../source-types.ts";
-
-const TYPENAME = { person: "Person", organization: "Organization", place: "Place" } as const;
 
 export const EntityMention = objectType({
   name: "EntityMention",
