@@ -8,7 +8,7 @@ export const registry = new Registry();
 
 export const graphqlRequests = new Counter({
   name: "graphql_requests_total",
-  help: "GraphQL operations answered, by operation name and status (ok: no error, error: any error in the response).",
+  help: "GraphQL operations answered, by operation name and status (ok: no error; error: any error in the response; persisted_query_miss: an automatic persisted query's hash not known yet, which the client answers with the query text).",
   labelNames: ["operation", "status"] as const,
   registers: [registry],
 });

@@ -20,6 +20,7 @@ import type { DbHandle } from "./store/client.ts";
 import type { AnalysisPool } from "./ingest/pool.ts";
 import { logger } from "./logger.ts";
 import { metricsPlugin } from "./graphql/metrics-plugin.ts";
+import { httpCachePlugin } from "./graphql/http-cache-plugin.ts";
 import { heavyReadsPlugin, snapshotPlugin } from "./graphql/snapshot-plugin.ts";
 import { collectProcessMetrics, httpConnectionsDropped, renderMetrics } from "./metrics.ts";
 import { sendHealth } from "./health.ts";
@@ -134,9 +135,10 @@ export function createApollo(settings: ApolloSettings | boolean, plugins: Apollo
     validationRules: limitValidationRules(limits),
     plugins: [
       production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      // The schema sets no cache hints, so every response was `no-store` (set by the
-      // /graphql route now); Apollo's cache-control plugin would otherwise wrap every field's resolver.
+      // Cache hints are the schema's own (graphql/cache-hints.ts, applied by httpCachePlugin);
+      // Apollo's cache-control plugin would wrap every field's resolver to find none.
       ApolloServerPluginCacheControlDisabled(),
+      httpCachePlugin(),
       metricsPlugin(),
       noSubscriptionsPlugin(),
       ...limitPlugins(limits),
@@ -303,7 +305,8 @@ export async function startServer(options: ServerOptions & { port: number; host?
 
   const app = express();
   app.disable("x-powered-by");
-  // GraphQL answers are no-store; hashing each one for an ETag would be wasted.
+  // Most GraphQL answers are no-store; hashing each one for an ETag would be wasted. Persisted
+  // GET queries get theirs from graphql/http-cache-plugin.ts (res.send still answers 304).
   app.set("etag", false);
   // brotli or gzip, as the client's Accept-Encoding prefers, for answers over the threshold
   // (GraphiQL's bundle is served gzipped already and passes through).
@@ -363,6 +366,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
   app.all(
     ["/graphql", "/"],
     corsFor(options.corsOrigins ?? []),
+    // Until graphql/http-cache-plugin.ts finds an anonymous GET it may relax.
     (_req, res, next) => {
       res.setHeader("cache-control", "no-store");
       next();

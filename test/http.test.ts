@@ -11,6 +11,8 @@ import { gzipSync } from "node:zlib";
 import { sqliteBackend, startTestServer, type Backend, type TestServer } from "./helpers/graph.ts";
 import { startServer, CORS_ALLOWED_HEADERS, serverSettings, type ServerOptions } from "../src/server.ts";
 import { loadConfig } from "../src/config.ts";
+import { READ_MAX_AGE_SECONDS } from "../src/graphql/cache-hints.ts";
+import { writeCorpus } from "./helpers/corpus.ts";
 import type { DbHandle } from "../src/store/client.ts";
 
 const APP = "http://app.test:5173";
@@ -132,6 +134,56 @@ test("automatic persisted queries: a hash alone is PERSISTED_QUERY_NOT_FOUND unt
     assert.deepEqual(await post({ extensions }), { data: { articles: { totalCount: 0 } } });
     const get = await send(`${server.url}?extensions=${encodeURIComponent(JSON.stringify(extensions))}`, "GET", { "apollo-require-preflight": "true" });
     assert.deepEqual(JSON.parse(get.body), { data: { articles: { totalCount: 0 } } });
+  });
+});
+
+describe("HTTP caching", () => {
+  const get = (server: TestServer, params: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    send(`${server.url}?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === "string" ? v : JSON.stringify(v)]))}`, "GET", {
+      "apollo-require-preflight": "true",
+      ...headers,
+    });
+
+  test("an anonymous GET of a query is public for the schema's max-age; POSTs, credentials, errors and ingestion stay no-store", async () => {
+    await withServer({ apiToken: "secret" }, async (server) => {
+      const query = "{ articles(first: 1) { totalCount edges { node { title people { edges { node { name } } } } } } }";
+      const anonymous = await get(server, { query });
+      assert.equal(anonymous.status, 200);
+      assert.equal(anonymous.headers["cache-control"], `public, max-age=${READ_MAX_AGE_SECONDS}`);
+      const posted = await send(server.url, "POST", { "content-type": "application/json" }, JSON.stringify({ query }));
+      assert.deepEqual([posted.status, posted.headers["cache-control"]], [200, "no-store"]);
+      const withToken = await get(server, { query }, { authorization: "Bearer secret" });
+      assert.deepEqual([withToken.status, withToken.headers["cache-control"]], [200, "no-store"]);
+      const failing = await get(server, { query: "{ articles(first: 101) { totalCount } }" });
+      assert.equal(failing.headers["cache-control"], "no-store");
+      // A field without a hint (what became of an ingest changes by the second) keeps the whole answer out of caches.
+      const ingestion = await get(server, { query: `{ ingestion(contentHash: "${"0".repeat(64)}") { state } articles { totalCount } }` });
+      assert.deepEqual([ingestion.status, ingestion.headers["cache-control"]], [200, "no-store"]);
+      const introspection = await get(server, { query: "{ __schema { queryType { name } } }" });
+      assert.equal(introspection.headers["cache-control"], "no-store");
+    });
+  });
+
+  test("a persisted GET query has an ETag; If-None-Match answers 304 without a body until the answer changes", async () => {
+    await withServer({}, async (server) => {
+      const query = "{ articles { totalCount } }";
+      const extensions = { persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") } };
+      const first = await get(server, { query, extensions });
+      assert.equal(first.status, 200);
+      const etag = first.headers.etag as string;
+      assert.match(etag, /^"[\w-]{27}"$/);
+      const again = await get(server, { extensions });
+      assert.deepEqual([again.status, again.headers.etag, JSON.parse(again.body)], [200, etag, { data: { articles: { totalCount: 0 } } }]);
+      const unchanged = await get(server, { extensions }, { "if-none-match": etag });
+      assert.deepEqual([unchanged.status, unchanged.body], [304, ""]);
+      await server.load([writeCorpus(1)]);
+      const changed = await get(server, { extensions }, { "if-none-match": etag });
+      assert.equal(changed.status, 200);
+      assert.notEqual(changed.headers.etag, etag);
+      assert.deepEqual(JSON.parse(changed.body), { data: { articles: { totalCount: 1 } } });
+      // A query sent with its text by GET, not persisted, has none.
+      assert.equal((await get(server, { query: "{ people { totalCount } }" })).headers.etag, undefined);
+    });
   });
 });
 

@@ -9,7 +9,8 @@ import { backends, startTestServer, type Backend, type TestServer } from "./help
 const TOKEN = "range-test-token-0123456789";
 const AUTH = { authorization: `Bearer ${TOKEN}` };
 const id = (type: string, row: string) => Buffer.from(`${type}:${row}`).toString("base64");
-const cursor = (kind: "id" | "offset", value: string) => Buffer.from(`${kind}:${value}`).toString("base64url");
+/** A cursor of `list` (as pagination.ts writes them: the list, then the position). */
+const cursor = (list: string, kind: "id" | "offset", value: string) => Buffer.from(`${list}|${kind}:${value}`).toString("base64url");
 
 interface Case {
   name: string;
@@ -36,31 +37,31 @@ const CASES: Case[] = [
   {
     name: "a keyset cursor of 15 digits",
     query: `query($after: String) { people(after: $after) { totalCount } }`,
-    variables: { after: cursor("id", "999999999999999") },
-    expect: { code: "BAD_USER_INPUT", message: `after: "${cursor("id", "999999999999999")}" is not a valid cursor for this list` },
+    variables: { after: cursor("people", "id", "999999999999999") },
+    expect: { code: "BAD_USER_INPUT", message: `after: "${cursor("people", "id", "999999999999999")}" is not a valid cursor` },
   },
   {
     name: "a backward keyset cursor past the range",
     query: `query($before: String) { articles(last: 1, before: $before) { totalCount } }`,
-    variables: { before: cursor("id", "2147483648") },
-    expect: { code: "BAD_USER_INPUT", message: `before: "${cursor("id", "2147483648")}" is not a valid cursor for this list` },
+    variables: { before: cursor("articles", "id", "2147483648") },
+    expect: { code: "BAD_USER_INPUT", message: `before: "${cursor("articles", "id", "2147483648")}" is not a valid cursor` },
   },
   {
     name: "a keyset cursor at the range's end reaches the database: an empty page",
     query: `query($after: String) { articles(after: $after, orderBy: TITLE_ASC) { edges { cursor } pageInfo { hasNextPage hasPreviousPage } } }`,
-    variables: { after: cursor("id", "2147483647") },
+    variables: { after: cursor("articles", "id", "2147483647") },
     expect: { data: { articles: { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true } } } },
   },
   {
     name: "a nested list's offset cursor past the range",
     query: `query($after: String) { articles(first: 1) { edges { node { people(after: $after) { totalCount } } } } }`,
-    variables: { after: cursor("offset", "999999999999999") },
-    expect: { code: "BAD_USER_INPUT", message: `after: "${cursor("offset", "999999999999999")}" is not a valid cursor for this list` },
+    variables: { after: cursor("article.people", "offset", "999999999999999") },
+    expect: { code: "BAD_USER_INPUT", message: `after: "${cursor("article.people", "offset", "999999999999999")}" is not a valid cursor` },
   },
   {
     name: "a nested list's offset cursor at the range's end: an empty page",
     query: `query($after: String) { articles(first: 1) { edges { node { people(after: $after) { edges { cursor } pageInfo { hasNextPage hasPreviousPage } } } } } }`,
-    variables: { after: cursor("offset", "2147483647") },
+    variables: { after: cursor("article.people", "offset", "2147483647") },
     expect: { data: { articles: { edges: [{ node: { people: { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true } } } }] } } },
   },
   {

@@ -97,6 +97,8 @@ for (const { name, skip, make } of await backends()) {
       const rest = (await mentionsOf(id, 100, first.pageInfo.endCursor!)).mentions;
       assert.deepEqual(rest.edges.map((e) => e.node), all.slice(4));
       assert.equal(rest.pageInfo.hasNextPage, false);
+      const tail = await server.gql(`query($id: ID!) { node(id: $id) { ... on Article { mentions(last: 2) { edges { node { start end text } } } } } }`, { id });
+      assert.deepEqual(tail.data!.node.mentions.edges.map((e: { node: Mention }) => e.node), all.slice(-2).map(({ start, end, text }) => ({ start, end, text })));
       const { errors } = await server.gql(MENTIONS, { id, first: 101 });
       assert.equal(errors?.[0]?.message, "first may not exceed 100, got 101");
     });

@@ -16,7 +16,7 @@ const INGEST = /* GraphQL */ `
       article { id title fileName wordCount people { edges { mentionCount node { name } } } quotes { edges { node { text speaker { ... on Person { name } } } } } }
     }
   }`;
-const DELETE = /* GraphQL */ `mutation Delete($id: ID!) { deleteArticle(id: $id) { deletedId title removedEntities } }`;
+const DELETE = /* GraphQL */ `mutation Delete($id: ID!) { deleteArticle(id: $id) { deletedId title removedEntities removedEntityIds } }`;
 const COUNTS = /* GraphQL */ `{ articles { totalCount } people { totalCount } organizations { totalCount } places { totalCount } quotes { totalCount } }`;
 const PERSON = /* GraphQL */ `query($q: String) { people(filter: { search: $q }) { edges { node { name mentionCount articleCount aliases } } } }`;
 
@@ -141,6 +141,9 @@ for (const { name, skip, make } of await backends()) {
       const lopezBefore = await person("Maria Lopez");
       const ingested = await server.gql(INGEST, { text: BRIDGE, fileName: "bridge.txt" }, AUTH);
       const bridge = ingested.data!.ingestArticle.article;
+      const ids = await server.gql(`query($s: String) { people(filter: { search: $s }) { edges { node { id } } } places(filter: { search: "Lisbon" }) { edges { node { id } } } }`, { s: "Clara Moreau" });
+      const moreau = ids.data!.people.edges[0].node.id;
+      const lisbon = ids.data!.places.edges[0].node.id;
       const withBridge = await counts();
       assert.equal(withBridge.articles, withoutBridge.articles! + 1);
       assert.equal(withBridge.places, withoutBridge.places! + 1, "Lisbon is new");
@@ -150,7 +153,8 @@ for (const { name, skip, make } of await backends()) {
       const deleted = await server.gql(DELETE, { id: bridge.id }, AUTH);
       assert.equal(deleted.errors, undefined, JSON.stringify(deleted.errors));
       // Clara Moreau and Lisbon were only in this article; Maria Lopez stays.
-      assert.deepEqual(deleted.data, { deleteArticle: { deletedId: bridge.id, title: "Bridge opens in Lisbon", removedEntities: 2 } });
+      // Their ids, so that a client cache can evict them (places first).
+      assert.deepEqual(deleted.data, { deleteArticle: { deletedId: bridge.id, title: "Bridge opens in Lisbon", removedEntities: 2, removedEntityIds: [lisbon, moreau] } });
       assert.deepEqual(await counts(), withoutBridge);
       assert.deepEqual(await person("Maria Lopez"), lopezBefore);
       assert.deepEqual(await person("Clara Moreau"), []);
@@ -165,7 +169,7 @@ for (const { name, skip, make } of await backends()) {
       assert.equal(twice.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
       const personId = (await server.gql(`{ people(first: 1) { edges { node { id } } } }`)).data!.people.edges[0].node.id;
       const wrongType = await server.gql(DELETE, { id: personId }, AUTH);
-      assert.equal(wrongType.errors?.[0]?.message, "id: expected the id of a Article, got the id of a Person");
+      assert.equal(wrongType.errors?.[0]?.message, "id: expected the id of an Article, got the id of a Person");
 
       // Loading it again gives the same counts as the first time.
       const reloaded = await server.gql(INGEST, { text: BRIDGE, fileName: "bridge.txt" }, AUTH);

@@ -1,6 +1,7 @@
 // /healthz and /metrics over real HTTP, with values that real requests and loads produced.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -78,6 +79,23 @@ describe("observability", () => {
     assert.ok(sample(text, "process_cpu_seconds_total")! > 0);
     assert.ok(sample(text, "nodejs_heap_size_used_bytes")! > 0);
     assert.match(text, /^# TYPE graphql_request_duration_seconds histogram$/m);
+  });
+
+  test("an automatic persisted query's first miss is counted as a miss, not as an error", async () => {
+    const query = "query PersistedProbe { articles { totalCount } }";
+    const extensions = { persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") } };
+    const post = (body: unknown) => fetch(fx.server.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.json());
+    const miss = (await post({ extensions, operationName: "PersistedProbe" })) as { errors?: { extensions: { code: string } }[] };
+    assert.equal(miss.errors?.[0]?.extensions.code, "PERSISTED_QUERY_NOT_FOUND");
+    const hit = (await post({ query, extensions, operationName: "PersistedProbe" })) as { data?: { articles: { totalCount: number } }; errors?: unknown };
+    assert.equal(hit.errors, undefined);
+    assert.equal(typeof hit.data?.articles.totalCount, "number");
+    const text = await metrics();
+    // Before the text is known the operation has no document to name it: "unparsed".
+    assert.equal(sample(text, "graphql_errors_total", { operation: "unparsed", code: "PERSISTED_QUERY_NOT_FOUND" }), undefined);
+    assert.equal(sample(text, "graphql_requests_total", { operation: "unparsed", status: "persisted_query_miss" }), 1);
+    assert.equal(sample(text, "graphql_requests_total", { operation: "PersistedProbe", status: "error" }), undefined);
+    assert.equal(sample(text, "graphql_requests_total", { operation: "PersistedProbe", status: "ok" }), 1);
   });
 
   test("ingest_articles_total counts loaded, duplicate and failed documents", async () => {

@@ -7,8 +7,22 @@ import { rmSync } from "node:fs";
 import { backends, startTestServer, type Backend, type TestServer } from "./helpers/graph.ts";
 import { SNAPSHOT_STATEMENTS } from "../src/store/snapshot.ts";
 import { writeCorpus } from "./helpers/corpus.ts";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { toGlobalId } from "../src/graphql/ids.ts";
 
-const OPERATIONS: { name: string; query: string; bound: number; rows: (data: any) => number }[] = [
+/** Articles of two publishers with dates, for the lists ordered and filtered by date and Publisher.articles. */
+function writeDatedArticles(dir: string, count: number) {
+  for (let i = 0; i < count; i++) {
+    const front = `---\ntitle: Port budget in Lisbon, part ${i}\ndate: 2024-01-${String(1 + (i * 7) % 28).padStart(2, "0")}T10:00:00Z\nsource: ${i % 2 ? "Odd Post" : "Even Times"}\n---\n\n`;
+    const body = `Maria Lopez met Anna Novak in Lisbon to discuss the port budget, the World Bank said.\n\n“We will publish part ${i} soon,” Lopez said.\n`;
+    writeFileSync(join(dir, `dated-${i}.txt`), front + body);
+  }
+}
+
+const ids = (type: "Article" | "Person", n: number) => Array.from({ length: n }, (_, i) => toGlobalId(type, i + 1));
+
+const OPERATIONS: { name: string; query: string; bound: number; rows: (data: any) => number; variables?: (first: number) => Record<string, unknown> }[] = [
   {
     name: "an article page with its entities and quotes",
     query: `query($first: Int) { articles(first: $first) { totalCount edges { node { title
@@ -66,6 +80,53 @@ const OPERATIONS: { name: string; query: string; bound: number; rows: (data: any
     bound: 3 * 3 + 2 * 2 + 2,
     rows: (d) => d.articles.edges.length + d.people.edges.length + d.quotes.edges.length,
   },
+  {
+    name: "an article page with nested lists ordered and paged backward",
+    query: `query($first: Int) { articles(first: $first) { totalCount edges { node { title
+      people(last: $first, orderBy: NAME_ASC) { totalCount edges { mentionCount node { name } } }
+      organizations(first: $first, orderBy: FIRST_MENTION) { edges { node { name } } }
+      places(last: 3, orderBy: NAME_DESC) { edges { node { name } } }
+      quotes(last: $first) { totalCount edges { node { text } } } } } } }`,
+    // page + count; per list a slice and its nodes (4 × 2).
+    bound: 2 + 4 * 2,
+    rows: (d) => d.articles.edges.length,
+  },
+  {
+    name: "people with their articles and quotes ordered and filtered by date, and related paged backward",
+    query: `query($first: Int) { people(first: $first) { edges { node { name
+      articles(last: $first, orderBy: PUBLISHED_AT_ASC, filter: { publishedAfter: "2024-01-05T00:00:00Z" }) { totalCount edges { node { title } } }
+      quotes(first: $first, orderBy: PUBLISHED_AT_DESC, filter: { publishedBefore: "2024-01-20T00:00:00Z" }) { totalCount edges { node { text } } }
+      related(last: $first) { edges { sharedArticles node { ... on Person { name } ... on Organization { name } ... on Place { name } } } } } } } }`,
+    // page; per list a slice and its nodes; related entities by type.
+    bound: 1 + 3 * 2 + 3,
+    rows: (d) => d.people.edges.length,
+  },
+  {
+    name: "publishers with their articles, ordered and filtered",
+    query: `query($first: Int) { publishers(first: $first) { totalCount edges { node { name
+      articles(first: $first, orderBy: TITLE_ASC, filter: { publishedBefore: "2024-02-01T00:00:00Z" }) { totalCount edges { node { title people(first: 2) { edges { node { name } } } } } } } } } }`,
+    // page + count; the articles a slice and its nodes; their people a slice and its nodes.
+    bound: 2 + 2 + 2,
+    rows: (d) => d.publishers.edges.reduce((n: number, e: any) => n + e.node.articles.edges.length, 0),
+  },
+  {
+    name: "quotes ordered and filtered by their article's date",
+    query: `query($first: Int) { quotes(first: $first, orderBy: PUBLISHED_AT_DESC, filter: { publishedAfter: "2024-01-02T00:00:00Z" }) { totalCount
+      edges { node { text article { title } speaker { ... on Person { name } } } } } }`,
+    // the ordered ids, their rows and the count; articles; speakers.
+    bound: 3 + 1 + 1,
+    rows: (d) => d.quotes.edges.length,
+  },
+  {
+    name: "nodes(ids:) of articles and people, with nested lists",
+    query: `query($ids: [ID!]!) { nodes(ids: $ids) { id
+      ... on Article { title people(first: 3, orderBy: NAME_ASC) { edges { node { name } } } }
+      ... on Person { name quotes(last: 2) { edges { node { text } } } } } }`,
+    variables: (first) => ({ ids: [...ids("Article", first), ...ids("Person", first)] }),
+    // rows by type (2); ids merged away: their redirects and the rows they point at (2 × 2); per list a slice and its nodes (2 × 2).
+    bound: 2 + 2 * 2 + 2 * 2,
+    rows: (d) => d.nodes.filter((n: unknown) => n !== null).length,
+  },
 ];
 
 for (const { name, skip, make } of await backends()) {
@@ -77,6 +138,7 @@ for (const { name, skip, make } of await backends()) {
     before(async () => {
       backend = await make();
       corpus = writeCorpus(80);
+      writeDatedArticles(corpus, 12);
       // Pages of 50 nested in pages of 50 can cost more than MAX_QUERY_COST: not what this counts.
       server = await startTestServer(backend, [corpus], { limits: { cost: 1_000_000 } });
     });
@@ -91,7 +153,7 @@ for (const { name, skip, make } of await backends()) {
       test(`${op.name}: the same bounded count for 5 rows and for 50`, async () => {
         const cost = async (first: number) => {
           const start = server.statements();
-          const { data, errors } = await server.gql(op.query, { first });
+          const { data, errors } = await server.gql(op.query, op.variables?.(first) ?? { first });
           assert.equal(errors, undefined, JSON.stringify(errors));
           return { statements: server.statements() - start, rows: op.rows(data) };
         };

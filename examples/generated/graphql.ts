@@ -4,11 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** COUNTRY; REGION: a first-level division (a US state, a province), a continent, a well-known region, sea or landmark; CITY; OTHER: a place the gazetteer does not know (no coordinates). */
+/** What kind of place it is, from the gazetteer. */
 export type PlaceKind =
+  /** A city or town. */
   | 'CITY'
+  /** A country (it has a countryCode and is its own country). */
   | 'COUNTRY'
+  /** A place the gazetteer does not know (no coordinates). */
   | 'OTHER'
+  /** A first-level division (a US state, a province), a continent, a well-known region, sea or landmark. */
   | 'REGION';
 
 export type ArticlePageQueryVariables = Exact<{

@@ -29,9 +29,12 @@ export function fromGlobalId(globalId: string, field = "id"): GlobalId {
 export function idOfType<T extends NodeType>(globalId: string, types: readonly T[], field: string): GlobalId & { type: T } {
   const parsed = fromGlobalId(globalId, field);
   if (!(types as readonly NodeType[]).includes(parsed.type)) {
-    throw badInput(`${field}: expected the id of a ${types.join(" or ")}, got the id of a ${parsed.type}`, field);
+    throw badInput(`${field}: expected the id of ${types.map(withArticle).join(" or ")}, got the id of ${withArticle(parsed.type)}`, field);
   }
   return parsed as GlobalId & { type: T };
 }
+
+/** "a Person", "an Article", "an Organization". */
+const withArticle = (type: string) => `${/^[AEIOU]/.test(type) ? "an" : "a"} ${type}`;
 
 const truncate = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

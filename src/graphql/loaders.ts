@@ -9,11 +9,13 @@ import { ReadBatch } from "../store/read-batch.ts";
 import {
   aliasesOf, articleBodies, articlesById, fromJson, organizationsById, peopleById, placesById, quotesById, rowsById, type RowTable,
 } from "../store/by-id.ts";
-import { EDGE_CHILD, edgeSlices, mentionSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice } from "../store/edges.ts";
-import type { OffsetWindow } from "./pagination.ts";
+import {
+  EDGE_CHILD, edgeSlices, mentionSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice, type SliceOptions, type SliceRequest,
+} from "../store/edges.ts";
 import { articleCountsOfPublishers, copiesOfArticles, publishersById } from "../store/publishers.ts";
 import { LimitError } from "./limits/errors.ts";
 import { placesByKey, regionsByCode } from "../store/places.ts";
+import { redirectsOf } from "../store/redirects.ts";
 
 /** Once the request has timed out, its remaining batches fail instead of querying. */
 function guarded<K, V>(signal: AbortSignal | undefined, batch: (keys: readonly K[]) => Promise<V[]>) {
@@ -30,17 +32,23 @@ function byId<T extends { id: number }>(signal: AbortSignal | undefined, load: (
   }));
 }
 
-export interface SliceKey extends OffsetWindow {
+export interface SliceKey extends SliceRequest {
   parentId: number;
+  /** Order and filter; absent: the kind's default order, unfiltered. */
+  options?: SliceOptions;
 }
 
-/** Batches slices of one kind; requests with the same window share one statement. */
-function slices<S>(signal: AbortSignal | undefined, fetch: (parentIds: number[], window: OffsetWindow) => Promise<Map<number, S>>) {
+/** What makes one statement: the window, order and filter (the parents vary). */
+const statementKey = (k: SliceKey) =>
+  `${k.fromEnd ? "end" : k.offset}:${k.limit}:${k.options?.order ?? ""}:${k.options?.publishedAfter?.toISOString() ?? ""}:${k.options?.publishedBefore?.toISOString() ?? ""}`;
+
+/** Batches slices of one kind; requests with the same window, order and filter share one statement. */
+function slices<S>(signal: AbortSignal | undefined, fetch: (parentIds: number[], key: SliceKey) => Promise<Map<number, S>>) {
   return new DataLoader<SliceKey, S, string>(
     guarded(signal, async (keys) => {
       const groups = new Map<string, SliceKey[]>();
       for (const k of keys) {
-        const g = `${k.offset}:${k.limit}`;
+        const g = statementKey(k);
         groups.set(g, [...(groups.get(g) ?? []), k]);
       }
       const results = new Map<string, S>();
@@ -55,7 +63,7 @@ function slices<S>(signal: AbortSignal | undefined, fetch: (parentIds: number[],
   );
 }
 
-const sliceKey = (k: SliceKey) => `${k.parentId}:${k.offset}:${k.limit}`;
+const sliceKey = (k: SliceKey) => `${k.parentId}:${statementKey(k)}`;
 
 function aliases(h: DbHandle, type: "PERSON" | "ORGANIZATION" | "PLACE", signal?: AbortSignal, reads?: ReadBatch) {
   return new DataLoader<number, string[]>(guarded(signal, async (ids) => {
@@ -110,12 +118,18 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
     for (const p of await regionsByCode(h, codes)) if (p.regionCode && !found.has(p.regionCode)) found.set(p.regionCode, p);
     return codes.map((c) => found.get(c) ?? null);
   }));
+  /** Where a merged-away person or organization went (null: not merged), for `nodes(ids:)`. */
+  const redirect = (type: "PERSON" | "ORGANIZATION") => new DataLoader<number, number | null>(guarded(signal, async (ids) => {
+    const found = await redirectsOf(h, type, ids);
+    return ids.map((id) => found.get(id) ?? null);
+  }));
   const edgeLoaders = new Map<EdgeKind, DataLoader<SliceKey, EdgeSlice, string>>();
   const relatedLoaders = new Map<EntityTable, DataLoader<SliceKey, RelatedSlice, string>>();
   return {
     ...rows,
     placeByKey,
     regionByCode,
+    redirect: { Person: redirect("PERSON"), Organization: redirect("ORGANIZATION") },
     publisher: byId(signal, (ids) => publishersById(h, ids)),
     publisherArticleCount: new DataLoader<number, number>(guarded(signal, async (ids) => {
       const counts = await articleCountsOfPublishers(h, ids);
@@ -138,8 +152,8 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
     edges(kind: EdgeKind) {
       let loader = edgeLoaders.get(kind);
       if (!loader) {
-        edgeLoaders.set(kind, (loader = slices(signal, async (ids, w) => {
-          const found = await edgeSlices(h, kind, ids, w, reads);
+        edgeLoaders.set(kind, (loader = slices(signal, async (ids, k) => {
+          const found = await edgeSlices(h, kind, ids, k, k.options, reads);
           for (const slice of found.values()) prime(slice.rows, () => EDGE_CHILD[kind]);
           return found;
         })));

@@ -36,19 +36,23 @@ export function metricsPlugin(): ApolloServerPlugin<BaseContext> {
       return {
         async didEncounterErrors(ctx) {
           const operation = operationOf(ctx);
-          for (const error of ctx.errors) graphqlErrors.inc({ operation, code: errorCode(error) });
+          for (const error of ctx.errors) if (!isPersistedQueryMiss(error)) graphqlErrors.inc({ operation, code: errorCode(error) });
         },
         async willSendResponse(ctx) {
           const operation = operationOf(ctx);
           const body = ctx.response.body;
-          const failed = body.kind === "single" ? Boolean(body.singleResult.errors?.length) : Boolean(body.initialResult.errors?.length);
-          graphqlRequests.inc({ operation, status: failed ? "error" : "ok" });
+          const errors = (body.kind === "single" ? body.singleResult.errors : body.initialResult.errors) ?? [];
+          // A persisted query's first miss is the protocol's normal first step (the client sends the text next), not a failure.
+          const status = errors.length === 0 ? "ok" : errors.every(isPersistedQueryMiss) ? "persisted_query_miss" : "error";
+          graphqlRequests.inc({ operation, status });
           graphqlDuration.observe({ operation }, (performance.now() - started) / 1000);
         },
       };
     },
   };
 }
+
+const isPersistedQueryMiss = (error: { extensions?: Record<string, unknown> }) => error.extensions?.code === "PERSISTED_QUERY_NOT_FOUND";
 
 /** The code clients see: errors without one are reported as INTERNAL_SERVER_ERROR. */
 function errorCode(error: GraphQLError): string {

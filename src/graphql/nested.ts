@@ -2,9 +2,19 @@
 // one batched slice of child ids per list field, then the children by id, also batched.
 import type DataLoader from "dataloader";
 import type { Context } from "./context.ts";
-import type { EdgeKind, EntityTable } from "../store/edges.ts";
+import type { EdgeKind, EntityTable, SliceOptions } from "../store/edges.ts";
 import { offsetConnection, offsetWindow, type ConnectionArgs } from "./pagination.ts";
 import type { EntityMention, RelatedNode } from "./source-types.ts";
+import { badInput } from "./errors.ts";
+
+/** A nested list's `orderBy` and `filter` (a date range), checked. */
+export function sliceOptions(
+  orderBy: string | null | undefined,
+  filter?: { publishedAfter?: Date | null; publishedBefore?: Date | null } | null,
+): SliceOptions {
+  if (orderBy === "RELEVANCE") throw badInput("orderBy: RELEVANCE needs a filter.search, which nested lists do not take", "orderBy");
+  return { order: orderBy ?? null, publishedAfter: filter?.publishedAfter ?? null, publishedBefore: filter?.publishedBefore ?? null };
+}
 
 function present<T>(value: T | null | Error | undefined): value is T {
   return value != null && !(value instanceof Error);
@@ -16,9 +26,10 @@ export async function childConnection<T>(
   parentId: number,
   args: ConnectionArgs,
   children: DataLoader<number, T | null>,
+  options: SliceOptions = {},
 ) {
-  const window = offsetWindow(args);
-  const slice = await ctx.loaders.edges(kind).load({ parentId, ...window });
+  const window = offsetWindow(args, kind);
+  const slice = await ctx.loaders.edges(kind).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd, options });
   const nodes = await children.loadMany(slice.rows.map((r) => r.childId));
   const items = slice.rows.flatMap((row, i) => {
     const node = nodes[i];
@@ -31,8 +42,8 @@ export async function childConnection<T>(
 export const TYPENAME = { person: "Person", organization: "Organization", place: "Place" } as const;
 
 export async function relatedConnection(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs) {
-  const window = offsetWindow(args);
-  const slice = await ctx.loaders.related(source).load({ parentId, ...window });
+  const window = offsetWindow(args, `${source}.related`);
+  const slice = await ctx.loaders.related(source).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd });
   const nodes = await Promise.all(slice.rows.map((r) => ctx.loaders[r.childType].load(r.childId)));
   const items = slice.rows.flatMap((row, i) => {
     const node = nodes[i];
@@ -44,8 +55,8 @@ export async function relatedConnection(ctx: Context, source: EntityTable, paren
 
 /** An article's mentions by start; `body` gives the article's text for each mention's `text`. */
 export async function mentionConnection(ctx: Context, articleId: number, body: () => Promise<string>, args: ConnectionArgs) {
-  const window = offsetWindow(args);
-  const slice = await ctx.loaders.mentions.load({ parentId: articleId, ...window });
+  const window = offsetWindow(args, "article.mentions");
+  const slice = await ctx.loaders.mentions.load({ parentId: articleId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd });
   const items = slice.rows.map((row) => ({
     node: { start: row.start, end: row.end, body, entity: row.entity && { type: row.entity.type, id: row.entity.id } } satisfies EntityMention,
   }));

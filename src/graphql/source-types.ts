@@ -47,7 +47,8 @@ export interface Ingestion {
 export interface DeleteArticlePayload {
   deletedId: string;
   title: string;
-  removedEntities: number;
+  /** Global ids of the people, organizations and places the delete removed. */
+  removedEntityIds: string[];
 }
 
 /** Index of the source types by GraphQL type name, for Nexus's typegen mapping. */

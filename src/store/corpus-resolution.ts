@@ -115,9 +115,9 @@ function candidatesOf(rows: readonly ClusterRow[], type: ClusterType): { bySurna
 
 /**
  * Re-decides the clusters of the touched link names and rebuilds everything derived
- * from the clusters of the articles concerned. Returns the number of entities deleted.
+ * from the clusters of the articles concerned. Returns the ids of the entities deleted.
  */
-export async function resolveTouched(tx: Tx, provider: Provider, touched: Touched): Promise<number> {
+export async function resolveTouched(tx: Tx, provider: Provider, touched: Touched): Promise<number[]> {
   const { type } = touched;
   const t = TABLES[type];
   const names = sortStrings(touched.names);
@@ -192,7 +192,7 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
       SELECT DISTINCT target FROM entity_cluster WHERE type = ${type} AND article_id IN (${list(part)})`;
     for (const r of targets) keys.add(r.target);
   }
-  if (keys.size === 0) return 0;
+  if (keys.size === 0) return [];
 
   // 3. Entity rows of every touched key, locked in key order; names from all their clusters.
   const sortedKeys = sortStrings(keys);
@@ -248,12 +248,12 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
 
   // 8. Keys left without clusters: their entity goes, its id redirected to where most of its clusters went.
   const emptied = sortedKeys.filter((k) => !live.has(k));
-  let removed = 0;
+  const removed: number[] = [];
   for (const key of emptied) {
     const gone = await tx.$queryRaw<{ id: number | bigint }[]>`DELETE FROM ${Prisma.raw(t.entity)} WHERE key = ${key} RETURNING id`;
     if (gone.length === 0) continue;
-    removed++;
     const fromId = num(gone[0]!.id);
+    removed.push(fromId);
     const moved = new Map<string, number>();
     for (const c of left) if (c.from === key) moved.set(c.to, (moved.get(c.to) ?? 0) + 1);
     const to = [...moved].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];

@@ -29,6 +29,17 @@ export interface EdgeSlice {
 export interface SliceRequest {
   offset: number;
   limit: number;
+  /** The last `limit` children (`last` without `before`): `offset` is then ignored. */
+  fromEnd?: boolean;
+}
+
+/** How a slice is ordered and filtered: the same for every parent of one statement. */
+export interface SliceOptions {
+  /** One of the kind's EDGE_ORDERS; its first (the default) when absent. */
+  order?: string | null;
+  /** Kinds with a date (EDGE_ORDERS' `dated`): the article published at or after / before. */
+  publishedAfter?: Date | null;
+  publishedBefore?: Date | null;
 }
 
 interface EdgeSql {
@@ -36,40 +47,75 @@ interface EdgeSql {
   parent: string;
   child: string;
   weight: string;
-  order: string;
+  /** Orders by name, the default first; each a total order (it ends with a unique column). */
+  orders: Record<string, string>;
+  /** The article's publication date, for kinds whose children are articles or their quotes. */
+  dated?: string;
 }
 
-const byMentions = (table: string, parent: string, child: string): EdgeSql => ({
-  from: `${table} x`,
+/** Entities in an article. */
+const byMentions = (table: string, parent: string, child: string, entity: string): EdgeSql => ({
+  from: `${table} x JOIN ${entity} e ON e.id = x.${child}`,
   parent: `x.${parent}`,
   child: `x.${child}`,
   weight: "x.mention_count",
-  order: `x.mention_count DESC, x.first_offset, x.${child}`,
+  orders: {
+    MENTION_COUNT_DESC: `x.mention_count DESC, x.first_offset, x.${child}`,
+    FIRST_MENTION: `x.first_offset, x.${child}`,
+    NAME_ASC: `e.name, x.${child}`,
+    NAME_DESC: `e.name DESC, x.${child} DESC`,
+  },
 });
 
+// Undated articles come last in both directions, as in top-level `articles`.
+const articleOrders = {
+  PUBLISHED_AT_DESC: "a.published_at DESC NULLS LAST, a.id DESC",
+  PUBLISHED_AT_ASC: "a.published_at ASC NULLS LAST, a.id",
+  TITLE_ASC: "a.title, a.id",
+  TITLE_DESC: "a.title DESC, a.id DESC",
+};
+
+/** Articles that mention an entity. */
 const byNewestArticle = (table: string, parent: string): EdgeSql => ({
   from: `${table} x JOIN article a ON a.id = x.article_id`,
   parent: `x.${parent}`,
   child: "x.article_id",
   weight: "x.mention_count",
-  order: "a.published_at DESC NULLS LAST, a.id DESC",
+  orders: articleOrders,
+  dated: "a.published_at",
 });
 
-const quotesBy = (parent: string): EdgeSql => ({ from: "quote x", parent: `x.${parent}`, child: "x.id", weight: "0", order: "x.article_id, x.start_offset, x.id" });
+/** Quotes, with their article for its date. */
+const quotesBy = (parent: string): EdgeSql => ({
+  from: "quote x JOIN article a ON a.id = x.article_id",
+  parent: `x.${parent}`,
+  child: "x.id",
+  weight: "0",
+  orders: {
+    READING_ORDER: "x.article_id, x.start_offset, x.id",
+    PUBLISHED_AT_DESC: "a.published_at DESC NULLS LAST, x.article_id DESC, x.start_offset, x.id",
+    PUBLISHED_AT_ASC: "a.published_at ASC NULLS LAST, x.article_id, x.start_offset, x.id",
+  },
+  dated: "a.published_at",
+});
 
 const EDGES = {
-  "article.people": byMentions("article_person", "article_id", "person_id"),
-  "article.organizations": byMentions("article_organization", "article_id", "organization_id"),
-  "article.places": byMentions("article_place", "article_id", "place_id"),
+  "article.people": byMentions("article_person", "article_id", "person_id", "person"),
+  "article.organizations": byMentions("article_organization", "article_id", "organization_id", "organization"),
+  "article.places": byMentions("article_place", "article_id", "place_id", "place"),
   "article.quotes": quotesBy("article_id"),
   "person.articles": byNewestArticle("article_person", "person_id"),
   "organization.articles": byNewestArticle("article_organization", "organization_id"),
   "place.articles": byNewestArticle("article_place", "place_id"),
+  "publisher.articles": { from: "article a", parent: "a.publisher_id", child: "a.id", weight: "0", orders: articleOrders, dated: "a.published_at" },
   "person.quotes": quotesBy("speaker_person_id"),
   "organization.quotes": quotesBy("speaker_organization_id"),
 } satisfies Record<string, EdgeSql>;
 
 export type EdgeKind = keyof typeof EDGES;
+
+/** The orders each kind can be read in (its first is the default). */
+export const edgeOrders = (kind: EdgeKind): string[] => Object.keys(EDGES[kind].orders);
 
 /** The table of each kind's children. */
 export const EDGE_CHILD: Record<EdgeKind, RowTable> = {
@@ -80,6 +126,7 @@ export const EDGE_CHILD: Record<EdgeKind, RowTable> = {
   "person.articles": "article",
   "organization.articles": "article",
   "place.articles": "article",
+  "publisher.articles": "article",
   "person.quotes": "quote",
   "organization.quotes": "quote",
 };
@@ -87,7 +134,26 @@ export const EDGE_CHILD: Record<EdgeKind, RowTable> = {
 /** With a ReadBatch: the JSON of each child in the slice (`row` over `<alias>.child_id`), as `child`. */
 function childColumn(reads: ReadBatch | undefined, slice: SliceRequest, alias: string, row: string): Prisma.Sql {
   if (!reads) return Prisma.empty;
-  return Prisma.sql`, CASE WHEN ${Prisma.raw(alias)}.rn > ${slice.offset} AND ${Prisma.raw(alias)}.rn <= ${slice.offset + slice.limit} THEN ${Prisma.raw(row)} END AS child`;
+  return Prisma.sql`, CASE WHEN ${inSlice(slice, alias)} THEN ${Prisma.raw(row)} END AS child`;
+}
+
+/** Whether the row `alias` (with its `rn` and `total`) lies in the slice. */
+function inSlice(slice: SliceRequest, alias: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return slice.fromEnd ? Prisma.sql`${a}.rn > ${a}.total - ${slice.limit}` : Prisma.sql`(${a}.rn > ${slice.offset} AND ${a}.rn <= ${slice.offset + slice.limit})`;
+}
+
+/** The same test in JavaScript, on a row read. */
+const rowInSlice = (slice: SliceRequest, rn: number, total: number) =>
+  slice.fromEnd ? rn > total - slice.limit : rn > slice.offset && rn <= slice.offset + slice.limit;
+
+/** The kind's date filter, as conditions after the parent's. */
+function dateConditions(q: EdgeSql, options: SliceOptions): Prisma.Sql {
+  if (!q.dated) return Prisma.empty;
+  const parts: Prisma.Sql[] = [];
+  if (options.publishedAfter) parts.push(Prisma.sql` AND ${Prisma.raw(q.dated)} >= ${options.publishedAfter}`);
+  if (options.publishedBefore) parts.push(Prisma.sql` AND ${Prisma.raw(q.dated)} < ${options.publishedBefore}`);
+  return parts.length ? Prisma.join(parts, "") : Prisma.empty;
 }
 
 type RawEdge = {
@@ -111,17 +177,22 @@ function run<R>(h: DbHandle, sql: Prisma.Sql, reads: ReadBatch | undefined): Pro
  * One slice of children for each parent. The first row of every parent is always
  * fetched, so a parent paged past its end still learns its total.
  */
-export async function edgeSlices(h: DbHandle, kind: EdgeKind, parentIds: readonly number[], slice: SliceRequest, reads?: ReadBatch): Promise<Map<number, EdgeSlice>> {
-  const q = EDGES[kind];
+export async function edgeSlices(
+  h: DbHandle, kind: EdgeKind, parentIds: readonly number[], slice: SliceRequest, options: SliceOptions = {}, reads?: ReadBatch,
+): Promise<Map<number, EdgeSlice>> {
+  const q: EdgeSql = EDGES[kind];
+  const order = options.order ?? Object.keys(q.orders)[0]!;
+  const orderSql = q.orders[order];
+  if (orderSql === undefined) throw new Error(`${kind} has no order ${order}`);
   const raw = await run<RawEdge>(h, Prisma.sql`
     SELECT parent_id, child_id, weight, rn, total ${childColumn(reads, slice, "t", rowJsonSql(EDGE_CHILD[kind], "t.child_id"))} FROM (
       SELECT ${Prisma.raw(q.parent)} AS parent_id, ${Prisma.raw(q.child)} AS child_id, ${Prisma.raw(q.weight)} AS weight,
-        ROW_NUMBER() OVER (PARTITION BY ${Prisma.raw(q.parent)} ORDER BY ${Prisma.raw(q.order)}) AS rn,
+        ROW_NUMBER() OVER (PARTITION BY ${Prisma.raw(q.parent)} ORDER BY ${Prisma.raw(orderSql)}) AS rn,
         COUNT(*) OVER (PARTITION BY ${Prisma.raw(q.parent)}) AS total
       FROM ${Prisma.raw(q.from)}
-      WHERE ${inIds(h, q.parent, parentIds)}
+      WHERE ${inIds(h, q.parent, parentIds)}${dateConditions(q, options)}
     ) t
-    WHERE rn = 1 OR (rn > ${slice.offset} AND rn <= ${slice.offset + slice.limit})
+    WHERE rn = 1 OR ${inSlice(slice, "t")}
     ORDER BY parent_id, rn`, reads);
   return collectSlices(parentIds, raw, slice, edgeRow);
 }
@@ -133,7 +204,7 @@ function collectSlices<R extends Pick<RawEdge, "parent_id" | "rn" | "total">, Ro
     if (!entry) continue;
     entry.total = Number(r.total);
     const rn = Number(r.rn);
-    if (rn > slice.offset && rn <= slice.offset + slice.limit) entry.rows.push(toRow(r));
+    if (rowInSlice(slice, rn, entry.total)) entry.rows.push(toRow(r));
   }
   return out;
 }
@@ -179,7 +250,7 @@ export async function relatedSlices(h: DbHandle, source: EntityTable, ids: reado
         COUNT(*) OVER (PARTITION BY parent_id) AS total
       FROM (${Prisma.join(parts, " UNION ALL ")}) u
     ) r
-    WHERE rn = 1 OR (rn > ${slice.offset} AND rn <= ${slice.offset + slice.limit})
+    WHERE rn = 1 OR ${inSlice(slice, "r")}
     ORDER BY parent_id, rn`, reads);
   return collectSlices(ids, raw, slice, (r) => ({ ...edgeRow(r), childType: r.child_type }));
 }
@@ -211,7 +282,7 @@ type RawMention = Pick<RawEdge, "parent_id" | "rn" | "total" | "child"> & { star
 export async function mentionSlices(h: DbHandle, articleIds: readonly number[], slice: SliceRequest, reads?: ReadBatch): Promise<Map<number, MentionSlice>> {
   const raw = await run<RawMention>(h, Prisma.sql`
     SELECT m.parent_id, m.rn, m.total, m.start_offset, m.end_offset, m.type, m.entity_id
-      ${reads ? Prisma.sql`, CASE WHEN m.entity_id IS NOT NULL AND m.rn > ${slice.offset} THEN ${Prisma.raw(MENTION_CHILD)} END AS child` : Prisma.empty}
+      ${reads ? Prisma.sql`, CASE WHEN m.entity_id IS NOT NULL AND ${inSlice(slice, "m")} THEN ${Prisma.raw(MENTION_CHILD)} END AS child` : Prisma.empty}
     FROM (
       SELECT t.*, CASE t.type WHEN 'PERSON' THEN pe.id WHEN 'ORGANIZATION' THEN o.id ELSE pl.id END AS entity_id
       FROM (
@@ -225,7 +296,7 @@ export async function mentionSlices(h: DbHandle, articleIds: readonly number[], 
       LEFT JOIN person pe ON t.type = 'PERSON' AND pe.key = c.target
       LEFT JOIN organization o ON t.type = 'ORGANIZATION' AND o.key = c.target
       LEFT JOIN place pl ON t.type = 'PLACE' AND pl.key = t.key
-      WHERE t.rn = 1 OR (t.rn > ${slice.offset} AND t.rn <= ${slice.offset + slice.limit})
+      WHERE t.rn = 1 OR ${inSlice(slice, "t")}
     ) m
     ORDER BY m.parent_id, m.rn`, reads);
   return collectSlices(articleIds, raw, slice, (r) => {

@@ -249,31 +249,61 @@ export interface QuoteFilter {
   speakerPersonId?: number | null;
   speakerOrganizationId?: number | null;
   articleId?: number | null;
+  /** The quote's article published at or after / before. */
+  publishedAfter?: Date | null;
+  publishedBefore?: Date | null;
 }
 
+/** RELEVANCE only with a search. */
+export type QuoteOrder = "RELEVANCE" | "READING_ORDER" | "PUBLISHED_AT_DESC" | "PUBLISHED_AT_ASC";
+
 function quoteWhere(f: QuoteFilter = {}): Prisma.QuoteWhereInput {
+  const published = {
+    ...(f.publishedAfter ? { gte: f.publishedAfter } : {}),
+    ...(f.publishedBefore ? { lt: f.publishedBefore } : {}),
+  };
   return {
     ...(f.speakerPersonId != null ? { speakerPersonId: f.speakerPersonId } : {}),
     ...(f.speakerOrganizationId != null ? { speakerOrganizationId: f.speakerOrganizationId } : {}),
     ...(f.articleId != null ? { articleId: f.articleId } : {}),
+    ...(f.publishedAfter || f.publishedBefore ? { article: { publishedAt: published } } : {}),
   };
 }
+
+/** The quote's article's date, for sort keys and conditions on the quote `t`. */
+const QUOTE_PUBLISHED = "(SELECT a.published_at FROM article a WHERE a.id = t.article_id)";
 
 function quoteSql(f: QuoteFilter): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (f.speakerPersonId != null) where.push(Prisma.sql`t.speaker_person_id = ${f.speakerPersonId}`);
   if (f.speakerOrganizationId != null) where.push(Prisma.sql`t.speaker_organization_id = ${f.speakerOrganizationId}`);
   if (f.articleId != null) where.push(Prisma.sql`t.article_id = ${f.articleId}`);
+  if (f.publishedAfter) where.push(Prisma.sql`${Prisma.raw(QUOTE_PUBLISHED)} >= ${f.publishedAfter}`);
+  if (f.publishedBefore) where.push(Prisma.sql`${Prisma.raw(QUOTE_PUBLISHED)} < ${f.publishedBefore}`);
   return where;
 }
 
 /**
- * In load order: article by article, each in reading order (a quote's id grows with
- * both). With a search, by relevance (the text, then the speaker's name), then that order.
+ * A quote's id grows with its article's load and its place in the article, so READING_ORDER
+ * is the id. The date orders keep one article's quotes together and in reading order, and
+ * put the quotes of undated articles last.
  */
-export async function quotePage(h: DbHandle, filter: QuoteFilter, w: Window) {
-  if (filter.search) {
-    return searchPage(h, "quote", filter.search, quoteSql(filter), [BY_RELEVANCE, { sql: "t.id" }], w, (ids) => h.db.quote.findMany({ where: { id: { in: ids } } }));
+const QUOTE_KEYS: Record<QuoteOrder, SortKey[]> = {
+  RELEVANCE: [BY_RELEVANCE, { sql: "t.id" }],
+  READING_ORDER: [{ sql: "t.id" }],
+  PUBLISHED_AT_DESC: [{ sql: `${QUOTE_PUBLISHED} IS NULL` }, { sql: QUOTE_PUBLISHED, desc: true }, { sql: "t.article_id", desc: true }, { sql: "t.id" }],
+  PUBLISHED_AT_ASC: [{ sql: `${QUOTE_PUBLISHED} IS NULL` }, { sql: QUOTE_PUBLISHED }, { sql: "t.article_id" }, { sql: "t.id" }],
+};
+
+/**
+ * READING_ORDER without a search: Prisma's keyset on the id. With a search, by relevance
+ * (the text, then the speaker's name) unless another order is asked for; the date orders
+ * go through the same keyset pages as a search (with every quote a hit).
+ */
+export async function quotePage(h: DbHandle, filter: QuoteFilter, order: QuoteOrder, w: Window) {
+  if (filter.search || order !== "READING_ORDER") {
+    if (order === "RELEVANCE" && !filter.search) throw new Error("RELEVANCE needs a search");
+    return searchPage(h, "quote", filter.search ?? null, quoteSql(filter), QUOTE_KEYS[order], w, (ids) => h.db.quote.findMany({ where: { id: { in: ids } } }));
   }
   const rows = await h.db.quote.findMany({ where: quoteWhere(filter), orderBy: [{ id: "asc" }], ...windowArgs(w) });
   return toPage(rows, w);

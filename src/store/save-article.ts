@@ -363,7 +363,13 @@ async function createEntityMentions(w: Writer, articles: Saved[]): Promise<void>
 
 // ---- delete
 
-export type DeleteResult = { deleted: false } | { deleted: true; title: string; removedEntities: number };
+/** An entity a delete removed (no other article mentions it). */
+export interface RemovedEntity {
+  type: "PERSON" | "ORGANIZATION" | "PLACE";
+  id: number;
+}
+
+export type DeleteResult = { deleted: false } | { deleted: true; title: string; removed: RemovedEntity[] };
 
 /**
  * Deletes an article, its mentions, clusters and quotes in one transaction. Places lose
@@ -413,22 +419,24 @@ async function detach(tx: Tx, articleId: number): Promise<Detached> {
   return { articleId, places: places.map((p) => p.id), clusters };
 }
 
-/** Deletes the detached places that no article mentions any more; returns how many. */
-async function removeUnmentionedPlaces(tx: Tx, detached: Detached[]): Promise<number> {
+/** Deletes the detached places that no article mentions any more; returns their ids. */
+async function removeUnmentionedPlaces(tx: Tx, detached: Detached[]): Promise<number[]> {
   const ids = [...new Set(detached.flatMap((d) => d.places))];
+  if (ids.length === 0) return [];
   // Aliases go by ON DELETE CASCADE; quotes elsewhere keep their text.
-  return ids.length ? tx.$executeRaw`DELETE FROM place WHERE id IN (${Prisma.join(ids)}) AND article_count <= 0` : 0;
+  const gone = await tx.$queryRaw<{ id: number | bigint }[]>`DELETE FROM place WHERE id IN (${Prisma.join(ids)}) AND article_count <= 0 RETURNING id`;
+  return gone.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
 async function deleteOnce(tx: Tx, articleId: number, provider: Provider): Promise<DeleteResult> {
   const detached = await detach(tx, articleId);
   const deleted = await tx.$queryRaw<{ title: string }[]>`DELETE FROM article WHERE id = ${articleId} RETURNING title`;
   if (deleted.length === 0) return { deleted: false };
-  let removedEntities = await removeUnmentionedPlaces(tx, [detached]);
+  const removed: RemovedEntity[] = (await removeUnmentionedPlaces(tx, [detached])).map((id) => ({ type: "PLACE", id }));
   for (const type of ["PERSON", "ORGANIZATION"] as const) {
     const touched = emptyTouched(type);
     for (const c of detached.clusters.filter((c) => c.type === type)) touchRemoved(touched, c);
-    if (touched.keys.size) removedEntities += await resolveTouched(tx, provider, touched);
+    if (touched.keys.size) for (const id of await resolveTouched(tx, provider, touched)) removed.push({ type, id });
   }
-  return { deleted: true, title: deleted[0]!.title, removedEntities };
+  return { deleted: true, title: deleted[0]!.title, removed };
 }

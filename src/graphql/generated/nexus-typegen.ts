@@ -63,12 +63,18 @@ export interface NexusGenInputs {
     near?: NexusGenInputs['GeoCircle'] | null; // GeoCircle
     search?: string | null; // String
   }
+  PublishedFilter: { // input type
+    publishedAfter?: NexusGenScalars['DateTime'] | null; // DateTime
+    publishedBefore?: NexusGenScalars['DateTime'] | null; // DateTime
+  }
   QuoteAddedFilter: { // input type
     search?: string | null; // String
     speakerId?: string | null; // ID
   }
   QuoteFilter: { // input type
     articleId?: string | null; // ID
+    publishedAfter?: NexusGenScalars['DateTime'] | null; // DateTime
+    publishedBefore?: NexusGenScalars['DateTime'] | null; // DateTime
     search?: string | null; // String
     speakerId?: string | null; // ID
   }
@@ -80,7 +86,9 @@ export interface NexusGenEnums {
   EntityOrder: "ARTICLE_COUNT_DESC" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC" | "RELEVANCE"
   IngestStatus: "ACCEPTED" | "COPY" | "CREATED" | "DUPLICATE" | "UPDATED"
   IngestionState: "FAILED" | "PENDING" | "REJECTED" | "STORED" | "UNKNOWN"
+  MentionOrder: "FIRST_MENTION" | "MENTION_COUNT_DESC" | "NAME_ASC" | "NAME_DESC"
   PlaceKind: "CITY" | "COUNTRY" | "OTHER" | "REGION"
+  QuoteOrder: "PUBLISHED_AT_ASC" | "PUBLISHED_AT_DESC" | "READING_ORDER" | "RELEVANCE"
 }
 
 export interface NexusGenScalars {
@@ -229,6 +237,7 @@ export interface NexusGenFieldTypes {
   DeleteArticlePayload: { // field return type
     deletedId: string; // ID!
     removedEntities: number; // Int!
+    removedEntityIds: string[]; // [ID!]!
     title: string; // String!
   }
   EntityArticleConnection: { // field return type
@@ -351,6 +360,7 @@ export interface NexusGenFieldTypes {
     articles: NexusGenRootTypes['ArticleConnection']; // ArticleConnection!
     ingestion: NexusGenRootTypes['Ingestion']; // Ingestion!
     node: NexusGenRootTypes['Node'] | null; // Node
+    nodes: Array<NexusGenRootTypes['Node'] | null>; // [Node]!
     organizations: NexusGenRootTypes['OrganizationConnection']; // OrganizationConnection!
     people: NexusGenRootTypes['PersonConnection']; // PersonConnection!
     places: NexusGenRootTypes['PlaceConnection']; // PlaceConnection!
@@ -486,6 +496,7 @@ export interface NexusGenFieldTypeNames {
   DeleteArticlePayload: { // field return type name
     deletedId: 'ID'
     removedEntities: 'Int'
+    removedEntityIds: 'ID'
     title: 'String'
   }
   EntityArticleConnection: { // field return type name
@@ -608,6 +619,7 @@ export interface NexusGenFieldTypeNames {
     articles: 'ArticleConnection'
     ingestion: 'Ingestion'
     node: 'Node'
+    nodes: 'Node'
     organizations: 'OrganizationConnection'
     people: 'PersonConnection'
     places: 'PlaceConnection'
@@ -666,23 +678,36 @@ export interface NexusGenArgTypes {
   Article: {
     mentions: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
     }
     organizations: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['MentionOrder'] | null; // MentionOrder
     }
     people: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['MentionOrder'] | null; // MentionOrder
     }
     places: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['MentionOrder'] | null; // MentionOrder
     }
     quotes: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
     }
   }
   Mutation: {
@@ -696,47 +721,75 @@ export interface NexusGenArgTypes {
   Organization: {
     articles: { // args
       after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
     }
     quotes: { // args
       after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['QuoteOrder'] | null; // QuoteOrder
     }
     related: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
     }
   }
   Person: {
     articles: { // args
       after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
     }
     quotes: { // args
       after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['QuoteOrder'] | null; // QuoteOrder
     }
     related: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
     }
   }
   Place: {
     articles: { // args
       after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
     }
     related: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
     }
   }
   Publisher: {
     articles: { // args
       after?: string | null; // String
       before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
       last?: number | null; // Int
+      orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
     }
   }
   Query: {
@@ -753,6 +806,9 @@ export interface NexusGenArgTypes {
     }
     node: { // args
       id: string; // ID!
+    }
+    nodes: { // args
+      ids: string[]; // [ID!]!
     }
     organizations: { // args
       after?: string | null; // String
@@ -790,6 +846,7 @@ export interface NexusGenArgTypes {
       filter?: NexusGenInputs['QuoteFilter'] | null; // QuoteFilter
       first?: number | null; // Int
       last?: number | null; // Int
+      orderBy?: NexusGenEnums['QuoteOrder'] | null; // QuoteOrder
     }
   }
   Subscription: {
@@ -806,11 +863,17 @@ export interface NexusGenArgTypes {
   Entity: {
     articles: { // args
       after?: string | null; // String
+      before?: string | null; // String
+      filter?: NexusGenInputs['PublishedFilter'] | null; // PublishedFilter
       first?: number | null; // Int
+      last?: number | null; // Int
+      orderBy?: NexusGenEnums['ArticleOrder'] | null; // ArticleOrder
     }
     related: { // args
       after?: string | null; // String
+      before?: string | null; // String
       first?: number | null; // Int
+      last?: number | null; // Int
     }
   }
 }

@@ -66,11 +66,8 @@ export const COSTS = {
   copies: 20,
 } as const;
 
-/**
- * Lists that run, per parent, the statement of a top-level list: `Publisher.articles` is
- * `articles(filter: {publisherId})`, a page of articles with their bodies and a count of its own.
- */
-const TOP_LEVEL_LIKE = new Set(["Query", "Publisher"]);
+/** Lists that run the statement of a top-level list (nested ones are windows over their parents, ../../store/edges.ts). */
+const TOP_LEVEL_LIKE = new Set(["Query"]);
 
 type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
 
@@ -104,6 +101,8 @@ function estimator(fragments: Fragments) {
   return ({ type, field, node, args, childComplexity }: ComplexityEstimatorArgs): number => {
     const named = getNamedType(field.type);
     if (type.name === "Article" && field.name === "copies") return COSTS.articleChildren + COSTS.copies * (COSTS.row + childComplexity);
+    // `nodes(ids:)`: each id a row by id (batched per type) with what is selected of it.
+    if (type.name === "Query" && field.name === "nodes") return (Array.isArray(args.ids) ? args.ids.length : 1) * (COSTS.row + childComplexity);
     const paged = field.args.some((a) => a.name === "first" || a.name === "last");
     if (!paged || !isObjectType(named) || !named.name.endsWith("Connection")) return childComplexity;
     const size = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : DEFAULT_PAGE_SIZE;

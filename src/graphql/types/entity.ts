@@ -1,11 +1,14 @@
 // What People, Organizations and Places share. The fields resolve once, here, for
 // all three: the concrete type comes from `info.parentType`.
-import { intArg, interfaceType, stringArg } from "nexus";
+import { interfaceType } from "nexus";
+import { pageArgs } from "./connection.ts";
+import { nestedArticleArgs } from "./article.ts";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.ts";
 import type { EntityTable } from "../../store/edges.ts";
-import { childConnection, relatedConnection } from "../nested.ts";
+import { childConnection, relatedConnection, sliceOptions } from "../nested.ts";
 import { toGlobalId } from "../ids.ts";
+import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 
 type EntityTypeName = "Person" | "Organization" | "Place";
 const TABLE: Record<EntityTypeName, EntityTable> = { Person: "person", Organization: "organization", Place: "place" };
@@ -14,10 +17,11 @@ const tableOf = (info: GraphQLResolveInfo) => TABLE[typeOf(info)];
 
 export const Entity = interfaceType({
   name: "Entity",
+  extensions: cacheHint(READ_MAX_AGE_SECONDS),
   description: "A person, organization or place, with every alias resolved to one entity.",
   definition(t) {
     t.implements("Node");
-    t.nonNull.id("id", { resolve: (e, _args, _ctx, info) => toGlobalId(typeOf(info), e.id) });
+    t.nonNull.id("id", { description: "Global id: opaque, stable (an entity merged into another answers as that one in `node(id:)`).", resolve: (e, _args, _ctx, info) => toGlobalId(typeOf(info), e.id) });
     t.nonNull.string("name", { description: "Canonical name: the fullest form seen." });
     t.nonNull.list.nonNull.string("aliases", {
       description: "Every surface form seen in the articles.",
@@ -27,14 +31,14 @@ export const Entity = interfaceType({
     t.nonNull.int("articleCount", { description: "Articles that mention it." });
     t.nonNull.field("articles", {
       type: "EntityArticleConnection",
-      description: "Articles that mention it, newest first.",
-      args: { first: intArg(), after: stringArg() },
-      resolve: (e, args, ctx: Context, info) => childConnection(ctx, `${tableOf(info)}.articles`, e.id, args, ctx.loaders.article),
+      description: "Articles that mention it, newest first unless orderBy says otherwise.",
+      args: nestedArticleArgs,
+      resolve: (e, args, ctx: Context, info) => childConnection(ctx, `${tableOf(info)}.articles`, e.id, args, ctx.loaders.article, sliceOptions(args.orderBy, args.filter)),
     });
     t.nonNull.field("related", {
       type: "RelatedEntityConnection",
       description: "People, organizations and places that appear in the same articles, most shared articles first.",
-      args: { first: intArg(), after: stringArg() },
+      args: pageArgs,
       resolve: (e, args, ctx: Context, info) => relatedConnection(ctx, tableOf(info), e.id, args),
     });
   },

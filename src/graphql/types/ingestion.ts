@@ -8,6 +8,7 @@ import { articleByContentHash } from "../../store/by-id.ts";
 
 export const IngestionState = enumType({
   name: "IngestionState",
+  description: "Where a document sent to ingestArticle stands.",
   members: [
     { name: "STORED", description: "The article is stored (`article`), or recorded as a copy of `article`." },
     { name: "PENDING", description: "This server is still analysing or storing it." },
@@ -19,9 +20,10 @@ export const IngestionState = enumType({
 
 export const Ingestion = objectType({
   name: "Ingestion",
+  description: "What became of a document sent to ingestArticle. Never cached: it changes while the document is stored.",
   definition(t) {
-    t.nonNull.string("contentHash");
-    t.nonNull.field("state", { type: "IngestionState" });
+    t.nonNull.string("contentHash", { description: "The document's sha256, as asked for." });
+    t.nonNull.field("state", { type: "IngestionState", description: "Stored, still in hand, rejected, failed or unknown." });
     t.string("reason", { description: "Why it was rejected or failed." });
     t.field("article", { type: "Article", description: "The stored article, when STORED." });
   },
@@ -33,7 +35,7 @@ export const IngestionQuery = extendType({
     t.nonNull.field("ingestion", {
       type: "Ingestion",
       description: "What became of the document with this content hash (ingestArticle's `contentHash`), e.g. after an ACCEPTED answer.",
-      args: { contentHash: nonNull(stringArg()) },
+      args: { contentHash: nonNull(stringArg({ description: "64 lowercase hexadecimal digits, as ingestArticle answered them." })) },
       async resolve(_root, { contentHash }, ctx: Context) {
         if (!/^[0-9a-f]{64}$/.test(contentHash)) throw badInput("contentHash must be 64 lowercase hexadecimal digits (a sha256), as ingestArticle answers it", "contentHash");
         const article = await articleByContentHash(ctx.store, contentHash);

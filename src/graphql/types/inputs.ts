@@ -5,16 +5,52 @@ const RELEVANCE = {
   description: "Best match of `filter.search` first (the default with a search); only with a search.",
 };
 
+const NOT_NESTED = " Not in nested lists, which take no search.";
+
 export const ArticleOrder = enumType({
   name: "ArticleOrder",
   description: "Article order; undated articles come last either way. Default: RELEVANCE with a search, else PUBLISHED_AT_DESC.",
-  members: [RELEVANCE, "PUBLISHED_AT_DESC", "PUBLISHED_AT_ASC", "TITLE_ASC", "TITLE_DESC"],
+  members: [
+    { ...RELEVANCE, description: RELEVANCE.description + NOT_NESTED },
+    { name: "PUBLISHED_AT_DESC", description: "Newest first (the default without a search)." },
+    { name: "PUBLISHED_AT_ASC", description: "Oldest first." },
+    { name: "TITLE_ASC", description: "By title, A to Z (by code point: capitals before small letters)." },
+    { name: "TITLE_DESC", description: "By title, Z to A." },
+  ],
 });
 
 export const EntityOrder = enumType({
   name: "EntityOrder",
   description: "Entity order. Default: RELEVANCE with a search, else MENTION_COUNT_DESC.",
-  members: [RELEVANCE, "MENTION_COUNT_DESC", "ARTICLE_COUNT_DESC", "NAME_ASC", "NAME_DESC"],
+  members: [
+    { ...RELEVANCE, description: `${RELEVANCE.description} Ranks the match together with the entity's prominence (its mentions).` },
+    { name: "MENTION_COUNT_DESC", description: "Most mentioned across all articles first (the default without a search)." },
+    { name: "ARTICLE_COUNT_DESC", description: "Mentioned in the most articles first." },
+    { name: "NAME_ASC", description: "By canonical name, A to Z (by code point)." },
+    { name: "NAME_DESC", description: "By canonical name, Z to A." },
+  ],
+});
+
+export const MentionOrder = enumType({
+  name: "MentionOrder",
+  description: "Order of the entities an article mentions. Default: MENTION_COUNT_DESC.",
+  members: [
+    { name: "MENTION_COUNT_DESC", description: "Most mentioned in the article first, then by first mention (the default)." },
+    { name: "FIRST_MENTION", description: "In reading order of their first mention." },
+    { name: "NAME_ASC", description: "By canonical name, A to Z (by code point)." },
+    { name: "NAME_DESC", description: "By canonical name, Z to A." },
+  ],
+});
+
+export const QuoteOrder = enumType({
+  name: "QuoteOrder",
+  description: "Quote order; quotes of undated articles come last in both date orders. Default: RELEVANCE with a search, else READING_ORDER.",
+  members: [
+    { ...RELEVANCE, description: RELEVANCE.description + NOT_NESTED },
+    { name: "READING_ORDER", description: "Article by article in load order, each article's quotes in reading order (the default without a search)." },
+    { name: "PUBLISHED_AT_DESC", description: "Quotes of the newest articles first; one article's in reading order." },
+    { name: "PUBLISHED_AT_ASC", description: "Quotes of the oldest articles first; one article's in reading order." },
+  ],
 });
 
 /** The search syntax, shared by every filter's `search`. */
@@ -46,13 +82,16 @@ export const ArticleFilter = inputObjectType({
   },
 });
 
+/** The largest `near.km`: about half the Earth's circumference, so a circle can hold any point. */
+export const MAX_NEAR_KM = 20_000;
+
 export const GeoCircle = inputObjectType({
   name: "GeoCircle",
   description: "A circle on the map: the places whose point lies within `km` of (latitude, longitude).",
   definition(t) {
     t.nonNull.float("latitude", { description: "-90 to 90." });
     t.nonNull.float("longitude", { description: "-180 to 180." });
-    t.nonNull.float("km", { description: "Radius in kilometres, more than 0 and at most 20,000." });
+    t.nonNull.float("km", { description: `Radius in kilometres, more than 0 and at most ${MAX_NEAR_KM.toLocaleString("en")}.` });
   },
 });
 
@@ -69,6 +108,7 @@ export const PlaceFilter = inputObjectType({
 
 export const EntityFilter = inputObjectType({
   name: "EntityFilter",
+  description: "Which people or organizations to list.",
   definition(t) {
     t.string("search", { description: `Words in the name or any alias. ${SYNTAX}` });
   },
@@ -76,9 +116,21 @@ export const EntityFilter = inputObjectType({
 
 export const QuoteFilter = inputObjectType({
   name: "QuoteFilter",
+  description: "All given conditions must hold.",
   definition(t) {
     t.string("search", { description: `Words in the quote or the speaker's name as the text gives it. ${SYNTAX}` });
     t.id("speakerId", { description: "Said by this person or organization." });
     t.id("articleId", { description: "In this article." });
+    t.field("publishedAfter", { type: "DateTime", description: "In an article published at or after this instant." });
+    t.field("publishedBefore", { type: "DateTime", description: "In an article published before this instant." });
+  },
+});
+
+export const PublishedFilter = inputObjectType({
+  name: "PublishedFilter",
+  description: "A range of publication dates, for nested lists of articles (or of their quotes); undated articles are in no range. Both conditions must hold.",
+  definition(t) {
+    t.field("publishedAfter", { type: "DateTime", description: "Published at or after this instant." });
+    t.field("publishedBefore", { type: "DateTime", description: "Published before this instant." });
   },
 });

@@ -4,10 +4,12 @@ import { objectType } from "nexus";
 import type { Context } from "../context.ts";
 import { connectionTypes } from "./connection.ts";
 import { TYPENAME } from "../nested.ts";
+import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 import type { EntityMention as MentionSource } from "../source-types.ts";
 
 export const EntityMention = objectType({
   name: "EntityMention",
+  extensions: cacheHint(READ_MAX_AGE_SECONDS),
   description: "One mention of a person, organization or place in an article's body.",
   definition(t) {
     t.nonNull.int("start", { description: "Offset of the mention's first character in the article body (UTF-16 code units, as JavaScript strings index)." });

@@ -44,6 +44,7 @@ function readAs(input: IngestInput): ReadAs {
 
 export const IngestArticleInput = inputObjectType({
   name: "IngestArticleInput",
+  description: "A document to ingest, with fields that override its own.",
   definition(t) {
     t.nonNull.string("text", { description: "The document, in one of the loader's formats (seed layout, or a title line then the body)." });
     t.nonNull.string("fileName", { description: "Where the document came from; stored as the article's fileName." });
@@ -51,14 +52,15 @@ export const IngestArticleInput = inputObjectType({
     t.string("title", { description: "Overrides the document's own (as do the fields below)." });
     t.string("url", { description: "The article's URL: the same URL again is the same article, updated if its text changed." });
     t.string("publisher", { description: "The outlet's name or domain." });
-    t.list.nonNull.string("authors");
-    t.field("publishedAt", { type: "DateTime" });
+    t.list.nonNull.string("authors", { description: "The bylines' names, in order." });
+    t.field("publishedAt", { type: "DateTime", description: "When it was published." });
     t.string("language", { description: "BCP 47 tag (`en`, `en-GB`)." });
   },
 });
 
 export const DocumentFormat = enumType({
   name: "DocumentFormat",
+  description: "How ingestArticle reads `text`.",
   members: [
     { name: "TEXT", description: "The seed or plain text layout, with optional front matter." },
     { name: "HTML", description: "A news page: Readability extracts the article." },
@@ -80,6 +82,7 @@ export const IngestStatus = enumType({
 
 export const IngestArticlePayload = objectType({
   name: "IngestArticlePayload",
+  description: "What ingestArticle did with the document.",
   definition(t) {
     t.nonNull.field("status", { type: "IngestStatus", description: "What storing it did; `article` is the article it is, or is a copy of." });
     t.nonNull.boolean("created", { description: "Whether this call stored a new article (status CREATED).", resolve: (p) => p.status === "CREATED" });
@@ -125,23 +128,33 @@ function acceptTimer(deadline: number) {
   return { elapsed, cancel: () => clearTimeout(timer) };
 }
 
+const NODE_TYPE = { PERSON: "Person", ORGANIZATION: "Organization", PLACE: "Place" } as const;
+
 export const DeleteArticlePayload = objectType({
   name: "DeleteArticlePayload",
+  description: "What deleteArticle removed: the article, and the entities no other article mentions.",
   definition(t) {
-    t.nonNull.id("deletedId", { description: "The id of the deleted article." });
-    t.nonNull.string("title");
-    t.nonNull.int("removedEntities", { description: "People, organizations and places deleted because no other article mentions them." });
+    t.nonNull.id("deletedId", { description: "The global id of the deleted article." });
+    t.nonNull.string("title", { description: "The deleted article's title." });
+    t.nonNull.int("removedEntities", {
+      description: "How many people, organizations and places were deleted because no other article mentions them: the length of `removedEntityIds`.",
+      resolve: (p) => p.removedEntityIds.length,
+    });
+    t.nonNull.list.nonNull.id("removedEntityIds", {
+      description: "The global ids of those people, organizations and places (places first), so that a client cache can evict them with the article.",
+    });
   },
 });
 
 export const Mutation = mutationType({
+  description: "Writes: they need `Authorization: Bearer <API_TOKEN>` (without API_TOKEN set, the server takes no writes).",
   definition(t) {
     t.field("ingestArticle", {
       type: "IngestArticlePayload",
       description:
         "Parses, analyses and stores a document, as the loader does. Idempotent: the same text answers DUPLICATE with the stored article. " +
         "A document that cannot be stored within EXECUTION_TIMEOUT_MS is answered ACCEPTED with its contentHash and goes on being stored. Needs `Authorization: Bearer <API_TOKEN>`.",
-      args: { input: nonNull(arg({ type: "IngestArticleInput" })) },
+      args: { input: nonNull(arg({ type: "IngestArticleInput", description: "The document and the fields that override its own." })) },
       async resolve(_root, { input }, ctx: Context) {
         requireWriter(ctx.auth);
         const fileName = input.fileName.trim();
@@ -184,13 +197,13 @@ export const Mutation = mutationType({
     t.field("deleteArticle", {
       type: "DeleteArticlePayload",
       description: "Deletes an article with its mentions and quotes; entities no other article mentions go too, and the others' counts drop. Needs `Authorization: Bearer <API_TOKEN>`.",
-      args: { id: nonNull(idArg()) },
+      args: { id: nonNull(idArg({ description: "The global id of the Article to delete." })) },
       async resolve(_root, { id }, ctx: Context) {
         requireWriter(ctx.auth);
         const { id: articleId } = idOfType(id, ["Article"], "id");
         const result = await deleteArticle(ctx.store.writer, articleId, ctx.store.provider);
         if (!result.deleted) throw badInput(`id: no Article with id "${id}"`, "id");
-        return { deletedId: toGlobalId("Article", articleId), title: result.title, removedEntities: result.removedEntities };
+        return { deletedId: toGlobalId("Article", articleId), title: result.title, removedEntityIds: result.removed.map((e) => toGlobalId(NODE_TYPE[e.type], e.id)) };
       },
     });
   },

@@ -1,11 +1,13 @@
-import { idArg, interfaceType, nonNull, queryField } from "nexus";
+import { idArg, interfaceType, list, nonNull, queryField } from "nexus";
+import { MAX_PAGE_SIZE } from "../pagination.ts";
 import { fromGlobalId, type NodeType } from "../ids.ts";
 import { badInput } from "../errors.ts";
 import type { Context } from "../context.ts";
-import { redirectOf } from "../../store/redirects.ts";
+import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 
 export const Node = interfaceType({
   name: "Node",
+  extensions: cacheHint(READ_MAX_AGE_SECONDS),
   description: "An object with a global id, fetchable with `node(id:)`.",
   definition(t) {
     t.nonNull.id("id", { description: "Global id: opaque, stable." });
@@ -25,18 +27,39 @@ function loadNode(ctx: Context, type: NodeType, id: number) {
   }
 }
 
+/** A row, or the one a merged-away person or organization went into; null when neither exists. */
+async function nodeOrMerged(ctx: Context, type: NodeType, id: number) {
+  const node = await loadNode(ctx, type, id);
+  if (node || (type !== "Person" && type !== "Organization")) return node;
+  const merged = await ctx.loaders.redirect[type].load(id);
+  return merged === null ? null : loadNode(ctx, type, merged);
+}
+
+/** Most ids `nodes(ids:)` takes: a page's worth. */
+export const MAX_NODE_IDS = MAX_PAGE_SIZE;
+
+export const NodesQuery = queryField("nodes", {
+  type: nonNull(list("Node")),
+  description:
+    `Objects by their global ids, in the order of \`ids\` (at most ${MAX_NODE_IDS}); null for an id whose object is gone. ` +
+    "One read per type for all ids (a merged-away person or organization answers as the one it joined, as in `node`).",
+  args: { ids: nonNull(list(nonNull(idArg({ description: `Global ids, at most ${MAX_NODE_IDS}.` })))) },
+  async resolve(_root, { ids }, ctx: Context) {
+    if (ids.length > MAX_NODE_IDS) throw badInput(`ids: at most ${MAX_NODE_IDS} ids, got ${ids.length}`, "ids");
+    const parsed = ids.map((id, i) => fromGlobalId(id, `ids[${i}]`));
+    return Promise.all(parsed.map((g) => nodeOrMerged(ctx, g.type, g.id)));
+  },
+});
+
 export const NodeQuery = queryField("node", {
   type: "Node",
-  description: "Any object by its global id.",
-  args: { id: nonNull(idArg()) },
+  description: "Any object by its global id; an unknown id is an error (BAD_USER_INPUT).",
+  args: { id: nonNull(idArg({ description: "A global id, as an object's `id` gives it." })) },
   async resolve(_root, { id }, ctx: Context) {
     const { type, id: rowId } = fromGlobalId(id);
-    const node = await loadNode(ctx, type, rowId);
-    if (node) return node;
     // A person or organization merged into another answers as the one it joined (README, Stable ids).
-    const redirected = type === "Person" || type === "Organization" ? await redirectOf(ctx.store, type === "Person" ? "PERSON" : "ORGANIZATION", rowId) : null;
-    const merged = redirected === null ? null : await loadNode(ctx, type, redirected);
-    if (!merged) throw badInput(`id: no ${type} with id "${id}"`, "id");
-    return merged;
+    const node = await nodeOrMerged(ctx, type, rowId);
+    if (!node) throw badInput(`id: no ${type} with id "${id}"`, "id");
+    return node;
   },
 });

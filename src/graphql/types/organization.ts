@@ -1,17 +1,23 @@
-import { intArg, objectType, stringArg } from "nexus";
-import { childConnection } from "../nested.ts";
-import { connectionTypes } from "./connection.ts";
+import { arg, objectType } from "nexus";
+import { childConnection, sliceOptions } from "../nested.ts";
+import { connectionTypes, pageArgs } from "./connection.ts";
+import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 
 export const Organization = objectType({
   name: "Organization",
+  extensions: cacheHint(READ_MAX_AGE_SECONDS),
   description: "A company, agency, party, newspaper, ministry or other organization named in the articles.",
   definition(t) {
     t.implements("Entity");
     t.nonNull.field("quotes", {
       type: "QuoteConnection",
       description: "Direct quotes this organization is the speaker of (reports, statements).",
-      args: { first: intArg(), after: stringArg() },
-      resolve: (o, args, ctx) => childConnection(ctx, "organization.quotes", o.id, args, ctx.loaders.quote),
+      args: {
+        ...pageArgs,
+        orderBy: arg({ type: "QuoteOrder", description: "Default READING_ORDER; RELEVANCE is refused (no search here)." }),
+        filter: arg({ type: "PublishedFilter", description: "Only quotes of articles published in this range." }),
+      },
+      resolve: (o, args, ctx) => childConnection(ctx, "organization.quotes", o.id, args, ctx.loaders.quote, sliceOptions(args.orderBy, args.filter)),
     });
   },
 });

@@ -1,17 +1,23 @@
-import { intArg, objectType, stringArg } from "nexus";
-import { childConnection } from "../nested.ts";
-import { connectionTypes } from "./connection.ts";
+import { arg, objectType } from "nexus";
+import { childConnection, sliceOptions } from "../nested.ts";
+import { connectionTypes, pageArgs } from "./connection.ts";
+import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 
 export const Person = objectType({
   name: "Person",
+  extensions: cacheHint(READ_MAX_AGE_SECONDS),
   description: "A person named in the articles, with every alias resolved to one entity.",
   definition(t) {
     t.implements("Entity");
     t.nonNull.field("quotes", {
       type: "QuoteConnection",
       description: "Direct quotes this person is the speaker of.",
-      args: { first: intArg(), after: stringArg() },
-      resolve: (p, args, ctx) => childConnection(ctx, "person.quotes", p.id, args, ctx.loaders.quote),
+      args: {
+        ...pageArgs,
+        orderBy: arg({ type: "QuoteOrder", description: "Default READING_ORDER; RELEVANCE is refused (no search here)." }),
+        filter: arg({ type: "PublishedFilter", description: "Only quotes of articles published in this range." }),
+      },
+      resolve: (p, args, ctx) => childConnection(ctx, "person.quotes", p.id, args, ctx.loaders.quote, sliceOptions(args.orderBy, args.filter)),
     });
   },
 });

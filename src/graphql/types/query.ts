@@ -1,19 +1,20 @@
-import { arg, extendType, intArg, stringArg } from "nexus";
+import { arg, extendType, queryType } from "nexus";
+import { pageArgs } from "./connection.ts";
+import { MAX_NEAR_KM } from "./inputs.ts";
 import type { Context } from "../context.ts";
 import type { NexusGenInputs } from "../generated/nexus-typegen.ts";
 import { idOfType } from "../ids.ts";
-import { keysetConnection, keysetWindow, type KeysetWindow } from "../pagination.ts";
+import { DEFAULT_PAGE_SIZE, keysetConnection, keysetWindow, MAX_PAGE_SIZE, type KeysetWindow } from "../pagination.ts";
 import { badInput } from "../errors.ts";
 import {
   articleCount, articlePage, entityCount, organizationPage, personPage, placePage, quoteCount, quotePage,
-  type ArticleFilter, type ArticleOrder, type EntityOrder, type Page, type PlaceFilter,
+  type ArticleFilter, type ArticleOrder, type EntityOrder, type Page, type PlaceFilter, type QuoteOrder,
 } from "../../store/lists.ts";
 import { placeScope } from "../../store/places.ts";
 import { parseSearch, SearchInputError, type SearchQuery } from "../../store/search.ts";
 import { publisherCount, publisherPage } from "../../store/publishers.ts";
 import { normalizeLanguage } from "../../ingest/formats/fields.ts";
 
-const pageArgs = { first: intArg(), after: stringArg(), last: intArg(), before: stringArg() };
 export const optionalId = <T extends "Person" | "Organization" | "Place" | "Article" | "Publisher">(id: string | null | undefined, type: T, field: string) =>
   id == null ? null : idOfType(id, [type], field).id;
 
@@ -35,7 +36,7 @@ function languageFilter(value: string): string {
 }
 
 /** RELEVANCE by default with a search, and only with one. */
-function order<T extends ArticleOrder | EntityOrder>(given: T | null | undefined, searching: boolean, otherwise: T): T {
+function order<T extends ArticleOrder | EntityOrder | QuoteOrder>(given: T | null | undefined, searching: boolean, otherwise: T): T {
   if (given === "RELEVANCE" && !searching) throw badInput("orderBy: RELEVANCE needs a filter.search", "orderBy");
   return given ?? (searching ? ("RELEVANCE" as T) : otherwise);
 }
@@ -58,7 +59,7 @@ function geoFilter(f: GeoArgs | null | undefined): Pick<PlaceFilter, "near" | "c
   if (near) {
     if (!(near.latitude >= -90 && near.latitude <= 90)) throw badInput(`filter.near.latitude must be from -90 to 90, not ${near.latitude}`, "filter.near.latitude");
     if (!(near.longitude >= -180 && near.longitude <= 180)) throw badInput(`filter.near.longitude must be from -180 to 180, not ${near.longitude}`, "filter.near.longitude");
-    if (!(near.km > 0 && near.km <= 20_000)) throw badInput(`filter.near.km must be more than 0 and at most 20000, not ${near.km}`, "filter.near.km");
+    if (!(near.km > 0 && near.km <= MAX_NEAR_KM)) throw badInput(`filter.near.km must be more than 0 and at most ${MAX_NEAR_KM}, not ${near.km}`, "filter.near.km");
   }
   if (f.countryCode != null && !/^[A-Za-z]{2}$/u.test(f.countryCode)) {
     throw badInput(`filter.countryCode must be an ISO 3166-1 alpha-2 code (two letters, e.g. "FR"), not "${f.countryCode}"`, "filter.countryCode");
@@ -66,18 +67,24 @@ function geoFilter(f: GeoArgs | null | undefined): Pick<PlaceFilter, "near" | "c
   return { near: near ?? null, countryCode: f.countryCode ?? null, kind: f.kind ?? null };
 }
 
+export const Query = queryType({
+  description: `Reads. Lists are Relay connections: pages of ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}; anonymous GET reads may be cached (see the README).`,
+  definition() {},
+});
+
 export const ListQueries = extendType({
   type: "Query",
   definition(t) {
     t.nonNull.field("articles", {
       type: "ArticleConnection",
+      description: "Articles, filtered and ordered; a full-text search with `filter.search`.",
       args: {
         ...pageArgs,
-        filter: arg({ type: "ArticleFilter" }),
+        filter: arg({ type: "ArticleFilter", description: "Which articles; none: all." }),
         orderBy: arg({ type: "ArticleOrder", description: "Default: RELEVANCE with a filter.search, else PUBLISHED_AT_DESC." }),
       },
       async resolve(_root, args, ctx: Context) {
-        const window = keysetWindow(args);
+        const window = keysetWindow(args, "articles");
         const f = args.filter ?? {};
         const filter = await articleFilter(ctx, f);
         const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window);
@@ -86,21 +93,22 @@ export const ListQueries = extendType({
     });
     const entityArgs = {
       ...pageArgs,
-      filter: arg({ type: "EntityFilter" }),
+      filter: arg({ type: "EntityFilter", description: "Which entities; none: all." }),
       orderBy: arg({ type: "EntityOrder", description: "Default: RELEVANCE with a filter.search, else MENTION_COUNT_DESC." }),
     };
-    const placeArgs = { ...entityArgs, filter: arg({ type: "PlaceFilter" }) };
+    const placeArgs = { ...entityArgs, filter: arg({ type: "PlaceFilter", description: "Which places; none: all." }) };
     const entityLists = [
-      ["people", "PersonConnection", "PERSON", personPage],
-      ["organizations", "OrganizationConnection", "ORGANIZATION", organizationPage],
-      ["places", "PlaceConnection", "PLACE", placePage],
+      ["people", "PersonConnection", "PERSON", personPage, "People"],
+      ["organizations", "OrganizationConnection", "ORGANIZATION", organizationPage, "Organizations"],
+      ["places", "PlaceConnection", "PLACE", placePage, "Places"],
     ] as const;
-    for (const [field, type, kind, page] of entityLists) {
+    for (const [field, type, kind, page, what] of entityLists) {
       t.nonNull.field(field, {
         type,
+        description: `${what}, most mentioned first unless orderBy says otherwise; a search of names and aliases with \`filter.search\`.`,
         args: kind === "PLACE" ? placeArgs : entityArgs,
         async resolve(_root, args, ctx: Context) {
-          const window = keysetWindow(args);
+          const window = keysetWindow(args, field);
           const filter: PlaceFilter = { search: search(args.filter?.search), ...(kind === "PLACE" ? geoFilter(args.filter as GeoArgs | null | undefined) : {}) };
           const rows = await page(ctx.store, filter, order(args.orderBy, !!filter.search, "MENTION_COUNT_DESC"), window);
           return keysetConnection(checked(rows, window), window, () => entityCount(ctx.store, kind, filter));
@@ -112,15 +120,20 @@ export const ListQueries = extendType({
       description: "Every publisher, by name; with `articleCount`, the facet of `articles(filter: {publisherId})`.",
       args: pageArgs,
       async resolve(_root, args, ctx: Context) {
-        const window = keysetWindow(args);
+        const window = keysetWindow(args, "publishers");
         return keysetConnection(await publisherPage(ctx.store, window), window, () => publisherCount(ctx.store));
       },
     });
     t.nonNull.field("quotes", {
       type: "QuoteConnection",
-      args: { ...pageArgs, filter: arg({ type: "QuoteFilter" }) },
+      description: "Direct quotes, filtered and ordered; a full-text search with `filter.search`.",
+      args: {
+        ...pageArgs,
+        filter: arg({ type: "QuoteFilter", description: "Which quotes; none: all." }),
+        orderBy: arg({ type: "QuoteOrder", description: "Default: RELEVANCE with a filter.search, else READING_ORDER." }),
+      },
       async resolve(_root, args, ctx: Context) {
-        const window = keysetWindow(args);
+        const window = keysetWindow(args, "quotes");
         const f = args.filter ?? {};
         const speaker = f.speakerId == null ? null : idOfType(f.speakerId, ["Person", "Organization"], "filter.speakerId");
         const filter = {
@@ -128,8 +141,10 @@ export const ListQueries = extendType({
           speakerPersonId: speaker?.type === "Person" ? speaker.id : null,
           speakerOrganizationId: speaker?.type === "Organization" ? speaker.id : null,
           articleId: optionalId(f.articleId, "Article", "filter.articleId"),
+          publishedAfter: f.publishedAfter ?? null,
+          publishedBefore: f.publishedBefore ?? null,
         };
-        const page = await quotePage(ctx.store, filter, window);
+        const page = await quotePage(ctx.store, filter, order(args.orderBy, !!filter.search, "READING_ORDER"), window);
         return keysetConnection(checked(page, window), window, () => quoteCount(ctx.store, filter));
       },
     });

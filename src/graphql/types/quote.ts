@@ -1,9 +1,11 @@
 import { objectType, unionType } from "nexus";
 import { toGlobalId } from "../ids.ts";
 import { connectionTypes } from "./connection.ts";
+import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 
 export const Speaker = unionType({
   name: "Speaker",
+  extensions: cacheHint(READ_MAX_AGE_SECONDS),
   description: "Who said a quote: a person, or an organization (reports, newspapers, ministries).",
   definition(t) {
     t.members("Person", "Organization");
@@ -12,10 +14,11 @@ export const Speaker = unionType({
 
 export const Quote = objectType({
   name: "Quote",
+  extensions: cacheHint(READ_MAX_AGE_SECONDS),
   description: "A direct quote in an article and who said it.",
   definition(t) {
     t.implements("Node");
-    t.nonNull.id("id", { resolve: (q) => toGlobalId("Quote", q.id) });
+    t.nonNull.id("id", { description: "Global id: opaque, stable.", resolve: (q) => toGlobalId("Quote", q.id) });
     t.nonNull.string("text", { description: "The quoted words, without quotation marks." });
     t.nonNull.int("start", { description: "Offset of the first quoted character in the article body (UTF-16 code units)." });
     t.nonNull.int("end", { description: "Offset just past the last quoted character." });
@@ -38,6 +41,7 @@ export const Quote = objectType({
     });
     t.nonNull.field("article", {
       type: "Article",
+      description: "The article it is quoted in.",
       async resolve(q, _args, ctx) {
         const article = await ctx.loaders.article.load(q.articleId);
         if (!article) throw new Error(`quote ${q.id} has no article ${q.articleId}`);

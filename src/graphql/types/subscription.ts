@@ -46,8 +46,9 @@ const LIVE =
   " Over WebSocket at /graphql (graphql-ws); on PostgreSQL from every process writing to the database (loaders, queue workers, other servers), " +
   `on SQLite from this server's process. A subscriber ${SUBSCRIBER_QUEUE_SIZE} events behind is disconnected (close code 4413).`;
 
-// Nexus's subscriptionType takes no description: each field carries LIVE.
 export const Subscription = subscriptionType({
+  // Nexus's typing of subscriptionType leaves the description out; it passes it on as objectType does.
+  ...({ description: "Live updates, over WebSocket at /graphql (graphql-ws). Authorization and the query limits apply as to queries." } as object),
   definition(t) {
     t.nonNull.field("articleAdded", {
       type: "Article",
