@@ -28,6 +28,51 @@ test("examples/generated is what npm run codegen writes from schema.graphql and 
   }
 });
 
+test("an invalid operation fails npm run codegen with its file, line and cause, and writes nothing", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "newsgraph-codegen-"));
+  try {
+    writeFileSync(join(dir, "broken.graphql"), "query Broken {\n  articles {\n    edges { node { titel } }\n  }\n}\n");
+    // codegen.ts as the project uses it, over this one operation, writing into the scratch folder.
+    writeFileSync(
+      join(dir, "codegen.ts"),
+      `import config from ${JSON.stringify(join(ROOT, "codegen.ts"))};
+export default { ...config, schema: ${JSON.stringify(join(ROOT, "schema.graphql"))}, documents: [${JSON.stringify(join(dir, "broken.graphql"))}],
+  generates: { ${JSON.stringify(join(dir, "out") + "/")}: config.generates["examples/generated/"] } };
+`,
+    );
+    const cli = join(ROOT, "node_modules", "@graphql-codegen", "cli", "cjs", "bin.js");
+    const result = await run(process.execPath, [cli, "--config", join(dir, "codegen.ts")], { cwd: ROOT, env: { ...process.env, CI: "true" } }).then(
+      (r) => ({ code: 0, out: r.stdout + r.stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, out: error.stdout + error.stderr }),
+    );
+    assert.equal(result.code, 1, result.out);
+    assert.match(result.out, /Cannot query field "titel" on type "Article"\. Did you mean "title"\?/);
+    assert.ok(result.out.includes(`${join(dir, "broken.graphql")}:3:20`), result.out);
+    assert.deepEqual(readdirSync(dir).sort(), ["broken.graphql", "codegen.ts"], "no output written");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("npm run typecheck covers every TypeScript file under examples/", async () => {
+  const { stdout } = await run(process.execPath, [TSC, "-p", join(ROOT, "examples"), "--listFilesOnly"], { cwd: ROOT });
+  const checked = new Set(stdout.split("\n").map((line) => line.trim()).filter(Boolean));
+  const files = (readdirSync(join(ROOT, "examples"), { recursive: true }) as string[])
+    .filter((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !f.split("/").includes("node_modules"))
+    .map((f) => join(ROOT, "examples", f));
+  assert.ok(files.some((f) => f.endsWith("App.tsx")) && files.some((f) => f.endsWith("client.ts")), files.join("\n"));
+  assert.deepEqual(files.filter((f) => !checked.has(f)), [], "files under examples/ that tsc -p examples leaves out");
+  assert.match(readFileSync(join(ROOT, "package.json"), "utf8"), /"typecheck": "[^"]*tsc --noEmit -p examples/);
+});
+
+test("the generated possibleTypes list every union's and interface's members for Apollo's cache", async () => {
+  const { default: generated } = await import("../examples/generated/possible-types.ts");
+  assert.deepEqual(generated.possibleTypes.Speaker, ["Organization", "Person"]);
+  assert.deepEqual(generated.possibleTypes.RelatedEntity, ["Organization", "Person", "Place"]);
+  assert.deepEqual(generated.possibleTypes.Entity, ["Organization", "Person", "Place"]);
+  assert.ok(generated.possibleTypes.Node.includes("Article"));
+});
+
 test("the example client type-checks against the generated types, and a misuse does not", async () => {
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-tsc-"));
   try {

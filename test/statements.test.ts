@@ -35,6 +35,15 @@ const OPERATIONS: { name: string; query: string; bound: number; rows: (data: any
     rows: (d) => d.articles.edges.length,
   },
   {
+    name: "articles with their entity mentions and what each names",
+    query: `query($first: Int) { articles(first: $first) { edges { node { body
+      mentions(first: $first) { totalCount edges { node { start end text entity { __typename name aliases ... on Place { kind } } } } } } } } }`,
+    // page (with the bodies on SQLite); the mentions' slice (on PostgreSQL with their
+    // entities, and the bodies batched with it); entities by type (3); aliases by type (3).
+    bound: 1 + 1 + 3 + 3,
+    rows: (d) => d.articles.edges.reduce((n: number, e: any) => n + e.node.mentions.edges.length, 0),
+  },
+  {
     name: "people with their articles, quotes and related entities",
     query: `query($first: Int) { people(first: $first) { edges { node { name aliases mentionCount
       articles(first: $first) { totalCount edges { node { title } } }

@@ -29,6 +29,7 @@ const BUNDLED_PACKAGES: [string, NodeJS.Require][] = [
   ["react", require],
   ["react-dom", require],
   ["esbuild", require],
+  ["graphql-ws", require],
   ["monaco-editor", requireFromGraphiql],
   ["monaco-graphql", requireFromGraphiql],
 ];

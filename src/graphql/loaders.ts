@@ -10,7 +10,7 @@ import {
   aliasesOf, articleBodies, articlesById, fromJson, organizationsById, peopleById, placesById, quotesById, rowsById, type RowTable,
 } from "../store/by-id.ts";
 import {
-  EDGE_CHILD, edgeSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice, type SliceOptions, type SliceRequest,
+  EDGE_CHILD, edgeSlices, mentionSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice, type SliceOptions, type SliceRequest,
 } from "../store/edges.ts";
 import { articleCountsOfPublishers, copiesOfArticles, publishersById } from "../store/publishers.ts";
 import { LimitError } from "./limits/errors.ts";
@@ -175,6 +175,14 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
       if (!loader) timelineLoaders.set(table, (loader = byArgs(signal, (r: TimelineRequest, ids) => mentionTimelines(h, table, ids, r, reads))));
       return loader;
     },
+    /** Article.mentions: a slice of each article's mentions; on PostgreSQL their entities come along. */
+    mentions: slices(signal, async (ids, w) => {
+      const found = await mentionSlices(h, ids, w, reads);
+      for (const slice of found.values()) {
+        for (const { entity } of slice.rows) if (entity?.row) (rows[entity.type] as DataLoader<number, unknown>).prime(entity.id, shape(entity.type, entity.row));
+      }
+      return found;
+    }),
     edges(kind: EdgeKind) {
       let loader = edgeLoaders.get(kind);
       if (!loader) {

@@ -4,7 +4,7 @@ import type DataLoader from "dataloader";
 import type { Context } from "./context.ts";
 import type { EdgeKind, EntityTable, SliceOptions } from "../store/edges.ts";
 import { offsetConnection, offsetWindow, type ConnectionArgs } from "./pagination.ts";
-import type { RelatedNode } from "./source-types.ts";
+import type { EntityMention, RelatedNode } from "./source-types.ts";
 import { badInput } from "./errors.ts";
 
 /** A nested list's `orderBy` and `filter` (a date range), checked. */
@@ -38,7 +38,8 @@ export async function childConnection<T>(
   return offsetConnection(items, window, slice.total);
 }
 
-const TYPENAME = { person: "Person", organization: "Organization", place: "Place" } as const;
+/** The GraphQL type of each entity table, for the unions and the Entity interface. */
+export const TYPENAME = { person: "Person", organization: "Organization", place: "Place" } as const;
 
 export async function relatedConnection(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs, type: EntityTable | null = null) {
   const window = offsetWindow(args, `${source}.related`);
@@ -49,5 +50,15 @@ export async function relatedConnection(ctx: Context, source: EntityTable, paren
     if (!present(node)) return [];
     return [{ node: { ...node, __typename: TYPENAME[row.childType] } as RelatedNode, sharedArticles: row.weight }];
   });
+  return offsetConnection(items, window, slice.total);
+}
+
+/** An article's mentions by start; `body` gives the article's text for each mention's `text`. */
+export async function mentionConnection(ctx: Context, articleId: number, body: () => Promise<string>, args: ConnectionArgs) {
+  const window = offsetWindow(args, "article.mentions");
+  const slice = await ctx.loaders.mentions.load({ parentId: articleId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd });
+  const items = slice.rows.map((row) => ({
+    node: { start: row.start, end: row.end, body, entity: row.entity && { type: row.entity.type, id: row.entity.id } } satisfies EntityMention,
+  }));
   return offsetConnection(items, window, slice.total);
 }

@@ -20,6 +20,7 @@ const SOURCE_TYPES: (keyof Sources)[] = [
   "ArticlePersonEdge", "ArticleOrganizationEdge", "ArticlePlaceEdge", "EntityArticleEdge", "RelatedEntityEdge", "PageInfo",
   "IngestArticlePayload", "Ingestion", "DeleteArticlePayload",
   "Publisher", "ArticleCopy", "PublisherConnection", "PublisherEdge",
+  "EntityMention", "ArticleMentionConnection", "ArticleMentionEdge",
 ];
 
 type SchemaConfig = Parameters<typeof makeSchema>[0];

@@ -12,6 +12,15 @@ export type SpeakerNode = Tagged<Person, "Person"> | Tagged<Organization, "Organ
 export type MentionEdge<T> = Edge<T> & { mentionCount: number };
 export type RelatedEdge = Edge<RelatedNode> & { sharedArticles: number };
 
+/** A mention in an article's body; its text is read from the body when asked for. */
+export interface EntityMention {
+  start: number;
+  end: number;
+  body: () => Promise<string>;
+  entity: { type: "person" | "organization" | "place"; id: number } | null;
+}
+export type ArticleMentionConnection = Connection<Edge<EntityMention>>;
+
 export type ArticleConnection = Connection<Edge<Article>>;
 export type PersonConnection = Connection<Edge<Person>>;
 export type OrganizationConnection = Connection<Edge<Organization>>;
@@ -75,6 +84,9 @@ export interface Sources {
   EntityArticleEdge: MentionEdge<Article>;
   RelatedEntityEdge: RelatedEdge;
   PageInfo: PageInfo;
+  EntityMention: EntityMention;
+  ArticleMentionConnection: ArticleMentionConnection;
+  ArticleMentionEdge: Edge<EntityMention>;
   IngestArticlePayload: IngestArticlePayload;
   Ingestion: Ingestion;
   DeleteArticlePayload: DeleteArticlePayload;

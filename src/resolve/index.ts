@@ -14,7 +14,7 @@
 //    when the rest of its letters differ.
 
 import type { EntityType, Extraction, Mention } from "../extract/types.ts";
-import type { Evidence, ResolvedArticle, ResolvedEntity, ResolvedQuote } from "./types.ts";
+import type { Evidence, ResolvedArticle, ResolvedEntity, ResolvedMention, ResolvedQuote } from "./types.ts";
 import { honorificGender, normalizeName, personDisplayName, personNameParts } from "./normalize.ts";
 import { givenNameGender } from "../extract/lexicon/names.ts";
 import { lookupCountry } from "../extract/lexicon/countries.ts";
@@ -540,12 +540,15 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   const entityOf = new Map<Group, ResolvedEntity>();
   const entities: ResolvedEntity[] = [];
   const clubs = clubRoles(groups);
+  const resolvedMentions: ResolvedMention[] = [];
   for (const g of groups) {
     if (g.mergedInto || g.mentions.length === 0) continue;
     const e = buildEntity(g, clubs.get(g) ?? null);
     entityOf.set(g, e);
     entities.push(e);
+    for (const m of g.mentions) resolvedMentions.push({ type: g.type, key: g.key, start: m.start, end: m.end });
   }
+  resolvedMentions.sort((a, b) => a.start - b.start);
   // A name that is no entity (`French Open`) still holds no demonym.
   attachDemonyms(entities, spans, text);
   entities.sort((a, b) => a.firstOffset - b.firstOffset);
@@ -560,7 +563,7 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
       entity && (entity.type === "PERSON" || entity.type === "ORGANIZATION") ? { type: entity.type, key: entity.key } : null;
     return { text: q.text, start: q.start, end: q.end, cue: q.cue, speakerName, speaker };
   });
-  return { entities, quotes };
+  return { entities, quotes, mentions: resolvedMentions };
 }
 
 /** Last words of names that are events, shows or laws rather than a body (`Consumer Electronics Show`). */

@@ -59,7 +59,19 @@ export interface ResolvedQuote {
   speaker: { type: "PERSON" | "ORGANIZATION"; key: string } | null;
 }
 
+/** One mention in the text and the entity of the article it belongs to (by type and key). */
+export interface ResolvedMention {
+  type: EntityType;
+  /** The key of its entity in `entities`: for people and organizations the article's cluster key. */
+  key: string;
+  /** `text.slice(start, end)` is the mention as written. */
+  start: number;
+  end: number;
+}
+
 export interface ResolvedArticle {
   entities: ResolvedEntity[];
   quotes: ResolvedQuote[];
+  /** Every mention of `entities`, by start (demonyms are not mentions). */
+  mentions: ResolvedMention[];
 }

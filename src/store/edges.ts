@@ -197,7 +197,7 @@ export async function edgeSlices(
   return collectSlices(parentIds, raw, slice, edgeRow);
 }
 
-function collectSlices<R extends RawEdge, Row>(parentIds: readonly number[], raw: R[], slice: SliceRequest, toRow: (r: R) => Row) {
+function collectSlices<R extends Pick<RawEdge, "parent_id" | "rn" | "total">, Row>(parentIds: readonly number[], raw: R[], slice: SliceRequest, toRow: (r: R) => Row) {
   const out = new Map<number, { rows: Row[]; total: number }>(parentIds.map((id) => [id, { rows: [], total: 0 }]));
   for (const r of raw) {
     const entry = out.get(Number(r.parent_id));
@@ -263,4 +263,55 @@ export async function relatedSlices(h: DbHandle, source: EntityTable, ids: reado
     WHERE rn = 1 OR ${inSlice(slice, "r")}
     ORDER BY parent_id, rn`, reads);
   return collectSlices(ids, raw, slice, (r) => ({ ...edgeRow(r), childType: r.child_type }));
+}
+
+// ---- an article's entity mentions, with their offsets, for linking names in its body
+
+export interface MentionRow {
+  parentId: number;
+  start: number;
+  end: number;
+  /** Null when the entity is gone (an article deleted or re-resolved between two statements). */
+  entity: { type: EntityTable; id: number; row?: Record<string, unknown> | null } | null;
+}
+export interface MentionSlice {
+  rows: MentionRow[];
+  total: number;
+}
+
+const MENTION_ENTITY: Record<string, EntityTable> = { PERSON: "person", ORGANIZATION: "organization", PLACE: "place" };
+const MENTION_CHILD = `CASE m.type ${Object.entries(MENTION_ENTITY).map(([type, table]) => `WHEN '${type}' THEN ${rowJsonSql(table, "m.entity_id")}`).join(" ")} END`;
+
+type RawMention = Pick<RawEdge, "parent_id" | "rn" | "total" | "child"> & { start_offset: number | bigint; end_offset: number | bigint; type: string; entity_id: number | bigint | null };
+
+/**
+ * A slice of each article's mentions by start: the window runs over the article's mention
+ * rows alone (its primary key's order), and only the slice's rows are joined to their
+ * entity, a person or organization through the article's cluster (`target`), a place by key.
+ */
+export async function mentionSlices(h: DbHandle, articleIds: readonly number[], slice: SliceRequest, reads?: ReadBatch): Promise<Map<number, MentionSlice>> {
+  const raw = await run<RawMention>(h, Prisma.sql`
+    SELECT m.parent_id, m.rn, m.total, m.start_offset, m.end_offset, m.type, m.entity_id
+      ${reads ? Prisma.sql`, CASE WHEN m.entity_id IS NOT NULL AND ${inSlice(slice, "m")} THEN ${Prisma.raw(MENTION_CHILD)} END AS child` : Prisma.empty}
+    FROM (
+      SELECT t.*, CASE t.type WHEN 'PERSON' THEN pe.id WHEN 'ORGANIZATION' THEN o.id ELSE pl.id END AS entity_id
+      FROM (
+        SELECT x.article_id AS parent_id, x.start_offset, x.end_offset, x.type, x.key,
+          ROW_NUMBER() OVER (PARTITION BY x.article_id ORDER BY x.start_offset) AS rn,
+          COUNT(*) OVER (PARTITION BY x.article_id) AS total
+        FROM entity_mention x
+        WHERE ${inIds(h, "x.article_id", articleIds)}
+      ) t
+      LEFT JOIN entity_cluster c ON t.type <> 'PLACE' AND c.article_id = t.parent_id AND c.type = t.type AND c.key = t.key
+      LEFT JOIN person pe ON t.type = 'PERSON' AND pe.key = c.target
+      LEFT JOIN organization o ON t.type = 'ORGANIZATION' AND o.key = c.target
+      LEFT JOIN place pl ON t.type = 'PLACE' AND pl.key = t.key
+      WHERE t.rn = 1 OR ${inSlice(slice, "t")}
+    ) m
+    ORDER BY m.parent_id, m.rn`, reads);
+  return collectSlices(articleIds, raw, slice, (r) => {
+    const table = MENTION_ENTITY[r.type];
+    const entity = r.entity_id == null || !table ? null : { type: table, id: Number(r.entity_id), ...(r.child !== undefined ? { row: r.child } : {}) };
+    return { parentId: Number(r.parent_id), start: Number(r.start_offset), end: Number(r.end_offset), entity };
+  });
 }

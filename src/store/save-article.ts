@@ -210,6 +210,7 @@ async function insertFresh(
   await createMentions(w, articles, ids);
   const touched = await insertClusters(w, articles, detached);
   await createQuotes(w, articles);
+  await createEntityMentions(w, articles);
   await w.insert("article_band", [["band_key", "int8"], ["article_id", "int4"]], articles.flatMap((a) => [...new Set(a.bands)].map((k) => [BigInt(k), a.articleId])));
   for (const t of touched) await resolveTouched(w.tx, w.provider, t);
   return articleIds;
@@ -343,6 +344,23 @@ async function createQuotes(w: Writer, articles: Saved[]): Promise<void> {
   await w.insert("quote", QUOTE_COLUMNS, rows);
 }
 
+const ENTITY_MENTION_COLUMNS: Column[] = [["article_id", "int4"], ["start_offset", "int4"], ["end_offset", "int4"], ["type", "text"], ["key", "text"]];
+
+/** Each mention's offsets and its entity (places by key, people and organizations by cluster key): Article.mentions. */
+async function createEntityMentions(w: Writer, articles: Saved[]): Promise<void> {
+  const rows: unknown[][] = [];
+  for (const { articleId, analysis } of articles) {
+    // Mentions do not overlap (the extraction's contract); a start seen twice would break the key, so it is kept once.
+    const starts = new Set<number>();
+    for (const m of analysis.mentions) {
+      if (starts.has(m.start)) continue;
+      starts.add(m.start);
+      rows.push([articleId, m.start, m.end, m.type, m.key]);
+    }
+  }
+  await w.insert("entity_mention", ENTITY_MENTION_COLUMNS, rows);
+}
+
 // ---- delete
 
 /** An entity a delete removed (no other article mentions it). */
@@ -381,7 +399,7 @@ function touchRemoved(t: Touched, c: ClusterRow): void {
 
 /**
  * Deletes an article's place mentions (taking them off the places' counts), demonyms,
- * clusters, quotes and LSH bands. Every statement writes, the first one included: a
+ * clusters, quotes, entity mentions and LSH bands. Every statement writes, the first one included: a
  * SQLite transaction that read first could not take the write lock after another
  * connection's commit. The mention rows are deleted with RETURNING, so a concurrent
  * delete of the same article finds none left to subtract.
@@ -396,6 +414,7 @@ async function detach(tx: Tx, articleId: number): Promise<Detached> {
   const clusters = await tx.$queryRaw<ClusterRow[]>`
     DELETE FROM entity_cluster WHERE article_id = ${articleId} RETURNING type, key, target, partial, surname, given, acronym`;
   await tx.$executeRaw`DELETE FROM quote WHERE article_id = ${articleId}`;
+  await tx.$executeRaw`DELETE FROM entity_mention WHERE article_id = ${articleId}`;
   await tx.$executeRaw`DELETE FROM article_band WHERE article_id = ${articleId}`;
   return { articleId, places: places.map((p) => p.id), clusters };
 }

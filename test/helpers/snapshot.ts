@@ -5,7 +5,7 @@ import type { DbHandle } from "../../src/store/client.ts";
 
 const TABLES = [
   "article", "person", "organization", "place", "person_alias", "organization_alias", "place_alias",
-  "article_person", "article_organization", "article_place", "quote", "entity_cluster",
+  "article_person", "article_organization", "article_place", "quote", "entity_cluster", "entity_mention",
 ];
 const ENTITIES = [
   { table: "person", mentions: "article_person", column: "person_id" },
@@ -53,6 +53,10 @@ export async function snapshot(h: DbHandle): Promise<Snapshot> {
        FROM ${x} x JOIN ${table} e ON e.id = x.${column} JOIN article a ON a.id = x.article_id`,
     )));
   }
+  // Each mention in the body (Article.mentions), with the entity key it names.
+  mentions.push(...(await keys(
+    `SELECT a.content_hash || ' @' || m.start_offset || '-' || m.end_offset || ' ' || m.type || ':' || m.key AS k FROM entity_mention m JOIN article a ON a.id = m.article_id`,
+  )));
   const quotes = await keys(
     `SELECT a.content_hash || ' ' || q.start_offset || '-' || q.end_offset || ':' || COALESCE(p.key, o.key, '?') AS k
      FROM quote q JOIN article a ON a.id = q.article_id
@@ -73,6 +77,24 @@ export async function assertConsistent(h: DbHandle, options: { everyArticleHasPe
     );
     assert.deepEqual(bad, [], `${table} rows whose counts disagree with their mentions (or with no article)`);
   }
+  // Every mention in a body names an entity that exists, and an article's mentions are as
+  // many as its people's, organizations' and places' mention counts say.
+  const unlinked = await h.db.$queryRawUnsafe<unknown[]>(
+    `SELECT m.article_id, m.start_offset FROM entity_mention m
+       LEFT JOIN entity_cluster c ON m.type <> 'PLACE' AND c.article_id = m.article_id AND c.type = m.type AND c.key = m.key
+       LEFT JOIN person p ON m.type = 'PERSON' AND p.key = c.target
+       LEFT JOIN organization o ON m.type = 'ORGANIZATION' AND o.key = c.target
+       LEFT JOIN place pl ON m.type = 'PLACE' AND pl.key = m.key
+     WHERE COALESCE(p.id, o.id, pl.id) IS NULL`,
+  );
+  assert.deepEqual(unlinked, [], "mentions in a body whose entity is missing");
+  const miscounted = await h.db.$queryRawUnsafe<unknown[]>(
+    `SELECT a.id FROM article a WHERE (SELECT COUNT(*) FROM entity_mention m WHERE m.article_id = a.id) <>
+       COALESCE((SELECT SUM(x.mention_count) FROM article_person x WHERE x.article_id = a.id), 0)
+       + COALESCE((SELECT SUM(x.mention_count) FROM article_organization x WHERE x.article_id = a.id), 0)
+       + COALESCE((SELECT SUM(x.mention_count) FROM article_place x WHERE x.article_id = a.id), 0)`,
+  );
+  assert.deepEqual(miscounted, [], "articles whose mentions in the body disagree with their entities' mention counts");
   // Every article of this corpus mentions people and has quotes: none is stored without them.
   if (options.everyArticleHasPeopleAndQuotes === false) return;
   const partial = await h.db.$queryRawUnsafe<unknown[]>(

@@ -8,6 +8,8 @@ import "@graphiql/plugin-explorer/style.css";
 // The same operation as the typed client's example, so the IDE opens on real data.
 import articlePage from "../../examples/operations/article-page.graphql";
 import { WORKERS } from "./workers.ts";
+import { getOperationAST, parse, type ExecutionResult } from "graphql";
+import { createClient, type Client } from "graphql-ws";
 
 // Monaco runs its language services in web workers; the build emits one bundle per
 // worker next to this script (GraphiQL's own setups load them from a CDN or expect Vite).
@@ -20,13 +22,40 @@ self.MonacoEnvironment = {
 };
 
 /** Plain fetch: GraphiQL's `content-type: application/json` POST passes Apollo's CSRF prevention. */
-const fetcher: GraphiQLProps["fetcher"] = async (params, options) => {
+async function post(params: FetcherParams, headers: Record<string, string> | undefined) {
   const response = await fetch(new URL("/graphql", location.href), {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", ...options?.headers },
+    headers: { "content-type": "application/json", accept: "application/json", ...headers },
     body: JSON.stringify(params),
   });
   return response.json();
+}
+
+type FetcherParams = Parameters<GraphiQLProps["fetcher"]>[0];
+
+/** Subscriptions go over WebSocket at the same address (graphql-ws), opened on first use. */
+let ws: Client | undefined;
+const socket = () => {
+  const url = new URL("/graphql", location.href);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  return (ws ??= createClient({ url: url.href }));
+};
+
+function isSubscription(params: FetcherParams): boolean {
+  try {
+    return getOperationAST(parse(params.query), params.operationName ?? undefined)?.operation === "subscription";
+  } catch {
+    // Not parseable: the server's answer says why.
+    return false;
+  }
+}
+
+const fetcher: GraphiQLProps["fetcher"] = (params, options) => {
+  if (!isSubscription(params)) return post(params, options?.headers);
+  const results = socket().iterate({ query: params.query, variables: params.variables ?? undefined, operationName: params.operationName ?? undefined });
+  // graphql-ws yields results as sent over the wire (errors as plain JSON), which is all
+  // GraphiQL does with them: print each one in the result pane as it comes.
+  return results as unknown as AsyncIterable<ExecutionResult>;
 };
 
 const plugins = [explorerPlugin()];

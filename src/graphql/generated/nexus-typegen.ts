@@ -108,6 +108,8 @@ export interface NexusGenObjects {
   ArticleConnection: Sources["ArticleConnection"];
   ArticleCopy: Sources["ArticleCopy"];
   ArticleEdge: Sources["ArticleEdge"];
+  ArticleMentionConnection: Sources["ArticleMentionConnection"];
+  ArticleMentionEdge: Sources["ArticleMentionEdge"];
   ArticleOrganizationConnection: Sources["ArticleOrganizationConnection"];
   ArticleOrganizationEdge: Sources["ArticleOrganizationEdge"];
   ArticlePersonConnection: Sources["ArticlePersonConnection"];
@@ -117,6 +119,7 @@ export interface NexusGenObjects {
   DeleteArticlePayload: Sources["DeleteArticlePayload"];
   EntityArticleConnection: Sources["EntityArticleConnection"];
   EntityArticleEdge: Sources["EntityArticleEdge"];
+  EntityMention: Sources["EntityMention"];
   IngestArticlePayload: Sources["IngestArticlePayload"];
   Ingestion: Sources["Ingestion"];
   Mutation: {};
@@ -183,6 +186,7 @@ export interface NexusGenFieldTypes {
     fileName: string; // String!
     id: string; // ID!
     language: string | null; // String
+    mentions: NexusGenRootTypes['ArticleMentionConnection']; // ArticleMentionConnection!
     organizations: NexusGenRootTypes['ArticleOrganizationConnection']; // ArticleOrganizationConnection!
     people: NexusGenRootTypes['ArticlePersonConnection']; // ArticlePersonConnection!
     places: NexusGenRootTypes['ArticlePlaceConnection']; // ArticlePlaceConnection!
@@ -213,6 +217,15 @@ export interface NexusGenFieldTypes {
   ArticleEdge: { // field return type
     cursor: string; // String!
     node: NexusGenRootTypes['Article']; // Article!
+  }
+  ArticleMentionConnection: { // field return type
+    edges: NexusGenRootTypes['ArticleMentionEdge'][]; // [ArticleMentionEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  ArticleMentionEdge: { // field return type
+    cursor: string; // String!
+    node: NexusGenRootTypes['EntityMention']; // EntityMention!
   }
   ArticleOrganizationConnection: { // field return type
     edges: NexusGenRootTypes['ArticleOrganizationEdge'][]; // [ArticleOrganizationEdge!]!
@@ -259,6 +272,12 @@ export interface NexusGenFieldTypes {
     cursor: string; // String!
     mentionCount: number; // Int!
     node: NexusGenRootTypes['Article']; // Article!
+  }
+  EntityMention: { // field return type
+    end: number; // Int!
+    entity: NexusGenRootTypes['Entity'] | null; // Entity
+    start: number; // Int!
+    text: string; // String!
   }
   IngestArticlePayload: { // field return type
     article: NexusGenRootTypes['Article'] | null; // Article
@@ -452,6 +471,7 @@ export interface NexusGenFieldTypeNames {
     fileName: 'String'
     id: 'ID'
     language: 'String'
+    mentions: 'ArticleMentionConnection'
     organizations: 'ArticleOrganizationConnection'
     people: 'ArticlePersonConnection'
     places: 'ArticlePlaceConnection'
@@ -482,6 +502,15 @@ export interface NexusGenFieldTypeNames {
   ArticleEdge: { // field return type name
     cursor: 'String'
     node: 'Article'
+  }
+  ArticleMentionConnection: { // field return type name
+    edges: 'ArticleMentionEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  ArticleMentionEdge: { // field return type name
+    cursor: 'String'
+    node: 'EntityMention'
   }
   ArticleOrganizationConnection: { // field return type name
     edges: 'ArticleOrganizationEdge'
@@ -528,6 +557,12 @@ export interface NexusGenFieldTypeNames {
     cursor: 'String'
     mentionCount: 'Int'
     node: 'Article'
+  }
+  EntityMention: { // field return type name
+    end: 'Int'
+    entity: 'Entity'
+    start: 'Int'
+    text: 'String'
   }
   IngestArticlePayload: { // field return type name
     article: 'Article'
@@ -715,6 +750,12 @@ export interface NexusGenFieldTypeNames {
 
 export interface NexusGenArgTypes {
   Article: {
+    mentions: { // args
+      after?: string | null; // String
+      before?: string | null; // String
+      first?: number | null; // Int
+      last?: number | null; // Int
+    }
     organizations: { // args
       after?: string | null; // String
       before?: string | null; // String

@@ -52,6 +52,11 @@ export const COSTS = {
   searchCount: 600,
   /** An article's people, organizations, places or quotes: a window over its few dozen mentions. */
   articleChildren: 20,
+  /**
+   * An article's `mentions`: a window over every mention of the article (a few times its
+   * entities; hundreds in a long one), priced like an entity's list rather than measured.
+   */
+  articleMentions: 40,
   /** An entity's articles or quotes: a window over all of them, ordered (thousands for the most mentioned). */
   entityChildren: 40,
   /** `related`: the co-occurrence join over every article of the entity. */
@@ -98,6 +103,7 @@ function hasSearch(args: Record<string, unknown>): boolean {
 function floorOf(parent: string, field: string, args: Record<string, unknown>): number {
   if (TOP_LEVEL_LIKE.has(parent)) return hasSearch(args) ? COSTS.searchPage : field === "articles" ? COSTS.articlePage : COSTS.page;
   if (field === "related") return COSTS.related;
+  if (parent === "Article" && field === "mentions") return COSTS.articleMentions;
   return parent === "Article" ? COSTS.articleChildren : COSTS.entityChildren;
 }
 

@@ -1,7 +1,7 @@
 import { arg, objectType } from "nexus";
 import { toGlobalId } from "../ids.ts";
 import type { Context } from "../context.ts";
-import { childConnection, sliceOptions } from "../nested.ts";
+import { childConnection, mentionConnection, sliceOptions } from "../nested.ts";
 import { connectionTypes, MENTION_COUNT, pageArgs } from "./connection.ts";
 import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 
@@ -59,8 +59,24 @@ export const Article = objectType({
       args: pageArgs,
       resolve: (a, args, ctx) => childConnection(ctx, "article.quotes", a.id, args, ctx.loaders.quote),
     });
+    t.nonNull.field("mentions", {
+      type: "ArticleMentionConnection",
+      description:
+        "Where the body names people, organizations and places, in reading order, each with its offsets and entity: what a client needs to turn the names into links. Articles stored before this field existed have none until loaded again.",
+      args: pageArgs,
+      resolve: (a, args, ctx) => mentionConnection(ctx, a.id, () => bodyOf(a), args),
+    });
   },
 });
+
+/**
+ * The article's body: a string on rows Prisma read, a function that loads it on rows read
+ * in a PostgreSQL batch (store/by-id.ts's `fromJson`, which leaves bodies out of pages).
+ */
+function bodyOf(a: { body: string }): Promise<string> {
+  const body: unknown = a.body;
+  return typeof body === "function" ? Promise.resolve((body as () => Promise<string>)()) : Promise.resolve(body as string);
+}
 
 /** The authors column: a JSON array of names. */
 export function parseAuthors(json: string): string[] {

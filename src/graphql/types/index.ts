@@ -10,6 +10,7 @@ export * from "./place.ts";
 export * from "./quote.ts";
 export * from "./snippet.ts";
 export * from "./timeline.ts";
+export * from "./mention.ts";
 export * from "./related.ts";
 export * from "./query.ts";
 export * from "./mutation.ts";

@@ -1,0 +1,13 @@
+-- CreateTable
+CREATE TABLE "entity_mention" (
+    "article_id" INTEGER NOT NULL,
+    "start_offset" INTEGER NOT NULL,
+    "end_offset" INTEGER NOT NULL,
+    "type" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+
+    CONSTRAINT "entity_mention_pkey" PRIMARY KEY ("article_id","start_offset")
+);
+
+-- AddForeignKey
+ALTER TABLE "entity_mention" ADD CONSTRAINT "entity_mention_article_id_fkey" FOREIGN KEY ("article_id") REFERENCES "article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
