@@ -99,6 +99,20 @@ const MISTAKES: Mistake[] = [
     message: /^Variable "\$s" got invalid value \[\[\[Array\]\]\]; String cannot represent a non string value/,
   },
   {
+    name: "an operationName the document does not define",
+    body: { query: "query A { articles(first: 1) { totalCount } }", operationName: "Nope" },
+    status: 400,
+    code: "OPERATION_RESOLUTION_FAILURE",
+    message: 'Unknown operation named "Nope".',
+  },
+  {
+    name: "two operations and no operationName",
+    body: { query: "query A { articles(first: 1) { totalCount } } query B { people(first: 1) { totalCount } }" },
+    status: 400,
+    code: "OPERATION_RESOLUTION_FAILURE",
+    message: "Must provide operation name if query contains multiple operations.",
+  },
+  {
     name: "a body that is not JSON",
     body: '{"query": "{ articles { totalCount } }"',
     status: 400,
@@ -150,7 +164,7 @@ test("client mistakes in production: 4xx, their own code, no internals or hints,
   const logged = (msg: string) => lines.filter((l) => l.level === 20 && l.msg === msg).map((l) => l.code);
   assert.deepEqual(
     new Set(logged("graphql error")),
-    new Set(["SUBSCRIPTIONS_NOT_SUPPORTED", "PERSISTED_QUERY_HASH_MISMATCH", "BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED"]),
+    new Set(["SUBSCRIPTIONS_NOT_SUPPORTED", "PERSISTED_QUERY_HASH_MISMATCH", "BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "OPERATION_RESOLUTION_FAILURE"]),
   );
   assert.deepEqual(new Set(logged("request refused")), new Set(["QUERY_TOO_DEEP", "BAD_REQUEST"]));
 });

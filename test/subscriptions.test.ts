@@ -210,6 +210,34 @@ for (const { name, skip, make } of await backends()) {
         assert.ok(arrived - exited < 1000, `arrived ${arrived - exited} ms after the loader exited`);
         await sub.dispose();
       });
+
+      test("a subscriber sees an article stored by a queue worker (npm run worker) within a second of its commit", { timeout: 120_000 }, async () => {
+        const run = (script: string, args: string[]) => {
+          const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+            env: { ...process.env, DATABASE_URL: backend.url, LOG_LEVEL: "warn", QUEUE_MAINTENANCE_SECONDS: "1" },
+            stdio: ["ignore", "pipe", "pipe"],
+          });
+          let err = "";
+          child.stderr.on("data", (d) => (err += d));
+          return once(child, "exit").then(([code]) => ({ code, err, exited: Date.now() }));
+        };
+        const dir = mkdtempSync(join(tmpdir(), "newsgraph-queue-live-"));
+        writeFileSync(join(dir, "orchard.txt"), "Orchard harvest starts in Hardanger\n\nFarmers led by Kari Vik began the apple harvest in Hardanger on Monday.\n");
+        const queued = await run("src/cli/seed.ts", ["--queue", dir]);
+        assert.equal(queued.code, 0, queued.err);
+        const base = await openSubscriptions(server);
+        const sub = live(server, `subscription { articleAdded(filter: { search: "orchard" }) { title } }`);
+        await subscribed(server, base);
+        let arrived = 0;
+        const received = sub.next().then((r) => ((arrived = Date.now()), r));
+        const worker = await run("src/cli/worker.ts", ["--exit-when-idle"]);
+        assert.equal(worker.code, 0, worker.err);
+        const result = await within(received, 1000, "articleAdded from a queue worker");
+        assert.deepEqual(result.data, { articleAdded: { title: "Orchard harvest starts in Hardanger" } });
+        // Sent right after the worker's commit: before it goes idle and exits, or at most a second later.
+        assert.ok(arrived - worker.exited < 1000, `arrived ${arrived - worker.exited} ms after the worker exited`);
+        await sub.dispose();
+      });
     }
   });
 }

@@ -28,7 +28,7 @@ export function heavyReadsPlugin(threshold = HEAVY_READ_COST): ApolloServerPlugi
       return {
         async executionDidStart({ operation, contextValue }) {
           const heavy = contextValue.store.heavy;
-          if (operation.operation !== "query" || !heavy || (contextValue.cost ?? 0) < threshold) return;
+          if (operation?.operation !== "query" || !heavy || (contextValue.cost ?? 0) < threshold) return;
           contextValue.store = { ...contextValue.store, db: heavy };
           contextValue.loaders = createLoaders(contextValue.store, contextValue.signal);
         },
@@ -43,7 +43,7 @@ export function snapshotPlugin(timeoutMs: number): ApolloServerPlugin<Context> {
       let snapshot: Snapshot | undefined;
       return {
         async executionDidStart({ operation, contextValue }) {
-          if (operation.operation !== "query") return;
+          if (operation?.operation !== "query") return;
           try {
             snapshot = await openSnapshot(contextValue.store, timeoutMs);
           } catch (error) {
