@@ -384,7 +384,7 @@ export type DeleteResult = { deleted: false } | { deleted: true; title: string; 
  * organizations are resolved again over the remaining clusters (a surname it alone
  * joined to a full name may be left unjoined), and those with no cluster left go.
  */
-export function deleteArticle(db: Db, articleId: number, provider: Provider = "sqlite"): Promise<DeleteResult> {
+export function deleteArticle(db: Db, articleId: number, provider: Provider): Promise<DeleteResult> {
   return withRetry(() => db.$transaction((tx) => deleteOnce(tx, articleId, provider), { timeout: 60_000, maxWait: 60_000 }));
 }
 
