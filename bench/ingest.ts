@@ -37,8 +37,9 @@ loads the corpus replicated --copies times (default 10, about 30,000 articles; e
 copy's titles carry the copy number, so no copy is a duplicate) on SQLite with the most
 threads, and reports peak memory for both sizes. Also: the corpus converted to JSON Lines
 (npm run news:jsonl) seeded on each backend with the most threads, --repeat times; a
-JSON Lines file of --jsonl-gb GB (default 1; 0 skips) read and parsed as the loader
-reads it, with its memory by tenth of the run; and the near-duplicate fingerprint's cost
+JSON Lines file of each --jsonl-gb size in GB (default 0.1,1; 0 skips; generated in a
+temporary folder, titles and ids numbered per repetition) read and parsed as the loader
+reads it, with its peak memory per size and by tenth of the run; and the near-duplicate fingerprint's cost
 per article beside the whole analysis.
 PostgreSQL: BENCH_POSTGRES_URL or TEST_POSTGRES_URL or the local server.
 
@@ -177,18 +178,20 @@ function row(r: IngestRun): string {
 const list = (s: string) => s.split(",").filter(Boolean).map(Number);
 
 /**
- * Writes a JSON Lines file of about `gigabytes` GB (the corpus's records over and over) and
- * reads it back as the loader does (listDocuments: a stream of lines, each parsed and
- * checked), sampling this process's memory: it must stay flat, whatever the file's size.
+ * Writes a JSON Lines file of about `gigabytes` GB into a temporary folder (the corpus's
+ * records over and over, each repetition's titles and ids numbered, so no two lines are
+ * the same; nothing is kept) and reads it back as the loader does (listDocuments: a
+ * stream of lines, each parsed and checked), sampling this process's memory: it must stay
+ * flat, whatever the file's size. Called for several sizes, the peaks are compared.
  */
 async function readBigJsonLines(corpus: string, gigabytes: number) {
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-big-"));
   try {
-    const records: string[] = [];
+    const records: { title: string; body: string }[] = [];
     for await (const file of listDocumentFiles([corpus])) {
       try {
         const doc = parseDocument(readFileSync(file, "utf8"), file);
-        records.push(JSON.stringify({ title: doc.title, maintext: doc.body, source_domain: "example.org" }));
+        records.push({ title: doc.title, body: doc.body });
       } catch {
         // the corpus's READMEs
       }
@@ -197,7 +200,8 @@ async function readBigJsonLines(corpus: string, gigabytes: number) {
     const out = createWriteStream(file);
     let written = 0;
     for (let i = 0; written < gigabytes * 1e9; i++) {
-      const line = `${records[i % records.length]}\n`;
+      const { title, body } = records[i % records.length]!;
+      const line = `${JSON.stringify({ id: `big-${i}`, title: `${title} (${Math.floor(i / records.length)})`, maintext: body, source_domain: "example.org" })}\n`;
       written += Buffer.byteLength(line);
       if (!out.write(line)) await once(out, "drain");
     }
@@ -272,7 +276,7 @@ async function main(): Promise<number> {
     backends: { type: "string", default: "sqlite,postgresql" },
     repeat: { type: "string", default: "5" },
     copies: { type: "string", default: "10" },
-    "jsonl-gb": { type: "string", default: "1" },
+    "jsonl-gb": { type: "string", default: "0.1,1" },
     out: { type: "string", default: "bench/results/ingest.json" },
   });
   const threads = list(values.threads);
@@ -312,8 +316,12 @@ async function main(): Promise<number> {
   } finally {
     rmSync(jsonlDir, { recursive: true, force: true });
   }
-  const gigabytes = Number(values["jsonl-gb"]);
-  const bigJsonl = gigabytes > 0 ? await readBigJsonLines(values.corpus, gigabytes) : null;
+  // Two sizes, ten times apart: flat memory is the same peak for both.
+  const sizes = values["jsonl-gb"].split(",").map(Number).filter((gb) => gb > 0);
+  const bigJsonlRuns = [];
+  for (const gigabytes of sizes) bigJsonlRuns.push(await readBigJsonLines(values.corpus, gigabytes));
+  const bigJsonl = bigJsonlRuns.at(-1) ?? null;
+  if (bigJsonlRuns.length > 1) console.log(`JSON Lines peak memory by file size: ${bigJsonlRuns.map((r) => `${(r.bytes / 1e9).toFixed(2)} GB: ${r.peakRssMb} MB`).join(", ")}`);
   const nearDuplicates = await nearDuplicateCost(values.corpus);
   console.log(
     `near-duplicate check: fingerprint ${nearDuplicates.fingerprintMs} ms/article, the whole analysis ${nearDuplicates.analysisMs} ms/article ` +
@@ -331,7 +339,7 @@ async function main(): Promise<number> {
     }
   }
   mkdirSync(join(values.out, ".."), { recursive: true });
-  writeFileSync(values.out, JSON.stringify({ generatedAt: new Date().toISOString(), corpus: values.corpus, copies, repeat, runs, replicated, jsonl, bigJsonl, nearDuplicates }, null, 2) + "\n");
+  writeFileSync(values.out, JSON.stringify({ generatedAt: new Date().toISOString(), corpus: values.corpus, copies, repeat, runs, replicated, jsonl, bigJsonl, bigJsonlRuns, nearDuplicates }, null, 2) + "\n");
   console.log(`wrote ${values.out}`);
   return runs.some((r) => r.failed > 0) ? 1 : 0;
 }
