@@ -3,7 +3,7 @@
 // defaults and limits are stated with the numbers the code uses.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from "graphql";
+import { getNamedType, isCompositeType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, type GraphQLNamedType, type GraphQLSchema } from "graphql";
 import { buildSchema } from "../src/graphql/schema.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../src/graphql/pagination.ts";
 
@@ -58,4 +58,22 @@ test("page arguments state the default and the limit the code applies", () => {
   for (const list of ["Query.articles", "Query.quotes", "Article.people", "Article.quotes", "Person.articles", "Person.quotes", "Publisher.articles", "Place.related"]) {
     assert.ok(checked.includes(list), list);
   }
+});
+
+test("every type a read can reach carries a cache hint, so a new field does not make anonymous GETs uncacheable", () => {
+  const schema = buildSchema();
+  const missing = new Set<string>();
+  const seen = new Set<string>();
+  const visitType = (type: GraphQLNamedType) => {
+    if (seen.has(type.name) || type.name.startsWith("__")) return;
+    seen.add(type.name);
+    if (!isCompositeType(type)) return;
+    if (!(type.extensions as { cacheControl?: unknown }).cacheControl) missing.add(type.name);
+    if (isUnionType(type)) for (const member of type.getTypes()) visitType(member);
+    else for (const field of Object.values(type.getFields())) visitType(getNamedType(field.type));
+  };
+  // `ingestion` answers the state of a write in progress: never cached, on purpose.
+  for (const field of Object.values(schema.getQueryType()!.getFields())) if (field.name !== "ingestion") visitType(getNamedType(field.type));
+  assert.deepEqual([...missing].sort(), []);
+  assert.ok(seen.has("Snippet") && seen.has("TimelineBucket") && seen.has("TopEntity") && seen.has("EntityMention"));
 });

@@ -6,6 +6,7 @@
 // for clients that set innerHTML.
 import { extendType, objectType, stringArg } from "nexus";
 import type { Context } from "../context.ts";
+import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 import { badInput } from "../errors.ts";
 import { searchOfList } from "../list-search.ts";
 import { fts5Match, parseSearch, SearchInputError, type SearchQuery } from "../../store/search.ts";
@@ -13,6 +14,7 @@ import { SNIPPET_WORDS, type Marked } from "../../store/highlights.ts";
 
 export const TextRange = objectType({
   name: "TextRange",
+  extensions: cacheHint(READ_MAX_AGE_SECONDS),
   description: "A part of a text: UTF-16 code unit offsets, as JavaScript's `String.prototype.slice(start, end)` takes them.",
   definition(t) {
     t.nonNull.int("start", { description: "Offset of the first character." });
@@ -22,6 +24,7 @@ export const TextRange = objectType({
 
 export const Snippet = objectType({
   name: "Snippet",
+  extensions: cacheHint(READ_MAX_AGE_SECONDS),
   description:
     "Text with the words a search matched marked. Render `text` with each of `highlights` emphasized (no markup to parse, nothing to escape but as your view needs), " +
     "or use `html`, escaped already.",

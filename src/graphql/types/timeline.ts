@@ -4,6 +4,7 @@
 import { arg, enumType, extendType, intArg, nonNull, objectType } from "nexus";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.ts";
+import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 import { badInput } from "../errors.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination.ts";
 import type { EntityTable } from "../../store/edges.ts";
@@ -24,6 +25,7 @@ export const TimelineInterval = enumType({
 
 export const TimelineBucket = objectType({
   name: "TimelineBucket",
+  extensions: cacheHint(READ_MAX_AGE_SECONDS),
   description: "An entity's mentions in the articles published in one day, week or month.",
   definition(t) {
     t.nonNull.field("start", { type: "DateTime", description: "When the bucket starts (midnight UTC); it ends where the next starts." });
@@ -78,6 +80,7 @@ export const TopEntityOrder = enumType({
 
 export const TopEntity = objectType({
   name: "TopEntity",
+  extensions: cacheHint(READ_MAX_AGE_SECONDS),
   description: "An entity with its counts in the articles of a date range.",
   definition(t) {
     t.nonNull.field("entity", { type: "Entity", description: "The person, organization or place." });
