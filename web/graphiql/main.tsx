@@ -41,17 +41,29 @@ const socket = () => {
   return (ws ??= createClient({ url: url.href }));
 };
 
-function isSubscription(params: FetcherParams): boolean {
+/**
+ * The operation to run. GraphiQL updates its operation name a moment after an edit, so a
+ * query pasted over another and run at once comes with the old one's name: when the
+ * document has one operation and the name is not in it, run that one without a name
+ * (otherwise the server answers "Unknown operation named ..." and a subscription would
+ * go over HTTP). Null: not parseable, the server's answer says why.
+ */
+function operationOf(params: FetcherParams): { params: FetcherParams; subscription: boolean } {
   try {
-    return getOperationAST(parse(params.query), params.operationName ?? undefined)?.operation === "subscription";
+    const document = parse(params.query);
+    const named = getOperationAST(document, params.operationName ?? undefined);
+    const operations = document.definitions.filter((d) => d.kind === "OperationDefinition");
+    const operation = named ?? (operations.length === 1 ? getOperationAST(document) : null);
+    const fixed = named || !operation ? params : { ...params, operationName: operation.name?.value ?? null };
+    return { params: fixed, subscription: operation?.operation === "subscription" };
   } catch {
-    // Not parseable: the server's answer says why.
-    return false;
+    return { params, subscription: false };
   }
 }
 
-const fetcher: GraphiQLProps["fetcher"] = (params, options) => {
-  if (!isSubscription(params)) return post(params, options?.headers);
+const fetcher: GraphiQLProps["fetcher"] = (request, options) => {
+  const { params, subscription } = operationOf(request);
+  if (!subscription) return post(params, options?.headers);
   const results = socket().iterate({ query: params.query, variables: params.variables ?? undefined, operationName: params.operationName ?? undefined });
   // graphql-ws yields results as sent over the wire (errors as plain JSON), which is all
   // GraphiQL does with them: print each one in the result pane as it comes.
