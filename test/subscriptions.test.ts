@@ -148,6 +148,25 @@ for (const { name, skip, make } of await backends()) {
       await Promise.all([every, bridges, worth, hers, entity].map((s) => s.dispose()));
     });
 
+    test("entityUpdated follows a delete: the people and places its article mentioned are re-read with their lower counts", async () => {
+      const hull = await ingest("Dock plan in Hull\n\nTomas Berg and Anna Kowalski presented the dock plan in Hull on Monday.\n", "hull-1.txt");
+      await ingest("Dock vote in Hull\n\nTomas Berg won the council vote on the dock in Hull.\n", "hull-2.txt");
+      const ids = async (search: string, list: "people" | "places") =>
+        (await server.gql(`{ ${list}(filter: { search: "${search}" }) { edges { node { id name articleCount } } } }`)).data![list].edges[0].node as { id: string; name: string; articleCount: number };
+      const berg = await ids("Tomas Berg", "people");
+      const place = await ids("Hull", "places");
+      assert.deepEqual([berg.name, berg.articleCount, place.name, place.articleCount], ["Tomas Berg", 2, "Hull", 2]);
+      const base = await openSubscriptions(server);
+      const person = live(server, `subscription($id: ID!) { entityUpdated(id: $id) { __typename name articleCount } }`, { id: berg.id });
+      const city = live(server, `subscription($id: ID!) { entityUpdated(id: $id) { __typename name articleCount } }`, { id: place.id });
+      await subscribed(server, base, 2);
+      const { errors } = await server.gql(`mutation($id: ID!) { deleteArticle(id: $id) { deletedId } }`, { id: hull.id }, { authorization: `Bearer ${TOKEN}` });
+      assert.equal(errors, undefined, JSON.stringify(errors));
+      assert.deepEqual((await within(person.next(), 5000, "entityUpdated after a delete (person)")).data, { entityUpdated: { __typename: "Person", name: "Tomas Berg", articleCount: 1 } });
+      assert.deepEqual((await within(city.next(), 5000, "entityUpdated after a delete (place)")).data, { entityUpdated: { __typename: "Place", name: "Hull", articleCount: 1 } });
+      await Promise.all([person, city].map((s) => s.dispose()));
+    });
+
     test("over the limits, with a wrong id or token, or from an unlisted origin, a subscription is refused", async () => {
       const deep = live(server, `subscription { articleAdded { people { edges { node { articles { edges { node { people { edges { node { articles { edges { node { title } } } } } } } } } } } } } }`);
       assert.equal((await within(deep.failed, 5000, "depth"))?.[0]?.extensions?.code, "QUERY_TOO_DEEP");
@@ -249,6 +268,15 @@ describe("store events and a subscriber's queue", () => {
     assert.ok(payloads.length > 1);
     for (const p of payloads) assert.ok(Buffer.byteLength(p) < 8000, `${Buffer.byteLength(p)} bytes`);
     assert.deepEqual(payloads.flatMap((p) => (JSON.parse(p) as { a: number[] }).a), ids);
+  });
+
+  test("a delete's entities travel in payloads of their own, under 8000 bytes, every one once", () => {
+    const entities = Array.from({ length: 3000 }, (_, i) => ({ type: (["PERSON", "ORGANIZATION", "PLACE"] as const)[i % 3]!, id: 2_000_000_000 + i }));
+    const payloads = eventPayloads({ articleIds: [], entities });
+    assert.ok(payloads.length > 1);
+    for (const p of payloads) assert.ok(Buffer.byteLength(p) < 8000, `${Buffer.byteLength(p)} bytes`);
+    const refs = payloads.flatMap((p) => (JSON.parse(p) as { e: string[] }).e);
+    assert.deepEqual(refs, entities.map((e) => `${{ PERSON: "p", ORGANIZATION: "o", PLACE: "l" }[e.type]}${e.id}`));
   });
 
   test("a subscriber that does not read is cut off when its queue is full, and no more events are kept for it", async () => {

@@ -7,10 +7,24 @@ import pg from "pg";
 import type { DbHandle } from "./client.ts";
 import { logger } from "../logger.ts";
 
-/** Articles stored (created, not duplicates), in one committed transaction. */
+/** An entity whose data changed without an article that mentions it being stored. */
+export interface EntityRef {
+  type: "PERSON" | "ORGANIZATION" | "PLACE";
+  id: number;
+}
+
+/**
+ * One committed transaction: the articles it stored (created, not duplicates), and the
+ * entities it changed otherwise (a delete: the people, organizations and places its
+ * article mentioned that remain, with lower counts).
+ */
 export interface StoreEvent {
   articleIds: number[];
+  entities?: EntityRef[];
 }
+
+const LETTER = { PERSON: "p", ORGANIZATION: "o", PLACE: "l" } as const;
+const TYPE_OF_LETTER = { p: "PERSON", o: "ORGANIZATION", l: "PLACE" } as const;
 
 export const EVENT_CHANNEL = "newsgraph_events";
 /** NOTIFY payloads must stay under 8000 bytes: ids go in chunks of at most this many characters. */
@@ -25,29 +39,37 @@ const emitterOf = (store: DbHandle) => {
   return emitter;
 };
 
-/** Payloads of at most MAX_PAYLOAD_CHARS: `{"a":[1,2,...]}` per chunk. */
+/** Payloads of at most MAX_PAYLOAD_CHARS: `{"a":[1,2,...]}` per chunk of article ids, `{"e":["p1","l7",...]}` per chunk of entities. */
 export function eventPayloads(event: StoreEvent): string[] {
   const payloads: string[] = [];
-  let ids: number[] = [];
-  let length = 0;
-  for (const id of event.articleIds) {
-    const size = String(id).length + 1;
-    if (ids.length && length + size + 8 > MAX_PAYLOAD_CHARS) {
-      payloads.push(JSON.stringify({ a: ids }));
-      ids = [];
-      length = 0;
+  const chunked = <T>(key: string, items: readonly T[]) => {
+    let chunk: T[] = [];
+    let length = 0;
+    for (const item of items) {
+      const size = JSON.stringify(item).length + 1;
+      if (chunk.length && length + size + 8 > MAX_PAYLOAD_CHARS) {
+        payloads.push(JSON.stringify({ [key]: chunk }));
+        chunk = [];
+        length = 0;
+      }
+      chunk.push(item);
+      length += size;
     }
-    ids.push(id);
-    length += size;
-  }
-  if (ids.length) payloads.push(JSON.stringify({ a: ids }));
+    if (chunk.length) payloads.push(JSON.stringify({ [key]: chunk }));
+  };
+  chunked("a", event.articleIds);
+  chunked("e", (event.entities ?? []).map((e) => `${LETTER[e.type]}${e.id}`));
   return payloads;
 }
 
 function parsePayload(payload: string | undefined): StoreEvent | undefined {
   try {
-    const parsed = JSON.parse(payload ?? "") as { a?: unknown };
+    const parsed = JSON.parse(payload ?? "") as { a?: unknown; e?: unknown };
     if (Array.isArray(parsed.a) && parsed.a.every((id) => Number.isInteger(id))) return { articleIds: parsed.a as number[] };
+    if (Array.isArray(parsed.e) && parsed.e.every((ref) => typeof ref === "string" && /^[pol][0-9]+$/.test(ref))) {
+      const entities = (parsed.e as string[]).map((ref) => ({ type: TYPE_OF_LETTER[ref[0] as keyof typeof TYPE_OF_LETTER], id: Number(ref.slice(1)) }));
+      return { articleIds: [], entities };
+    }
   } catch {
     // fall through: a payload not ours (someone else's NOTIFY on the channel) is ignored
   }
@@ -61,7 +83,7 @@ function parsePayload(payload: string | undefined): StoreEvent | undefined {
  * is logged, not thrown: the data is stored, only the live update is lost.
  */
 export async function publishStoreEvent(store: DbHandle, event: StoreEvent): Promise<void> {
-  if (event.articleIds.length === 0) return;
+  if (event.articleIds.length === 0 && !event.entities?.length) return;
   if (store.provider === "sqlite") {
     emitterOf(store).emit("event", event);
     return;

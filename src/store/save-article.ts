@@ -400,7 +400,11 @@ export interface RemovedEntity {
   id: number;
 }
 
-export type DeleteResult = { deleted: false } | { deleted: true; title: string; removed: RemovedEntity[] };
+/**
+ * `removed`: the entities no other article mentions, gone with it; `updated`: those its
+ * article mentioned that remain, with lower counts (for `entityUpdated` subscribers).
+ */
+export type DeleteResult = { deleted: false } | { deleted: true; title: string; removed: RemovedEntity[]; updated: RemovedEntity[] };
 
 /**
  * Deletes an article, its mentions, clusters and quotes in one transaction. Places lose
@@ -463,11 +467,18 @@ async function deleteOnce(tx: Tx, articleId: number, provider: Provider): Promis
   const detached = await detach(tx, articleId);
   const deleted = await tx.$queryRaw<{ title: string }[]>`DELETE FROM article WHERE id = ${articleId} RETURNING title`;
   if (deleted.length === 0) return { deleted: false };
-  const removed: RemovedEntity[] = (await removeUnmentionedPlaces(tx, [detached])).map((id) => ({ type: "PLACE", id }));
+  const goneplaces = new Set(await removeUnmentionedPlaces(tx, [detached]));
+  const removed: RemovedEntity[] = [...goneplaces].map((id) => ({ type: "PLACE", id }));
+  const updated: RemovedEntity[] = detached.places.filter((id) => !goneplaces.has(id)).map((id) => ({ type: "PLACE", id }));
   for (const type of ["PERSON", "ORGANIZATION"] as const) {
     const touched = emptyTouched(type);
     for (const c of detached.clusters.filter((c) => c.type === type)) touchRemoved(touched, c);
-    if (touched.keys.size) for (const id of await resolveTouched(tx, provider, touched)) removed.push({ type, id });
+    if (!touched.keys.size) continue;
+    for (const id of await resolveTouched(tx, provider, touched)) removed.push({ type, id });
+    const table = type === "PERSON" ? "person" : "organization";
+    const keys = [...touched.keys].sort();
+    const remaining = await tx.$queryRaw<{ id: number | bigint }[]>`SELECT id FROM ${Prisma.raw(table)} WHERE key IN (${Prisma.join(keys)}) ORDER BY id`;
+    for (const r of remaining) updated.push({ type, id: Number(r.id) });
   }
-  return { deleted: true, title: deleted[0]!.title, removed };
+  return { deleted: true, title: deleted[0]!.title, removed, updated };
 }

@@ -11,6 +11,7 @@ import { ingestionsOf, type Failure } from "../ingestions.ts";
 import { isDatabaseUnavailable } from "../../store/errors.ts";
 import { logger } from "../../logger.ts";
 import { deleteArticle } from "../../store/save-article.ts";
+import { publishStoreEvent } from "../../store/events.ts";
 import { ingestArticles } from "../../metrics.ts";
 import { metaFromFields } from "../../ingest/formats/record.ts";
 import type { ReadAs } from "../../ingest/prepare.ts";
@@ -203,6 +204,8 @@ export const Mutation = mutationType({
         const { id: articleId } = idOfType(id, ["Article"], "id");
         const result = await deleteArticle(ctx.store.writer, articleId, ctx.store.provider);
         if (!result.deleted) throw badInput(`id: no Article with id "${id}"`, "id");
+        // After the commit: entityUpdated subscribers of the entities left re-read them.
+        await publishStoreEvent(ctx.store, { articleIds: [], entities: result.updated });
         return { deletedId: toGlobalId("Article", articleId), title: result.title, removedEntityIds: result.removed.map((e) => toGlobalId(NODE_TYPE[e.type], e.id)) };
       },
     });

@@ -7,7 +7,7 @@ import type { Context } from "../context.ts";
 import { createLoaders } from "../loaders.ts";
 import { idOfType } from "../ids.ts";
 import { eventStream, SUBSCRIBER_QUEUE_SIZE } from "../subscriptions/stream.ts";
-import { articlesAmong, entityIfMentioned, quotesAmong, type ArticleFilter, type QuoteFilter } from "../../store/lists.ts";
+import { articlesAmong, entityById, entityIfMentioned, quotesAmong, type ArticleFilter, type QuoteFilter } from "../../store/lists.ts";
 import type { StoreEvent } from "../../store/events.ts";
 import { rememberSearch } from "../list-search.ts";
 import { articleFilter, optionalId, search } from "./query.ts";
@@ -58,7 +58,7 @@ export const Subscription = subscriptionType({
       async subscribe(_root, args, ctx: Context) {
         const f = args.filter ?? {};
         const filter = await articleFilter(ctx, f);
-        return stream(ctx, async (event) => rememberSearch(await articlesAmong(ctx.store, filter, event.articleIds), filter.search));
+        return stream(ctx, async (event) => (event.articleIds.length ? rememberSearch(await articlesAmong(ctx.store, filter, event.articleIds), filter.search) : []));
       },
       resolve: fresh,
     });
@@ -74,19 +74,20 @@ export const Subscription = subscriptionType({
           speakerPersonId: speaker?.type === "Person" ? speaker.id : null,
           speakerOrganizationId: speaker?.type === "Organization" ? speaker.id : null,
         };
-        return stream(ctx, async (event) => rememberSearch(await quotesAmong(ctx.store, filter, event.articleIds, MAX_QUOTES_PER_EVENT), filter.search));
+        return stream(ctx, async (event) => (event.articleIds.length ? rememberSearch(await quotesAmong(ctx.store, filter, event.articleIds, MAX_QUOTES_PER_EVENT), filter.search) : []));
       },
       resolve: fresh,
     });
     t.nonNull.field("entityUpdated", {
       type: "Entity",
-      description: "The person, organization or place, re-read each time an article that mentions it is stored (its counts, aliases and lists change)." + LIVE,
+      description: "The person, organization or place, re-read each time an article that mentions it is stored or deleted (its counts, aliases and lists change); nothing more once it is gone." + LIVE,
       args: { id: nonNull(idArg({ description: "The global id of a Person, Organization or Place." })) },
       subscribe(_root, args, ctx: Context) {
         const id = idOfType(args.id, ["Person", "Organization", "Place"], "id");
         const type = ({ Person: "PERSON", Organization: "ORGANIZATION", Place: "PLACE" } as const)[id.type];
         return stream(ctx, async (event) => {
-          const row = await entityIfMentioned(ctx.store, type, id.id, event.articleIds);
+          const changed = event.entities?.some((e) => e.type === type && e.id === id.id);
+          const row = changed ? await entityById(ctx.store, type, id.id) : event.articleIds.length ? await entityIfMentioned(ctx.store, type, id.id, event.articleIds) : null;
           return row ? [{ ...row, __typename: id.type }] : [];
         });
       },
