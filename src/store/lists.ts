@@ -338,15 +338,6 @@ export async function quotesAmong(h: DbHandle, filter: QuoteFilter, articleIds: 
 }
 
 /** The entity, when any of the articles `articleIds` mentions it. */
-/** An entity by id (null once gone), re-read for `entityUpdated` after a delete. */
-export function entityById(h: DbHandle, type: EntityType, id: number) {
-  switch (type) {
-    case "PERSON": return h.db.person.findUnique({ where: { id } });
-    case "ORGANIZATION": return h.db.organization.findUnique({ where: { id } });
-    case "PLACE": return h.db.place.findUnique({ where: { id } });
-  }
-}
-
 export function entityIfMentioned(h: DbHandle, type: EntityType, id: number, articleIds: number[]) {
   const among = { some: { articleId: { in: articleIds } } };
   switch (type) {

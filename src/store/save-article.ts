@@ -467,9 +467,9 @@ async function deleteOnce(tx: Tx, articleId: number, provider: Provider): Promis
   const detached = await detach(tx, articleId);
   const deleted = await tx.$queryRaw<{ title: string }[]>`DELETE FROM article WHERE id = ${articleId} RETURNING title`;
   if (deleted.length === 0) return { deleted: false };
-  const goneplaces = new Set(await removeUnmentionedPlaces(tx, [detached]));
-  const removed: RemovedEntity[] = [...goneplaces].map((id) => ({ type: "PLACE", id }));
-  const updated: RemovedEntity[] = detached.places.filter((id) => !goneplaces.has(id)).map((id) => ({ type: "PLACE", id }));
+  const gonePlaces = new Set(await removeUnmentionedPlaces(tx, [detached]));
+  const removed: RemovedEntity[] = [...gonePlaces].map((id) => ({ type: "PLACE", id }));
+  const updated: RemovedEntity[] = detached.places.filter((id) => !gonePlaces.has(id)).map((id) => ({ type: "PLACE", id }));
   for (const type of ["PERSON", "ORGANIZATION"] as const) {
     const touched = emptyTouched(type);
     for (const c of detached.clusters.filter((c) => c.type === type)) touchRemoved(touched, c);

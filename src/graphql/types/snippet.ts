@@ -67,6 +67,14 @@ function searchFor(row: object, text: string | null | undefined): SearchQuery | 
   }
 }
 
+/** Resolves `snippet` or `highlight`: the row's marked text under the search asked for, or inherited from its list. */
+const marked = (loader: "snippet" | "highlight") => async (row: { id: number }, args: { search?: string | null }, ctx: Context) => {
+  const query = searchFor(row, args.search);
+  if (!query) return null;
+  const found = await ctx.loaders[loader].load({ args: query, group: fts5Match(query), id: row.id });
+  return found && snippetOf(found);
+};
+
 const SEARCH_ARG =
   "The words to mark, in the syntax of `filter.search`. Default: the `filter.search` of the list this %s came from (`%s(filter: {search})`); without either, null.";
 
@@ -79,12 +87,7 @@ export const ArticleSnippet = extendType({
         `An excerpt of the body around the best match of a search (about ${SNIPPET_WORDS} words), matched words marked: SQLite FTS5's snippet(), PostgreSQL's ts_headline, ` +
         "so the excerpt's bounds differ by database. The body's beginning, unmarked, when only the title matches; null when the article does not match or no search is given.",
       args: { search: stringArg({ description: SEARCH_ARG.replace("%s", "article").replace("%s", "articles") }) },
-      async resolve(a, args, ctx: Context) {
-        const query = searchFor(a, args.search);
-        if (!query) return null;
-        const marked = await ctx.loaders.snippet.load({ args: query, group: fts5Match(query), id: a.id });
-        return marked && snippetOf(marked);
-      },
+      resolve: marked("snippet"),
     });
   },
 });
@@ -98,12 +101,7 @@ export const QuoteHighlight = extendType({
         "The whole quote text with the words of a search marked (SQLite FTS5's highlight(), PostgreSQL's ts_headline). Unmarked when only the speaker's name matches; " +
         "null when the quote does not match or no search is given.",
       args: { search: stringArg({ description: SEARCH_ARG.replace("%s", "quote").replace("%s", "quotes") }) },
-      async resolve(q, args, ctx: Context) {
-        const query = searchFor(q, args.search);
-        if (!query) return null;
-        const marked = await ctx.loaders.highlight.load({ args: query, group: fts5Match(query), id: q.id });
-        return marked && snippetOf(marked);
-      },
+      resolve: marked("highlight"),
     });
   },
 });

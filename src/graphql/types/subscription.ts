@@ -7,8 +7,9 @@ import type { Context } from "../context.ts";
 import { createLoaders } from "../loaders.ts";
 import { idOfType } from "../ids.ts";
 import { eventStream, SUBSCRIBER_QUEUE_SIZE } from "../subscriptions/stream.ts";
-import { articlesAmong, entityById, entityIfMentioned, quotesAmong, type ArticleFilter, type QuoteFilter } from "../../store/lists.ts";
+import { articlesAmong, entityIfMentioned, quotesAmong, type ArticleFilter, type QuoteFilter } from "../../store/lists.ts";
 import type { StoreEvent } from "../../store/events.ts";
+import { organizationsById, peopleById, placesById } from "../../store/by-id.ts";
 import { rememberSearch } from "../list-search.ts";
 import { articleFilter, optionalId, search } from "./query.ts";
 
@@ -87,7 +88,8 @@ export const Subscription = subscriptionType({
         const type = ({ Person: "PERSON", Organization: "ORGANIZATION", Place: "PLACE" } as const)[id.type];
         return stream(ctx, async (event) => {
           const changed = event.entities?.some((e) => e.type === type && e.id === id.id);
-          const row = changed ? await entityById(ctx.store, type, id.id) : event.articleIds.length ? await entityIfMentioned(ctx.store, type, id.id, event.articleIds) : null;
+          const byId = { PERSON: peopleById, ORGANIZATION: organizationsById, PLACE: placesById }[type];
+          const row = changed ? (await byId(ctx.store, [id.id]))[0] : event.articleIds.length ? await entityIfMentioned(ctx.store, type, id.id, event.articleIds) : null;
           return row ? [{ ...row, __typename: id.type }] : [];
         });
       },
