@@ -6,14 +6,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { parseJsonRecord } from "../src/ingest/formats/record.ts";
-import { parseHtmlPage } from "../src/ingest/formats/html.ts";
-import { parseFeed } from "../src/ingest/formats/feed.ts";
-import { jsonLines, countJsonLines } from "../src/ingest/formats/jsonl.ts";
-import { parseDocument } from "../src/ingest/parse.ts";
-import { DocumentError } from "../src/ingest/document-error.ts";
-import { prepareArticle } from "../src/ingest/prepare.ts";
-import { fingerprint, nearDuplicateScore, NEAR_DUPLICATE_THRESHOLD, similarity, signature } from "../src/ingest/near-duplicates.ts";
+import { parseJsonRecord } from "../src/documents/formats/record.ts";
+import { parseHtmlPage } from "../src/documents/formats/html.ts";
+import { parseFeed } from "../src/documents/formats/feed.ts";
+import { jsonLines, countJsonLines } from "../src/documents/formats/jsonl.ts";
+import { parseDocument } from "../src/documents/parse.ts";
+import { DocumentError } from "../src/documents/document-error.ts";
+import { prepareArticle } from "../src/analysis/runtime/prepare.ts";
+import { fingerprint, nearDuplicateScore, NEAR_DUPLICATE_THRESHOLD, similarity, signature } from "../src/documents/near-duplicates.ts";
 import { articlePage, atomFeed, blogPage, NO_ARTICLE_PAGE, rssFeed, STORIES } from "./helpers/news-site.ts";
 
 const reason = (fn: () => unknown): string => {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { once } from "node:events";
 import { sqliteServerFixture } from "./helpers/graph.ts";
 import { openDb } from "../src/store/client.ts";
-import { startServer } from "../src/server.ts";
+import { startServer } from "../src/server/server.ts";
 import { loadDocuments } from "../src/ingest/load.ts";
 import { withIngestMetrics } from "../src/metrics.ts";
 

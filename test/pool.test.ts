@@ -7,8 +7,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createAnalysisPool } from "../src/ingest/pool.ts";
-import { prepareBytes } from "../src/ingest/prepare.ts";
+import { createAnalysisPool } from "../src/analysis/runtime/pool.ts";
+import { prepareBytes } from "../src/analysis/runtime/prepare.ts";
 
 const TEXT = `Harbour talks resume
 

@@ -5,11 +5,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { decodeDocument, parseDocument } from "../src/ingest/parse.ts";
-import { DocumentError } from "../src/ingest/document-error.ts";
-import { prepareArticle } from "../src/ingest/prepare.ts";
-import { analyseArticle } from "../src/ingest/analyse.ts";
-import type { ResolvedArticle } from "../src/resolve/types.ts";
+import { decodeDocument, parseDocument } from "../src/documents/parse.ts";
+import { DocumentError } from "../src/documents/document-error.ts";
+import { prepareArticle } from "../src/analysis/runtime/prepare.ts";
+import { analyseArticle } from "../src/analysis/runtime/analyse.ts";
+import type { ResolvedArticle } from "../src/domain/resolved.ts";
 
 /** Pieces that stress the layouts, the tokenizer and the quote finder. */
 const PIECES = [

@@ -5,11 +5,11 @@
 // The ingestArticle mutation goes through the same steps (ingestDocument).
 import type { DbHandle } from "../store/client.ts";
 import { saveArticle, saveArticles, type SaveResult } from "../store/save-article.ts";
-import { countDocuments, listDocuments } from "./documents.ts";
-import { createAnalysisPool, type AnalysisPool } from "./pool.ts";
-import { DEFAULT_MAX_DOCUMENT_BYTES, prepareBytes, type Prepared, type PreparedArticle, type ReadAs } from "./prepare.ts";
-import { DocumentError } from "./document-error.ts";
-import { withinAnalysisBudget } from "./analysis-gate.ts";
+import { countDocuments, listDocuments } from "../documents/documents.ts";
+import { createAnalysisPool, type AnalysisPool } from "../analysis/runtime/pool.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES, prepareBytes, type Prepared, type PreparedArticle, type ReadAs } from "../analysis/runtime/prepare.ts";
+import { DocumentError } from "../documents/document-error.ts";
+import { withinAnalysisBudget } from "../analysis/runtime/analysis-gate.ts";
 
 export interface LoadFailure {
   file: string;

@@ -1,5 +1,5 @@
 // Consumes the document queue in batches: a worker takes up to `batchSize` jobs, analyses
-// their documents on its analysis threads (src/ingest/pool.ts) and stores them with the
+// their documents on its analysis threads (src/analysis/runtime/pool.ts) and stores them with the
 // loader's batched writer, one transaction a batch; while one batch is written the next
 // is taken and analysed. Any number of workers, on any number of machines, against one
 // database: pg-boss hands each job to one worker (FOR UPDATE SKIP LOCKED), and the
@@ -21,8 +21,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type PgBoss from "pg-boss";
 import type { DbHandle } from "../store/client.ts";
 import { saveArticles } from "../store/save-article.ts";
-import type { AnalysisPool } from "../ingest/pool.ts";
-import { DEFAULT_MAX_DOCUMENT_BYTES, type Prepared, type PreparedArticle } from "../ingest/prepare.ts";
+import type { AnalysisPool } from "../analysis/runtime/pool.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES, type Prepared, type PreparedArticle } from "../analysis/runtime/prepare.ts";
 import { logger as rootLogger, type Logger } from "../logger.ts";
 import { DOCUMENT_QUEUE, decodeJobDocument, MalformedJobError, type DocumentJob } from "./boss.ts";
 
