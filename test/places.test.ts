@@ -8,7 +8,8 @@ import { retypePlaces } from "../src/analysis/place-mentions.ts";
 import { spawnSync } from "node:child_process";
 import { cityCandidates, geocodeCity, lookupCity, lookupRegion, regionCandidates } from "../src/lexicon/places.ts";
 import { buildCities } from "../scripts/build-places.ts";
-import type { EntityType, Mention } from "../src/domain/extraction.ts";
+import type { Mention } from "../src/domain/extraction.ts";
+import type { EntityType } from "../src/domain/entity-types.ts";
 import type { ResolvedArticle, ResolvedEntity } from "../src/domain/resolved.ts";
 
 /** Every listed form as a PLACE mention, at its n-th occurrence in `text`. */

@@ -5,7 +5,8 @@ import { extract } from "../src/analysis/index.ts";
 import { resolveArticle } from "../src/resolve/index.ts";
 import { normalizeName } from "../src/resolve/normalize.ts";
 import { parseDocument } from "../src/documents/parse.ts";
-import type { EntityType, Extraction, Mention } from "../src/domain/extraction.ts";
+import type { Extraction, Mention } from "../src/domain/extraction.ts";
+import type { EntityType } from "../src/domain/entity-types.ts";
 import type { ResolvedArticle, ResolvedEntity } from "../src/domain/resolved.ts";
 import { analyseArticle } from "../src/analysis/runtime/analyse.ts";
 

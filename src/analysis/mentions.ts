@@ -21,7 +21,8 @@
 // Sentence-initial words are discounted when the same word occurs in lower case
 // elsewhere in the text, or looks like a verb or adverb (`Stopping`, `Backed`).
 
-import type { EntityType, Mention } from "../domain/extraction.ts";
+import type { Mention } from "../domain/extraction.ts";
+import type { EntityType } from "../domain/entity-types.ts";
 import type { Token } from "./tokenize.ts";
 import { findNameChunks, MAX_CHUNK_TOKENS, type Chunk } from "./chunks.ts";
 import { isAllCaps, sentenceStarts } from "./sentences.ts";

@@ -3,14 +3,15 @@
 // The gazetteers of the rule-based finder then fill what the tagger missed and
 // correct the type of names they know exactly (`White House` is an organization).
 import type { TaggedSpan } from "./ner/model.ts";
-import type { EntityType, Mention } from "../domain/extraction.ts";
+import type { Mention } from "../domain/extraction.ts";
+import { TYPE_OF_NER_LABEL, type EntityType } from "../domain/entity-types.ts";
 import { isKnownOrganization } from "../lexicon/organizations.ts";
 import { ROLE_ABBREVIATIONS } from "../lexicon/words.ts";
 import { lookupCountry } from "../lexicon/countries.ts";
 import { givenNameGender, isGivenName } from "../lexicon/names.ts";
 import { isKnownRegion, lookupCity } from "../lexicon/places.ts";
 
-const TYPE: Record<string, EntityType | undefined> = { PER: "PERSON", ORG: "ORGANIZATION", LOC: "PLACE" };
+const TYPE = TYPE_OF_NER_LABEL;
 
 // Edges a tagger may leave on a span that are not part of a name
 // (a period stays: it ends abbreviations such as `U.S.`).

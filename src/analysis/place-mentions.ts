@@ -21,6 +21,7 @@ import type { Mention } from "../domain/extraction.ts";
 import { lookupCountry } from "../lexicon/countries.ts";
 import { isKnownOrganization } from "../lexicon/organizations.ts";
 import { cityCandidates, isUsStateName, lookupCity, lookupRegion, regionCandidates, stateOfAbbreviation } from "../lexicon/places.ts";
+import { isSportsReport } from "../lexicon/sports.ts";
 
 const CRUDE_AFTER = /^\s+(?:crude|oil|futures|blend|benchmark)\b/iu;
 /**
@@ -51,16 +52,10 @@ const BARE_ADJECTIVE = /^(?:Central|Northern|Southern|Eastern|Western|Upper|Lowe
 const QUOTED = (text: string, m: Mention): boolean => /["“'‘]/u.test(text[m.start - 1] ?? "") && /["”'’]/u.test(text[m.end] ?? "") && !/['’]/u.test(text[m.start - 1] ?? "");
 const TITLE_AFTER = /^\s+(?:On|In|Of|To|At|For|From)\s+(?:My|Your|Our|Their|His|Her|The|A)\s+\p{Lu}|^\s+(?:on|in|of)\s+(?:My|Your|Our|Their)\s+\p{Lu}/u;
 
-/** Words that make a report a sports report: club readings of city names need two of them. */
-const SPORT_WORDS = /\b(?:coach|manager|striker|midfielder|defender|goalkeeper|league|cup|match|season|club|fixture|squad|transfer|goal|goals|scored|champions|derby|premiership|la liga|serie a|bundesliga|uefa|fifa|stadium|rugby|fly-half|scrum-half|hooker|flanker|full-back|tries|wicket|wickets|innings|batsman|bowler|referee|half-time|kick-off|semi-final|quarter-final|heineken cup|six nations)\b/giu;
 /** Club readings right after a name: `Valencia coach`, `Valencia's striker`, `Valencia 2-1`. */
 const CLUB_AFTER = /^(?:['’]s)?\s+(?:coach|manager|boss|job|striker|midfielder|defender|goalkeeper|captain|player|players|fans|side|team|squad|president|chairman|supporters)\b|^\s+\d{1,2}\s*[-–]\s*\d{1,2}\b(?!-)|^\s+\d{1,2}\s+\p{Lu}/iu;
 /** Club readings right before a name: `sacked by Valencia`, `charge of Valencia`, `beat Valencia`. */
 const CLUB_BEFORE = /\b(?:sacked by|charge of|joined|join|signed for|signed from|move to|moved to|loan to|loan from|on loan at|beat|beaten by|defeat to|defeated|drew with|draw with|lost to|win over|victory over|coach of|manager of|linked with|hands of|against|versus|vs\.?|v|(?:game|match|clash|tie) with|faces?|facing)\s+$/iu;
-
-export function isSportsReport(text: string): boolean {
-  return (text.match(SPORT_WORDS)?.length ?? 0) >= 3;
-}
 
 /** A transfer between clubs: `arriving at Liverpool from Valencia`, `signed by Chelsea from Porto`, `interest from Hamburg`. */
 const TRANSFER_FROM = /\b(?:arriv|join|sign|mov|transfer|interest|bid|offer)\w*\b[^.]{0,40}\bfrom\s+$/iu;

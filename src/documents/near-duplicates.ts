@@ -6,23 +6,15 @@
 //
 // 128 hash functions: an estimate's standard error is at most 0.045, about 0.03 at the
 // threshold. 16 bands of 8 rows make a pair at Jaccard 0.85 a candidate with probability
-// 0.994, one at 0.5 with 0.06 and one at 0.3 with 0.001.
+// 0.994, one at 0.5 with 0.06 and one at 0.3 with 0.001. What a fingerprint is, and when two
+// are near-duplicates, is src/domain/fingerprint.ts: the store compares stored ones.
+import { SIGNATURE_LENGTH, type Fingerprint } from "../domain/fingerprint.ts";
 
-/** Hash functions in a signature. */
-export const SIGNATURE_LENGTH = 128;
 /** Rows per LSH band. */
 export const BAND_ROWS = 8;
 export const BANDS = SIGNATURE_LENGTH / BAND_ROWS;
 /** Words per shingle. */
 export const SHINGLE = 3;
-/**
- * Estimated Jaccard similarity at or above which two bodies count as the same article,
- * set in the widest gap of the scores on ../shared/data/news (`npm run bench:near-duplicates`):
- * the pairs that are one text (the same body under two headlines, a word or a sentence
- * changed, a paragraph added) score 0.883 and above; below the gap, at 0.820 and under, are
- * rewrites and follow-up stories that share paragraphs.
- */
-export const NEAR_DUPLICATE_THRESHOLD = 0.85;
 
 /** murmur3's 32-bit finalizer: a bijection that mixes every input bit into every output bit. */
 function mix(h: number): number {
@@ -101,13 +93,6 @@ export function signature(body: string): Uint32Array {
   return sig;
 }
 
-/** The estimated Jaccard similarity of two signatures' shingle sets. */
-export function similarity(a: Uint32Array, b: Uint32Array): number {
-  let same = 0;
-  for (let k = 0; k < SIGNATURE_LENGTH; k++) if (a[k] === b[k]) same++;
-  return same / SIGNATURE_LENGTH;
-}
-
 /** One key per band (band number in the high bits): equal keys make a candidate pair. */
 export function bandKeys(sig: Uint32Array): number[] {
   const keys: number[] = [];
@@ -126,54 +111,6 @@ export function numbersOf(body: string): string[] {
 
 const MAX_NUMBERS = 500;
 
-/**
- * Numbers that may differ between copies (a corrected figure, `two` written `2`). Bodies
- * alike but for more of their numbers are different reports from one template (results,
- * prices, weather), not copies. On the news corpus 58 of the 60 pairs above the threshold
- * have the same numbers and the other two differ by one and two.
- */
-export const MAX_NUMBER_CHANGES = 2;
-
-/** Size of the symmetric difference of two sorted lists, as multisets. */
-function changedNumbers(a: readonly string[], b: readonly string[]): number {
-  let i = 0;
-  let j = 0;
-  let changed = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) (i++, j++);
-    else if (a[i]! < b[j]!) (i++, changed++);
-    else (j++, changed++);
-  }
-  return changed + (a.length - i) + (b.length - j);
-}
-
-/** What the near-duplicate check keeps of a body. */
-export interface Fingerprint {
-  signature: Uint32Array;
-  numbers: string[];
-}
-
 export function fingerprint(body: string): Fingerprint {
   return { signature: signature(body), numbers: numbersOf(body) };
-}
-
-/** The similarity of two bodies when one is a near-duplicate of the other, else 0. */
-export function nearDuplicateScore(a: Fingerprint, b: Fingerprint): number {
-  const sim = similarity(a.signature, b.signature);
-  return sim >= NEAR_DUPLICATE_THRESHOLD && changedNumbers(a.numbers, b.numbers) <= MAX_NUMBER_CHANGES ? sim : 0;
-}
-
-/** A fingerprint as text for a database column: the signature's bytes in base64, then the numbers. */
-export function encodeFingerprint(f: Fingerprint): string {
-  const sig = f.signature;
-  return `${Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString("base64")}|${f.numbers.join(" ")}`;
-}
-
-export function decodeFingerprint(text: string): Fingerprint {
-  const bar = text.indexOf("|");
-  const bytes = Buffer.from(bar < 0 ? text : text.slice(0, bar), "base64");
-  const sig = new Uint32Array(SIGNATURE_LENGTH);
-  for (let k = 0; k < SIGNATURE_LENGTH; k++) sig[k] = bytes.readUInt32LE(k * 4);
-  const numbers = bar < 0 || bar === text.length - 1 ? [] : text.slice(bar + 1).split(" ");
-  return { signature: sig, numbers };
 }

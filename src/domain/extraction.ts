@@ -2,8 +2,7 @@
 // Offsets are UTF-16 code unit indexes into the text given to `extract`, end exclusive,
 // so `text.slice(start, end)` is always the mention or quote as written.
 
-export const ENTITY_TYPES = ["PERSON", "ORGANIZATION", "PLACE"] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+import type { EntityType } from "./entity-types.ts";
 
 export interface Mention {
   type: EntityType;

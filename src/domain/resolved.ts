@@ -1,4 +1,4 @@
-import type { EntityType } from "./extraction.ts";
+import type { EntityType } from "./entity-types.ts";
 
 export type PlaceKind = "COUNTRY" | "REGION" | "CITY" | "OTHER";
 

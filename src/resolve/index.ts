@@ -13,7 +13,8 @@
 //    after a name that starts with the name's initial (`Islamic State (ISIS)`), even
 //    when the rest of its letters differ.
 
-import type { EntityType, Extraction, Mention } from "../domain/extraction.ts";
+import type { Extraction, Mention } from "../domain/extraction.ts";
+import type { EntityType } from "../domain/entity-types.ts";
 import type { Evidence, ResolvedArticle, ResolvedEntity, ResolvedMention, ResolvedQuote } from "../domain/resolved.ts";
 import { honorificGender, normalizeName, personDisplayName, personNameParts } from "./normalize.ts";
 import { givenNameGender } from "../lexicon/names.ts";

@@ -3,7 +3,7 @@
 // it must be deterministic and conservative (merging two people is worse than keeping
 // one person twice).
 
-import type { EntityType } from "../domain/extraction.ts";
+import type { EntityType } from "../domain/entity-types.ts";
 import { isDemonym, lookupCountry } from "../lexicon/countries.ts";
 import { TITLE_HEADS, TITLE_MODIFIERS } from "../lexicon/words.ts";
 

@@ -48,7 +48,7 @@ import {
   type RegionInfo,
 } from "../lexicon/places.ts";
 import { normalizeName } from "./normalize.ts";
-import { isSportsReport } from "../analysis/place-mentions.ts";
+import { isSportsReport } from "../lexicon/sports.ts";
 
 /** A place mention whose key, display name and geography the text decides. */
 export interface PlaceChoice {

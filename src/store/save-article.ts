@@ -12,11 +12,11 @@ import type { Provider } from "./database-url.ts";
 import { isUniqueViolation, withRetry } from "./errors.ts";
 import type { ArticleRecord, ArticleToSave } from "../domain/article-record.ts";
 import type { ResolvedArticle, ResolvedEntity } from "../domain/resolved.ts";
-import type { EntityType } from "../domain/extraction.ts";
+import type { EntityType } from "../domain/entity-types.ts";
 import { emptyTouched, linkNames, resolveTouched, type ClusterType, type Touched } from "./corpus-resolution.ts";
 import { publishStoreEvent } from "./events.ts";
 import { copyKey, planBatch, type Decision, type StoredArticle, type Target } from "./copies.ts";
-import { publisherKey } from "../documents/formats/fields.ts";
+import { publisherKey } from "../domain/publisher.ts";
 
 
 /**

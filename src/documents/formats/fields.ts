@@ -2,6 +2,7 @@
 // tags), read with zod: news-please's and NewsAPI's names, front matter's, feeds'. A field
 // that cannot be read is an error naming it; the caller names the file and line.
 import { z } from "zod";
+import { normalizeLanguage } from "../../domain/language.ts";
 
 /** `2016-03-04 12:30:00` (news-please, no zone) is UTC, as are dates without a time. */
 const NAIVE = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
@@ -64,18 +65,6 @@ export const authorsField = z
     return [...new Set(list.flatMap((a) => (typeof a === "string" ? splitAuthors(a) : splitAuthors(a.name))))];
   });
 
-const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
-
-/** A BCP 47 tag in its usual case (`en`, `en-GB`, `zh-Hant`), or null when it is not one. */
-export function normalizeLanguage(value: string): string | null {
-  const tag = value.trim();
-  if (!LANGUAGE_TAG.test(tag)) return null;
-  return tag
-    .split(/[-_]/)
-    .map((part, i) => (i === 0 ? part.toLowerCase() : part.length === 2 ? part.toUpperCase() : part.length === 4 ? part[0]!.toUpperCase() + part.slice(1).toLowerCase() : part.toLowerCase()))
-    .join("-");
-}
-
 export const languageField = z.string().transform((value, ctx) => {
   const tag = normalizeLanguage(value);
   if (!tag) {
@@ -90,11 +79,6 @@ export const publisherField = z.union([z.string(), z.object({ name: z.string().n
   const name = typeof value === "string" ? value : (value.name ?? value.id ?? "");
   return name.replace(/\s+/g, " ").trim() || null;
 });
-
-/** The key that makes spellings of one outlet the same publisher: lower case, no `www.`. */
-export function publisherKey(name: string): string {
-  return name.toLowerCase().replace(/^www\./, "").replace(/\s+/g, " ").trim();
-}
 
 /** zod's first issue as `field: message`. */
 export function describeIssue(error: z.ZodError): string {

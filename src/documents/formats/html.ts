@@ -8,7 +8,8 @@ import { parseHTML } from "linkedom";
 import { countWords } from "../parse.ts";
 import { DocumentError } from "../document-error.ts";
 import type { ParsedDocument } from "../../domain/document.ts";
-import { normalizeLanguage, normalizeUrl, parseDate, splitAuthors } from "./fields.ts";
+import { normalizeUrl, parseDate, splitAuthors } from "./fields.ts";
+import { normalizeLanguage } from "../../domain/language.ts";
 
 const ARTICLE_TYPES = /(?:^|\b)(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report|LiveBlogPosting)$/;
 
