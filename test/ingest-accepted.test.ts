@@ -7,8 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { sqliteBackend, startTestServer, type Backend, type TestServer } from "./helpers/graph.ts";
 import type { AnalysisPool } from "../src/analysis/runtime/pool.ts";
-import type { Prepared } from "../src/analysis/runtime/prepare.ts";
-import prepareHere, { hash as hashHere, type PrepareTask } from "../src/analysis/runtime/prepare-worker.ts";
+import { hashDocument as hashHere, prepareDocument as prepareHere, type Prepared, type PrepareTask } from "../src/analysis/runtime/prepare.ts";
 import { contentHash } from "../src/documents/hash.ts";
 import { parseDocument } from "../src/documents/parse.ts";
 

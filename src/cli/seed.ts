@@ -8,7 +8,7 @@ import { progressEvents } from "./progress.ts";
 import { EXIT_USAGE, parseCommandLine, runCommand, UsageError, wholeNumberOption } from "./exit.ts";
 import { requirePostgres, startBoss } from "../queue/boss.ts";
 import { enqueueDocuments, enqueueFeeds } from "../queue/enqueue.ts";
-import { loadFeedSources } from "../documents/feeds.ts";
+import { loadFeedSources } from "../ingest/feeds.ts";
 import { createAnalysisPool } from "../analysis/runtime/pool.ts";
 import type { DbHandle } from "../store/client.ts";
 

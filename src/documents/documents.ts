@@ -3,13 +3,10 @@
 // and `seed --queue` both read from here, so they name and split documents alike.
 import { listNamedDocumentFiles } from "./files.ts";
 import { countJsonLines, isJsonLinesFile, jsonLines } from "./formats/jsonl.ts";
-import type { PrepareTask } from "../analysis/runtime/prepare-worker.ts";
+import type { DocumentInput } from "./read.ts";
 
-type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type Task = Without<PrepareTask, "maxDocumentBytes" | "name">;
-
-/** A document to prepare, or one that failed before (a line too long, a broken gzip stream). */
-export type DocumentSource = { name: string; task: Task } | { name: string; failure: string };
+/** A document to read, or one that failed before (a line too long, a broken gzip stream). */
+export type DocumentSource = { name: string; task: DocumentInput } | { name: string; failure: string };
 
 /** The documents under `paths`, in walk order; a JSON Lines line is named `file.jsonl:LINE`. */
 export async function* listDocuments(paths: string[], maxDocumentBytes: number): AsyncGenerator<DocumentSource> {

@@ -1,18 +1,12 @@
-// Feeds in: read an RSS or Atom feed (a URL, or a saved file), fetch the page of each
-// item not stored yet, and store them as the loader does (analysis on the pool's
-// threads, one write transaction). The page says most about its article (canonical URL,
-// date, authors); the feed item fills what the page leaves out. A page that cannot be
-// fetched is read from the item's own full text when it has one (`content:encoded`),
-// else reported: `npm run watch` tries it again later.
-import type { DbHandle } from "../store/client.ts";
-import { saveArticles } from "../store/save-article.ts";
-import { knownUrls } from "../store/publishers.ts";
+// Feeds in: read an RSS or Atom feed (a URL, or a saved file) and fetch the page of each
+// item (src/ingest/feeds.ts stores them). The page says most about its article (canonical
+// URL, date, authors); the feed item fills what the page leaves out. A page that cannot be
+// fetched is read from the item's own full text when it has one (`content:encoded`).
 import { fetchLimited, FetchError } from "./fetch.ts";
 import { parseFeed, type Feed, type FeedItem } from "./formats/feed.ts";
 import { decodeDocument } from "./parse.ts";
 import { DocumentError } from "./document-error.ts";
-import type { AnalysisPool } from "../analysis/runtime/pool.ts";
-import { isFileError, readLimited, type Prepared } from "../analysis/runtime/prepare.ts";
+import { isFileError, readLimited, type DocumentInput } from "./read.ts";
 import type { DocumentMeta } from "../domain/document.ts";
 
 export interface FeedState {
@@ -49,101 +43,31 @@ export async function readFeed(source: string, maxBytes: number, state: FeedStat
   return { feed: await parseFeed(decodeDocument(bytes, source), source), state: next };
 }
 
-export type ItemOutcome = "loaded" | "copy" | "duplicate" | "failed";
-
-export interface ItemResult {
-  /** The item's link (or the feed and item number when it has none). */
-  name: string;
-  outcome: ItemOutcome;
-  reason?: string;
-}
-
-export interface FeedLoadOptions {
-  maxDocumentBytes: number;
-  pool: AnalysisPool;
-  timeoutMs?: number;
-  /** Pages fetched at once. */
-  concurrency?: number;
-}
-
 /** An item's own full text as a page, when it carries one. */
 function itemPage(item: FeedItem): Uint8Array | null {
   if (item.content.replace(/<[^>]*>/g, " ").trim().length < 200) return null;
   return Buffer.from(`<!doctype html><html><head><title></title></head><body><article>${item.content}</article></body></html>`, "utf8");
 }
 
-async function prepareItem(item: FeedItem, name: string, options: FeedLoadOptions): Promise<Prepared> {
-  const { maxDocumentBytes, pool } = options;
+/**
+ * What to read for a feed item (the loader's way): its page, fetched, with the item's
+ * fields for what the page leaves out; else the item's own full text. Throws DocumentError
+ * naming the item when there is neither.
+ */
+export async function itemDocument(item: FeedItem, name: string, maxBytes: number, timeoutMs?: number): Promise<DocumentInput> {
   let fetchFailure: string | null = null;
   if (item.link) {
     try {
-      const page = await fetchLimited(item.link, { maxBytes: maxDocumentBytes, timeoutMs: options.timeoutMs, accept: PAGE_ACCEPT });
-      return await pool.prepare({ bytes: page.bytes, name, maxDocumentBytes, pageUrl: page.url, fallback: item.meta });
+      const page = await fetchLimited(item.link, { maxBytes, timeoutMs, accept: PAGE_ACCEPT });
+      return { bytes: page.bytes, pageUrl: page.url, fallback: item.meta };
     } catch (error) {
       if (!(error instanceof FetchError)) throw error;
       fetchFailure = error.reason;
     }
   }
   const own = itemPage(item);
-  if (own) return pool.prepare({ bytes: own, name, maxDocumentBytes, format: "html", meta: item.meta });
-  return { ok: false, reason: fetchFailure ?? "the item has no link and no text of its own" };
-}
-
-/** Fetches, analyses and stores the items (those whose URL is stored already are duplicates, not fetched). */
-export async function loadFeedItems(store: DbHandle, feedName: string, items: FeedItem[], options: FeedLoadOptions): Promise<ItemResult[]> {
-  const names = items.map((item, i) => item.link ?? `${feedName}#${i + 1}`);
-  const known = await knownUrls(store, items.flatMap((item) => (item.link ? [item.link] : [])));
-  const results: ItemResult[] = new Array(items.length);
-  const prepared: { index: number; article: Prepared & { ok: true } }[] = [];
-  let next = 0;
-  const work = async () => {
-    for (let i = next++; i < items.length; i = next++) {
-      const item = items[i]!;
-      if (item.link && known.has(item.link)) {
-        results[i] = { name: names[i]!, outcome: "duplicate" };
-        continue;
-      }
-      const result = await prepareItem(item, names[i]!, options);
-      if (result.ok) prepared.push({ index: i, article: result });
-      else results[i] = { name: names[i]!, outcome: "failed", reason: result.reason };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, items.length) }, work));
-  // Stored in feed order, whatever order the fetches finished in.
-  prepared.sort((a, b) => a.index - b.index);
-  const saved = await saveArticles(store, prepared.map((p) => p.article));
-  saved.forEach((result, k) => {
-    const i = prepared[k]!.index;
-    const outcome: ItemOutcome = result.status === "created" || result.status === "updated" ? "loaded" : result.status;
-    results[i] = { name: names[i]!, outcome };
-  });
-  return results;
-}
-
-/** Every item of the feeds (URLs or files), counted by outcome; each failure (a feed, a page) is passed to `onFailure`. */
-export async function loadFeedSources(
-  store: DbHandle,
-  sources: string[],
-  options: FeedLoadOptions,
-  onFailure: (failure: { file: string; reason: string }) => void,
-): Promise<Record<ItemOutcome, number>> {
-  const totals: Record<ItemOutcome, number> = { loaded: 0, copy: 0, duplicate: 0, failed: 0 };
-  for (const source of sources) {
-    let feed: Feed | null;
-    try {
-      feed = (await readFeed(source, options.maxDocumentBytes, {}, options.timeoutMs)).feed;
-    } catch (error) {
-      if (!(error instanceof DocumentError) && !(error instanceof FetchError)) throw error;
-      onFailure({ file: source, reason: error.reason });
-      totals.failed++;
-      continue;
-    }
-    for (const result of await loadFeedItems(store, source, feed?.items ?? [], options)) {
-      totals[result.outcome]++;
-      if (result.outcome === "failed") onFailure({ file: result.name, reason: result.reason ?? "failed" });
-    }
-  }
-  return totals;
+  if (own) return { bytes: own, format: "html", meta: item.meta };
+  throw new DocumentError(name, fetchFailure ?? "the item has no link and no text of its own");
 }
 
 /** A feed item's page as a document to enqueue, or why there is none. */

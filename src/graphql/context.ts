@@ -1,7 +1,7 @@
 import type { DbHandle } from "../store/client.ts";
 import { createLoaders, type Loaders } from "./loaders.ts";
 import type { Auth } from "./auth.ts";
-import { DEFAULT_MAX_DOCUMENT_BYTES } from "../analysis/runtime/prepare.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "../documents/read.ts";
 import type { AnalysisPool } from "../analysis/runtime/pool.ts";
 import type { StoreEvents } from "../store/events.ts";
 

@@ -6,7 +6,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DbHandle } from "../store/client.ts";
 import type { Logger } from "../logger.ts";
-import { loadFeedItems, readFeed, type FeedState } from "../documents/feeds.ts";
+import { readFeed, type FeedState } from "../documents/feeds.ts";
+import { loadFeedItems } from "./feeds.ts";
 import type { FeedItem } from "../documents/formats/feed.ts";
 import type { AnalysisPool } from "../analysis/runtime/pool.ts";
 

@@ -13,7 +13,7 @@ import { ConfigError } from "../config.ts";
 import { databaseTarget } from "../store/database-url.ts";
 import { logger } from "../logger.ts";
 import type { DocumentMeta } from "../domain/document.ts";
-import type { ReadAs } from "../analysis/runtime/prepare.ts";
+import type { ReadAs } from "../documents/read.ts";
 
 /** pg-boss's own schema in our database. */
 export const QUEUE_SCHEMA = "pgboss";

@@ -8,7 +8,7 @@ import { countDocuments, listDocuments, type DocumentSource } from "../documents
 import { feedPages, type FeedPage } from "../documents/feeds.ts";
 import { DocumentError } from "../documents/document-error.ts";
 import type { LoadFailure } from "../ingest/load.ts";
-import { DEFAULT_MAX_DOCUMENT_BYTES, isFileError, readLimited } from "../analysis/runtime/prepare.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES, isFileError, readLimited } from "../documents/read.ts";
 import { DOCUMENT_QUEUE, documentJobId, encodeJobDocument, type DocumentJob } from "./boss.ts";
 
 /** A document's job: its bytes, and how to read them. */

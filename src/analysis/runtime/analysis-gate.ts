@@ -3,7 +3,7 @@
 // text. A weighted semaphore (async-mutex): each document weighs its size, so many small
 // documents go on together while large ones take turns; a waiting one holds only its bytes.
 import { Semaphore } from "async-mutex";
-import { DEFAULT_MAX_DOCUMENT_BYTES } from "./prepare.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "../../documents/read.ts";
 
 /** Bytes of documents in analysis at once: one at the default MAX_DOCUMENT_BYTES, or many small ones. */
 export const ANALYSIS_BYTES = DEFAULT_MAX_DOCUMENT_BYTES;

@@ -3,8 +3,7 @@
 // writes (and, in the server, every request). Piscina keeps the threads and the queue.
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import type { Hashed, Prepared } from "./prepare.ts";
-import prepareHere, { hash as hashHere, type HashTask, type PrepareTask } from "./prepare-worker.ts";
+import { hashDocument, prepareDocument, type Hashed, type HashTask, type Prepared, type PrepareTask } from "./prepare.ts";
 
 /**
  * The threads' entry beside this module: dist/analysis/runtime/prepare-worker.js in the built
@@ -35,7 +34,7 @@ export const defaultThreads = () => availableParallelism();
 
 /** `threads` 0 analyses on the calling thread (small loads, where starting threads costs more). */
 export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
-  if (threads === 0) return { threads, prepare: prepareHere, hash: async (task) => hashHere(task), close: async () => {} };
+  if (threads === 0) return { threads, prepare: prepareDocument, hash: async (task) => hashDocument(task), close: async () => {} };
   const piscina = new Piscina<PrepareTask, Prepared>({
     filename: THREAD_ENTRY,
     minThreads: threads,
