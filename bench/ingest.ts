@@ -17,12 +17,12 @@ import { join, relative } from "node:path";
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { scriptArgs } from "../scripts/args.ts";
-import { listDocumentFiles } from "../src/ingest/files.ts";
-import { listDocuments } from "../src/ingest/documents.ts";
-import { parseJsonRecord } from "../src/ingest/formats/record.ts";
-import { parseDocument } from "../src/ingest/parse.ts";
-import { fingerprint } from "../src/ingest/near-duplicates.ts";
-import { analyseArticle } from "../src/ingest/analyse.ts";
+import { listDocumentFiles } from "../src/documents/files.ts";
+import { listDocuments } from "../src/documents/documents.ts";
+import { parseJsonRecord } from "../src/documents/formats/record.ts";
+import { parseDocument } from "../src/documents/parse.ts";
+import { fingerprint } from "../src/documents/near-duplicates.ts";
+import { analyseArticle } from "../src/analysis/runtime/analyse.ts";
 import { productCommand, throwawayDatabase } from "./lib.ts";
 import { configLabel, type Backend, type IngestConfig, type IngestRun } from "./ingest-runs.ts";
 

@@ -4,8 +4,8 @@
 import { scriptArgs } from "../scripts/args.ts";
 import { PerformanceObserver } from "node:perf_hooks";
 import { setImmediate as tick } from "node:timers/promises";
-import { decodeDocument, parseDocument } from "../src/ingest/parse.ts";
-import { analyseArticle } from "../src/ingest/analyse.ts";
+import { decodeDocument, parseDocument } from "../src/documents/parse.ts";
+import { analyseArticle } from "../src/analysis/runtime/analyse.ts";
 
 const USAGE = `Usage: npm run bench:linear [-- --size BYTES] [--runs N]
 

@@ -1,6 +1,6 @@
 // npm run build:graphiql (and postinstall): bundles GraphiQL into dist/web/graphiql for /graphiql.
 import { relative } from "node:path";
-import { buildGraphiql, ensureGraphiql, GRAPHIQL_DIST } from "../src/graphiql/build.ts";
+import { buildGraphiql, ensureGraphiql, GRAPHIQL_DIST } from "../src/server/graphiql/build.ts";
 import { runCommand } from "../src/cli/exit.ts";
 import { scriptArgs } from "./args.ts";
 

@@ -1,4 +1,4 @@
-// npm run build:places: derives the gazetteer tables under src/extract/lexicon/ from npm
+// npm run build:places: derives the gazetteer tables under src/lexicon/ from npm
 // packages of GeoNames-derived data (devDependencies; the outputs are committed, so the
 // runtime needs neither package):
 //
@@ -52,8 +52,8 @@ interface CscCity {
 }
 
 export const MIN_POPULATION = 5_000;
-const CITIES_OUT = new URL("../src/extract/lexicon/cities.tsv", import.meta.url);
-const REGIONS_OUT = new URL("../src/extract/lexicon/regions.tsv", import.meta.url);
+const CITIES_OUT = new URL("../src/lexicon/cities.tsv", import.meta.url);
+const REGIONS_OUT = new URL("../src/lexicon/regions.tsv", import.meta.url);
 
 /**
  * Continents and regions news names that no package lists as a division, with a

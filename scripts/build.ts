@@ -1,7 +1,7 @@
 // npm run build (and postinstall): compiles src/ to JavaScript in dist/, one file per
 // module with its source map, so that processes and analysis threads run plain JavaScript.
 import { build, type Plugin } from "esbuild";
-import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { runCommand } from "../src/cli/exit.ts";
@@ -47,10 +47,9 @@ export async function buildDist(): Promise<{ modules: number; assets: number }> 
   const all = files(SRC);
   const modules = all.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
   const assets = all.filter((f) => !f.endsWith(".ts") && !f.endsWith(".md"));
-  // What an earlier build wrote (a module since deleted must not linger), nothing else.
-  for (const entry of readdirSync(SRC, { withFileTypes: true })) {
-    const out = entry.isDirectory() ? [entry.name] : [entry.name.replace(/\.ts$/, ".js"), entry.name.replace(/\.ts$/, ".js.map")];
-    for (const name of out) rmSync(join(DIST, name), { recursive: true, force: true });
+  // What an earlier build wrote (a module since deleted or moved must not linger), not the GraphiQL bundle.
+  for (const name of existsSync(DIST) ? readdirSync(DIST) : []) {
+    if (name !== "web") rmSync(join(DIST, name), { recursive: true, force: true });
   }
   await build({
     entryPoints: modules,

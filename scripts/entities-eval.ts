@@ -38,7 +38,7 @@ import { parseCommandLine, runCommand, UsageError, wholeNumberOption } from "../
 import { migrateDatabase } from "../src/store/migrate/index.ts";
 import { openDb, type DbHandle } from "../src/store/client.ts";
 import { loadDocuments } from "../src/ingest/load.ts";
-import { parseDocument } from "../src/ingest/parse.ts";
+import { parseDocument } from "../src/documents/parse.ts";
 import { placeOfDemonym } from "../src/resolve/places.ts";
 import { normalizeName } from "../src/resolve/normalize.ts";
 

@@ -32,9 +32,9 @@ import { parseCommandLine, runCommand, UsageError, wholeNumberOption } from "../
 import { migrateDatabase } from "../src/store/migrate/index.ts";
 import { openDb, type DbHandle } from "../src/store/client.ts";
 import { loadDocuments } from "../src/ingest/load.ts";
-import { lookupCountry } from "../src/extract/lexicon/countries.ts";
-import { isUsStateName } from "../src/extract/lexicon/places.ts";
-import { isKnownOrganization, isMediaName } from "../src/extract/lexicon/organizations.ts";
+import { lookupCountry } from "../src/lexicon/countries.ts";
+import { isUsStateName } from "../src/lexicon/places.ts";
+import { isKnownOrganization, isMediaName } from "../src/lexicon/organizations.ts";
 
 const HELP = `Usage: npm run entities:news -- [DIR] [options]
 

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { createGzip } from "node:zlib";
-import { parseDocument } from "../src/ingest/parse.ts";
+import { parseDocument } from "../src/documents/parse.ts";
 import { parseCommandLine, runCommand } from "../src/cli/exit.ts";
 
 const USAGE = `Usage: npm run news:jsonl -- [--data DIR] [--out DIR] [--gzip]

@@ -21,8 +21,8 @@ import { migrateDatabase } from "../src/store/migrate/index.ts";
 import { openDb, type DbHandle } from "../src/store/client.ts";
 import { loadDocuments } from "../src/ingest/load.ts";
 import { parseCommandLine, runCommand, wholeNumberOption } from "../src/cli/exit.ts";
-import { extractArticle } from "../src/ingest/analyse.ts";
-import { decodeDocument, parseDocument } from "../src/ingest/parse.ts";
+import { extractArticle } from "../src/analysis/runtime/analyse.ts";
+import { decodeDocument, parseDocument } from "../src/documents/parse.ts";
 import { ambiguousPlaceSenses, explainPlaceChoices, placeOfDemonym } from "../src/resolve/places.ts";
 import { normalizeName } from "../src/resolve/normalize.ts";
 

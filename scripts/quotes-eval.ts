@@ -58,12 +58,12 @@
 import { readFileSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 import nlp from "compromise";
-import { extractArticle as extract } from "../src/ingest/analyse.ts";
+import { extractArticle as extract } from "../src/analysis/runtime/analyse.ts";
 import { resolveArticle } from "../src/resolve/index.ts";
-import type { ResolvedArticle } from "../src/resolve/types.ts";
-import { NON_NAME_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from "../src/extract/lexicon/words.ts";
-import { isDemonym, lookupCountry } from "../src/extract/lexicon/countries.ts";
-import { isKnownRegion, lookupCity } from "../src/extract/lexicon/places.ts";
+import type { ResolvedArticle } from "../src/domain/resolved.ts";
+import { NON_NAME_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from "../src/lexicon/words.ts";
+import { isDemonym, lookupCountry } from "../src/lexicon/countries.ts";
+import { isKnownRegion, lookupCity } from "../src/lexicon/places.ts";
 import { scriptArgs } from "./args.ts";
 
 interface Span {

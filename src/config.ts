@@ -1,6 +1,8 @@
 // Every setting the server reads from the environment, validated once at start.
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./store/database-url.ts";
+
+/** DATABASE_URL when unset: the embedded SQLite database under ./data (src/store/database-url.ts reads it). */
+export const DEFAULT_DATABASE_URL = "file:./data/newsgraph.db";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");

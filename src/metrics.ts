@@ -2,7 +2,6 @@
 // Prometheus scrapes a process: the server's GraphQL plugin and the ingest paths of the
 // same process count into it.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { LoadEvents } from "./ingest/load.ts";
 
 export const registry = new Registry();
 
@@ -49,17 +48,6 @@ export function collectProcessMetrics(): void {
 
 // Every outcome is exported from the start (at 0), so a rate() over it is defined before the first load.
 for (const outcome of ["loaded", "copy", "duplicate", "failed"] as const) ingestArticles.inc({ outcome }, 0);
-
-/** The caller's loader events, plus a count of each document's outcome. */
-export function withIngestMetrics(events: LoadEvents = {}): LoadEvents {
-  return {
-    ...events,
-    onFile(file, outcome) {
-      ingestArticles.inc({ outcome });
-      events.onFile?.(file, outcome);
-    },
-  };
-}
 
 /** The Prometheus text exposition of every metric. */
 export async function renderMetrics(): Promise<{ contentType: string; body: string }> {

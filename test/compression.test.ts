@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { request } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { sqliteServerFixture } from "./helpers/graph.ts";
-import { COMPRESSION_THRESHOLD_BYTES } from "../src/server.ts";
+import { COMPRESSION_THRESHOLD_BYTES } from "../src/server/server.ts";
 
 const fixture = sqliteServerFixture(["seeds"]);
 

@@ -9,7 +9,7 @@ import { createTempDatabase, POSTGRES_SERVER_URL, postgresSkipReason, withClient
 import { migrateDatabase } from "../src/store/migrate/index.ts";
 import { openDb } from "../src/store/client.ts";
 import { loadDocuments } from "../src/ingest/load.ts";
-import { startServer } from "../src/server.ts";
+import { startServer } from "../src/server/server.ts";
 import { toGlobalId } from "../src/graphql/ids.ts";
 
 const TOKEN = "database-states-token-0123456789";

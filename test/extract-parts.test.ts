@@ -1,12 +1,12 @@
-// A long text is analysed in parts (src/extract/pipeline.ts, MAX_PART_CHARS) so that the
+// A long text is analysed in parts (src/analysis/pipeline.ts, MAX_PART_CHARS) so that the
 // memory one analysis holds is bounded by the part: the cuts, the offsets mapped back, and
 // what the parts change against analysing the whole text at once.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { createPipeline, MAX_PART_CHARS, newsPipeline, rulesPipeline, textParts } from "../src/extract/pipeline.ts";
-import type { Extraction } from "../src/extract/types.ts";
-import { shippedTagger } from "../src/ingest/ner-model.ts";
+import { createPipeline, MAX_PART_CHARS, newsPipeline, rulesPipeline, textParts } from "../src/analysis/pipeline.ts";
+import type { Extraction } from "../src/domain/extraction.ts";
+import { shippedTagger } from "../src/analysis/runtime/ner-model.ts";
 import { corpusArticle } from "./helpers/corpus.ts";
 
 /** Invented stories (test/helpers/corpus.ts) joined into one text of at least `chars` characters. */

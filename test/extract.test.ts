@@ -2,10 +2,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { tokenize } from "../src/extract/tokenize.ts";
-import { extract } from "../src/extract/index.ts";
-import { parseDocument } from "../src/ingest/parse.ts";
-import type { Extraction, Mention } from "../src/extract/types.ts";
+import { tokenize } from "../src/analysis/tokenize.ts";
+import { extract } from "../src/analysis/index.ts";
+import { parseDocument } from "../src/documents/parse.ts";
+import type { Extraction, Mention } from "../src/domain/extraction.ts";
 
 function texts(tokens: { text: string }[]): string[] {
   return tokens.map((t) => t.text);

@@ -6,14 +6,15 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { parseJsonRecord } from "../src/ingest/formats/record.ts";
-import { parseHtmlPage } from "../src/ingest/formats/html.ts";
-import { parseFeed } from "../src/ingest/formats/feed.ts";
-import { jsonLines, countJsonLines } from "../src/ingest/formats/jsonl.ts";
-import { parseDocument } from "../src/ingest/parse.ts";
-import { DocumentError } from "../src/ingest/document-error.ts";
-import { prepareArticle } from "../src/ingest/prepare.ts";
-import { fingerprint, nearDuplicateScore, NEAR_DUPLICATE_THRESHOLD, similarity, signature } from "../src/ingest/near-duplicates.ts";
+import { parseJsonRecord } from "../src/documents/formats/record.ts";
+import { parseHtmlPage } from "../src/documents/formats/html.ts";
+import { parseFeed } from "../src/documents/formats/feed.ts";
+import { jsonLines, countJsonLines } from "../src/documents/formats/jsonl.ts";
+import { parseDocument } from "../src/documents/parse.ts";
+import { DocumentError } from "../src/documents/document-error.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES, readDocument } from "../src/documents/read.ts";
+import { fingerprint, signature } from "../src/documents/near-duplicates.ts";
+import { nearDuplicateScore, NEAR_DUPLICATE_THRESHOLD, similarity } from "../src/domain/fingerprint.ts";
 import { articlePage, atomFeed, blogPage, NO_ARTICLE_PAGE, rssFeed, STORIES } from "./helpers/news-site.ts";
 
 const reason = (fn: () => unknown): string => {
@@ -131,8 +132,8 @@ test("an HTML page without JSON-LD: date from article:published_time, author fro
 
 test("an HTML page with no article is rejected with its reason; so is an HTML document in the mutation's text layout", () => {
   assert.equal(reason(() => parseHtmlPage(NO_ARTICLE_PAGE, "sections.html")), "sections.html: no article in the HTML page (the most article-like text has 3 words, fewer than 25)");
-  assert.throws(() => prepareArticle(Buffer.from(NO_ARTICLE_PAGE), "sections.html"), /no article in the HTML page/);
-  assert.throws(() => prepareArticle(Buffer.from(articlePage(STORIES[0]!)), "page.txt", undefined, { format: "text" }), /looks like HTML/);
+  assert.throws(() => readDocument(Buffer.from(NO_ARTICLE_PAGE), "sections.html", DEFAULT_MAX_DOCUMENT_BYTES), /no article in the HTML page/);
+  assert.throws(() => readDocument(Buffer.from(articlePage(STORIES[0]!)), "page.txt", DEFAULT_MAX_DOCUMENT_BYTES, { format: "text" }), /looks like HTML/);
 });
 
 test("RSS 2.0 and Atom feeds: each item's link, title, date and authors", async () => {

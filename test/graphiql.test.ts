@@ -6,7 +6,7 @@ import { gunzipSync } from "node:zlib";
 import { request } from "node:http";
 import { sqliteServerFixture } from "./helpers/graph.ts";
 import { openDb } from "../src/store/client.ts";
-import { startServer } from "../src/server.ts";
+import { startServer } from "../src/server/server.ts";
 
 describe("/graphiql", () => {
   const fx = sqliteServerFixture();

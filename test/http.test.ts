@@ -9,7 +9,7 @@ import { request } from "node:http";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { sqliteBackend, startTestServer, type Backend, type TestServer } from "./helpers/graph.ts";
-import { startServer, CORS_ALLOWED_HEADERS, serverSettings, type ServerOptions } from "../src/server.ts";
+import { startServer, CORS_ALLOWED_HEADERS, serverSettings, type ServerOptions } from "../src/server/server.ts";
 import { loadConfig } from "../src/config.ts";
 import { READ_MAX_AGE_SECONDS } from "../src/graphql/cache-hints.ts";
 import { writeCorpus } from "./helpers/corpus.ts";

@@ -6,11 +6,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { sqliteBackend, startTestServer, type Backend, type TestServer } from "./helpers/graph.ts";
-import type { AnalysisPool } from "../src/ingest/pool.ts";
-import type { Prepared } from "../src/ingest/prepare.ts";
-import prepareHere, { hash as hashHere, type PrepareTask } from "../src/ingest/prepare-worker.ts";
-import { contentHash } from "../src/ingest/hash.ts";
-import { parseDocument } from "../src/ingest/parse.ts";
+import type { AnalysisPool } from "../src/analysis/runtime/pool.ts";
+import { hashDocument as hashHere, prepareDocument as prepareHere, type Prepared, type PrepareTask } from "../src/analysis/runtime/prepare.ts";
+import { contentHash } from "../src/documents/hash.ts";
+import { parseDocument } from "../src/documents/parse.ts";
 
 const TOKEN = "accepted-test-token-0123456789";
 const AUTH = { authorization: `Bearer ${TOKEN}` };

@@ -4,7 +4,7 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { sqliteBackend, startTestServer, type Backend, type TestServer } from "./helpers/graph.ts";
-import { startServer } from "../src/server.ts";
+import { startServer } from "../src/server/server.ts";
 import { loadConfig } from "../src/config.ts";
 import type { DbHandle } from "../src/store/client.ts";
 import { parse } from "graphql";
@@ -219,7 +219,7 @@ test("introspection follows INTROSPECTION, and every limit is configurable from 
   assert.equal(loadConfig({ NODE_ENV: "production", INTROSPECTION: "true" }).INTROSPECTION, true);
   assert.throws(() => loadConfig({ MAX_QUERY_COST: "-1" }), /invalid environment: MAX_QUERY_COST/);
   assert.throws(() => loadConfig({ API_TOKEN: "short" }), /invalid environment: API_TOKEN: must be at least 16 characters/);
-  const { serverSettings } = await import("../src/server.ts");
+  const { serverSettings } = await import("../src/server/server.ts");
   const server = await startServer({ store: hangingStore(), port: 0, host: "127.0.0.1", ...serverSettings(config) });
   try {
     const introspection = onlyError(await post(server.url, { query: "{ __schema { queryType { name } } }" }));

@@ -4,7 +4,7 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { backends, startTestServer, type Backend, type TestServer } from "./helpers/graph.ts";
-import { startServer } from "../src/server.ts";
+import { startServer } from "../src/server/server.ts";
 
 const TOKEN = "test-token-0123456789abcdef";
 const AUTH = { authorization: `Bearer ${TOKEN}` };

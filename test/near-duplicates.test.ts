@@ -1,9 +1,9 @@
-// The near-duplicate fingerprint folds a long body a slice at a time (src/ingest/near-duplicates.ts):
+// The near-duplicate fingerprint folds a long body a slice at a time (src/documents/near-duplicates.ts):
 // its words must be those of the body folded whole.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { foldText, hashWords } from "../src/ingest/near-duplicates.ts";
+import { foldText, hashWords } from "../src/documents/near-duplicates.ts";
 
 function wholeFolded(body: string): number[] {
   return foldText(body)

@@ -13,7 +13,7 @@ import { articlePage, closedPort, NO_ARTICLE_PAGE, rssFeed, atomFeed, startSite,
 import { loadDocuments } from "../src/ingest/load.ts";
 import { openDb, type DbHandle } from "../src/store/client.ts";
 import { migrateDatabase } from "../src/store/migrate/index.ts";
-import { createAnalysisPool } from "../src/ingest/pool.ts";
+import { createAnalysisPool } from "../src/analysis/runtime/pool.ts";
 import { watchFeeds, type PollSummary } from "../src/ingest/watch.ts";
 import { logger } from "../src/logger.ts";
 import { createTempDatabase } from "./helpers/postgres.ts";

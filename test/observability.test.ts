@@ -9,9 +9,8 @@ import { join } from "node:path";
 import { once } from "node:events";
 import { sqliteServerFixture } from "./helpers/graph.ts";
 import { openDb } from "../src/store/client.ts";
-import { startServer } from "../src/server.ts";
+import { startServer } from "../src/server/server.ts";
 import { loadDocuments } from "../src/ingest/load.ts";
-import { withIngestMetrics } from "../src/metrics.ts";
 
 const SEED = "seeds/000_7cabb06b0e0d6da4.txt";
 
@@ -106,7 +105,7 @@ describe("observability", () => {
       writeFileSync(join(dir, "c-empty.txt"), "");
       const before = await metrics();
       for (const outcome of ["loaded", "duplicate", "failed"]) assert.equal(sample(before, "ingest_articles_total", { outcome }), 0, outcome);
-      const summary = await loadDocuments(fx.server.store, [dir], withIngestMetrics());
+      const summary = await loadDocuments(fx.server.store, [dir]);
       assert.equal(summary.loaded, 1);
       const after = await metrics();
       assert.equal(sample(after, "ingest_articles_total", { outcome: "loaded" }), 1);

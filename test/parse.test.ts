@@ -4,10 +4,10 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, mkdir, writeFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { countWords, decodeDocument, parseDocument } from "../src/ingest/parse.ts";
-import { DocumentError } from "../src/ingest/document-error.ts";
-import { contentHash } from "../src/ingest/hash.ts";
-import { listDocumentFiles } from "../src/ingest/files.ts";
+import { countWords, decodeDocument, parseDocument } from "../src/documents/parse.ts";
+import { DocumentError } from "../src/documents/document-error.ts";
+import { contentHash } from "../src/documents/hash.ts";
+import { listDocumentFiles } from "../src/documents/files.ts";
 
 const SEED = new URL("../seeds/000_7cabb06b0e0d6da4.txt", import.meta.url);
 const SEED_TITLE = "Outgoing US Govt. Doing Best to Save Rebels in Syria before Trump Presidency";

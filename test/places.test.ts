@@ -4,12 +4,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { resolveArticle } from "../src/resolve/index.ts";
-import { retypePlaces } from "../src/extract/place-mentions.ts";
+import { retypePlaces } from "../src/analysis/place-mentions.ts";
 import { spawnSync } from "node:child_process";
-import { cityCandidates, geocodeCity, lookupCity, lookupRegion, regionCandidates } from "../src/extract/lexicon/places.ts";
+import { cityCandidates, geocodeCity, lookupCity, lookupRegion, regionCandidates } from "../src/lexicon/places.ts";
 import { buildCities } from "../scripts/build-places.ts";
-import type { EntityType, Mention } from "../src/extract/types.ts";
-import type { ResolvedArticle, ResolvedEntity } from "../src/resolve/types.ts";
+import type { Mention } from "../src/domain/extraction.ts";
+import type { EntityType } from "../src/domain/entity-types.ts";
+import type { ResolvedArticle, ResolvedEntity } from "../src/domain/resolved.ts";
 
 /** Every listed form as a PLACE mention, at its n-th occurrence in `text`. */
 function places(text: string, forms: (string | [string, number])[], type: EntityType = "PLACE"): Mention[] {

@@ -7,8 +7,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createAnalysisPool } from "../src/ingest/pool.ts";
-import { prepareBytes } from "../src/ingest/prepare.ts";
+import { createAnalysisPool } from "../src/analysis/runtime/pool.ts";
+import { prepareDocument } from "../src/analysis/runtime/prepare.ts";
 
 const TEXT = `Harbour talks resume
 
@@ -20,7 +20,7 @@ test("a worker thread analyses a document exactly as the calling thread does", a
   const pool = createAnalysisPool(1);
   try {
     const bytes = new TextEncoder().encode(TEXT);
-    const here = prepareBytes(bytes, "talks.txt");
+    const here = await prepareDocument({ bytes, name: "talks.txt", maxDocumentBytes: 1 << 20 });
     assert.ok(here.ok && here.analysis.quotes.length === 1, "the document has one quote");
     assert.deepEqual(await pool.prepare({ bytes, name: "talks.txt", maxDocumentBytes: 1 << 20 }), here);
 

@@ -12,7 +12,7 @@ import { migrateDatabase } from "../src/store/migrate/index.ts";
 import { openDb } from "../src/store/client.ts";
 import { loadDocuments } from "../src/ingest/load.ts";
 import { sqliteFilePath } from "../src/store/database-url.ts";
-import { startServer } from "../src/server.ts";
+import { startServer } from "../src/server/server.ts";
 
 const MARKER = "secret-request-text-7f3a";
 const TOKEN = "production-token-0123456789";

@@ -4,15 +4,15 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createExtractor, extract } from "../src/extract/index.ts";
-import { findMentions } from "../src/extract/mentions.ts";
-import { impliedNameMentions, retypePeople } from "../src/extract/ner-mentions.ts";
-import { givenNameGender } from "../src/extract/lexicon/names.ts";
+import { createExtractor, extract } from "../src/analysis/index.ts";
+import { findMentions } from "../src/analysis/mentions.ts";
+import { impliedNameMentions, retypePeople } from "../src/analysis/ner-mentions.ts";
+import { givenNameGender } from "../src/lexicon/names.ts";
 import { resolveArticle } from "../src/resolve/index.ts";
-import type { Mention, QuoteSpan } from "../src/extract/types.ts";
-import { buildContext } from "../src/extract/quotes/context.ts";
-import { tokenize } from "../src/extract/tokenize.ts";
-import { cueAt } from "../src/extract/quotes/cues.ts";
+import type { Mention, QuoteSpan } from "../src/domain/extraction.ts";
+import { buildContext } from "../src/analysis/quotes/context.ts";
+import { tokenize } from "../src/analysis/tokenize.ts";
+import { cueAt } from "../src/analysis/quotes/cues.ts";
 
 interface Seen {
   text: string;

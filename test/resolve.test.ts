@@ -1,13 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { extract } from "../src/extract/index.ts";
+import { extract } from "../src/analysis/index.ts";
 import { resolveArticle } from "../src/resolve/index.ts";
 import { normalizeName } from "../src/resolve/normalize.ts";
-import { parseDocument } from "../src/ingest/parse.ts";
-import type { EntityType, Extraction, Mention } from "../src/extract/types.ts";
-import type { ResolvedArticle, ResolvedEntity } from "../src/resolve/types.ts";
-import { analyseArticle } from "../src/ingest/analyse.ts";
+import { parseDocument } from "../src/documents/parse.ts";
+import type { Extraction, Mention } from "../src/domain/extraction.ts";
+import type { EntityType } from "../src/domain/entity-types.ts";
+import type { ResolvedArticle, ResolvedEntity } from "../src/domain/resolved.ts";
+import { analyseArticle } from "../src/analysis/runtime/analyse.ts";
 
 /** Builds an extraction by hand: each surface form at its first position in `text`. */
 function mentionsIn(text: string, forms: [EntityType, string, number?][]): Mention[] {

@@ -5,11 +5,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { decodeDocument, parseDocument } from "../src/ingest/parse.ts";
-import { DocumentError } from "../src/ingest/document-error.ts";
-import { prepareArticle } from "../src/ingest/prepare.ts";
-import { analyseArticle } from "../src/ingest/analyse.ts";
-import type { ResolvedArticle } from "../src/resolve/types.ts";
+import { decodeDocument, parseDocument } from "../src/documents/parse.ts";
+import { DocumentError } from "../src/documents/document-error.ts";
+import { prepareDocument } from "../src/analysis/runtime/prepare.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES, readDocument } from "../src/documents/read.ts";
+import { analyseArticle } from "../src/analysis/runtime/analyse.ts";
+import type { ResolvedArticle } from "../src/domain/resolved.ts";
 
 /** Pieces that stress the layouts, the tokenizer and the quote finder. */
 const PIECES = [
@@ -96,23 +97,21 @@ test("property: analyseArticle never throws and every offset is inside the body"
   fc.assert(fc.property(anyText, (body) => assertAnalysis(body, analyseArticle(body))), { numRuns: 400 });
 });
 
-test("property: the full path from bytes (decode, parse, analyse) on documents with a title", { timeout: 90_000 }, () => {
+test("property: the full path from bytes (decode, parse, analyse) on documents with a title", { timeout: 90_000 }, async () => {
   const doc = fc.tuple(fc.constantFrom("Harbour reopens", "12345\n3 December 2016\nTitle", "“Unbalanced title"), mixedText).map(([title, body]) => `${title}\n\n${body}`);
-  fc.assert(
-    fc.property(doc, (text) => {
-      try {
-        const { record, analysis } = prepareArticle(new TextEncoder().encode(text), "doc.txt");
-        assertAnalysis(record.body, analysis);
-        assert.match(record.contentHash, /^[0-9a-f]{64}$/);
-      } catch (error) {
-        assert.ok(error instanceof DocumentError, `threw ${String(error)}`);
-      }
+  await fc.assert(
+    // Bad input is a failure with its reason (a DocumentError inside); anything else would reject.
+    fc.asyncProperty(doc, async (text) => {
+      const prepared = await prepareDocument({ bytes: new TextEncoder().encode(text), name: "doc.txt", maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES });
+      if (!prepared.ok) return;
+      assertAnalysis(prepared.record.body, prepared.analysis);
+      assert.match(prepared.record.contentHash, /^[0-9a-f]{64}$/);
     }),
     { numRuns: 200 },
   );
 });
 
-test("a 5 MB article with unbalanced quotes, 2,000-character lines and control characters goes through the whole path", { timeout: 120_000 }, () => {
+test("a 5 MB article with unbalanced quotes, 2,000-character lines and control characters goes through the whole path", { timeout: 120_000 }, async () => {
   const paragraphs = [
     "Maria Lopez met John Carter in Berlin on Monday, officials of the United Nations said.",
     "“We agreed on the plan,” Lopez said, and then “the rest will follow.",
@@ -124,7 +123,9 @@ test("a 5 MB article with unbalanced quotes, 2,000-character lines and control c
   for (let i = 0; body.length < 5_000_000; i++) body += paragraphs[i % paragraphs.length] + (i % 7 === 0 ? "\n" : "\n\n");
   const bytes = new TextEncoder().encode(`Unbalanced “title\n\n${body}`);
   assert.ok(bytes.length >= 5_000_000);
-  const { record, analysis } = prepareArticle(bytes, "big.txt");
+  const prepared = await prepareDocument({ bytes, name: "big.txt", maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES });
+  assert.ok(prepared.ok);
+  const { record, analysis } = prepared;
   assert.equal(record.title, "Unbalanced “title");
   assert.ok(record.wordCount > 100_000, `wordCount ${record.wordCount}`);
   assertAnalysis(record.body, analysis);
@@ -135,7 +136,7 @@ test("a 5 MB article with unbalanced quotes, 2,000-character lines and control c
 
 test("documents over the size limit are rejected by size, with the limit in the reason", () => {
   const bytes = new TextEncoder().encode("Title\n\nA body of some words.\n");
-  assert.throws(() => prepareArticle(bytes, "doc.txt", 10), (error: unknown) => {
+  assert.throws(() => readDocument(bytes, "doc.txt", 10), (error: unknown) => {
     assert.ok(error instanceof DocumentError);
     assert.equal(error.reason, `too large: ${bytes.length} bytes (0.0 MiB), the limit is 10 bytes (MAX_DOCUMENT_BYTES)`);
     return true;

@@ -9,7 +9,7 @@ import { loadDocuments } from "../src/ingest/load.ts";
 import { articlePage, personPage } from "../src/store/lists.ts";
 import { parseSearch, searchCount } from "../src/store/search.ts";
 import { sqliteBackend, type Backend } from "./helpers/graph.ts";
-import { startServer } from "../src/server.ts";
+import { startServer } from "../src/server/server.ts";
 import { HEAVY_READ_COST } from "../src/graphql/snapshot-plugin.ts";
 
 let backend: Backend;

@@ -1,7 +1,7 @@
 // Before load: both servers return the same rows, and the SQL statements per operation.
 import { isDeepStrictEqual } from "node:util";
 import { onStatement, openDb } from "../../src/store/client.ts";
-import { startServer } from "../../src/server.ts";
+import { startServer } from "../../src/server/server.ts";
 import { bodies, type Operation } from "./operations.ts";
 import { post } from "./servers.ts";
 

@@ -2,10 +2,10 @@
 
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { analyseArticle } from "../../src/ingest/analyse.ts";
-import { loadModel, nerModelDir } from "../../src/ingest/ner-model.ts";
-import { Tagger } from "../../src/extract/ner/model.ts";
-import { tokenize } from "../../src/extract/tokenize.ts";
+import { analyseArticle } from "../../src/analysis/runtime/analyse.ts";
+import { loadModel, nerModelDir } from "../../src/analysis/runtime/ner-model.ts";
+import { Tagger } from "../../src/analysis/ner/model.ts";
+import { tokenize } from "../../src/analysis/tokenize.ts";
 import { DATA, scriptArgs } from "../args.ts";
 
 const args = scriptArgs(

@@ -5,12 +5,12 @@ import { readFileSync, readdirSync, statSync, existsSync, writeFileSync, mkdirSy
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { createHash } from "node:crypto";
-import { exchangeCluster } from "../../src/extract/ner/clusters.ts";
-import { hashLower, hashStr } from "../../src/extract/ner/hash.ts";
-import type { Lexicon } from "../../src/extract/ner/lexicon.ts";
-import { normalizeToken } from "../../src/extract/ner/normalize.ts";
-import { tokenize } from "../../src/extract/tokenize.ts";
-import { splitSentences } from "../../src/extract/sentences.ts";
+import { exchangeCluster } from "../../src/analysis/ner/clusters.ts";
+import { hashLower, hashStr } from "../../src/analysis/ner/hash.ts";
+import type { Lexicon } from "../../src/analysis/ner/lexicon.ts";
+import { normalizeToken } from "../../src/analysis/ner/normalize.ts";
+import { tokenize } from "../../src/analysis/tokenize.ts";
+import { splitSentences } from "../../src/analysis/sentences.ts";
 
 export const CLUSTER_KS = [64, 256, 1000];
 const MIN_COUNT = 3;

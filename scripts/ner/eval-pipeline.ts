@@ -1,18 +1,18 @@
-// npm run ner:eval-pipeline: scores the mention finders of src/extract on a CoNLL file the
-// way the product runs them (src/extract/pipeline.ts), on raw text.
+// npm run ner:eval-pipeline: scores the mention finders of src/analysis on a CoNLL file the
+// way the product runs them (src/analysis/pipeline.ts), on raw text.
 import { readFileSync } from "node:fs";
-import { parseConll } from "../../src/extract/ner/conll.ts";
-import { iobSpans, TYPES } from "../../src/extract/ner/tags.ts";
-import { analyse, ner, rules, sentences, tokenizer } from "../../src/extract/pipeline.ts";
-import { mergeMentions } from "../../src/extract/ner-mentions.ts";
-import { nerModelDir, loadTagger } from "../../src/ingest/ner-model.ts";
-import type { Mention } from "../../src/extract/types.ts";
+import { parseConll } from "../../src/analysis/ner/conll.ts";
+import { iobSpans, TYPES } from "../../src/analysis/ner/tags.ts";
+import { analyse, ner, rules, sentences, tokenizer } from "../../src/analysis/pipeline.ts";
+import { mergeMentions } from "../../src/analysis/ner-mentions.ts";
+import { nerModelDir, loadTagger } from "../../src/analysis/runtime/ner-model.ts";
+import type { Mention } from "../../src/domain/extraction.ts";
 import { scriptArgs } from "../args.ts";
 
 const { values, positionals } = scriptArgs(
   `Usage: npm run ner:eval-pipeline -- [--model DIR] CONLL_FILE
 
-Scores the mention finders of src/extract on a CoNLL file the way the product uses them,
+Scores the mention finders of src/analysis on a CoNLL file the way the product uses them,
 on raw text (each document's tokens joined by spaces, sentences by newlines), through the
 pipeline's components (tokenize, sentences, ner, rules): PER/ORG/LOC only (MISC is not an
 entity), exact spans. Compares the rule-based finder, the tagger alone, and the tagger

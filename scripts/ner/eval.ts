@@ -1,10 +1,10 @@
 // npm run ner:eval: conlleval precision/recall/F1 of the NER model on a CoNLL file, and speed.
 
 import { readFileSync } from "node:fs";
-import { conllEval, formatEval, parseConll } from "../../src/extract/ner/conll.ts";
-import { loadModel, nerModelDir } from "../../src/ingest/ner-model.ts";
-import { Tagger } from "../../src/extract/ner/model.ts";
-import { bilouToIob2 } from "../../src/extract/ner/tags.ts";
+import { conllEval, formatEval, parseConll } from "../../src/analysis/ner/conll.ts";
+import { loadModel, nerModelDir } from "../../src/analysis/runtime/ner-model.ts";
+import { Tagger } from "../../src/analysis/ner/model.ts";
+import { bilouToIob2 } from "../../src/analysis/ner/tags.ts";
 import { DATA, scriptArgs } from "../args.ts";
 
 const args = scriptArgs(

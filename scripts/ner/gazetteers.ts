@@ -5,9 +5,9 @@
 
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { addPhrase, type Lexicon } from "../../src/extract/ner/lexicon.ts";
-import { normalizeToken } from "../../src/extract/ner/normalize.ts";
-import { tokenize } from "../../src/extract/tokenize.ts";
+import { addPhrase, type Lexicon } from "../../src/analysis/ner/lexicon.ts";
+import { normalizeToken } from "../../src/analysis/ner/normalize.ts";
+import { tokenize } from "../../src/analysis/tokenize.ts";
 
 const require = createRequire(import.meta.url);
 

@@ -1,10 +1,10 @@
 // npm run ner:tag: tags a CoNLL-layout file, writes TOKEN GOLD PRED (conlleval's input).
 
 import { readFileSync } from "node:fs";
-import { parseConll } from "../../src/extract/ner/conll.ts";
-import { loadModel, nerModelDir } from "../../src/ingest/ner-model.ts";
-import { Tagger } from "../../src/extract/ner/model.ts";
-import { bilouToIob2 } from "../../src/extract/ner/tags.ts";
+import { parseConll } from "../../src/analysis/ner/conll.ts";
+import { loadModel, nerModelDir } from "../../src/analysis/runtime/ner-model.ts";
+import { Tagger } from "../../src/analysis/ner/model.ts";
+import { bilouToIob2 } from "../../src/analysis/ner/tags.ts";
 import { scriptArgs } from "../args.ts";
 
 const t0 = performance.now();

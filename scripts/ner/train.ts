@@ -2,14 +2,14 @@
 // and writes its directory (config.json, weights, lexicon).
 
 import { readFileSync } from "node:fs";
-import { parseConll, conllEval, formatEval, type Doc } from "../../src/extract/ner/conll.ts";
-import { Featurizer } from "../../src/extract/ner/features.ts";
-import { emptyLexicon, type Lexicon } from "../../src/extract/ner/lexicon.ts";
-import { Tagger, buildModel, rowUsage, type NerModel } from "../../src/extract/ner/model.ts";
-import { trainPerceptron, type TrainSeq, type Weights } from "../../src/extract/ner/perceptron.ts";
-import { NUM_TAGS, iobSpans, spansToBilou, bilouToIob2 } from "../../src/extract/ner/tags.ts";
-import { normalizeToken } from "../../src/extract/ner/normalize.ts";
-import { SHIPPED_NER_MODEL_DIR, writeModel } from "../../src/ingest/ner-model.ts";
+import { parseConll, conllEval, formatEval, type Doc } from "../../src/analysis/ner/conll.ts";
+import { Featurizer } from "../../src/analysis/ner/features.ts";
+import { emptyLexicon, type Lexicon } from "../../src/analysis/ner/lexicon.ts";
+import { Tagger, buildModel, rowUsage, type NerModel } from "../../src/analysis/ner/model.ts";
+import { trainPerceptron, type TrainSeq, type Weights } from "../../src/analysis/ner/perceptron.ts";
+import { NUM_TAGS, iobSpans, spansToBilou, bilouToIob2 } from "../../src/analysis/ner/tags.ts";
+import { normalizeToken } from "../../src/analysis/ner/normalize.ts";
+import { SHIPPED_NER_MODEL_DIR, writeModel } from "../../src/analysis/runtime/ner-model.ts";
 import { buildGazetteers } from "./gazetteers.ts";
 import { buildCorpusLexicon } from "./corpus.ts";
 import { DATA, scriptArgs } from "../args.ts";
@@ -17,7 +17,7 @@ import { DATA, scriptArgs } from "../args.ts";
 const args = scriptArgs(
   `Usage: npm run ner:train -- [options]
 
-Trains the NER model (src/extract/ner: two averaged-perceptron stages over BILOU tags)
+Trains the NER model (src/analysis/ner: two averaged-perceptron stages over BILOU tags)
 deterministically from CoNLL-2003 train, reports it on dev, and writes the model directory
 --out (default models/ner, the shipped model; NER_MODEL_DIR makes the product use another):
 config.json (the component, labels, files, gazetteers and these options), weights.bin.gz

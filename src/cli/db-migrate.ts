@@ -1,7 +1,7 @@
 // Applies pending committed migrations to DATABASE_URL (like `prisma migrate deploy`).
 import { migrateDatabase } from "../store/migrate/index.ts";
 import { redactUrl } from "../store/migrate/adapters.ts";
-import { DEFAULT_DATABASE_URL } from "../store/database-url.ts";
+import { DEFAULT_DATABASE_URL } from "../config.ts";
 import { parseCommandLine, runCommand } from "./exit.ts";
 
 const USAGE = `Usage: npm run db:migrate [-- --verbose]

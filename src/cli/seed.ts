@@ -3,13 +3,13 @@ import { loadConfig } from "../config.ts";
 import { migrateDatabase } from "../store/migrate/index.ts";
 import { openDb } from "../store/client.ts";
 import { loadDocuments } from "../ingest/load.ts";
-import { defaultThreads } from "../ingest/pool.ts";
+import { defaultThreads } from "../analysis/runtime/pool.ts";
 import { progressEvents } from "./progress.ts";
 import { EXIT_USAGE, parseCommandLine, runCommand, UsageError, wholeNumberOption } from "./exit.ts";
 import { requirePostgres, startBoss } from "../queue/boss.ts";
 import { enqueueDocuments, enqueueFeeds } from "../queue/enqueue.ts";
 import { loadFeedSources } from "../ingest/feeds.ts";
-import { createAnalysisPool } from "../ingest/pool.ts";
+import { createAnalysisPool } from "../analysis/runtime/pool.ts";
 import type { DbHandle } from "../store/client.ts";
 
 const HELP = `Usage: npm run seed -- [options] [files or folders...]

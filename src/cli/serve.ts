@@ -3,11 +3,10 @@ import { loadConfig } from "../config.ts";
 import { migrateDatabase } from "../store/migrate/index.ts";
 import { openDb } from "../store/client.ts";
 import { hasNoArticles } from "../store/lists.ts";
-import { loadDocuments } from "../ingest/load.ts";
-import { createAnalysisPool, warmUp } from "../ingest/pool.ts";
-import { serverSettings, startServer } from "../server.ts";
+import { loadDocuments, type LoadFailure } from "../ingest/load.ts";
+import { createAnalysisPool, warmUp } from "../analysis/runtime/pool.ts";
+import { serverSettings, startServer } from "../server/server.ts";
 import { logger } from "../logger.ts";
-import { withIngestMetrics } from "../metrics.ts";
 import { exitWithError, parseCommandLine } from "./exit.ts";
 
 const HELP = `Usage: npm start [-- --help]
@@ -31,7 +30,7 @@ async function main() {
   if (applied.length) logger.info({ applied }, "migrations applied");
   const store = await openDb(config.DATABASE_URL, { readThreads: config.SQLITE_READ_THREADS });
   if (await hasNoArticles(store)) {
-    const events = withIngestMetrics({ onFailure: (f) => logger.warn(f, "seed file failed") });
+    const events = { onFailure: (f: LoadFailure) => logger.warn(f, "seed file failed") };
     const summary = await loadDocuments(store, [config.SEED_DIR], events, { maxDocumentBytes: config.MAX_DOCUMENT_BYTES });
     console.log(`seeded the empty database from ${config.SEED_DIR}: ${summary.loaded} articles loaded, ${summary.failed.length} failed`);
   }

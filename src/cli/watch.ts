@@ -2,8 +2,8 @@
 import { loadConfig } from "../config.ts";
 import { migrateDatabase } from "../store/migrate/index.ts";
 import { openDb } from "../store/client.ts";
-import { createAnalysisPool } from "../ingest/pool.ts";
-import { isUrl } from "../ingest/feeds.ts";
+import { createAnalysisPool } from "../analysis/runtime/pool.ts";
+import { isUrl } from "../documents/feeds.ts";
 import { watchFeeds } from "../ingest/watch.ts";
 import { logger } from "../logger.ts";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseCommandLine, runCommand, UsageError, wholeNumberOption } from "./exit.ts";

@@ -2,7 +2,7 @@
 import { loadConfig } from "../config.ts";
 import { migrateDatabase } from "../store/migrate/index.ts";
 import { openDb } from "../store/client.ts";
-import { createAnalysisPool, warmUp } from "../ingest/pool.ts";
+import { createAnalysisPool, warmUp } from "../analysis/runtime/pool.ts";
 import { logger } from "../logger.ts";
 import { requirePostgres, startBoss } from "../queue/boss.ts";
 import { startWorker } from "../queue/worker.ts";

@@ -1,8 +1,8 @@
 import type { DbHandle } from "../store/client.ts";
 import { createLoaders, type Loaders } from "./loaders.ts";
 import type { Auth } from "./auth.ts";
-import { DEFAULT_MAX_DOCUMENT_BYTES } from "../ingest/prepare.ts";
-import type { AnalysisPool } from "../ingest/pool.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "../documents/read.ts";
+import type { AnalysisPool } from "../analysis/runtime/pool.ts";
 import type { StoreEvents } from "../store/events.ts";
 
 export interface Context {

@@ -6,6 +6,7 @@ import type { EdgeKind, EntityTable, SliceOptions } from "../store/edges.ts";
 import { offsetConnection, offsetWindow, type ConnectionArgs } from "./pagination.ts";
 import type { EntityMention, RelatedNode } from "./source-types.ts";
 import { badInput } from "./errors.ts";
+import { NODE_OF_TABLE } from "../domain/entity-types.ts";
 
 /** A nested list's `orderBy` and `filter` (a date range), checked. */
 export function sliceOptions(
@@ -39,7 +40,6 @@ export async function childConnection<T>(
 }
 
 /** The GraphQL type of each entity table, for the unions and the Entity interface. */
-export const TYPENAME = { person: "Person", organization: "Organization", place: "Place" } as const;
 
 export async function relatedConnection(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs, type: EntityTable | null = null) {
   const window = offsetWindow(args, `${source}.related`);
@@ -48,7 +48,7 @@ export async function relatedConnection(ctx: Context, source: EntityTable, paren
   const items = slice.rows.flatMap((row, i) => {
     const node = nodes[i];
     if (!present(node)) return [];
-    return [{ node: { ...node, __typename: TYPENAME[row.childType] } as RelatedNode, sharedArticles: row.weight }];
+    return [{ node: { ...node, __typename: NODE_OF_TABLE[row.childType] } as RelatedNode, sharedArticles: row.weight }];
   });
   return offsetConnection(items, window, slice.total);
 }

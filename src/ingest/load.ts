@@ -1,34 +1,24 @@
-// Loads documents into the graph: read, parse, analyse, store. Files are streamed from
-// the folder walk through a bounded window of analyses on worker threads (pool.ts) into
-// batched writes, in file order, so memory stays flat however many files there are and
-// the result is the same as loading them one by one. A bad file is reported and skipped.
-// The ingestArticle mutation goes through the same steps (ingestDocument).
+// Loads documents into the graph through the one ingest loop (./batch.ts): the files and
+// folders of `npm run seed`, streamed from the folder walk so memory stays flat however
+// many files there are, and the single document of the ingestArticle mutation. A bad file
+// is reported and skipped.
 import type { DbHandle } from "../store/client.ts";
-import { saveArticle, saveArticles, type SaveResult } from "../store/save-article.ts";
-import { countDocuments, listDocuments } from "./documents.ts";
-import { createAnalysisPool, type AnalysisPool } from "./pool.ts";
-import { DEFAULT_MAX_DOCUMENT_BYTES, prepareBytes, type Prepared, type PreparedArticle, type ReadAs } from "./prepare.ts";
-import { DocumentError } from "./document-error.ts";
-import { withinAnalysisBudget } from "./analysis-gate.ts";
+import type { SaveResult } from "../store/save-article.ts";
+import { countDocuments, listDocuments } from "../documents/documents.ts";
+import { DocumentError } from "../documents/document-error.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES, type ReadAs } from "../documents/read.ts";
+import { createAnalysisPool, type AnalysisPool } from "../analysis/runtime/pool.ts";
+import { hashDocument, type Hashed, type HashTask } from "../analysis/runtime/prepare.ts";
+import { withinAnalysisBudget } from "../analysis/runtime/analysis-gate.ts";
+import { ingestSources, type LoadFailure, type Outcome, type Tally } from "./batch.ts";
 
-export interface LoadFailure {
-  file: string;
-  reason: string;
-}
-
-export interface LoadSummary {
-  /** New articles, and stored ones whose text changed (the same URL, or an earlier near-duplicate). */
-  loaded: number;
-  /** Recorded as copies of a stored article: near-duplicates, or the same text from another URL. */
-  copies: number;
-  duplicates: number;
-  failed: LoadFailure[];
-}
+export type { LoadFailure };
+export type LoadSummary = Tally;
 
 export interface LoadEvents {
   /** Called once the files are counted. */
   onStart?(total: number): void;
-  onFile?(file: string, outcome: "loaded" | "copy" | "duplicate" | "failed"): void;
+  onFile?(file: string, outcome: Outcome): void;
   onFailure?(failure: LoadFailure): void;
 }
 
@@ -47,13 +37,29 @@ export interface LoadOptions {
  * documents take turns (analysis-gate.ts).
  */
 export async function ingestDocument(store: DbHandle, bytes: Uint8Array, fileName: string, options: LoadOptions & { pool?: AnalysisPool } & ReadAs = {}): Promise<SaveResult> {
-  const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
-  const as: ReadAs = { format: options.format, meta: options.meta, fallback: options.fallback, pageUrl: options.pageUrl };
+  const { format, meta, fallback, pageUrl } = options;
+  const pool = options.pool ?? createAnalysisPool(0);
   return withinAnalysisBudget(bytes.length, async () => {
-    const prepared = options.pool ? await options.pool.prepare({ bytes, name: fileName, maxDocumentBytes, ...as }) : prepareBytes(bytes, fileName, maxDocumentBytes, as);
-    if (!prepared.ok) throw new DocumentError(fileName, prepared.reason);
-    return saveArticle(store, prepared.record, prepared.analysis);
+    let saved: SaveResult | undefined;
+    await ingestSources(
+      store,
+      pool,
+      [{ name: fileName, task: { bytes, format, meta, fallback, pageUrl } }],
+      {
+        onWritten: ([stored]) => (saved = stored!.result),
+        onRejected: (_source, reason) => {
+          throw new DocumentError(fileName, reason);
+        },
+      },
+      { maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES },
+    );
+    return saved!;
   });
+}
+
+/** A document's content hash, read as ingestDocument reads it: on the pool's hashing thread when there is a pool. */
+export function hashIngestDocument(task: HashTask, pool?: AnalysisPool): Promise<Hashed> {
+  return pool ? pool.hash(task) : Promise.resolve(hashDocument(task));
 }
 
 /** Fewer files than this are analysed on the calling thread: starting threads would cost more. */
@@ -64,55 +70,24 @@ export async function loadDocuments(store: DbHandle, paths: string[], events: Lo
   const total = await countDocuments(paths);
   events.onStart?.(total);
   const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
-  const batchSize = options.batchSize ?? 100;
   const pool = createAnalysisPool(options.threads ?? (total < FEW_FILES ? 0 : undefined));
-  const summary: LoadSummary = { loaded: 0, copies: 0, duplicates: 0, failed: [] };
-
-  let batch: { name: string; article: PreparedArticle }[] = [];
-  const flush = async () => {
-    const written = batch;
-    batch = [];
-    const results = await saveArticles(store, written.map((w) => w.article));
-    results.forEach((result, i) => {
-      const outcome = result.status === "created" || result.status === "updated" ? "loaded" : result.status;
-      if (outcome === "loaded") summary.loaded++;
-      else if (outcome === "copy") summary.copies++;
-      else summary.duplicates++;
-      events.onFile?.(written[i]!.name, outcome);
-    });
-  };
-  const take = async (name: string, prepared: Prepared) => {
-    if (prepared.ok) {
-      batch.push({ name, article: prepared });
-      if (batch.length >= batchSize) await flush();
-      return;
-    }
-    const failure = { file: name, reason: prepared.reason };
-    summary.failed.push(failure);
-    events.onFailure?.(failure);
-    events.onFile?.(name, "failed");
-  };
-
-  // Analyses run ahead of the writes by up to two batches, so the threads stay busy
-  // while a batch is written; results are taken in file order.
-  const window: { name: string; prepared: Promise<Prepared> }[] = [];
-  const windowSize = Math.max(2 * batchSize, 4 * pool.threads);
   try {
-    for await (const source of listDocuments(paths, maxDocumentBytes)) {
-      const { name } = source;
-      const prepared: Promise<Prepared> = "failure" in source ? Promise.resolve({ ok: false, reason: source.failure }) : pool.prepare({ ...source.task, name, maxDocumentBytes });
-      window.push({ name, prepared });
-      // Handled now so that a failing analysis is never an unhandled rejection while it waits its turn.
-      window.at(-1)!.prepared.catch(() => {});
-      if (window.length >= windowSize) {
-        const next = window.shift()!;
-        await take(next.name, await next.prepared);
-      }
-    }
-    for (const next of window.splice(0)) await take(next.name, await next.prepared);
-    await flush();
+    return await ingestSources(
+      store,
+      pool,
+      listDocuments(paths, maxDocumentBytes),
+      {
+        onWritten: (stored) => {
+          for (const { source, outcome } of stored) events.onFile?.(source.name, outcome);
+        },
+        onRejected: ({ name }, reason) => {
+          events.onFailure?.({ file: name, reason });
+          events.onFile?.(name, "failed");
+        },
+      },
+      { maxDocumentBytes, batchSize: options.batchSize },
+    );
   } finally {
     await pool.close();
   }
-  return summary;
 }

@@ -6,9 +6,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DbHandle } from "../store/client.ts";
 import type { Logger } from "../logger.ts";
-import { loadFeedItems, readFeed, type FeedState } from "./feeds.ts";
-import type { FeedItem } from "./formats/feed.ts";
-import type { AnalysisPool } from "./pool.ts";
+import { readFeed, type FeedState } from "../documents/feeds.ts";
+import { loadFeedItems } from "./feeds.ts";
+import type { FeedItem } from "../documents/formats/feed.ts";
+import type { AnalysisPool } from "../analysis/runtime/pool.ts";
 
 export interface WatchOptions {
   store: DbHandle;

@@ -12,8 +12,8 @@ import PgBoss from "pg-boss";
 import { ConfigError } from "../config.ts";
 import { databaseTarget } from "../store/database-url.ts";
 import { logger } from "../logger.ts";
-import type { DocumentMeta } from "../ingest/types.ts";
-import type { ReadAs } from "../ingest/prepare.ts";
+import type { DocumentMeta } from "../domain/document.ts";
+import type { ReadAs } from "../documents/read.ts";
 
 /** pg-boss's own schema in our database. */
 export const QUEUE_SCHEMA = "pgboss";

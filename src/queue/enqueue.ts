@@ -3,12 +3,12 @@
 // read one at a time with a size limit, and inserted in batches; only the current batch
 // is ever in memory.
 import type PgBoss from "pg-boss";
-import type { DocumentMeta } from "../ingest/types.ts";
-import { countDocuments, listDocuments, type DocumentSource } from "../ingest/documents.ts";
-import { feedPages, type FeedPage } from "../ingest/feeds.ts";
-import { DocumentError } from "../ingest/document-error.ts";
+import type { DocumentMeta } from "../domain/document.ts";
+import { countDocuments, listDocuments, type DocumentSource } from "../documents/documents.ts";
+import { feedPages, type FeedPage } from "../documents/feeds.ts";
+import { DocumentError } from "../documents/document-error.ts";
 import type { LoadFailure } from "../ingest/load.ts";
-import { DEFAULT_MAX_DOCUMENT_BYTES, isFileError, readLimited } from "../ingest/prepare.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES, isFileError, readLimited } from "../documents/read.ts";
 import { DOCUMENT_QUEUE, documentJobId, encodeJobDocument, type DocumentJob } from "./boss.ts";
 
 /** A document's job: its bytes, and how to read them. */

@@ -1,7 +1,7 @@
-// Consumes the document queue in batches: a worker takes up to `batchSize` jobs, analyses
-// their documents on its analysis threads (src/ingest/pool.ts) and stores them with the
-// loader's batched writer, one transaction a batch; while one batch is written the next
-// is taken and analysed. Any number of workers, on any number of machines, against one
+// Consumes the document queue in batches: a worker takes up to `batchSize` jobs and feeds
+// them to the one ingest loop (src/ingest/batch.ts), which analyses them on the worker's
+// threads and stores them in batched writes; while one batch is written the next is taken
+// and analysed. This module is what pg-boss adds: taking, completing and failing jobs. Any number of workers, on any number of machines, against one
 // database: pg-boss hands each job to one worker (FOR UPDATE SKIP LOCKED), and the
 // store's unique keys and retries keep concurrent writers from duplicating articles or
 // entities.
@@ -20,9 +20,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type PgBoss from "pg-boss";
 import type { DbHandle } from "../store/client.ts";
-import { saveArticles } from "../store/save-article.ts";
-import type { AnalysisPool } from "../ingest/pool.ts";
-import { DEFAULT_MAX_DOCUMENT_BYTES, type Prepared, type PreparedArticle } from "../ingest/prepare.ts";
+import type { AnalysisPool } from "../analysis/runtime/pool.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "../documents/read.ts";
+import { IDLE, ingestSources, type Source } from "../ingest/batch.ts";
 import { logger as rootLogger, type Logger } from "../logger.ts";
 import { DOCUMENT_QUEUE, decodeJobDocument, MalformedJobError, type DocumentJob } from "./boss.ts";
 
@@ -73,44 +73,29 @@ type Job = PgBoss.Job<DocumentJob>;
 const completeMany = (boss: PgBoss, ids: string[], output: JobResult) =>
   (boss.complete as (name: string, ids: string[], data: object) => Promise<void>).call(boss, DOCUMENT_QUEUE, ids, output);
 
-/** Batches taken and under analysis while one is written (jobs in hand: one batch more). */
-const BATCHES_AHEAD = 2;
-
-/** A job taken, with its document under analysis. */
-interface TakenJob {
-  job: Job;
-  fileName: string;
-  prepared: Promise<Prepared>;
-}
-
 export function startWorker(options: WorkerOptions): RunningWorker {
   const { boss, store, pool, batchSize } = options;
-  const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const pollMs = options.pollMs ?? 1000;
   const log = (options.logger ?? rootLogger).child({ component: "worker" });
-  const summary: WorkerSummary = { loaded: 0, copies: 0, duplicates: 0, rejected: [], errors: 0, stoppedBy: "idle" };
+  let errors = 0;
+  let stoppedBy: WorkerSummary["stoppedBy"] = "idle";
   const stopping = new AbortController();
 
-  const prepareJob = (job: Job): TakenJob => {
-    let doc: ReturnType<typeof decodeJobDocument>;
+  const sourceOf = (job: Job): Source<Job> => {
     try {
-      doc = decodeJobDocument(job.data);
+      const { bytes, fileName, ...as } = decodeJobDocument(job.data);
+      return { name: fileName, ref: job, task: { bytes, ...as } };
     } catch (error) {
       if (!(error instanceof MalformedJobError)) throw error;
-      const fileName = String((job.data as DocumentJob | null)?.fileName ?? "?");
-      return { job, fileName, prepared: Promise.resolve({ ok: false, reason: `malformed job: ${error.message}` }) };
+      return { name: String((job.data as DocumentJob | null)?.fileName ?? "?"), ref: job, failure: `malformed job: ${error.message}` };
     }
-    const { bytes, fileName, ...as } = doc;
-    const prepared = pool.prepare({ bytes, name: fileName, maxDocumentBytes, ...as });
-    prepared.catch(() => {}); // handled in storeBatch, after the batch before it
-    return { job, fileName: doc.fileName, prepared };
   };
 
-  /** Takes up to a batch of jobs and starts their analysis. */
-  const take = async (): Promise<TakenJob[]> => {
+  /** Takes up to a batch of jobs (none once stopping). */
+  const take = async (): Promise<Job[]> => {
     if (stopping.signal.aborted) return [];
     try {
-      return ((await boss.fetch<DocumentJob>(DOCUMENT_QUEUE, { batchSize })) ?? []).map(prepareJob);
+      return (await boss.fetch<DocumentJob>(DOCUMENT_QUEUE, { batchSize })) ?? [];
     } catch (error) {
       log.error({ err: error }, "could not fetch jobs; trying again");
       return [];
@@ -118,7 +103,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   };
 
   const fail = async (jobs: Job[], error: unknown) => {
-    summary.errors += jobs.length;
+    errors += jobs.length;
     log.error({ jobIds: jobs.map((j) => j.id), err: error }, "jobs failed; pg-boss retries them");
     const message = error instanceof Error ? error.message : String(error);
     await Promise.all(
@@ -139,93 +124,71 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     );
   };
 
-  /** Analysis results in, one write transaction, every job completed or failed. */
-  const storeBatch = async (batch: TakenJob[]) => {
-    const good: { job: Job; fileName: string; article: PreparedArticle }[] = [];
-    const done: Promise<unknown>[] = [];
-    for (const { job, fileName, prepared } of batch) {
-      let result: Prepared;
-      try {
-        result = await prepared;
-      } catch (error) {
-        done.push(fail([job], error));
-        continue;
-      }
-      if (result.ok) {
-        good.push({ job, fileName, article: result });
-        continue;
-      }
-      // A bad document is a permanent failure: completing the job (its output says
-      // "rejected" and why) keeps pg-boss from retrying what can never succeed.
-      summary.rejected.push({ file: fileName, reason: result.reason });
-      log.warn({ jobId: job.id, file: fileName, reason: result.reason }, "document rejected");
-      done.push(complete([job], { outcome: "rejected", reason: result.reason }));
-    }
-    if (good.length) {
-      try {
-        const saved = await saveArticles(store, good.map((g) => g.article));
-        const byOutcome = { loaded: [] as Job[], copy: [] as Job[], duplicate: [] as Job[] };
-        saved.forEach((result, i) => {
-          const { job, fileName } = good[i]!;
-          const outcome = result.status === "created" || result.status === "updated" ? "loaded" : result.status;
-          byOutcome[outcome].push(job);
-          log.info({ jobId: job.id, file: fileName, outcome, articleId: result.articleId }, "document stored");
-        });
-        summary.loaded += byOutcome.loaded.length;
-        summary.copies += byOutcome.copy.length;
-        summary.duplicates += byOutcome.duplicate.length;
-        done.push(
-          complete(byOutcome.loaded, { outcome: "loaded" }),
-          complete(byOutcome.copy, { outcome: "copy" }),
-          complete(byOutcome.duplicate, { outcome: "duplicate" }),
-        );
-      } catch (error) {
-        done.push(fail(good.map((g) => g.job), error));
-      }
-    }
-    await Promise.all(done);
-  };
-
   /** No job waiting, running or due for a retry, here or in any other worker. */
   const queueIsEmpty = async () => (await boss.getQueueSize(DOCUMENT_QUEUE, { before: "completed" })) === 0;
 
   const pause = (ms: number) => sleep(ms, undefined, { signal: stopping.signal }).catch(() => undefined);
 
-  const loop = async (): Promise<WorkerSummary> => {
-    // Batches are taken ahead: while one is written, the next ones are analysed, so the
-    // analysis threads do not wait for the writes (and the job completions) of the last.
-    const ahead: Promise<TakenJob[]>[] = [];
-    const takeAhead = () => {
-      while (ahead.length < BATCHES_AHEAD) ahead.push(take());
-    };
-    takeAhead();
+  /**
+   * The jobs, a batch at a time, the next batch taken while this one is analysed and
+   * written (jobs in hand: about three batches, as the loop analyses two ahead). Before
+   * waiting on an empty queue, IDLE: the loop writes and completes what it holds.
+   */
+  async function* jobs(): AsyncGenerator<Source<Job> | typeof IDLE> {
     for (;;) {
-      const batch = await ahead.shift()!;
-      // Jobs taken as a stop arrives are in hand: they are finished like the others.
-      if (batch.length > 0) {
-        takeAhead();
-        await storeBatch(batch);
-        continue;
+      let next = take();
+      for (let batch = await next; batch.length > 0; batch = await next) {
+        // Jobs taken as a stop arrives are in hand: they are finished like the others.
+        next = take();
+        for (const job of batch) yield sourceOf(job);
       }
-      // An empty look with batches behind it: those go on.
-      if (ahead.length > 0) continue;
-      if (stopping.signal.aborted) break;
+      yield IDLE;
+      if (stopping.signal.aborted) return;
       if (options.exitWhenIdle) {
         try {
-          if (await queueIsEmpty()) break;
+          if (await queueIsEmpty()) return;
         } catch (error) {
           log.error({ err: error }, "could not read the queue size; trying again");
         }
       }
       await pause(pollMs);
-      takeAhead();
     }
-    return summary;
+  }
+
+  const loop = async (): Promise<WorkerSummary> => {
+    const tally = await ingestSources(
+      store,
+      pool,
+      jobs(),
+      {
+        onWritten: (stored) => {
+          const byOutcome = { loaded: [] as Job[], copy: [] as Job[], duplicate: [] as Job[] };
+          for (const { source, outcome, result } of stored) {
+            byOutcome[outcome].push(source.ref!);
+            log.info({ jobId: source.ref!.id, file: source.name, outcome, articleId: result.articleId }, "document stored");
+          }
+          return Promise.all([
+            complete(byOutcome.loaded, { outcome: "loaded" }),
+            complete(byOutcome.copy, { outcome: "copy" }),
+            complete(byOutcome.duplicate, { outcome: "duplicate" }),
+          ]);
+        },
+        // A bad document is a permanent failure: completing the job (its output says
+        // "rejected" and why) keeps pg-boss from retrying what can never succeed.
+        onRejected: (source, reason) => {
+          log.warn({ jobId: source.ref!.id, file: source.name, reason }, "document rejected");
+          return complete([source.ref!], { outcome: "rejected", reason });
+        },
+        onError: (sources, error) => fail(sources.map((s) => s.ref!), error),
+      },
+      { maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, batchSize },
+    );
+    return { loaded: tally.loaded, copies: tally.copies, duplicates: tally.duplicates, rejected: tally.failed, errors, stoppedBy };
   };
 
   return {
     stop() {
-      summary.stoppedBy = "signal";
+      stoppedBy = "signal";
       stopping.abort();
     },
     done: loop(),

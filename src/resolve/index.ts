@@ -13,14 +13,15 @@
 //    after a name that starts with the name's initial (`Islamic State (ISIS)`), even
 //    when the rest of its letters differ.
 
-import type { EntityType, Extraction, Mention } from "../extract/types.ts";
-import type { Evidence, ResolvedArticle, ResolvedEntity, ResolvedMention, ResolvedQuote } from "./types.ts";
+import type { Extraction, Mention } from "../domain/extraction.ts";
+import type { EntityType } from "../domain/entity-types.ts";
+import type { Evidence, ResolvedArticle, ResolvedEntity, ResolvedMention, ResolvedQuote } from "../domain/resolved.ts";
 import { honorificGender, normalizeName, personDisplayName, personNameParts } from "./normalize.ts";
-import { givenNameGender } from "../extract/lexicon/names.ts";
-import { lookupCountry } from "../extract/lexicon/countries.ts";
-import { cityCandidates, lookupCity, isUsStateName } from "../extract/lexicon/places.ts";
-import { hasOrgKeyword, isKnownOrganization, isMediaName } from "../extract/lexicon/organizations.ts";
-import { NON_ENTITY_TAILS, NON_NAME_WORDS } from "../extract/lexicon/words.ts";
+import { givenNameGender } from "../lexicon/names.ts";
+import { lookupCountry } from "../lexicon/countries.ts";
+import { cityCandidates, lookupCity, isUsStateName } from "../lexicon/places.ts";
+import { hasOrgKeyword, isKnownOrganization, isMediaName } from "../lexicon/organizations.ts";
+import { NON_ENTITY_TAILS, NON_NAME_WORDS } from "../lexicon/words.ts";
 import { attachDemonyms, choosePlaces, placeGeo, type PlaceChoice } from "./places.ts";
 
 export { normalizeName } from "./normalize.ts";

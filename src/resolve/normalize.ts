@@ -3,9 +3,9 @@
 // it must be deterministic and conservative (merging two people is worse than keeping
 // one person twice).
 
-import type { EntityType } from "../extract/types.ts";
-import { isDemonym, lookupCountry } from "../extract/lexicon/countries.ts";
-import { TITLE_HEADS, TITLE_MODIFIERS } from "../extract/lexicon/words.ts";
+import type { EntityType } from "../domain/entity-types.ts";
+import { isDemonym, lookupCountry } from "../lexicon/countries.ts";
+import { TITLE_HEADS, TITLE_MODIFIERS } from "../lexicon/words.ts";
 
 /**
  * Spelling variants of given names from transliteration (`Sergei`/`Sergey`), mapped to

@@ -1,6 +1,6 @@
 // Places: which real place each place mention of an article names, from what the article says.
 //
-// Every name is looked up in the gazetteer (src/extract/lexicon: countries, the curated
+// Every name is looked up in the gazetteer (src/lexicon: countries, the curated
 // cities news means by default, regions.tsv and cities.tsv) as a list of senses: `Georgia`
 // is a country and a US state, `Wilmington` five US cities, `Calif.` and `CALIFORNIA`
 // California. Each sense has a prior (a country, a curated city or a well-known region
@@ -27,9 +27,9 @@
 // so (`Mahoning Valley`, `Plaza Hotel`) or a qualifier does (`Osage, Iowa`); otherwise it
 // is not a place (`Hypovereinsbank`, `Mondaymorning`, a player in a team list).
 
-import type { Mention } from "../extract/types.ts";
-import type { Geo, ResolvedEntity } from "./types.ts";
-import { countryOfDemonym, lookupCountry, type CountryInfo } from "../extract/lexicon/countries.ts";
+import type { Mention } from "../domain/extraction.ts";
+import type { Geo, ResolvedEntity } from "../domain/resolved.ts";
+import { countryOfDemonym, lookupCountry, type CountryInfo } from "../lexicon/countries.ts";
 import {
   cityCandidates,
   geocodeCity,
@@ -46,9 +46,9 @@ import {
   PLACE_SUFFIXES,
   type CityInfo,
   type RegionInfo,
-} from "../extract/lexicon/places.ts";
+} from "../lexicon/places.ts";
 import { normalizeName } from "./normalize.ts";
-import { isSportsReport } from "../extract/place-mentions.ts";
+import { isSportsReport } from "../lexicon/sports.ts";
 
 /** A place mention whose key, display name and geography the text decides. */
 export interface PlaceChoice {

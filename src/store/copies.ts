@@ -1,6 +1,6 @@
 // Which articles of a batch are new, which are the same article again, and which are
 // copies of another: exact duplicates by content hash, the same URL with a changed text,
-// and near-duplicates by MinHash (src/ingest/near-duplicates.ts; candidates from the
+// and near-duplicates by MinHash (src/domain/fingerprint.ts; candidates from the
 // stored LSH bands). Runs inside the batch's write transaction, on a snapshot no other
 // writer changes meanwhile (save-article.ts serializes the writers).
 //
@@ -13,8 +13,8 @@
 // is for copies of one text; a chain A~B~C with A and C apart may group differently.
 import type { Prisma } from "./generated/sqlite/client.ts";
 import type { Provider } from "./database-url.ts";
-import { decodeFingerprint, nearDuplicateScore, type Fingerprint } from "../ingest/near-duplicates.ts";
-import type { ArticleToSave } from "./article-record.ts";
+import { decodeFingerprint, nearDuplicateScore, type Fingerprint } from "../domain/fingerprint.ts";
+import type { ArticleToSave } from "../domain/article-record.ts";
 
 type Tx = Prisma.TransactionClient;
 

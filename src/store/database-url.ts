@@ -2,8 +2,7 @@
 // `postgres://` / `postgresql://` is PostgreSQL.
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-
-export const DEFAULT_DATABASE_URL = "file:./data/newsgraph.db";
+import { DEFAULT_DATABASE_URL } from "../config.ts";
 
 export type Provider = "sqlite" | "postgresql";
 

@@ -5,7 +5,7 @@
 // ranked by relevance unless another order is asked for, with the same id cursors.
 import { Prisma } from "./generated/sqlite/client.ts";
 import type { DbHandle } from "./client.ts";
-import type { EntityType } from "../extract/types.ts";
+import type { EntityType } from "../domain/entity-types.ts";
 import { inOrder, searchCount, searchIds, type SearchKind, type SearchQuery, type SortKey } from "./search.ts";
 import { hasGeoFilter, placeGeoSql, scopeSql, scopeWhere, type PlaceGeoFilter, type PlaceScope } from "./places.ts";
 

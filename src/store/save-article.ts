@@ -10,13 +10,13 @@ import { Prisma } from "./generated/sqlite/client.ts";
 import type { Db, DbHandle } from "./client.ts";
 import type { Provider } from "./database-url.ts";
 import { isUniqueViolation, withRetry } from "./errors.ts";
-import type { ArticleRecord, ArticleToSave } from "./article-record.ts";
-import type { ResolvedArticle, ResolvedEntity } from "../resolve/types.ts";
-import type { EntityType } from "../extract/types.ts";
+import type { ArticleRecord, ArticleToSave } from "../domain/article-record.ts";
+import type { ResolvedArticle, ResolvedEntity } from "../domain/resolved.ts";
+import type { EntityType } from "../domain/entity-types.ts";
 import { emptyTouched, linkNames, resolveTouched, type ClusterType, type Touched } from "./corpus-resolution.ts";
 import { publishStoreEvent } from "./events.ts";
 import { copyKey, planBatch, type Decision, type StoredArticle, type Target } from "./copies.ts";
-import { publisherKey } from "../ingest/formats/fields.ts";
+import { publisherKey } from "../domain/publisher.ts";
 
 
 /**

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { migrateDatabase } from "../../src/store/migrate/index.ts";
 import { onStatement, openDb, type DbHandle } from "../../src/store/client.ts";
 import { loadDocuments, type LoadSummary } from "../../src/ingest/load.ts";
-import { startServer, type ServerOptions } from "../../src/server.ts";
+import { startServer, type ServerOptions } from "../../src/server/server.ts";
 import { createTempDatabase, postgresSkipReason } from "./postgres.ts";
 import { after, before } from "node:test";
 

@@ -1,5 +1,5 @@
 // GraphiQL as this server serves it at /graphiql: bundled from npm packages by
-// src/graphiql/build.ts, so the page loads nothing from outside our origin.
+// src/server/graphiql/build.ts, so the page loads nothing from outside our origin.
 import { createRoot } from "react-dom/client";
 import { GraphiQL, type GraphiQLProps } from "graphiql";
 import { explorerPlugin } from "@graphiql/plugin-explorer";

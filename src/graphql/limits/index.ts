@@ -5,7 +5,7 @@ import { aliasLimitRule } from "./aliases.ts";
 import { costLimitPlugin } from "./cost.ts";
 import { ExpensiveBudget } from "./budget.ts";
 import { bodyBytesFor } from "../../config.ts";
-import { DEFAULT_MAX_DOCUMENT_BYTES } from "../../ingest/prepare.ts";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "../../documents/read.ts";
 
 export interface Limits {
   /** MAX_QUERY_DEPTH */

@@ -16,7 +16,7 @@ import type { DbHandle } from "../../store/client.ts";
 import { openStoreEvents } from "../../store/events.ts";
 import { logger } from "../../logger.ts";
 import { graphqlSubscribersDisconnected } from "../../metrics.ts";
-import type { AnalysisPool } from "../../ingest/pool.ts";
+import type { AnalysisPool } from "../../analysis/runtime/pool.ts";
 
 /** Operations one connection may have running at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;

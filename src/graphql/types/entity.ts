@@ -10,10 +10,10 @@ import { childConnection, relatedConnection, sliceOptions } from "../nested.ts";
 import { toGlobalId } from "../ids.ts";
 import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 import { mentionTimelineField } from "./timeline.ts";
+import { ENTITY_TYPE_INFO, TABLE_OF_NODE, type EntityType } from "../../domain/entity-types.ts";
 
 type EntityTypeName = "Person" | "Organization" | "Place";
-const TABLE: Record<EntityTypeName, EntityTable> = { Person: "person", Organization: "organization", Place: "place" };
-const RELATED_TABLE = { PERSON: "person", ORGANIZATION: "organization", PLACE: "place" } as const;
+const TABLE: Record<EntityTypeName, EntityTable> = TABLE_OF_NODE;
 const typeOf = (info: GraphQLResolveInfo) => info.parentType.name as EntityTypeName;
 const tableOf = (info: GraphQLResolveInfo) => TABLE[typeOf(info)];
 
@@ -46,7 +46,7 @@ export const Entity = interfaceType({
         "ties by shared articles, then by mentions in them.",
       args: { ...pageArgs, type: arg({ type: "EntityType", description: "Only entities of this type; default: all three." }) },
       resolve: (e, args, ctx: Context, info) =>
-        relatedConnection(ctx, tableOf(info), e.id, args, args.type ? RELATED_TABLE[args.type as keyof typeof RELATED_TABLE] : null),
+        relatedConnection(ctx, tableOf(info), e.id, args, args.type ? ENTITY_TYPE_INFO[args.type as EntityType].table : null),
     });
     t.nonNull.list.nonNull.field("mentionTimeline", mentionTimelineField);
   },

@@ -3,7 +3,7 @@
 import { objectType } from "nexus";
 import type { Context } from "../context.ts";
 import { connectionTypes } from "./connection.ts";
-import { TYPENAME } from "../nested.ts";
+import { NODE_OF_TABLE } from "../../domain/entity-types.ts";
 import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 import type { EntityMention as MentionSource } from "../source-types.ts";
 
@@ -24,7 +24,7 @@ export const EntityMention = objectType({
       async resolve(m: MentionSource, _args, ctx: Context) {
         if (!m.entity) return null;
         const row = await ctx.loaders[m.entity.type].load(m.entity.id);
-        return row && { ...row, __typename: TYPENAME[m.entity.type] };
+        return row && { ...row, __typename: NODE_OF_TABLE[m.entity.type] };
       },
     });
   },

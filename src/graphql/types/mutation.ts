@@ -4,19 +4,19 @@ import type { Context } from "../context.ts";
 import { requireWriter } from "../auth.ts";
 import { badInput } from "../errors.ts";
 import { idOfType, toGlobalId } from "../ids.ts";
-import { ingestDocument } from "../../ingest/load.ts";
-import { DocumentError } from "../../ingest/document-error.ts";
-import { hashBytes } from "../../ingest/prepare.ts";
+import { hashIngestDocument, ingestDocument } from "../../ingest/load.ts";
+import { DocumentError } from "../../documents/document-error.ts";
 import { ingestionsOf, type Failure } from "../ingestions.ts";
 import { isDatabaseUnavailable } from "../../store/errors.ts";
 import { logger } from "../../logger.ts";
 import { deleteArticle } from "../../store/save-article.ts";
 import { publishStoreEvent } from "../../store/events.ts";
 import { ingestArticles } from "../../metrics.ts";
-import { metaFromFields } from "../../ingest/formats/record.ts";
-import type { ReadAs } from "../../ingest/prepare.ts";
-import type { DocumentMeta } from "../../ingest/types.ts";
+import { metaFromFields } from "../../documents/formats/record.ts";
+import type { ReadAs } from "../../documents/read.ts";
+import type { DocumentMeta } from "../../domain/document.ts";
 import type { NexusGenInputs } from "../generated/nexus-typegen.ts";
+import { ENTITY_TYPE_INFO } from "../../domain/entity-types.ts";
 
 const MAX_FILE_NAME = 255;
 /** C0 and C1 controls, bidirectional overrides and isolates (they can make a name read as another), line and paragraph separators. */
@@ -94,11 +94,10 @@ type Ingested = Awaited<ReturnType<typeof ingestDocument>>;
 
 async function ingest1(ctx: Context, bytes: Uint8Array, fileName: string, as: ReadAs): Promise<Ingested> {
   try {
-    const result = await ingestDocument(ctx.store, bytes, fileName, { maxDocumentBytes: ctx.maxDocumentBytes, pool: ctx.analysis, ...as });
-    ingestArticles.inc({ outcome: result.status === "created" || result.status === "updated" ? "loaded" : "duplicate" });
-    return result;
+    return await ingestDocument(ctx.store, bytes, fileName, { maxDocumentBytes: ctx.maxDocumentBytes, pool: ctx.analysis, ...as });
   } catch (error) {
-    ingestArticles.inc({ outcome: "failed" });
+    // The ingest loop counts what became of the document; an error is counted here.
+    if (!(error instanceof DocumentError)) ingestArticles.inc({ outcome: "failed" });
     throw error;
   }
 }
@@ -120,8 +119,6 @@ function acceptTimer(deadline: number) {
   });
   return { elapsed, cancel: () => clearTimeout(timer) };
 }
-
-const NODE_TYPE = { PERSON: "Person", ORGANIZATION: "Organization", PLACE: "Place" } as const;
 
 export const DeleteArticlePayload = objectType({
   name: "DeleteArticlePayload",
@@ -162,7 +159,7 @@ export const Mutation = mutationType({
         // Checked before any analysis: a bad field is answered as bad input at once.
         const as = readAs(input);
         const task = { bytes, name: fileName, maxDocumentBytes: ctx.maxDocumentBytes, ...as };
-        const hashed = ctx.analysis ? await ctx.analysis.hash(task) : hashBytes(bytes, fileName, ctx.maxDocumentBytes, as);
+        const hashed = await hashIngestDocument(task, ctx.analysis);
         if (!hashed.ok) {
           ingestArticles.inc({ outcome: "failed" });
           throw badInput(`input.text: ${hashed.reason}`, "input.text");
@@ -206,7 +203,7 @@ export const Mutation = mutationType({
         if (!result.deleted) throw badInput(`id: no Article with id "${id}"`, "id");
         // After the commit: entityUpdated subscribers of the entities left re-read them.
         await publishStoreEvent(ctx.store, { articleIds: [], entities: result.updated });
-        return { deletedId: toGlobalId("Article", articleId), title: result.title, removedEntityIds: result.removed.map((e) => toGlobalId(NODE_TYPE[e.type], e.id)) };
+        return { deletedId: toGlobalId("Article", articleId), title: result.title, removedEntityIds: result.removed.map((e) => toGlobalId(ENTITY_TYPE_INFO[e.type].node, e.id)) };
       },
     });
   },

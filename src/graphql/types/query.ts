@@ -14,7 +14,7 @@ import { placeScope } from "../../store/places.ts";
 import { parseSearch, SearchInputError, type SearchQuery } from "../../store/search.ts";
 import { publisherCount, publisherPage } from "../../store/publishers.ts";
 import { rememberSearch } from "../list-search.ts";
-import { normalizeLanguage } from "../../ingest/formats/fields.ts";
+import { normalizeLanguage } from "../../domain/language.ts";
 
 export const optionalId = <T extends "Person" | "Organization" | "Place" | "Article" | "Publisher">(id: string | null | undefined, type: T, field: string) =>
   id == null ? null : idOfType(id, [type], field).id;

@@ -12,6 +12,7 @@ import type { StoreEvent } from "../../store/events.ts";
 import { organizationsById, peopleById, placesById } from "../../store/by-id.ts";
 import { rememberSearch } from "../list-search.ts";
 import { articleFilter, optionalId, search } from "./query.ts";
+import { TYPE_OF_NODE } from "../../domain/entity-types.ts";
 
 /** Most quotes one event sends a subscriber: a batch of 100 long articles has a few thousand. */
 const MAX_QUOTES_PER_EVENT = 1000;
@@ -85,7 +86,7 @@ export const Subscription = subscriptionType({
       args: { id: nonNull(idArg({ description: "The global id of a Person, Organization or Place." })) },
       subscribe(_root, args, ctx: Context) {
         const id = idOfType(args.id, ["Person", "Organization", "Place"], "id");
-        const type = ({ Person: "PERSON", Organization: "ORGANIZATION", Place: "PLACE" } as const)[id.type];
+        const type = TYPE_OF_NODE[id.type];
         return stream(ctx, async (event) => {
           const changed = event.entities?.some((e) => e.type === type && e.id === id.id);
           const byId = { PERSON: peopleById, ORGANIZATION: organizationsById, PLACE: placesById }[type];

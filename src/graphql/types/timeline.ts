@@ -7,8 +7,8 @@ import type { Context } from "../context.ts";
 import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 import { badInput } from "../errors.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination.ts";
-import type { EntityTable } from "../../store/edges.ts";
 import { bucketKey, bucketStarts, topEntities, type TimelineInterval as Interval } from "../../store/timelines.ts";
+import { ENTITY_TYPE_INFO, NODE_OF_TABLE, TABLE_OF_NODE } from "../../domain/entity-types.ts";
 
 /** Most buckets one timeline may have: a little under three years of days, twenty years of weeks. */
 export const MAX_TIMELINE_BUCKETS = 1000;
@@ -34,7 +34,7 @@ export const TimelineBucket = objectType({
   },
 });
 
-const TABLE = { Person: "person", Organization: "organization", Place: "place" } as const satisfies Record<string, EntityTable>;
+const TABLE = TABLE_OF_NODE;
 
 /** `from`..`to` as buckets, checked: to after from, at most MAX_TIMELINE_BUCKETS. */
 function timelineBuckets(interval: Interval, from: Date, to: Date): Date[] {
@@ -89,8 +89,6 @@ export const TopEntity = objectType({
   },
 });
 
-const TYPE_TABLE = { PERSON: "person", ORGANIZATION: "organization", PLACE: "place" } as const satisfies Record<string, EntityTable>;
-const TYPENAME = { person: "Person", organization: "Organization", place: "Place" } as const;
 
 export const TopEntitiesQuery = extendType({
   type: "Query",
@@ -115,12 +113,12 @@ export const TopEntitiesQuery = extendType({
         if (from && to && !(to > from)) throw badInput(`to (${to.toISOString()}) must be later than from (${from.toISOString()})`, "to");
         if (first === 0) return [];
         const rows = await topEntities(ctx.store, {
-          table: args.type ? TYPE_TABLE[args.type] : null, from, to, first, order: args.orderBy ?? "MENTION_COUNT_DESC",
+          table: args.type ? ENTITY_TYPE_INFO[args.type].table : null, from, to, first, order: args.orderBy ?? "MENTION_COUNT_DESC",
         });
         const entities = await Promise.all(rows.map((r) => ctx.loaders[r.table].load(r.id)));
         return rows.flatMap((r, i) => {
           const entity = entities[i];
-          return entity ? [{ entity: { ...entity, __typename: TYPENAME[r.table] }, mentionCount: r.mentionCount, articleCount: r.articleCount }] : [];
+          return entity ? [{ entity: { ...entity, __typename: NODE_OF_TABLE[r.table] }, mentionCount: r.mentionCount, articleCount: r.articleCount }] : [];
         });
       },
     });
