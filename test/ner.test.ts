@@ -13,7 +13,7 @@ import { trainPerceptron, type TrainSeq } from "../src/analysis/ner/perceptron.t
 import { Tagger, buildModel, serializeModel, deserializeModel } from "../src/analysis/ner/model.ts";
 import { loadModel, loadTagger, nerModelDir, writeModel } from "../src/analysis/runtime/ner-model.ts";
 import { NUM_TAGS, iobSpans, spansToBilou, bilouToIob2 } from "../src/analysis/ner/tags.ts";
-import { conllEval, parseConll } from "../src/analysis/ner/conll.ts";
+import { conllEval, parseConll, pipelineDoc, pipelineEval, spanEval } from "../src/analysis/ner/conll.ts";
 import { exchangeCluster } from "../src/analysis/ner/clusters.ts";
 
 test("the tagger reads the pipeline's tokens: offsets kept, sentences split, marks as in its training data", () => {
@@ -64,6 +64,43 @@ test("tag conversions and conlleval scoring", () => {
   const docs = parseConll("-DOCSTART- O\n\nA B-PER\nb O\n\nC B-LOC\n\n-DOCSTART- O\n\nD O\n\n");
   assert.equal(docs.length, 2);
   assert.equal(docs[0]!.sentences.length, 2);
+});
+
+test("CoNLL documents are read the product's way: pipeline tokens and sentences, gold by character offsets", () => {
+  // `U.S.-based` is one CoNLL token that the pipeline splits in three; `Corp.` stays one;
+  // CoNLL's spaced clitic is glued back (`Corp.'s`), as news prints it.
+  const conll = "-DOCSTART- O\n\nU.S.-based B-MISC\nAcme I-MISC\nsaid O\n\nAcme B-ORG\nCorp. I-ORG\n's O\nshares O\nrose O\n. O\n\n";
+  const [doc] = parseConll(conll).map(pipelineDoc);
+  assert.ok(doc);
+  assert.equal(doc.text, "U.S.-based Acme said\nAcme Corp.'s shares rose .\n");
+  assert.deepEqual(
+    doc.gold.map((g) => doc.text.slice(g.start, g.end)),
+    ["U.S.-based Acme", "Acme Corp."],
+  );
+  const tokens = doc.sentences.map((s) => s.map((t) => t.text));
+  const tags = doc.tags.map((t) => bilouToIob2(t));
+  assert.deepEqual(tokens, [["U.S.", "-", "based", "Acme", "said"], ["Acme", "Corp.", "'s", "shares", "rose", "."]]);
+  assert.deepEqual(tags, [["B-MISC", "I-MISC", "I-MISC", "I-MISC", "O"], ["B-ORG", "I-ORG", "O", "O", "O", "O"]]);
+  assert.equal(doc.unaligned, 0);
+  assert.equal(doc.split, 0);
+
+  // perfect tags score 100; a span one token short is wrong at the character level
+  assert.equal(pipelineEval([doc], () => doc.tags).overall.f1, 100);
+  const short = doc.tags.map((t) => t.slice());
+  short[1]![0] = spansToBilou([{ type: 1, start: 0, end: 1 }], 1)[0]!;
+  short[1]![1] = 0;
+  const r = pipelineEval([doc], () => short);
+  assert.equal(r.overall.correct, 1);
+  assert.equal(r.byType.ORG!.correct, 0);
+  assert.equal(spanEval([{ gold: [{ type: 0, start: 0, end: 4 }], pred: [{ type: 0, start: 0, end: 5 }] }]).overall.f1, 0);
+});
+
+test("a gold entity the pipeline's sentence split cuts becomes one entity per piece", () => {
+  const [doc] = parseConll("-DOCSTART- O\n\nvisited O\n.Robbie B-PER\nMcEwen I-PER\n\n").map(pipelineDoc);
+  assert.ok(doc);
+  assert.equal(doc.split, 1);
+  assert.equal(doc.sentences.length, 2);
+  assert.deepEqual(doc.tags.map((t) => bilouToIob2(t)), [["O", "B-PER"], ["B-PER", "I-PER"]]);
 });
 
 test("exchange clustering separates words by their contexts", () => {

@@ -1,8 +1,8 @@
 // npm run ner:eval-pipeline: scores the mention finders of src/analysis on a CoNLL file the
 // way the product runs them (src/analysis/pipeline.ts), on raw text.
 import { readFileSync } from "node:fs";
-import { parseConll } from "../../src/analysis/ner/conll.ts";
-import { iobSpans, TYPES } from "../../src/analysis/ner/tags.ts";
+import { parseConll, pipelineDoc } from "../../src/analysis/ner/conll.ts";
+import { TYPES } from "../../src/analysis/ner/tags.ts";
 import { analyse, ner, rules, sentences, tokenizer } from "../../src/analysis/pipeline.ts";
 import { mergeMentions } from "../../src/analysis/ner-mentions.ts";
 import { nerModelDir, loadTagger } from "../../src/analysis/runtime/ner-model.ts";
@@ -13,7 +13,8 @@ const { values, positionals } = scriptArgs(
   `Usage: npm run ner:eval-pipeline -- [--model DIR] CONLL_FILE
 
 Scores the mention finders of src/analysis on a CoNLL file the way the product uses them,
-on raw text (each document's tokens joined by spaces, sentences by newlines), through the
+on raw text (each document's tokens joined by spaces, clitics such as 's glued to their
+word, sentences by newlines: src/analysis/ner/conll.ts pipelineDoc), through the
 pipeline's components (tokenize, sentences, ner, rules): PER/ORG/LOC only (MISC is not an
 entity), exact spans. Compares the rule-based finder, the tagger alone, and the tagger
 merged with the rules' gazetteers (the pipeline's default).
@@ -43,21 +44,12 @@ const finders: Record<string, (text: string) => Mention[]> = {
 };
 const score = Object.fromEntries(Object.keys(finders).map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
 
-for (const doc of parseConll(readFileSync(file, "utf8"))) {
-  let text = "";
+for (const doc of parseConll(readFileSync(file, "utf8")).map(pipelineDoc)) {
+  const text = doc.text;
   const gold = new Set<string>();
-  for (const s of doc.sentences) {
-    const offsets: number[] = [];
-    for (const tok of s.tokens) {
-      if (offsets.length) text += " ";
-      offsets.push(text.length);
-      text += tok;
-    }
-    for (const span of iobSpans(s.tags)) {
-      const type = GOLD_TYPE[TYPES[span.type]!];
-      if (type) gold.add(`${type}:${offsets[span.start]}:${offsets[span.end - 1]! + s.tokens[span.end - 1]!.length}`);
-    }
-    text += "\n";
+  for (const span of doc.gold) {
+    const type = GOLD_TYPE[TYPES[span.type]!];
+    if (type) gold.add(`${type}:${span.start}:${span.end}`);
   }
   for (const [name, find] of Object.entries(finders)) {
     const found = new Set(find(text).map((m) => `${m.type}:${m.start}:${m.end}`));
