@@ -96,6 +96,8 @@ export interface Outcome {
   /** `CODE: message` of each error, or the transport failure. */
   errors: string[];
   body: string;
+  /** The Retry-After header's seconds, when the server sent one (a 503). */
+  retryAfter?: number;
 }
 
 const started = performance.now();
@@ -119,7 +121,8 @@ export async function request(url: string, query: string, variables: Record<stri
     } catch {
       errors = [`NOT_JSON: ${body.slice(0, 200)}`];
     }
-    return { ok: response.status === 200 && errors.length === 0, ms: now() - at, at, status: response.status, errors, body };
+    const retryAfter = Number(response.headers.get("retry-after")) || undefined;
+    return { ok: response.status === 200 && errors.length === 0, ms: now() - at, at, status: response.status, errors, body, ...(retryAfter ? { retryAfter } : {}) };
   } catch (error) {
     return { ok: false, ms: now() - at, at, status: 0, errors: [`TRANSPORT: ${(error as Error).message}`], body: "" };
   }

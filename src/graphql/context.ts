@@ -22,6 +22,8 @@ export interface Context {
   cost?: number;
   /** When the operation runs out of time (EXECUTION_TIMEOUT_MS), in ms since the epoch; Infinity without a limit. */
   deadline: number;
+  /** Keeps the request's large body counted (src/large-bodies.ts) past its answer; the returned function gives it back. */
+  keepBody: () => () => void;
   /** Subscriptions (WebSocket only): the store's events, and what to do with a subscriber too slow to keep up. */
   live?: { events: StoreEvents; onOverflow(): void };
 }
@@ -35,6 +37,7 @@ export interface ContextOptions {
   /** EXECUTION_TIMEOUT_MS, from now. */
   timeoutMs?: number;
   live?: Context["live"];
+  keepBody?: Context["keepBody"];
 }
 
 export function createContext(store: DbHandle, options: ContextOptions = {}): Context {
@@ -49,5 +52,6 @@ export function createContext(store: DbHandle, options: ContextOptions = {}): Co
     client: options.client,
     deadline: options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeoutMs,
     live: options.live,
+    keepBody: options.keepBody ?? (() => () => {}),
   };
 }

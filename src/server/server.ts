@@ -31,6 +31,7 @@ import { clientMistakeCode, noSubscriptionsPlugin, withoutSuggestions } from "..
 import { isDatabaseUnavailable } from "../store/errors.ts";
 import type { Config } from "../config.ts";
 import { serveWebSockets } from "../graphql/subscriptions/websocket.ts";
+import { BodyBudget, HeldBody } from "./large-bodies.ts";
 
 export interface ServerOptions {
   store: DbHandle;
@@ -260,13 +261,30 @@ const methodNotAllowed: RequestHandler = (_req, res) => {
 /** The operation's deadline: aborted when it runs out of time, after the 504 has gone out. */
 const deadlineOf = (res: express.Response) => res.locals.deadline as AbortSignal;
 
+/** The request's place in the large-body budget, if its body is large (src/large-bodies.ts). */
+const heldBodyOf = (res: express.Response) => res.locals.heldBody as HeldBody | undefined;
+
 /** Limits checked on the HTTP request, before Apollo parses anything. */
-function requestLimits(limits: Limits): RequestHandler[] {
+function requestLimits(limits: Limits, largeBodies: BodyBudget): RequestHandler[] {
   return [
     // A declared length over the limit is refused before a byte of the body is read.
     (req, _res, next) => {
       const declared = Number(req.headers["content-length"]);
       next(Number.isFinite(declared) && declared > limits.bodyBytes ? bodyTooLarge(limits.bodyBytes) : undefined);
+    },
+    // So is a large body when the large bodies in hand fill the budget.
+    (req, res, next) => {
+      const declared = Number(req.headers["content-length"]);
+      if (!largeBodies.counts(declared)) return next();
+      const release = largeBodies.take(declared);
+      if (!release) {
+        res.setHeader("retry-after", String(Math.ceil(limits.timeoutMs / 1000)));
+        return next(new HttpError(503, `the server holds as many large documents as it takes at once (${largeBodies.bytes} bytes); nothing was done, send it again after the Retry-After seconds`, "SERVICE_UNAVAILABLE"));
+      }
+      const held = new HeldBody(release);
+      res.locals.heldBody = held;
+      res.once("close", () => held.closed());
+      next();
     },
     express.json({ limit: limits.bodyBytes, type: "application/json", strict: false }),
     // Any other body reaches Apollo as text, which answers what is wrong with it (CSRF
@@ -302,6 +320,8 @@ export async function startServer(options: ServerOptions & { port: number; host?
   const production = options.production ?? false;
   const limits: Limits = { ...DEFAULT_LIMITS, ...(options.maxBodyBytes ? { bodyBytes: options.maxBodyBytes } : {}), ...options.limits };
   const http: HttpSettings = { ...DEFAULT_HTTP, ...options.http };
+  // Two of the largest bodies: one document analysed and stored, the next one read and waiting.
+  const largeBodies = new BodyBudget(limits.bodyBytes);
 
   const app = express();
   app.disable("x-powered-by");
@@ -361,6 +381,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
         analysis: options.analysis,
         client: clientKey(req.headers.authorization, req.socket.remoteAddress),
         timeoutMs: limits.timeoutMs,
+        keepBody: () => heldBodyOf(res)?.keep() ?? (() => {}),
       }),
   });
   app.all(
@@ -371,7 +392,7 @@ export async function startServer(options: ServerOptions & { port: number; host?
       res.setHeader("cache-control", "no-store");
       next();
     },
-    ...requestLimits(limits),
+    ...requestLimits(limits, largeBodies),
     async (req, res, next) => {
       try {
         await graphql(req, res, next);

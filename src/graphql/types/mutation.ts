@@ -3,6 +3,7 @@ import { arg, enumType, idArg, inputObjectType, mutationType, nonNull, objectTyp
 import type { Context } from "../context.ts";
 import { requireWriter } from "../auth.ts";
 import { badInput } from "../errors.ts";
+import { LimitError } from "../limits/errors.ts";
 import { idOfType, toGlobalId } from "../ids.ts";
 import { hashIngestDocument, ingestDocument } from "../../ingest/load.ts";
 import { DocumentError } from "../../documents/document-error.ts";
@@ -153,27 +154,38 @@ export const Mutation = mutationType({
           const found = unsafe ? ` (found U+${unsafe[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} at position ${unsafe.index + 1})` : "";
           throw badInput(`input.fileName must be 1 to ${MAX_FILE_NAME} characters without control, bidirectional-formatting or line-separator characters${found}`, "input.fileName");
         }
-        const bytes = Buffer.from(input.text, "utf8");
-        // Bad input is answered now, whatever the time the analysis would take; the hash
-        // names the document in an ACCEPTED answer.
-        // Checked before any analysis: a bad field is answered as bad input at once.
-        const as = readAs(input);
-        const task = { bytes, name: fileName, maxDocumentBytes: ctx.maxDocumentBytes, ...as };
-        const hashed = await hashIngestDocument(task, ctx.analysis);
-        if (!hashed.ok) {
-          ingestArticles.inc({ outcome: "failed" });
-          throw badInput(`input.text: ${hashed.reason}`, "input.text");
-        }
-        const hash = hashed.hash;
-        const ingestions = ingestionsOf<Ingested>(ctx.store);
-        // One timer for the whole operation, reading the stored article back included: on a
-        // busy database that read may wait for a connection, and the answer is then ACCEPTED
-        // (ingestion(contentHash:) says STORED), not a TIMEOUT.
+        // The request's large body stays counted until the document is stored, an answer
+        // (ACCEPTED) before that included; given back at once when no ingest is started.
+        const release = ctx.keepBody();
+        let handedOver = false;
         const timer = acceptTimer(ctx.deadline);
-        const accepted = { status: "ACCEPTED" as const, contentHash: hash, article: null };
         try {
+          const bytes = Buffer.from(input.text, "utf8");
+          // Bad input is answered now, whatever the time the analysis would take; the hash
+          // names the document in an ACCEPTED answer.
+          // Checked before any analysis: a bad field is answered as bad input at once.
+          const as = readAs(input);
+          const task = { bytes, name: fileName, maxDocumentBytes: ctx.maxDocumentBytes, ...as };
+          const hashed = await hashIngestDocument(task, ctx.analysis);
+          if (!hashed.ok) {
+            ingestArticles.inc({ outcome: "failed" });
+            throw badInput(`input.text: ${hashed.reason}`, "input.text");
+          }
+          // The client was answered TIMEOUT while the hash waited its turn: storing the
+          // document now would make that answer a lie.
+          if (ctx.signal.aborted) throw new LimitError("TIMEOUT", "the request ran out of time before its document was hashed: not stored", { limit: 0, status: 504 });
+          const hash = hashed.hash;
+          const ingestions = ingestionsOf<Ingested>(ctx.store);
+          // One timer for the whole operation, reading the stored article back included: on a
+          // busy database that read may wait for a connection, and the answer is then ACCEPTED
+          // (ingestion(contentHash:) says STORED), not a TIMEOUT.
+          const accepted = { status: "ACCEPTED" as const, contentHash: hash, article: null };
+          const run = () => {
+            handedOver = true;
+            return ingest1(ctx, bytes, fileName, as).finally(release);
+          };
           for (let attempt = 1; ; attempt++) {
-            const { ingest, joined } = ingestions.start(hash, () => ingest1(ctx, bytes, fileName, as), failureOf);
+            const { ingest, joined } = ingestions.start(hash, run, failureOf);
             const result = await Promise.race([ingest, timer.elapsed]).catch((error: unknown) => {
               throw error instanceof DocumentError ? badInput(`input.text: ${error.reason}`, "input.text") : error;
             });
@@ -189,6 +201,7 @@ export const Mutation = mutationType({
           }
         } finally {
           timer.cancel();
+          if (!handedOver) release();
         }
       },
     });
