@@ -104,7 +104,12 @@ export async function ingestSources<R>(
   };
 
   let batch: { source: Source<R>; article: PreparedArticle }[] = [];
+  /** Writes the batch; then what the handlers started (for it and for the failures before it) is awaited. */
   const flush = async () => {
+    await write();
+    await Promise.all(pending.splice(0));
+  };
+  const write = async () => {
     const written = batch;
     batch = [];
     if (written.length === 0) return;
@@ -123,7 +128,6 @@ export async function ingestSources<R>(
       ingestArticles.inc({ outcome });
     }
     pending.push(handlers.onWritten?.(stored));
-    await Promise.all(pending.splice(0));
   };
   const take = async ({ source, prepared }: { source: Source<R>; prepared: Promise<Prepared> }) => {
     let result: Prepared;
