@@ -7,6 +7,7 @@ import type pg from "pg";
 import type { Prisma, PrismaClient } from "./generated/sqlite/client.ts";
 import type { Provider } from "./database-url.ts";
 import type { SearchKind, SearchQuery } from "./search-query.ts";
+import type { ManagedAdapterFactory } from "./migrate/adapters.ts";
 
 /**
  * The Prisma client of either database. Both are generated from the same models
@@ -155,6 +156,21 @@ export interface Dialect {
   /** A boolean value for `insert`. */
   bool(value: boolean): boolean | number;
 
+  // ---- errors (./errors.ts): full matches of a code, partial of a message
+
+  readonly errors: {
+    /** The database cannot serve the request now but may soon. */
+    unavailableCode?: RegExp;
+    unavailableMessage?: RegExp;
+    /** A transaction lost a race: run it again. */
+    transientCode?: RegExp;
+    transientMessage?: RegExp;
+  };
+
+  // ---- migrations (./migrate/)
+
+  readonly migrations: Migrations;
+
   // ---- events between processes (./events.ts)
 
   /** Present when the database carries notifications (LISTEN/NOTIFY); else events stay in the process that wrote. */
@@ -163,4 +179,20 @@ export interface Dialect {
     /** Listens on a connection of its own, reconnecting after a loss. */
     listen(h: DbHandle, channel: string, onPayload: (payload: string | undefined) => void): Promise<{ close(): Promise<void> }>;
   };
+}
+
+/** What the schema engine (./migrate/) needs of a database. */
+export interface Migrations {
+  /** The adapter factory for applying migrations to `url`; a shadow database goes on `shadowServerUrl` where it needs a server. */
+  factory(url: string, shadowServerUrl: string): ManagedAdapterFactory;
+  /** An adapter factory for diffing a history against the schema, off every user database. */
+  scratchFactory(shadowServerUrl: string): ManagedAdapterFactory;
+  /** Whatever applying needs first (SQLite: the file's folder). */
+  prepare?(url: string): void;
+  /** True when every one of these migrations is applied, read without the engine; false: ask the engine. */
+  upToDate?(url: string, names: string[]): boolean;
+  /** A clearer error than the engine's, where there is one. */
+  explain?(url: string, error: unknown): Error | undefined;
+  /** The server on which to make scratch databases, from a URL of this database; absent: it needs none. */
+  shadowServer?(url: string): string;
 }

@@ -9,6 +9,7 @@ import { openSnapshot } from "./snapshot.ts";
 import { bucket, inIds } from "./sql.ts";
 import { FULL_TEXT_TABLES, highlights, hits, snippets } from "./search.ts";
 import { insert, update } from "./write.ts";
+import { migrations } from "./migrations.ts";
 import { listen, notify } from "./events.ts";
 
 export const postgresql: Dialect = {
@@ -33,6 +34,7 @@ export const postgresql: Dialect = {
   snippets,
   highlights,
   fullTextTables: FULL_TEXT_TABLES,
+  migrations,
 
   lockWriters: async (tx, key) => void (await tx.$executeRaw`SELECT pg_advisory_xact_lock(${key})`),
   // An advisory lock per name, in name order, before reading.
@@ -48,4 +50,19 @@ export const postgresql: Dialect = {
   time: (date) => date && date.toISOString(),
   bool: (value) => value,
   notifications: { notify, listen },
+  errors: {
+    /**
+     * SQLSTATEs of a server that cannot serve the request now but may soon: class 08
+     * (connection exception), 53000-53300 (out of resources, too many connections), 55000
+     * (not in prerequisite state: e.g. a database not accepting connections, which Prisma
+     * reports as P2039), 55P03 (lock not available), 57P01-57P03 and 57P05 (shutdown,
+     * crash shutdown, cannot connect now, idle session timeout).
+     */
+    unavailableCode: /^(08...|53[0-3]00|53R00|55000|55P03|57P0[1235])$/,
+    /** What pg says of a connection lost mid-query. */
+    unavailableMessage: /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Server has closed the connection/,
+    /** Serialization failure, deadlock. */
+    transientCode: /^(40001|40P01)$/,
+    transientMessage: /deadlock detected|could not serialize access/,
+  },
 };

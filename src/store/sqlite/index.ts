@@ -7,6 +7,7 @@ import { openSqlite } from "./open.ts";
 import { bucket, inIds, list } from "./sql.ts";
 import { FULL_TEXT_TABLES, highlights, hits, snippets } from "./search.ts";
 import { insert, update } from "./write.ts";
+import { migrations } from "./migrations.ts";
 
 export const sqlite: Dialect = {
   name: "sqlite",
@@ -29,6 +30,7 @@ export const sqlite: Dialect = {
   snippets,
   highlights,
   fullTextTables: FULL_TEXT_TABLES,
+  migrations,
 
   // A first write statement takes the database's write lock (a transaction that read
   // first could not take it later, after another connection's commit).
@@ -42,4 +44,6 @@ export const sqlite: Dialect = {
   // Prisma's own Date (its text format); no boolean type: 1 and 0.
   time: (date) => date,
   bool: (value) => Number(value),
+  // Another connection holds the write lock beyond the busy timeout.
+  errors: { unavailableMessage: /database is locked|SQLITE_BUSY/, transientMessage: /database is locked|SQLITE_BUSY/ },
 };
