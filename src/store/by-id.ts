@@ -20,7 +20,7 @@ export type RowTable = keyof Rows;
  * Every column of each model under its Prisma field name, except an article's body: a
  * page of articles with their bodies is hundreds of kilobytes that most operations never
  * read. Where rows come as JSON, `shapeRow` makes the body a field that loads when GraphQL
- * resolves it; elsewhere `rowsById` reads it along (a statement costs more there than the bytes).
+ * resolves it; elsewhere `rowsById` reads it along, as Prisma's reads did (apart, it would cost a statement).
  */
 const COLUMNS: Record<RowTable, string> = {
   article: `id, title, published_at AS "publishedAt", source_id AS "sourceId", file_name AS "fileName", content_hash AS "contentHash", word_count AS "wordCount", created_at AS "createdAt", url, publisher_id AS "publisherId", authors, language, '' AS minhash`,
