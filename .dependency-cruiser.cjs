@@ -51,6 +51,14 @@ module.exports = {
       to: { circular: true, pathNot: "^src/store/generated/" },
     },
     {
+      // The store seam (issue 15): which database the store talks to is the store's business.
+      name: "database-behind-the-store",
+      severity: "error",
+      comment: "Only src/store knows the database: its drivers, Prisma's adapters and generated clients, and the dialects in src/store/sqlite and src/store/postgres.",
+      from: { path: "^src/", pathNot: "^src/store/" },
+      to: { path: "^src/store/(generated|sqlite|postgres)/|^node_modules/(pg|better-sqlite3|@prisma/adapter-[^/]+)/" },
+    },
+    {
       name: "cli-is-the-top",
       severity: "error",
       comment: "Command entry points are thin and imported by nothing in src/.",

@@ -14,6 +14,7 @@ import { loadConfig } from "../src/config.ts";
 import { READ_MAX_AGE_SECONDS } from "../src/graphql/cache-hints.ts";
 import { writeCorpus } from "./helpers/corpus.ts";
 import type { DbHandle } from "../src/store/client.ts";
+import { DIALECTS } from "../src/store/dialects.ts";
 
 const APP = "http://app.test:5173";
 const STUDIO = "https://studio.apollographql.com";
@@ -316,7 +317,7 @@ function hangingStore(): DbHandle {
   const never = () => new Promise<never>(() => undefined);
   const model = new Proxy({}, { get: () => never });
   const db = new Proxy({}, { get: (_t, key) => (typeof key === "string" && key.startsWith("$") ? never : model) }) as DbHandle["db"];
-  return { db, writer: db, provider: "sqlite", close: async () => undefined };
+  return { db, writer: db, dialect: DIALECTS.sqlite, close: async () => undefined };
 }
 
 test("stop(): requests in flight get their answer, new connections are refused", async () => {

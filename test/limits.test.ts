@@ -7,6 +7,7 @@ import { sqliteBackend, startTestServer, type Backend, type TestServer } from ".
 import { startServer } from "../src/server/server.ts";
 import { loadConfig } from "../src/config.ts";
 import type { DbHandle } from "../src/store/client.ts";
+import { DIALECTS } from "../src/store/dialects.ts";
 import { parse } from "graphql";
 import { buildSchema } from "../src/graphql/schema.ts";
 import { queryCost } from "../src/graphql/limits/cost.ts";
@@ -194,7 +195,7 @@ function hangingStore(): DbHandle {
   const never = () => new Promise<never>(() => undefined);
   const model = new Proxy({}, { get: () => never });
   const db = new Proxy({}, { get: (_t, key) => (typeof key === "string" && key.startsWith("$") ? never : model) }) as DbHandle["db"];
-  return { db, writer: db, provider: "sqlite", close: async () => undefined };
+  return { db, writer: db, dialect: DIALECTS.sqlite, close: async () => undefined };
 }
 
 test("an operation over EXECUTION_TIMEOUT_MS is answered with TIMEOUT, and the server goes on", async () => {
@@ -241,7 +242,7 @@ test("a client running MAX_EXPENSIVE_PER_CLIENT expensive operations gets TOO_MA
   const wait = () => { reads++; return gate.then(() => []); };
   const model = new Proxy({}, { get: (_t, key) => (key === "count" ? () => wait().then(() => 0) : wait) });
   const db = new Proxy({}, { get: (_t, key) => (typeof key === "string" && key.startsWith("$") ? wait : model) }) as DbHandle["db"];
-  const server = await startServer({ store: { db, writer: db, provider: "sqlite", close: async () => undefined }, port: 0, host: "127.0.0.1", limits: { expensiveCost: 500, expensivePerClient: 2 } });
+  const server = await startServer({ store: { db, writer: db, dialect: DIALECTS.sqlite, close: async () => undefined }, port: 0, host: "127.0.0.1", limits: { expensiveCost: 500, expensivePerClient: 2 } });
   const expensive = "{ articles(first: 0) { totalCount } }"; // costs 700
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
   try {

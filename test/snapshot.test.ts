@@ -55,7 +55,7 @@ describe("one snapshot per operation on PostgreSQL", { skip }, () => {
     let deleted = false;
     // The quotes' page is read; before their articles are, another client deletes the article.
     const restore = afterStatement(/FROM "public"\."quote"/, async () => {
-      deleted = (await deleteArticle(server.store.writer, fromGlobalId(article.id).id, server.store.provider)).deleted;
+      deleted = (await deleteArticle(server.store, fromGlobalId(article.id).id)).deleted;
     });
     let during;
     try {
@@ -81,7 +81,7 @@ describe("one snapshot per operation on PostgreSQL", { skip }, () => {
     // The second ingest finds the text stored (DUPLICATE); once its transaction commits, and
     // before its answer reads the article, another client deletes it.
     const restore = afterStatement(/^\s*COMMIT/i, async () => {
-      deleted = (await deleteArticle(server.store.writer, fromGlobalId(article.id).id, server.store.provider)).deleted;
+      deleted = (await deleteArticle(server.store, fromGlobalId(article.id).id)).deleted;
     });
     let again;
     try {

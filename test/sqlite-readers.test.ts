@@ -1,4 +1,4 @@
-// SQLite reads on reader threads (src/store/sqlite-readers.ts): the same answers as on
+// SQLite reads on reader threads (src/store/sqlite/readers.ts): the same answers as on
 // the main thread, a long statement leaves the main thread free, errors keep their
 // message, and the reader connections refuse writes.
 import { test, before, after } from "node:test";

@@ -1,14 +1,13 @@
 // Per-request batching: every list field of a query resolves through these, so the
-// SQL statements per operation grow with the query's depth, never with its rows. On
-// PostgreSQL the batches that the loaders dispatch together (sibling fields) also go out
-// as one statement (src/store/read-batch.ts), and each slice of children brings the
-// children's rows, so an article page costs 3 statements whatever its lists.
+// SQL statements per operation grow with the query's depth, never with its rows. The
+// loaders wrap the store's reads; the store's reads of a request (`requestReads`) decide
+// how the batches go out: where the database allows (PostgreSQL), the batches that the
+// loaders dispatch together (sibling fields) go out as one statement, and each slice of
+// children brings the children's rows, so an article page costs 3 statements whatever its lists.
 import DataLoader from "dataloader";
 import type { DbHandle } from "../store/client.ts";
-import { ReadBatch } from "../store/read-batch.ts";
-import {
-  aliasesOf, articleBodies, articlesById, fromJson, organizationsById, peopleById, placesById, quotesById, rowsById, type RowTable,
-} from "../store/by-id.ts";
+import type { Reads } from "../store/dialect.ts";
+import { aliasesOf, articleBodies, requestReads, rowsById, shapeRow, type RowTable, type Rows } from "../store/by-id.ts";
 import {
   EDGE_CHILD, edgeSlices, mentionSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice, type SliceOptions, type SliceRequest,
 } from "../store/edges.ts";
@@ -89,40 +88,32 @@ function byArgs<A, V>(signal: AbortSignal | undefined, fetch: (args: A, ids: num
   );
 }
 
-function aliases(h: DbHandle, type: "PERSON" | "ORGANIZATION" | "PLACE", signal?: AbortSignal, reads?: ReadBatch) {
+function aliases(h: DbHandle, reads: Reads, type: "PERSON" | "ORGANIZATION" | "PLACE", signal?: AbortSignal) {
   return new DataLoader<number, string[]>(guarded(signal, async (ids) => {
     const grouped = new Map<number, string[]>();
-    for (const row of await aliasesOf(h, type, ids, reads)) grouped.set(row.ownerId, [...(grouped.get(row.ownerId) ?? []), row.alias]);
+    for (const row of await aliasesOf(h, reads, type, ids)) grouped.set(row.ownerId, [...(grouped.get(row.ownerId) ?? []), row.alias]);
     return ids.map((id) => grouped.get(id) ?? []);
   }));
 }
 
-type Rows = {
-  article: Awaited<ReturnType<typeof articlesById>>[number];
-  person: Awaited<ReturnType<typeof peopleById>>[number];
-  organization: Awaited<ReturnType<typeof organizationsById>>[number];
-  place: Awaited<ReturnType<typeof placesById>>[number];
-  quote: Awaited<ReturnType<typeof quotesById>>[number];
-};
-
 export function createLoaders(h: DbHandle, signal?: AbortSignal) {
-  // PostgreSQL: the batches of one tick share a statement, rows come as JSON, and a
-  // slice brings its children's rows along (they prime the by-id loaders below).
-  const reads = h.provider === "postgresql" ? new ReadBatch(h) : undefined;
-  const aliasLoaders = { person: aliases(h, "PERSON", signal, reads), organization: aliases(h, "ORGANIZATION", signal, reads), place: aliases(h, "PLACE", signal, reads) };
-  const bodies = reads && new DataLoader<number, string>(guarded(signal, async (ids) => {
-    const found = new Map((await articleBodies(reads, ids)).map((r) => [r.id, r.body]));
+  // Where the batches of one tick share a statement, a slice brings its children's rows
+  // along (they prime the by-id loaders below), and article bodies load apart.
+  const reads = requestReads(h);
+  const aliasLoaders = { person: aliases(h, reads, "PERSON", signal), organization: aliases(h, reads, "ORGANIZATION", signal), place: aliases(h, reads, "PLACE", signal) };
+  const bodies = new DataLoader<number, string>(guarded(signal, async (ids) => {
+    const found = new Map((await articleBodies(h, reads, ids)).map((r) => [r.id, r.body]));
     return ids.map((id) => found.get(id) ?? "");
   }));
-  const shape = <K extends RowTable>(table: K, row: Record<string, unknown>) => fromJson<Rows[K]>(table, row, (id) => bodies!.load(id));
-  const rowsOf = <K extends RowTable>(table: K, prisma: (h: DbHandle, ids: readonly number[]) => Promise<Rows[K][]>) => (ids: readonly number[]) =>
-    reads ? rowsById(reads, table, ids).then((rows) => rows.map((row) => shape(table, row))) : prisma(h, ids);
+  const body = (id: number) => bodies.load(id);
+  const shape = <K extends RowTable>(table: K, row: Record<string, unknown>) => shapeRow(table, row, body);
+  const rowsOf = <K extends RowTable>(table: K) => (ids: readonly number[]) => rowsById(h, reads, table, ids, body);
   const rows = {
-    article: byId(signal, rowsOf("article", articlesById)),
-    person: byId(signal, rowsOf("person", peopleById)),
-    organization: byId(signal, rowsOf("organization", organizationsById)),
-    place: byId(signal, rowsOf("place", placesById)),
-    quote: byId(signal, rowsOf("quote", quotesById)),
+    article: byId(signal, rowsOf("article")),
+    person: byId(signal, rowsOf("person")),
+    organization: byId(signal, rowsOf("organization")),
+    place: byId(signal, rowsOf("place")),
+    quote: byId(signal, rowsOf("quote")),
   };
   /** Keeps the children that came with a slice, so loading them costs nothing. */
   const prime = (rowsOfSlice: { childId: number; child?: Record<string, unknown> | null }[], table: (i: number) => RowTable) =>
@@ -167,17 +158,17 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
     })),
     aliases: (table: EntityTable) => aliasLoaders[table],
     /** Article.snippet and Quote.highlight, by search. */
-    snippet: byArgs<SearchQuery, Marked>(signal, (q, ids) => articleSnippets(h, q, ids, reads)),
-    highlight: byArgs<SearchQuery, Marked>(signal, (q, ids) => quoteHighlights(h, q, ids, reads)),
+    snippet: byArgs<SearchQuery, Marked>(signal, (q, ids) => articleSnippets(h, reads, q, ids)),
+    highlight: byArgs<SearchQuery, Marked>(signal, (q, ids) => quoteHighlights(h, reads, q, ids)),
     /** Entity.mentionTimeline, by interval and range. */
     timeline(table: EntityTable) {
       let loader = timelineLoaders.get(table);
-      if (!loader) timelineLoaders.set(table, (loader = byArgs(signal, (r: TimelineRequest, ids) => mentionTimelines(h, table, ids, r, reads))));
+      if (!loader) timelineLoaders.set(table, (loader = byArgs(signal, (r: TimelineRequest, ids) => mentionTimelines(h, reads, table, ids, r))));
       return loader;
     },
-    /** Article.mentions: a slice of each article's mentions; on PostgreSQL their entities come along. */
+    /** Article.mentions: a slice of each article's mentions; where reads give JSON, their entities come along. */
     mentions: slices(signal, async (ids, w) => {
-      const found = await mentionSlices(h, ids, w, reads);
+      const found = await mentionSlices(h, reads, ids, w);
       for (const slice of found.values()) {
         for (const { entity } of slice.rows) if (entity?.row) (rows[entity.type] as DataLoader<number, unknown>).prime(entity.id, shape(entity.type, entity.row));
       }
@@ -187,7 +178,7 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
       let loader = edgeLoaders.get(kind);
       if (!loader) {
         edgeLoaders.set(kind, (loader = slices(signal, async (ids, k) => {
-          const found = await edgeSlices(h, kind, ids, k, k.options, reads);
+          const found = await edgeSlices(h, reads, kind, ids, k, k.options);
           for (const slice of found.values()) prime(slice.rows, () => EDGE_CHILD[kind]);
           return found;
         })));
@@ -200,7 +191,7 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
       let loader = relatedLoaders.get(name);
       if (!loader) {
         relatedLoaders.set(name, (loader = slices(signal, async (ids, w) => {
-          const found = await relatedSlices(h, source, ids, w, reads, type ? [type] : undefined);
+          const found = await relatedSlices(h, reads, source, ids, w, type ? [type] : undefined);
           for (const slice of found.values()) prime(slice.rows, (i) => slice.rows[i]!.childType);
           return found;
         })));

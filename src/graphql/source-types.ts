@@ -1,6 +1,6 @@
 // The values behind the schema's object types (Nexus "source types"): Prisma rows for
 // the nodes, and the connection shapes of ./pagination.ts for the lists.
-import type { Article, ArticleCopy, Organization, Person, Place, Publisher, Quote } from "../store/generated/sqlite/client.ts";
+import type { Article, ArticleCopy, Organization, Person, Place, Publisher, Quote } from "../store/records.ts";
 import type { Connection, Edge, PageInfo } from "./pagination.ts";
 
 export type { Article, ArticleCopy, Organization, Person, Place, Publisher, Quote };

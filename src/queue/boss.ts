@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
 import { ConfigError } from "../config.ts";
-import { databaseTarget } from "../store/database-url.ts";
+import { holdsJobQueue } from "../store/dialects.ts";
 import { logger } from "../logger.ts";
 import type { DocumentMeta } from "../domain/document.ts";
 import type { ReadAs } from "../documents/read.ts";
@@ -74,17 +74,17 @@ export function documentJobId(bytes: Uint8Array): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Throws a setup error (commands exit 2) unless the URL is PostgreSQL's. */
+/** Throws a setup error (commands exit 2) unless the URL's database can hold the job queue (PostgreSQL). */
 export function requirePostgres(url: string, what: string): void {
-  let provider: string;
+  let holds: boolean;
   try {
-    provider = databaseTarget(url).provider;
+    holds = holdsJobQueue(url);
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
-  if (provider !== "postgresql") {
+  if (!holds) {
     throw new ConfigError(
-      `${what} needs PostgreSQL: the job queue lives in the database, and DATABASE_URL is SQLite (${url}). ` +
+      `${what} needs PostgreSQL: the job queue lives in the database, and DATABASE_URL is not PostgreSQL (${url}). ` +
         `Set DATABASE_URL=postgresql://user@host:port/db, or load without a queue: npm run seed -- DIR`,
     );
   }

@@ -1,17 +1,26 @@
-// Rows by primary key, many at once: what the per-request loaders batch into. On
-// PostgreSQL with a ReadBatch they are plain SELECTs sent with the request's other reads
-// of the same tick (./read-batch.ts), as JSON objects under Prisma's field names (see
-// `fromJson`); otherwise Prisma's queries.
+// Rows by primary key, many at once: what the per-request loaders batch into. Plain
+// SELECTs under Prisma's field names, sent through the request's reads (dialect.ts's
+// `Reads`): on PostgreSQL with the other reads of the same tick, as JSON objects (see
+// `shapeRow`); on SQLite one statement each, typed as Prisma types its rows.
 import { Prisma } from "./generated/sqlite/client.ts";
-import type { DbHandle } from "./client.ts";
-import { jsonDate, type ReadBatch } from "./read-batch.ts";
+import type { DbHandle, Reads } from "./dialect.ts";
+import type { Article, Organization, Person, Place, Quote } from "./records.ts";
 
-export type RowTable = "article" | "person" | "organization" | "place" | "quote";
+/** The rows each table's reads give. */
+export interface Rows {
+  article: Article;
+  person: Person;
+  organization: Organization;
+  place: Place;
+  quote: Quote;
+}
+export type RowTable = keyof Rows;
 
 /**
  * Every column of each model under its Prisma field name, except an article's body: a
  * page of articles with their bodies is hundreds of kilobytes that most operations never
- * read. `fromJson` makes the body a field that loads when GraphQL resolves it.
+ * read. Where rows come as JSON, `shapeRow` makes the body a field that loads when GraphQL
+ * resolves it; elsewhere `rowsById` reads it along, as Prisma's reads did (apart, it would cost a statement).
  */
 const COLUMNS: Record<RowTable, string> = {
   article: `id, title, published_at AS "publishedAt", source_id AS "sourceId", file_name AS "fileName", content_hash AS "contentHash", word_count AS "wordCount", created_at AS "createdAt", url, publisher_id AS "publisherId", authors, language, '' AS minhash`,
@@ -21,41 +30,53 @@ const COLUMNS: Record<RowTable, string> = {
   quote: `id, article_id AS "articleId", text, start_offset AS "start", end_offset AS "end", cue, speaker_name AS "speakerName", speaker_person_id AS "speakerPersonId", speaker_organization_id AS "speakerOrganizationId"`,
 };
 
-/** The rows of `table` with these ids, as JSON (PostgreSQL, batched). */
-export function rowsById(reads: ReadBatch, table: RowTable, ids: readonly number[]): Promise<Record<string, unknown>[]> {
-  return reads.rows(Prisma.sql`SELECT ${Prisma.raw(COLUMNS[table])} FROM ${Prisma.raw(table)} WHERE id = ANY(${[...ids]}::int[])`);
+/** The reads of one request: its dialect's (batched on PostgreSQL), made once per request. */
+export const requestReads = (h: DbHandle): Reads => h.dialect.reads(h);
+
+/**
+ * The rows of `table` with these ids. An article's body comes along unless rows come as
+ * JSON, where `body` loads it apart when GraphQL asks for it (see `shapeRow`).
+ */
+export async function rowsById<K extends RowTable>(h: DbHandle, reads: Reads, table: K, ids: readonly number[], body: (id: number) => Promise<string>): Promise<Rows[K][]> {
+  const columns = table === "article" && !reads.rowJson ? `${COLUMNS.article}, body` : COLUMNS[table];
+  const rows = await reads.rows<Record<string, unknown>>(Prisma.sql`SELECT ${Prisma.raw(columns)} FROM ${Prisma.raw(table)} WHERE ${h.dialect.inIds("id", ids)}`);
+  return rows.map((row) => shapeRow(table, row, body));
 }
 
-/** SQL for the JSON of the row of `table` whose id is `id` (an SQL expression), or NULL. */
-export function rowJsonSql(table: RowTable, id: string): string {
-  return `(SELECT to_json(c) FROM (SELECT ${COLUMNS[table]} FROM ${table} WHERE id = ${id}) c)`;
+/** SQL for the JSON of the row of `table` whose id is `id` (an SQL expression), or NULL, where the reads give JSON. */
+export function rowJsonSql(reads: Reads, table: RowTable, id: string): string | undefined {
+  return reads.rowJson?.(`SELECT ${COLUMNS[table]} FROM ${table} WHERE id = ${id}`);
 }
 
-/** Bodies of articles (PostgreSQL, batched). */
-export function articleBodies(reads: ReadBatch, ids: readonly number[]): Promise<{ id: number; body: string }[]> {
-  return reads.rows(Prisma.sql`SELECT id, body FROM article WHERE id = ANY(${[...ids]}::int[])`);
+/** Bodies of articles (read apart where rows come as JSON). */
+export function articleBodies(h: DbHandle, reads: Reads, ids: readonly number[]): Promise<{ id: number; body: string }[]> {
+  return reads.rows(Prisma.sql`SELECT id, body FROM article WHERE ${h.dialect.inIds("id", ids)}`);
+}
+
+/** A `timestamp` read as JSON (UTC, as Prisma stores DateTime) as a Date; a Date or null stays as is. */
+function jsonDate(value: unknown): Date | null {
+  if (value instanceof Date) return value;
+  return typeof value === "string" ? new Date(value.endsWith("Z") ? value : `${value}Z`) : null;
 }
 
 /**
- * A row from JSON as Prisma returns it: Dates for timestamps. An article's `body` is a
- * function GraphQL's default resolver calls (it calls a source's function-valued fields),
- * so the body is read only when a query selects it.
+ * A row as Prisma returns it: Dates for timestamps. An article read without its `body`
+ * gets a function there, which GraphQL's default resolver calls (it calls a source's
+ * function-valued fields), so the body is read only when a query selects it.
  */
-export function fromJson<T>(table: RowTable, row: Record<string, unknown>, body: (id: number) => Promise<string>): T {
+export function shapeRow<K extends RowTable>(table: K, row: Record<string, unknown>, body: (id: number) => Promise<string>): Rows[K] {
   if (table === "article") {
     row.publishedAt = jsonDate(row.publishedAt);
     row.createdAt = jsonDate(row.createdAt);
     const id = row.id as number;
-    row.body = () => body(id);
+    if (row.body === undefined) row.body = () => body(id);
   }
-  return row as T;
+  return row as unknown as Rows[K];
 }
 
-export const articlesById = (h: DbHandle, ids: readonly number[]) => h.db.article.findMany({ where: { id: { in: [...ids] } } });
 export const peopleById = (h: DbHandle, ids: readonly number[]) => h.db.person.findMany({ where: { id: { in: [...ids] } } });
 export const organizationsById = (h: DbHandle, ids: readonly number[]) => h.db.organization.findMany({ where: { id: { in: [...ids] } } });
 export const placesById = (h: DbHandle, ids: readonly number[]) => h.db.place.findMany({ where: { id: { in: [...ids] } } });
-export const quotesById = (h: DbHandle, ids: readonly number[]) => h.db.quote.findMany({ where: { id: { in: [...ids] } } });
 
 /**
  * The article stored with this content hash (its unique ingest key), or the article a copy
@@ -77,18 +98,11 @@ const ALIAS_TABLE = {
 } as const;
 
 /** Aliases of many entities of one type, in one statement, each entity's in alias order. */
-export async function aliasesOf(h: DbHandle, type: "PERSON" | "ORGANIZATION" | "PLACE", ids: readonly number[], reads?: ReadBatch): Promise<AliasRow[]> {
-  if (reads) {
-    const [table, owner] = ALIAS_TABLE[type];
-    return reads.rows<AliasRow>(Prisma.sql`SELECT ${Prisma.raw(owner)} AS "ownerId", alias FROM ${Prisma.raw(table)} WHERE ${Prisma.raw(owner)} = ANY(${[...ids]}::int[])`, `q."ownerId", q.alias`);
-  }
-  const where = { in: [...ids] };
-  switch (type) {
-    case "PERSON":
-      return (await h.db.personAlias.findMany({ where: { personId: where }, orderBy: { alias: "asc" } })).map((r) => ({ ownerId: r.personId, alias: r.alias }));
-    case "ORGANIZATION":
-      return (await h.db.organizationAlias.findMany({ where: { organizationId: where }, orderBy: { alias: "asc" } })).map((r) => ({ ownerId: r.organizationId, alias: r.alias }));
-    case "PLACE":
-      return (await h.db.placeAlias.findMany({ where: { placeId: where }, orderBy: { alias: "asc" } })).map((r) => ({ ownerId: r.placeId, alias: r.alias }));
-  }
+export async function aliasesOf(h: DbHandle, reads: Reads, type: "PERSON" | "ORGANIZATION" | "PLACE", ids: readonly number[]): Promise<AliasRow[]> {
+  const [table, owner] = ALIAS_TABLE[type];
+  const rows = await reads.rows<{ ownerId: number | bigint; alias: string }>(
+    Prisma.sql`SELECT ${Prisma.raw(owner)} AS "ownerId", alias FROM ${Prisma.raw(table)} WHERE ${h.dialect.inIds(owner, ids)} ORDER BY ${Prisma.raw(owner)}, alias`,
+    `q."ownerId", q.alias`,
+  );
+  return rows.map((r) => ({ ownerId: Number(r.ownerId), alias: r.alias }));
 }

@@ -12,7 +12,6 @@
 // becomes a copy. It holds when each group of near-duplicates is similar pairwise, as it
 // is for copies of one text; a chain A~B~C with A and C apart may group differently.
 import type { Prisma } from "./generated/sqlite/client.ts";
-import type { Provider } from "./database-url.ts";
 import { decodeFingerprint, nearDuplicateScore, type Fingerprint } from "../domain/fingerprint.ts";
 import type { ArticleToSave } from "../domain/article-record.ts";
 
@@ -59,19 +58,18 @@ interface Canonical {
 
 const BAND_CHUNK = 5000;
 
-async function candidateIds(tx: Tx, provider: Provider, keys: number[]): Promise<number[]> {
+async function candidateIds(tx: Tx, keys: number[]): Promise<number[]> {
   const ids = new Set<number>();
   for (let i = 0; i < keys.length; i += BAND_CHUNK) {
     const chunk = keys.slice(i, i + BAND_CHUNK).map((k) => BigInt(k));
     const rows = await tx.articleBand.findMany({ where: { bandKey: { in: chunk } }, select: { articleId: true }, distinct: ["articleId"] });
     for (const r of rows) ids.add(r.articleId);
   }
-  void provider;
   return [...ids];
 }
 
 /** Decides, for each item in batch order, what storing it means. */
-export async function planBatch(tx: Tx, provider: Provider, items: ArticleToSave[]): Promise<Decision[]> {
+export async function planBatch(tx: Tx, items: ArticleToSave[]): Promise<Decision[]> {
   const hashes = [...new Set(items.map((i) => i.record.contentHash))];
   const urls = [...new Set(items.flatMap((i) => (i.record.url ? [i.record.url] : [])))];
   const [byHash, copyByHash, byUrl] = await Promise.all([
@@ -85,7 +83,7 @@ export async function planBatch(tx: Tx, provider: Provider, items: ArticleToSave
   const storedUrl = new Map(byUrl.map((a) => [a.url!, a]));
 
   const keys = [...new Set(items.filter((i) => !storedHash.has(i.record.contentHash)).flatMap((i) => i.record.bands))];
-  const ids = await candidateIds(tx, provider, keys);
+  const ids = await candidateIds(tx, keys);
   const stored = ids.length ? await tx.article.findMany({ where: { id: { in: ids } }, select: STORED_FIELDS }) : [];
   const canonical = new Map<number, Canonical & { row: StoredArticle }>();
   for (const row of [...stored, ...byUrl]) {

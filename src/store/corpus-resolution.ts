@@ -13,7 +13,7 @@
 // clusters. Entity rows are then locked by an upsert in key order before their names and
 // counts are recomputed. SQLite has one writer at a time.
 import { Prisma } from "./generated/sqlite/client.ts";
-import type { Provider } from "./database-url.ts";
+import type { Dialect } from "./dialect.ts";
 import { chooseName, linkAcronym, linkPerson, type Candidate, type Gender, type NameVote } from "../resolve/corpus.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -51,13 +51,8 @@ export function linkNames(type: ClusterType, c: { key: string; partial: boolean;
 
 const sortStrings = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 const num = (v: number | bigint) => Number(v);
-/**
- * The values of an IN list: on SQLite one JSON parameter read by json_each, since
- * Prisma's client and driver adapter cost more per parameter than SQLite does per row
- * here; on PostgreSQL a parameter each.
- */
-const list = (provider: Provider, values: Iterable<string | number>) =>
-  provider === "sqlite" ? Prisma.sql`SELECT value FROM json_each(${JSON.stringify([...values])})` : Prisma.join([...values]);
+/** The values of an IN list, as the dialect passes them best (SQLite: one JSON parameter; PostgreSQL: a parameter each). */
+const list = (dialect: Dialect, values: Iterable<string | number>) => dialect.list(values);
 
 /** Splits a long IN list into chunks far below either database's parameter limit. */
 function chunks<T>(values: readonly T[], size = 2000): T[][] {
@@ -66,10 +61,9 @@ function chunks<T>(values: readonly T[], size = 2000): T[][] {
   return out;
 }
 
-async function lockNames(tx: Tx, provider: Provider, type: ClusterType, names: readonly string[]): Promise<void> {
-  if (provider !== "postgresql" || names.length === 0) return;
-  const keys = names.map((n) => `${type}:${n}`);
-  await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtext(n))) FROM (SELECT unnest(${keys}::text[]) AS n ORDER BY 1) s`;
+async function lockNames(tx: Tx, dialect: Dialect, type: ClusterType, names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  await dialect.lockNames(tx, names.map((n) => `${type}:${n}`));
 }
 
 interface ClusterRow {
@@ -128,11 +122,11 @@ function candidatesOf(rows: readonly ClusterRow[], type: ClusterType): { bySurna
  * Re-decides the clusters of the touched link names and rebuilds everything derived
  * from the clusters of the articles concerned. Returns the ids of the entities deleted.
  */
-export async function resolveTouched(tx: Tx, provider: Provider, touched: Touched): Promise<number[]> {
+export async function resolveTouched(tx: Tx, dialect: Dialect, touched: Touched): Promise<number[]> {
   const { type } = touched;
   const t = TABLES[type];
   const names = sortStrings(touched.names);
-  await lockNames(tx, provider, type, names);
+  await lockNames(tx, dialect, type, names);
 
   // 1. The one-word clusters of these link names, then the full names they could join
   //    (most surnames and given names of a batch have no one-word cluster to decide).
@@ -144,7 +138,7 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
       partials.push(
         ...(await tx.$queryRaw<ClusterRow[]>`
           SELECT article_id, key, target, partial, surname, given, gender, acronym, mention_count FROM entity_cluster
-          WHERE type = ${type} AND ${Prisma.raw(column)} IN (${list(provider, part)}) AND partial`),
+          WHERE type = ${type} AND ${Prisma.raw(column)} IN (${list(dialect, part)}) AND partial`),
       );
     }
   }
@@ -163,7 +157,7 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
   const fullOf = async (column: string, part: readonly string[]) =>
     take(await tx.$queryRaw<ClusterRow[]>`
       SELECT article_id, key, target, partial, surname, given, gender, acronym, mention_count FROM entity_cluster
-      WHERE type = ${type} AND ${Prisma.raw(column)} IN (${list(provider, part)}) AND NOT partial`);
+      WHERE type = ${type} AND ${Prisma.raw(column)} IN (${list(dialect, part)}) AND NOT partial`);
   for (const column of nameColumns) for (const part of chunks(decided)) await fullOf(column, part);
   if (type === "PERSON") {
     // Given names are a fallback for names no full name has as its surname (linkPerson).
@@ -191,7 +185,7 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
         : linkAcronym(r.key, inArticle, (r.acronym ? bySurname : byGiven).get(name) ?? []);
     if (to !== r.target) changed.push({ article, key: r.key, from: r.target, to });
   }
-  await updateTargets(tx, provider, type, changed);
+  await updateTargets(tx, dialect, type, changed);
 
   const articles = new Set(touched.articles);
   for (const c of changed) articles.add(c.article);
@@ -205,7 +199,7 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
   const older = [...new Set(left.map((c) => c.article))].sort((a, b) => a - b);
   for (const part of chunks(older)) {
     const targets = await tx.$queryRaw<{ target: string }[]>`
-      SELECT DISTINCT target FROM entity_cluster WHERE type = ${type} AND article_id IN (${list(provider, part)})`;
+      SELECT DISTINCT target FROM entity_cluster WHERE type = ${type} AND article_id IN (${list(dialect, part)})`;
     for (const r of targets) keys.add(r.target);
   }
   if (keys.size === 0) return [];
@@ -216,7 +210,7 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
   const live = new Set<string>();
   for (const part of chunks(sortedKeys)) {
     const rowsOfKeys = await tx.$queryRaw<{ target: string; name: string; partial: boolean | number | bigint; n: number | bigint }[]>`
-      SELECT target, name, partial, COUNT(*) AS n FROM entity_cluster WHERE type = ${type} AND target IN (${list(provider, part)})
+      SELECT target, name, partial, COUNT(*) AS n FROM entity_cluster WHERE type = ${type} AND target IN (${list(dialect, part)})
       GROUP BY target, name, partial`;
     for (const r of rowsOfKeys) {
       live.add(r.target);
@@ -226,16 +220,16 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
   const liveKeys = sortedKeys.filter((k) => live.has(k));
   const ids = new Map<string, number>();
   const names2 = new Map(liveKeys.map((k) => [k, chooseName(votes.get(k) ?? [], type === "ORGANIZATION")]));
-  await upsertEntities(tx, provider, t.entity, liveKeys, names2, ids);
+  await upsertEntities(tx, dialect, t.entity, liveKeys, names2, ids);
 
   // 4. Article rows rebuilt from the clusters of the articles concerned.
   for (const part of chunks(articleIds)) {
-    await tx.$executeRaw`DELETE FROM ${Prisma.raw(t.mentions)} WHERE article_id IN (${list(provider, part)})`;
+    await tx.$executeRaw`DELETE FROM ${Prisma.raw(t.mentions)} WHERE article_id IN (${list(dialect, part)})`;
     await tx.$executeRaw`
       INSERT INTO ${Prisma.raw(t.mentions)} (article_id, ${Prisma.raw(t.column)}, mention_count, first_offset)
       SELECT c.article_id, e.id, SUM(c.mention_count), MIN(c.first_offset)
       FROM entity_cluster c JOIN ${Prisma.raw(t.entity)} e ON e.key = c.target
-      WHERE c.type = ${type} AND c.article_id IN (${list(provider, part)})
+      WHERE c.type = ${type} AND c.article_id IN (${list(dialect, part)})
       GROUP BY c.article_id, e.id`;
   }
 
@@ -246,12 +240,12 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
       UPDATE ${Prisma.raw(t.entity)} SET
         mention_count = COALESCE((SELECT SUM(m.mention_count) FROM ${Prisma.raw(t.mentions)} m WHERE m.${Prisma.raw(t.column)} = ${Prisma.raw(t.entity)}.id), 0),
         article_count = (SELECT COUNT(*) FROM ${Prisma.raw(t.mentions)} m WHERE m.${Prisma.raw(t.column)} = ${Prisma.raw(t.entity)}.id)
-      WHERE id IN (${list(provider, part)})`;
+      WHERE id IN (${list(dialect, part)})`;
   }
 
   // 6. Aliases: every form and name of an entity's clusters.
   const lost = sortStrings([...left.map((c) => c.from), ...touched.keys]).filter((k) => live.has(k));
-  await addAliases(tx, provider, type, articleIds, lost, ids);
+  await addAliases(tx, dialect, type, articleIds, lost, ids);
 
   // 7. Quote speakers of the articles concerned follow their clusters.
   for (const part of chunks(articleIds)) {
@@ -259,7 +253,7 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
       UPDATE quote SET ${Prisma.raw(t.speaker)} = (
         SELECT e.id FROM entity_cluster c JOIN ${Prisma.raw(t.entity)} e ON e.key = c.target
         WHERE c.article_id = quote.article_id AND c.type = ${type} AND c.key = quote.speaker_key)
-      WHERE article_id IN (${list(provider, part)}) AND speaker_type = ${type}`;
+      WHERE article_id IN (${list(dialect, part)}) AND speaker_type = ${type}`;
   }
 
   // 8. Keys left without clusters: their entity goes, its id redirected to where most of its clusters went.
@@ -287,21 +281,10 @@ export async function resolveTouched(tx: Tx, provider: Provider, touched: Touche
   return removed;
 }
 
-async function updateTargets(tx: Tx, provider: Provider, type: ClusterType, changed: readonly { article: number; key: string; to: string }[]): Promise<void> {
+async function updateTargets(tx: Tx, dialect: Dialect, type: ClusterType, changed: readonly { article: number; key: string; to: string }[]): Promise<void> {
   if (changed.length === 0) return;
-  if (provider === "postgresql") {
-    await tx.$executeRaw`
-      UPDATE entity_cluster c SET target = v.t
-      FROM unnest(${changed.map((c) => c.article)}::int4[], ${changed.map((c) => c.key)}::text[], ${changed.map((c) => c.to)}::text[]) AS v(a, k, t)
-      WHERE c.type = ${type} AND c.article_id = v.a AND c.key = v.k`;
-    return;
-  }
-  for (const part of chunks(changed, 300)) {
-    const values = Prisma.join(part.map((c) => Prisma.sql`(${c.article}, ${c.key}, ${c.to})`));
-    await tx.$executeRaw`
-      UPDATE entity_cluster SET target = v.column3 FROM (VALUES ${values}) AS v
-      WHERE entity_cluster.type = ${type} AND entity_cluster.article_id = v.column1 AND entity_cluster.key = v.column2`;
-  }
+  await dialect.update(tx, "entity_cluster", [["a", "int4"], ["k", "text"], ["t", "text"]], changed.map((c) => [c.article, c.key, c.to]), "target = v.t",
+    Prisma.sql`entity_cluster.type = ${type} AND entity_cluster.article_id = v.a AND entity_cluster.key = v.k`);
 }
 
 /**
@@ -309,11 +292,11 @@ async function updateTargets(tx: Tx, provider: Provider, type: ClusterType, chan
  * two loaders never wait on each other crosswise), missing ones inserted, and a name
  * written only where it changed (a write re-indexes the row for search). Fills `ids`.
  */
-async function upsertEntities(tx: Tx, provider: Provider, table: string, keys: readonly string[], names: ReadonlyMap<string, string>, ids: Map<string, number>): Promise<void> {
-  const lock = Prisma.raw(provider === "postgresql" ? " FOR UPDATE" : "");
+async function upsertEntities(tx: Tx, dialect: Dialect, table: string, keys: readonly string[], names: ReadonlyMap<string, string>, ids: Map<string, number>): Promise<void> {
+  const lock = Prisma.raw(dialect.forUpdate);
   const select = async (part: readonly string[]) => {
     const rows = await tx.$queryRaw<{ id: number | bigint; key: string; name: string }[]>`
-      SELECT id, key, name FROM ${Prisma.raw(table)} WHERE key IN (${list(provider, part)}) ORDER BY key${lock}`;
+      SELECT id, key, name FROM ${Prisma.raw(table)} WHERE key IN (${list(dialect, part)}) ORDER BY key${lock}`;
     for (const r of rows) ids.set(r.key, num(r.id));
     return rows;
   };
@@ -334,23 +317,15 @@ async function upsertEntities(tx: Tx, provider: Provider, table: string, keys: r
     if (raced.length) for (const r of await select(raced)) current.set(r.key, r.name);
   }
   const renamed = keys.filter((k) => current.get(k) !== names.get(k));
-  if (provider === "postgresql" && renamed.length) {
-    await tx.$executeRaw`
-      UPDATE ${Prisma.raw(table)} e SET name = v.n FROM unnest(${renamed}::text[], ${renamed.map((k) => names.get(k) as string)}::text[]) AS v(k, n)
-      WHERE e.key = v.k`;
-    return;
-  }
-  for (const part of chunks(renamed, 300)) {
-    const values = Prisma.join(part.map((k) => Prisma.sql`(${k}, ${names.get(k) as string})`));
-    await tx.$executeRaw`UPDATE ${Prisma.raw(table)} SET name = v.column2 FROM (VALUES ${values}) AS v WHERE ${Prisma.raw(table)}.key = v.column1`;
-  }
+  if (renamed.length === 0) return;
+  await dialect.update(tx, table, [["k", "text"], ["n", "text"]], renamed.map((k) => [k, names.get(k) as string]), "name = v.n", Prisma.sql`${Prisma.raw(table)}.key = v.k`);
 }
 
 /**
  * Aliases are every form and name of an entity's clusters: those of the articles
  * concerned are added; an entity that lost clusters has its aliases rebuilt.
  */
-async function addAliases(tx: Tx, provider: Provider, type: ClusterType, articleIds: readonly number[], lost: readonly string[], ids: ReadonlyMap<string, number>): Promise<void> {
+async function addAliases(tx: Tx, dialect: Dialect, type: ClusterType, articleIds: readonly number[], lost: readonly string[], ids: ReadonlyMap<string, number>): Promise<void> {
   const t = TABLES[type];
   const aliases = new Map<number, Set<string>>();
   const take = (rows: readonly { target: string; name: string; forms: string }[]) => {
@@ -364,20 +339,11 @@ async function addAliases(tx: Tx, provider: Provider, type: ClusterType, article
     }
   };
   const lostIds = lost.map((k) => ids.get(k)).filter((id): id is number => id !== undefined).sort((a, b) => a - b);
-  for (const part of chunks(lostIds)) await tx.$executeRaw`DELETE FROM ${Prisma.raw(t.aliases)} WHERE ${Prisma.raw(t.column)} IN (${list(provider, part)})`;
-  for (const part of chunks(lost)) take(await tx.$queryRaw`SELECT target, name, forms FROM entity_cluster WHERE type = ${type} AND target IN (${list(provider, part)})`);
-  for (const part of chunks(articleIds)) take(await tx.$queryRaw`SELECT target, name, forms FROM entity_cluster WHERE type = ${type} AND article_id IN (${list(provider, part)})`);
+  for (const part of chunks(lostIds)) await tx.$executeRaw`DELETE FROM ${Prisma.raw(t.aliases)} WHERE ${Prisma.raw(t.column)} IN (${list(dialect, part)})`;
+  for (const part of chunks(lost)) take(await tx.$queryRaw`SELECT target, name, forms FROM entity_cluster WHERE type = ${type} AND target IN (${list(dialect, part)})`);
+  for (const part of chunks(articleIds)) take(await tx.$queryRaw`SELECT target, name, forms FROM entity_cluster WHERE type = ${type} AND article_id IN (${list(dialect, part)})`);
   const rows = [...aliases.keys()].sort((a, b) => a - b).flatMap((id) => [...(aliases.get(id) as Set<string>)].sort().map((a) => [id, a] as const));
   for (const part of chunks(rows, 20_000)) {
-    if (provider === "postgresql") {
-      await tx.$executeRaw`
-        INSERT INTO ${Prisma.raw(t.aliases)} (${Prisma.raw(t.column)}, alias)
-        SELECT * FROM unnest(${part.map((r) => r[0])}::int4[], ${part.map((r) => r[1])}::text[]) ON CONFLICT DO NOTHING`;
-    } else {
-      // One JSON parameter rather than two per row (see `list`); `WHERE true` lets SQLite parse the ON CONFLICT after a SELECT.
-      await tx.$executeRaw`
-        INSERT INTO ${Prisma.raw(t.aliases)} (${Prisma.raw(t.column)}, alias)
-        SELECT value ->> 0, value ->> 1 FROM json_each(${JSON.stringify(part)}) WHERE true ON CONFLICT DO NOTHING`;
-    }
+    await dialect.insert(tx, `INSERT INTO ${t.aliases} (${t.column}, alias)`, [[t.column, "int4"], ["alias", "text"]], part.map((r) => [...r]), " ON CONFLICT DO NOTHING", false);
   }
 }

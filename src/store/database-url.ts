@@ -1,7 +1,5 @@
 // DATABASE_URL picks the database: `file:` is the embedded SQLite default,
-// `postgres://` / `postgresql://` is PostgreSQL.
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+// `postgres://` / `postgresql://` is PostgreSQL. ./dialects.ts maps the name to its dialect.
 import { DEFAULT_DATABASE_URL } from "../config.ts";
 
 export type Provider = "sqlite" | "postgresql";
@@ -19,14 +17,4 @@ export function databaseTarget(url: string = process.env.DATABASE_URL || DEFAULT
   );
 }
 
-/** The file a `file:` URL names, resolved against the working directory; ":memory:" stays as is. */
-export function sqliteFilePath(url: string): string {
-  const path = url.slice("file:".length).replace(/\?.*$/, "");
-  return path === ":memory:" ? path : resolve(path);
-}
-
-/** better-sqlite3 does not create missing folders; the default lives under ./data. */
-export function ensureSqliteFolder(url: string): void {
-  const path = sqliteFilePath(url);
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-}
+export { ensureSqliteFolder, sqliteFilePath } from "./sqlite/url.ts";

@@ -1,11 +1,10 @@
 // Nested lists (an article's people, a person's articles, ...) for many parents in
 // one statement: a window function numbers each parent's children, so a page of
 // 50 articles costs one query per list field, not one per article.
-// On PostgreSQL with a ReadBatch, the statement goes out with the request's other reads
-// of the same tick (./read-batch.ts).
+// The statement goes out through the request's reads (dialect.ts's `Reads`): on PostgreSQL
+// with the request's other reads of the same tick (./postgres/read-batch.ts).
 import { Prisma } from "./generated/sqlite/client.ts";
-import type { DbHandle } from "./client.ts";
-import type { ReadBatch } from "./read-batch.ts";
+import type { DbHandle, Reads } from "./dialect.ts";
 import { rowJsonSql, type RowTable } from "./by-id.ts";
 
 export interface EdgeRow {
@@ -14,8 +13,8 @@ export interface EdgeRow {
   /** Mentions of the entity in the article, or shared articles for related entities. */
   weight: number;
   /**
-   * The child's row as JSON (by-id.ts's `fromJson` shapes it), when the slice was read
-   * with a ReadBatch: the loaders keep it, so the children cost no statement of their own.
+   * The child's row as JSON (by-id.ts's `shapeRow` shapes it), where the reads give JSON
+   * (`Reads.rowJson`): the loaders keep it, so the children cost no statement of their own.
    */
   child?: Record<string, unknown> | null;
 }
@@ -131,9 +130,9 @@ export const EDGE_CHILD: Record<EdgeKind, RowTable> = {
   "organization.quotes": "quote",
 };
 
-/** With a ReadBatch: the JSON of each child in the slice (`row` over `<alias>.child_id`), as `child`. */
-function childColumn(reads: ReadBatch | undefined, slice: SliceRequest, alias: string, row: string): Prisma.Sql {
-  if (!reads) return Prisma.empty;
+/** Where the reads give JSON: the JSON of each child in the slice (`row` over `<alias>.child_id`), as `child`. */
+function childColumn(slice: SliceRequest, alias: string, row: string | undefined): Prisma.Sql {
+  if (row === undefined) return Prisma.empty;
   return Prisma.sql`, CASE WHEN ${inSlice(slice, alias)} THEN ${Prisma.raw(row)} END AS child`;
 }
 
@@ -161,16 +160,9 @@ type RawEdge = {
   child?: Record<string, unknown> | null;
 };
 
-/** `column IN (ids)`; on PostgreSQL one array parameter (`= ANY`), whatever the number of ids. */
-export function inIds(h: DbHandle, column: string, ids: readonly number[]): Prisma.Sql {
-  return h.provider === "postgresql"
-    ? Prisma.sql`${Prisma.raw(column)} = ANY(${[...ids]}::int[])`
-    : Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join([...ids])})`;
-}
-
-/** Runs a slice statement alone, or with the request's other reads. */
-function run<R>(h: DbHandle, sql: Prisma.Sql, reads: ReadBatch | undefined): Promise<R[]> {
-  return reads ? reads.rows<R>(sql, "q.parent_id, q.rn") : h.db.$queryRaw<R[]>(sql);
+/** Runs a slice statement through the request's reads. */
+function run<R>(sql: Prisma.Sql, reads: Reads): Promise<R[]> {
+  return reads.rows<R>(sql, "q.parent_id, q.rn");
 }
 
 /**
@@ -178,19 +170,19 @@ function run<R>(h: DbHandle, sql: Prisma.Sql, reads: ReadBatch | undefined): Pro
  * fetched, so a parent paged past its end still learns its total.
  */
 export async function edgeSlices(
-  h: DbHandle, kind: EdgeKind, parentIds: readonly number[], slice: SliceRequest, options: SliceOptions = {}, reads?: ReadBatch,
+  h: DbHandle, reads: Reads, kind: EdgeKind, parentIds: readonly number[], slice: SliceRequest, options: SliceOptions = {},
 ): Promise<Map<number, EdgeSlice>> {
   const q: EdgeSql = EDGES[kind];
   const order = options.order ?? Object.keys(q.orders)[0]!;
   const orderSql = q.orders[order];
   if (orderSql === undefined) throw new Error(`${kind} has no order ${order}`);
-  const raw = await run<RawEdge>(h, Prisma.sql`
-    SELECT parent_id, child_id, weight, rn, total ${childColumn(reads, slice, "t", rowJsonSql(EDGE_CHILD[kind], "t.child_id"))} FROM (
+  const raw = await run<RawEdge>(Prisma.sql`
+    SELECT parent_id, child_id, weight, rn, total ${childColumn(slice, "t", rowJsonSql(reads, EDGE_CHILD[kind], "t.child_id"))} FROM (
       SELECT ${Prisma.raw(q.parent)} AS parent_id, ${Prisma.raw(q.child)} AS child_id, ${Prisma.raw(q.weight)} AS weight,
         ROW_NUMBER() OVER (PARTITION BY ${Prisma.raw(q.parent)} ORDER BY ${Prisma.raw(orderSql)}) AS rn,
         COUNT(*) OVER (PARTITION BY ${Prisma.raw(q.parent)}) AS total
       FROM ${Prisma.raw(q.from)}
-      WHERE ${inIds(h, q.parent, parentIds)}${dateConditions(q, options)}
+      WHERE ${h.dialect.inIds(q.parent, parentIds)}${dateConditions(q, options)}
     ) t
     WHERE rn = 1 OR ${inSlice(slice, "t")}
     ORDER BY parent_id, rn`, reads);
@@ -232,7 +224,8 @@ export const MENTION_TABLE: Record<EntityTable, { table: string; column: string 
   place: { table: "article_place", column: "place_id" },
 };
 
-const RELATED_CHILD = `CASE r.child_type ${(Object.keys(MENTION_TABLE) as EntityTable[]).map((t) => `WHEN '${t}' THEN ${rowJsonSql(t, "r.child_id")}`).join(" ")} END`;
+const relatedChild = (reads: Reads) =>
+  reads.rowJson && `CASE r.child_type ${(Object.keys(MENTION_TABLE) as EntityTable[]).map((t) => `WHEN '${t}' THEN ${rowJsonSql(reads, t, "r.child_id")}`).join(" ")} END`;
 
 /**
  * Co-occurring entities (of `types`, all three by default), most associated first: by
@@ -241,7 +234,7 @@ const RELATED_CHILD = `CASE r.child_type ${(Object.keys(MENTION_TABLE) as Entity
  * so that an entity in every article (`United States`) ranks below one met less often
  * but mostly with it; then by shared articles, then mentions in them.
  */
-export async function relatedSlices(h: DbHandle, source: EntityTable, ids: readonly number[], slice: SliceRequest, reads?: ReadBatch, types: readonly EntityTable[] = ENTITY_TABLES): Promise<Map<number, RelatedSlice>> {
+export async function relatedSlices(h: DbHandle, reads: Reads, source: EntityTable, ids: readonly number[], slice: SliceRequest, types: readonly EntityTable[] = ENTITY_TABLES): Promise<Map<number, RelatedSlice>> {
   const src = MENTION_TABLE[source];
   const parts = types.map((target) => {
     const t = MENTION_TABLE[target];
@@ -251,11 +244,11 @@ export async function relatedSlices(h: DbHandle, source: EntityTable, ids: reado
         COUNT(*) * COUNT(*) * 1.0 / (CASE WHEN MAX(c.article_count) > 0 THEN MAX(c.article_count) ELSE 1 END) AS association
       FROM ${Prisma.raw(src.table)} s JOIN ${Prisma.raw(t.table)} o ON o.article_id = s.article_id ${notSelf}
         JOIN ${Prisma.raw(target)} c ON c.id = o.${Prisma.raw(t.column)}
-      WHERE ${inIds(h, `s.${src.column}`, ids)}
+      WHERE ${h.dialect.inIds(`s.${src.column}`, ids)}
       GROUP BY s.${Prisma.raw(src.column)}, o.${Prisma.raw(t.column)}`;
   });
-  const raw = await run<RawEdge & { child_type: EntityTable }>(h, Prisma.sql`
-    SELECT parent_id, child_type, child_id, weight, rn, total ${childColumn(reads, slice, "r", RELATED_CHILD)} FROM (
+  const raw = await run<RawEdge & { child_type: EntityTable }>(Prisma.sql`
+    SELECT parent_id, child_type, child_id, weight, rn, total ${childColumn(slice, "r", relatedChild(reads))} FROM (
       SELECT u.*, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY association DESC, weight DESC, strength DESC, child_type, child_id) AS rn,
         COUNT(*) OVER (PARTITION BY parent_id) AS total
       FROM (${Prisma.join(parts, " UNION ALL ")}) u
@@ -280,7 +273,8 @@ export interface MentionSlice {
 }
 
 const MENTION_ENTITY: Record<string, EntityTable> = { PERSON: "person", ORGANIZATION: "organization", PLACE: "place" };
-const MENTION_CHILD = `CASE m.type ${Object.entries(MENTION_ENTITY).map(([type, table]) => `WHEN '${type}' THEN ${rowJsonSql(table, "m.entity_id")}`).join(" ")} END`;
+const mentionChild = (reads: Reads) =>
+  reads.rowJson && `CASE m.type ${Object.entries(MENTION_ENTITY).map(([type, table]) => `WHEN '${type}' THEN ${rowJsonSql(reads, table, "m.entity_id")}`).join(" ")} END`;
 
 type RawMention = Pick<RawEdge, "parent_id" | "rn" | "total" | "child"> & { start_offset: number | bigint; end_offset: number | bigint; type: string; entity_id: number | bigint | null };
 
@@ -289,10 +283,11 @@ type RawMention = Pick<RawEdge, "parent_id" | "rn" | "total" | "child"> & { star
  * rows alone (its primary key's order), and only the slice's rows are joined to their
  * entity, a person or organization through the article's cluster (`target`), a place by key.
  */
-export async function mentionSlices(h: DbHandle, articleIds: readonly number[], slice: SliceRequest, reads?: ReadBatch): Promise<Map<number, MentionSlice>> {
-  const raw = await run<RawMention>(h, Prisma.sql`
+export async function mentionSlices(h: DbHandle, reads: Reads, articleIds: readonly number[], slice: SliceRequest): Promise<Map<number, MentionSlice>> {
+  const child = mentionChild(reads);
+  const raw = await run<RawMention>(Prisma.sql`
     SELECT m.parent_id, m.rn, m.total, m.start_offset, m.end_offset, m.type, m.entity_id
-      ${reads ? Prisma.sql`, CASE WHEN m.entity_id IS NOT NULL AND ${inSlice(slice, "m")} THEN ${Prisma.raw(MENTION_CHILD)} END AS child` : Prisma.empty}
+      ${child ? Prisma.sql`, CASE WHEN m.entity_id IS NOT NULL AND ${inSlice(slice, "m")} THEN ${Prisma.raw(child)} END AS child` : Prisma.empty}
     FROM (
       SELECT t.*, CASE t.type WHEN 'PERSON' THEN pe.id WHEN 'ORGANIZATION' THEN o.id ELSE pl.id END AS entity_id
       FROM (
@@ -300,7 +295,7 @@ export async function mentionSlices(h: DbHandle, articleIds: readonly number[], 
           ROW_NUMBER() OVER (PARTITION BY x.article_id ORDER BY x.start_offset) AS rn,
           COUNT(*) OVER (PARTITION BY x.article_id) AS total
         FROM entity_mention x
-        WHERE ${inIds(h, "x.article_id", articleIds)}
+        WHERE ${h.dialect.inIds("x.article_id", articleIds)}
       ) t
       LEFT JOIN entity_cluster c ON t.type <> 'PLACE' AND c.article_id = t.parent_id AND c.type = t.type AND c.key = t.key
       LEFT JOIN person pe ON t.type = 'PERSON' AND pe.key = c.target

@@ -2,6 +2,7 @@
 // transaction lost a race (retry now), or something else (a bug, reported as such).
 import { setTimeout as sleep } from "node:timers/promises";
 import { Prisma } from "./generated/sqlite/client.ts";
+import { DIALECTS } from "./dialects.ts";
 
 /** Prisma codes for a database that cannot be reached or dropped the connection. */
 const UNAVAILABLE_PRISMA_CODES = new Set([
@@ -13,22 +14,23 @@ const UNAVAILABLE_PRISMA_CODES = new Set([
   "P2037", // too many connections
 ]);
 
-/**
- * SQLSTATEs of a PostgreSQL server that cannot serve the request now but may soon: class
- * 08 (connection exception), 53000-53300 (out of resources, too many connections),
- * 55000 (not in prerequisite state: e.g. a database not accepting connections, which
- * Prisma reports as P2039), 55P03 (lock not available), 57P01-57P03 and 57P05 (shutdown,
- * crash shutdown, cannot connect now, idle session timeout).
- */
-const UNAVAILABLE_SQLSTATES = /^(08...|53[0-3]00|53R00|55000|55P03|57P0[1235])$/;
+/** Each database's own codes and messages (the dialects' `errors`), matched whatever the database. */
+const anyOf = (pick: (e: (typeof DIALECTS)[keyof typeof DIALECTS]["errors"]) => RegExp | undefined, also?: RegExp) => {
+  const sources = [...(also ? [also.source] : []), ...Object.values(DIALECTS).flatMap((d) => (pick(d.errors) ? [pick(d.errors)!.source] : []))];
+  // No source at all matches nothing (an empty pattern would match everything).
+  return new RegExp(sources.length ? sources.map((source) => `(?:${source})`).join("|") : "(?!)", "i");
+};
+const UNAVAILABLE_CODES = anyOf((e) => e.unavailableCode);
+/** Node socket errors and Prisma's own messages, and the databases' messages for a connection lost or locked. */
+const UNAVAILABLE_MESSAGES = anyOf(
+  (e) => e.unavailableMessage,
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|Can't reach database server|Timed out fetching a new connection/,
+);
 
-/** Node socket errors and the messages pg gives a connection lost mid-query. */
-const UNAVAILABLE_MESSAGES =
-  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|Connection terminated|connection timeout|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Server has closed the connection|Can't reach database server|Timed out fetching a new connection|database is locked|SQLITE_BUSY/i;
-
-/** Prisma codes and SQLSTATEs worth retrying the whole transaction for. */
+/** Prisma codes, and the databases' codes and messages, worth retrying the whole transaction for. */
 const TRANSIENT_PRISMA_CODES = new Set(["P2034", "P1008"]);
-const TRANSIENT_SQLSTATES = new Set(["40001", "40P01"]);
+const TRANSIENT_CODES = anyOf((e) => e.transientCode);
+const TRANSIENT_MESSAGES = anyOf((e) => e.transientMessage);
 
 /** The error and everything it wraps (`cause`, Prisma's `meta.driverAdapterError`), outermost first. */
 function* chain(error: unknown): Generator<Record<string, unknown>> {
@@ -51,10 +53,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (const e of chain(error)) {
     const code = str(e.code);
     if (code && UNAVAILABLE_PRISMA_CODES.has(code)) return true;
-    if (code && UNAVAILABLE_SQLSTATES.test(code)) return true;
+    if (code && UNAVAILABLE_CODES.test(code)) return true;
     // Prisma's driver adapters keep the database's own code here (P2039 and P2010 wrap it).
     const originalCode = str(e.originalCode);
-    if (originalCode && UNAVAILABLE_SQLSTATES.test(originalCode)) return true;
+    if (originalCode && UNAVAILABLE_CODES.test(originalCode)) return true;
     const kind = str(e.kind);
     if (kind && ["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"].includes(kind)) return true;
     if (e instanceof Prisma.PrismaClientInitializationError) return true;
@@ -68,10 +70,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function isTransientConflict(error: unknown): boolean {
   for (const e of chain(error)) {
     const code = str(e.code);
-    if (code && (TRANSIENT_PRISMA_CODES.has(code) || TRANSIENT_SQLSTATES.has(code))) return true;
+    if (code && (TRANSIENT_PRISMA_CODES.has(code) || TRANSIENT_CODES.test(code))) return true;
     if (str(e.kind) === "TransactionWriteConflict") return true;
     const message = str(e.message);
-    if (message && /database is locked|SQLITE_BUSY|deadlock detected|could not serialize access/i.test(message)) return true;
+    if (message && TRANSIENT_MESSAGES.test(message)) return true;
   }
   return false;
 }

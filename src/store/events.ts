@@ -3,8 +3,7 @@
 // LISTEN/NOTIFY, so a server hears what every loader, queue worker and other server
 // stored in the database; on SQLite, within the process that wrote them.
 import { EventEmitter } from "node:events";
-import pg from "pg";
-import type { DbHandle } from "./client.ts";
+import type { DbHandle } from "./dialect.ts";
 import { logger } from "../logger.ts";
 
 /** An entity whose data changed without an article that mentions it being stored. */
@@ -29,8 +28,6 @@ const TYPE_OF_LETTER = { p: "PERSON", o: "ORGANIZATION", l: "PLACE" } as const;
 export const EVENT_CHANNEL = "newsgraph_events";
 /** NOTIFY payloads must stay under 8000 bytes: ids go in chunks of at most this many characters. */
 const MAX_PAYLOAD_CHARS = 7000;
-/** Reconnection delay of the PostgreSQL listener after it lost its connection. */
-const RELISTEN_MS = 1000;
 
 const local = new WeakMap<DbHandle, EventEmitter>();
 const emitterOf = (store: DbHandle) => {
@@ -84,12 +81,13 @@ function parsePayload(payload: string | undefined): StoreEvent | undefined {
  */
 export async function publishStoreEvent(store: DbHandle, event: StoreEvent): Promise<void> {
   if (event.articleIds.length === 0 && !event.entities?.length) return;
-  if (store.provider === "sqlite") {
+  const notifications = store.dialect.notifications;
+  if (!notifications) {
     emitterOf(store).emit("event", event);
     return;
   }
   try {
-    for (const payload of eventPayloads(event)) await store.writer.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, ${payload})`;
+    for (const payload of eventPayloads(event)) await notifications.notify(store, EVENT_CHANNEL, payload);
   } catch (error) {
     logger.warn({ err: error }, "store event not published");
   }
@@ -102,9 +100,8 @@ export interface StoreEvents {
 }
 
 /**
- * The events of the store's database. PostgreSQL: one connection of its own LISTENs
- * (outside the pool, which it would hold forever), reconnecting after a loss; events
- * sent while it was away are lost, as LISTEN/NOTIFY keeps none.
+ * The events of the store's database: those of every process where the database carries
+ * notifications (PostgreSQL, ./postgres/events.ts), else those of this process.
  */
 export async function openStoreEvents(store: DbHandle): Promise<StoreEvents> {
   const emitter = emitterOf(store);
@@ -112,49 +109,11 @@ export async function openStoreEvents(store: DbHandle): Promise<StoreEvents> {
     emitter.on("event", listener);
     return () => void emitter.off("event", listener);
   };
-  if (store.provider === "sqlite" || !store.readPool) return { subscribe, close: async () => {} };
-
-  const config = store.readPool.options;
-  let client: pg.Client | undefined;
-  let closed = false;
-  let retry: NodeJS.Timeout | undefined;
-  const listen = async () => {
-    const next = new pg.Client({ connectionString: config.connectionString, ...(config.host ? { host: config.host } : {}) });
-    next.on("notification", (message) => {
-      if (message.channel !== EVENT_CHANNEL) return;
-      const event = parsePayload(message.payload);
-      if (event) emitter.emit("event", event);
-    });
-    next.on("error", (error) => {
-      logger.warn({ err: error }, "store event listener lost its connection");
-      if (client === next) client = undefined;
-      void next.end().catch(() => {});
-      if (!closed) retry = setTimeout(() => void listen().catch(relistenLater), RELISTEN_MS);
-    });
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${EVENT_CHANNEL}`);
-    } catch (error) {
-      next.removeAllListeners("error").on("error", () => {});
-      await next.end().catch(() => {});
-      throw error;
-    }
-    if (closed) return void (await next.end());
-    client = next;
-  };
-  const relistenLater = (error: unknown) => {
-    logger.warn({ err: error }, "store event listener could not connect, retrying");
-    if (!closed) retry = setTimeout(() => void listen().catch(relistenLater), RELISTEN_MS);
-  };
-  // The server starts with its database away too (/healthz says so); listening follows when it is back.
-  await listen().catch(relistenLater);
-  return {
-    subscribe,
-    close: async () => {
-      closed = true;
-      clearTimeout(retry);
-      await client?.end().catch(() => {});
-      client = undefined;
-    },
-  };
+  const notifications = store.dialect.notifications;
+  if (!notifications) return { subscribe, close: async () => {} };
+  const listener = await notifications.listen(store, EVENT_CHANNEL, (payload) => {
+    const event = parsePayload(payload);
+    if (event) emitter.emit("event", event);
+  });
+  return { subscribe, close: () => listener.close() };
 }

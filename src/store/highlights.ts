@@ -9,10 +9,8 @@
 // text has no use for (one already in a text would only misplace a mark), and `parseMarked`
 // turns the marked text into plain text and ranges, so that no caller ever parses markup.
 import { Prisma } from "./generated/sqlite/client.ts";
-import type { DbHandle } from "./client.ts";
-import type { ReadBatch } from "./read-batch.ts";
-import { fts5Match, tsQueryText, type SearchQuery } from "./search.ts";
-import { inIds } from "./edges.ts";
+import type { DbHandle, Reads } from "./dialect.ts";
+import type { SearchQuery } from "./search-query.ts";
 
 const OPEN = "\u0002";
 const CLOSE = "\u0003";
@@ -65,32 +63,6 @@ export function parseMarked(marked: string, edges: Edges = {}): Marked {
   return { text, highlights };
 }
 
-function run<R>(h: DbHandle, sql: Prisma.Sql, reads?: ReadBatch): Promise<R[]> {
-  return reads ? reads.rows<R>(sql) : h.db.$queryRaw<R[]>(sql);
-}
-
-/** The marked text without its marks, in SQL (to find the excerpt in the body). */
-function unmarked(column: string, h: DbHandle): Prisma.Sql {
-  const chr = h.provider === "sqlite" ? "char" : "chr";
-  return Prisma.raw(`replace(replace(${column}, ${chr}(2), ''), ${chr}(3), '')`);
-}
-
-/** ts_headline's options: the marks, and for an excerpt its length (one fragment around the best match; ts_headline adds no ellipsis). */
-const headlineOptions = (all: boolean) =>
-  all ? `StartSel=${OPEN}, StopSel=${CLOSE}, HighlightAll=true` : `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_MIN_WORDS}, ShortWord=3, MaxFragments=1`;
-
-/**
- * ts_headline over `text`, up to the characters the search index holds of it (the
- * migration indexes the first 250,000 of each field): it parses all it is given, about a
- * millisecond per few thousand characters. PostgreSQL's parser reads `<word ...>` as an
- * HTML tag, which the headline leaves out: `<` goes in as U+0001 and comes back after.
- */
-const headline = (text: Prisma.Sql, tsq: Prisma.Sql, all: boolean) =>
-  Prisma.sql`replace(ts_headline('english'::regconfig, replace(left(${text}, ${Prisma.raw(String(PG_INDEXED_CHARS))}), '<', chr(1)), ${tsq}, ${headlineOptions(all)}), chr(1), '<')`;
-
-/** Characters of each field that PostgreSQL's full-text index holds (prisma/postgresql/migrations/*_full_text_search). */
-const PG_INDEXED_CHARS = 250_000;
-
 /** Characters of the body read on either side of an excerpt: enough for the punctuation that belongs to its first and last words. */
 const EDGE = 16;
 
@@ -125,51 +97,20 @@ const truthy = (value: unknown) => value === true || Number(value) === 1;
  * does not match (or is gone) has none. Where only the title matches, the excerpt is the
  * body's beginning, unmarked. One statement, whatever the number of articles.
  */
-export async function articleSnippets(h: DbHandle, query: SearchQuery, ids: readonly number[], reads?: ReadBatch): Promise<Map<number, Marked>> {
+export async function articleSnippets(h: DbHandle, reads: Reads, query: SearchQuery, ids: readonly number[]): Promise<Map<number, Marked>> {
   if (ids.length === 0) return new Map();
   // Lengths and positions count characters (code points) on both databases.
   const edges = (greatest: string) => Prisma.sql`id, marked, pos,
     CASE WHEN pos > 0 THEN substr(body, ${Prisma.raw(greatest)}(1, pos - ${EDGE}), pos - ${Prisma.raw(greatest)}(1, pos - ${EDGE})) END AS pre, substr(body, pos + len, ${EDGE}) AS post,
     pos - ${EDGE} <= 1 AS at_start, pos + len + ${EDGE} > length(body) AS at_end`;
-  let sql: Prisma.Sql;
-  if (h.provider === "sqlite") {
-    sql = Prisma.sql`
-      WITH s AS MATERIALIZED (
-        SELECT rowid AS id, snippet(article_fts, 1, ${OPEN}, ${CLOSE}, '', ${SNIPPET_WORDS}) AS marked
-        FROM article_fts WHERE article_fts MATCH ${fts5Match(query)} AND ${inIds(h, "rowid", ids)}
-      ), p AS MATERIALIZED (
-        SELECT s.id, s.marked, instr(a.body, ${unmarked("s.marked", h)}) AS pos, length(${unmarked("s.marked", h)}) AS len, a.body FROM s JOIN article a ON a.id = s.id
-      )
-      SELECT ${edges("max")} FROM p`;
-  } else {
-    const tsq = Prisma.sql`to_tsquery('english'::regconfig, ${tsQueryText(query)})`;
-    // OFFSET 0 keeps the planner from pulling the subqueries up, which would repeat ts_headline per use.
-    sql = Prisma.sql`
-      SELECT ${edges("greatest")} FROM (
-        SELECT h.id, h.marked, strpos(h.body, ${unmarked("h.marked", h)}) AS pos, length(${unmarked("h.marked", h)}) AS len, h.body FROM (
-          SELECT a.id, ${headline(Prisma.sql`a.body`, tsq, false)} AS marked, a.body
-          FROM article_search s JOIN article a ON a.id = s.article_id
-          WHERE s.document @@ ${tsq} AND ${inIds(h, "s.article_id", ids)} OFFSET 0
-        ) h OFFSET 0
-      ) p`;
-  }
-  const rows = await run<SnippetRow>(h, sql, reads);
+  const sql = h.dialect.snippets(query, ids, { edges, open: OPEN, close: CLOSE, words: SNIPPET_WORDS, minWords: SNIPPET_MIN_WORDS });
+  const rows = await reads.rows<SnippetRow>(sql);
   return new Map(rows.map((r) => [Number(r.id), withEdges(r)]));
 }
 
 /** The text of each quote that matches the search (in its text or its speaker's name), every match marked; by id. One statement. */
-export async function quoteHighlights(h: DbHandle, query: SearchQuery, ids: readonly number[], reads?: ReadBatch): Promise<Map<number, Marked>> {
+export async function quoteHighlights(h: DbHandle, reads: Reads, query: SearchQuery, ids: readonly number[]): Promise<Map<number, Marked>> {
   if (ids.length === 0) return new Map();
-  let sql: Prisma.Sql;
-  if (h.provider === "sqlite") {
-    sql = Prisma.sql`SELECT rowid AS id, highlight(quote_fts, 0, ${OPEN}, ${CLOSE}) AS marked
-      FROM quote_fts WHERE quote_fts MATCH ${fts5Match(query)} AND ${inIds(h, "rowid", ids)}`;
-  } else {
-    const tsq = Prisma.sql`to_tsquery('english'::regconfig, ${tsQueryText(query)})`;
-    sql = Prisma.sql`SELECT q.id, ${headline(Prisma.sql`q.text`, tsq, true)} AS marked
-      FROM quote_search s JOIN quote q ON q.id = s.quote_id
-      WHERE s.document @@ ${tsq} AND ${inIds(h, "s.quote_id", ids)}`;
-  }
-  const rows = await run<{ id: number | bigint; marked: string }>(h, sql, reads);
+  const rows = await reads.rows<{ id: number | bigint; marked: string }>(h.dialect.highlights(query, ids, { open: OPEN, close: CLOSE }));
   return new Map(rows.map((r) => [Number(r.id), parseMarked(r.marked)]));
 }

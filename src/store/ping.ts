@@ -1,5 +1,5 @@
 // The health check's one statement: does the database answer at all?
-import type { DbHandle } from "./client.ts";
+import type { DbHandle } from "./dialect.ts";
 
 /** Resolves when `SELECT 1` answers within `timeoutMs`; rejects otherwise. */
 export async function pingDatabase(store: DbHandle, timeoutMs = 2_000): Promise<void> {
@@ -9,10 +9,7 @@ export async function pingDatabase(store: DbHandle, timeoutMs = 2_000): Promise<
     timer = setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    // SQLite: the writer's connection, on this thread: the reader threads may all be busy
-    // with long reads, which is no sign of a database that does not answer.
-    const client = store.provider === "sqlite" ? store.writer : store.db;
-    await Promise.race([client.$queryRawUnsafe("SELECT 1"), timeout]);
+    await Promise.race([store.dialect.pingClient(store).$queryRawUnsafe("SELECT 1"), timeout]);
   } finally {
     clearTimeout(timer);
   }

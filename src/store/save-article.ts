@@ -7,8 +7,7 @@
 // A transaction that loses a race (deadlock, serialization failure, SQLite busy, another
 // loader's article) runs again.
 import { Prisma } from "./generated/sqlite/client.ts";
-import type { Db, DbHandle } from "./client.ts";
-import type { Provider } from "./database-url.ts";
+import type { Column, Dialect, DbHandle } from "./dialect.ts";
 import { isUniqueViolation, withRetry } from "./errors.ts";
 import type { ArticleRecord, ArticleToSave } from "../domain/article-record.ts";
 import type { ResolvedArticle, ResolvedEntity } from "../domain/resolved.ts";
@@ -27,45 +26,6 @@ import { publisherKey } from "../domain/publisher.ts";
 export type SaveResult = { status: "created" | "updated" | "copy" | "duplicate"; articleId: number };
 
 type Tx = Prisma.TransactionClient;
-
-/**
- * Most characters of JSON rows in one SQLite statement (an article's row, up to 5 MiB of
- * text, goes alone). Each statement's text is copied on its way to SQLite (Prisma's
- * parameters, the driver's UTF-8) and parsed there: a 5 MB document's 130,000 mentions
- * in one statement made the write's peak +231 MB, in statements of 1 MiB +189 MB.
- */
-const JSON_CHARS_PER_STATEMENT = 1024 * 1024;
-
-/**
- * Rows as JSON arrays of at most JSON_CHARS_PER_STATEMENT characters (a longer row alone),
- * each value as Prisma's SQLite adapter would bind it: a Date as ISO 8601 text with
- * `+00:00`, a boolean as 1 or 0 (JSON true/false, which `->>` reads so), a bigint as a
- * number (the values written here, band keys, are below 2^53).
- */
-function* jsonRowChunks(rows: readonly unknown[][]): Generator<string> {
-  let parts: string[] = [];
-  let length = 0;
-  for (const row of rows) {
-    const json = JSON.stringify(row.map(sqliteJsonValue));
-    if (parts.length && length + json.length > JSON_CHARS_PER_STATEMENT) {
-      yield `[${parts.join(",")}]`;
-      parts = [];
-      length = 0;
-    }
-    parts.push(json);
-    length += json.length + 1;
-  }
-  if (parts.length) yield `[${parts.join(",")}]`;
-}
-
-function sqliteJsonValue(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
-  if (typeof value === "bigint") {
-    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError(`integer beyond JSON's exact range: ${value}`);
-    return Number(value);
-  }
-  return value;
-}
 
 export async function saveArticle(store: DbHandle, record: ArticleRecord, analysis: ResolvedArticle): Promise<SaveResult> {
   return (await saveArticles(store, [{ record, analysis }]))[0]!;
@@ -98,10 +58,9 @@ async function saveOnce(store: DbHandle, items: ArticleToSave[]): Promise<SaveRe
           // Writers take turns, so that each decides on copies against everything stored before
           // it: an advisory lock on PostgreSQL; on SQLite a first write statement takes the
           // database's write lock (a transaction that read first could not take it later).
-          if (store.provider === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK})`;
-          else await tx.$executeRaw`DELETE FROM article_band WHERE 1 = 0`;
-          const decisions = await planBatch(tx, store.provider, items);
-          return writeBatch(new Writer(tx, store.provider), items, decisions);
+          await store.dialect.lockWriters(tx, INGEST_LOCK);
+          const decisions = await planBatch(tx, items);
+          return writeBatch(new Writer(tx, store.dialect), items, decisions);
         },
         { timeout: 120_000, maxWait: 120_000 },
       );
@@ -111,7 +70,7 @@ async function saveOnce(store: DbHandle, items: ArticleToSave[]): Promise<SaveRe
   }
 }
 
-/** The advisory lock key of the article writers ("newsgraph ingest"). */
+/** The lock key of the article writers ("newsgraph ingest"), where the database takes one. */
 const INGEST_LOCK = 0x6e657773;
 
 async function writeBatch(w: Writer, items: ArticleToSave[], decisions: Decision[]): Promise<SaveResult[]> {
@@ -177,45 +136,29 @@ async function upsertPublishers(w: Writer, names: (string | null)[]): Promise<Ma
   return new Map(upserted.map((r) => [r.key, Number(r.id)]));
 }
 
-/** A column of a multi-row INSERT: its name and its PostgreSQL type. */
-type Column = readonly [name: string, pgType: string];
-
 /**
  * Multi-row INSERTs in raw SQL rather than Prisma's createMany, whose per-row work in the
- * client was five times the database's. PostgreSQL gets one statement of a few array
- * parameters (INSERT .. SELECT * FROM unnest(...)), which it parses and plans as cheaply
- * for 10 rows as for 10,000; SQLite, with no arrays, one JSON text of rows read by
- * json_each: one parameter per statement, where a VALUES list of parameters cost Prisma's
- * client and driver adapter their per-parameter work (the JSON form takes about 45% less
- * CPU, storing the same values and types). Table and column names are constants of this
- * module; values are parameters.
+ * client was five times the database's: each dialect sends the rows as a few parameters
+ * (arrays read by unnest on PostgreSQL, JSON read by json_each on SQLite). Table and column
+ * names are constants of this module; values are parameters.
  */
 class Writer {
   constructor(
     readonly tx: Tx,
-    readonly provider: Provider,
+    readonly dialect: Dialect,
   ) {}
 
   /** Inserts the rows, with an ON CONFLICT clause if given; `returning` columns come back as rows. */
   async insert<T = never>(table: string, columns: readonly Column[], rows: unknown[][], options: { onConflict?: string; returning?: string } = {}): Promise<T[]> {
     if (rows.length === 0) return [];
-    const head = Prisma.raw(`INSERT INTO ${table} (${columns.map(([name]) => name).join(", ")})`);
-    const tail = Prisma.raw(`${options.onConflict ? ` ON CONFLICT ${options.onConflict}` : ""}${options.returning ? ` RETURNING ${options.returning}` : ""}`);
-    const run = async (sql: Prisma.Sql): Promise<T[]> => (options.returning ? this.tx.$queryRaw<T[]>(sql) : (await this.tx.$executeRaw(sql), []));
-    if (this.provider === "postgresql") {
-      const arrays = columns.map(([, type], c) => Prisma.sql`${rows.map((r) => r[c])}::${Prisma.raw(type)}[]`);
-      return run(Prisma.sql`${head} SELECT * FROM unnest(${Prisma.join(arrays)})${tail}`);
-    }
-    // `WHERE true`: SQLite's parser needs it between a SELECT and an ON CONFLICT clause.
-    const select = Prisma.raw(`SELECT ${columns.map((_, c) => `value ->> ${c}`).join(", ")} FROM json_each(`);
-    const out: T[] = [];
-    for (const json of jsonRowChunks(rows)) out.push(...(await run(Prisma.sql`${head} ${select}${json}) WHERE true${tail}`)));
-    return out;
+    const head = `INSERT INTO ${table} (${columns.map(([name]) => name).join(", ")})`;
+    const tail = `${options.onConflict ? ` ON CONFLICT ${options.onConflict}` : ""}${options.returning ? ` RETURNING ${options.returning}` : ""}`;
+    return this.dialect.insert<T>(this.tx, head, columns, rows, tail, options.returning !== undefined);
   }
 
-  /** A timestamp parameter: Prisma's own Date on SQLite (its text format), ISO text in a PostgreSQL array. */
+  /** A timestamp value for `insert`, as the dialect binds it. */
   time(date: Date | null): Date | string | null {
-    return date && this.provider === "postgresql" ? date.toISOString() : date;
+    return this.dialect.time(date);
   }
 }
 
@@ -248,7 +191,7 @@ async function insertFresh(
   await createQuotes(w, articles);
   await createEntityMentions(w, articles);
   await w.insert("article_band", [["band_key", "int8"], ["article_id", "int4"]], articles.flatMap((a) => [...new Set(a.bands)].map((k) => [BigInt(k), a.articleId])));
-  for (const t of touched) await resolveTouched(w.tx, w.provider, t);
+  for (const t of touched) await resolveTouched(w.tx, w.dialect, t);
   return articleIds;
 }
 
@@ -279,8 +222,7 @@ async function insertClusters(w: Writer, articles: Saved[], detached: Detached[]
       if (keys) keys.push(e.key);
       else t.fresh.set(articleId, [e.key]);
       for (const n of linkNames(e.type, { key: e.key, ...v })) t.names.add(n);
-      // SQLite has no boolean: 1 and 0.
-      const partial = w.provider === "postgresql" ? v.partial : Number(v.partial);
+      const partial = w.dialect.bool(v.partial);
       rows.push([articleId, e.type, e.key, e.key, e.name, JSON.stringify(v.forms), e.mentionCount, e.firstOffset, partial, v.surname, v.given, v.gender, v.acronym]);
     }
   }
@@ -417,8 +359,8 @@ export type DeleteResult = { deleted: false } | { deleted: true; title: string; 
  * organizations are resolved again over the remaining clusters (a surname it alone
  * joined to a full name may be left unjoined), and those with no cluster left go.
  */
-export function deleteArticle(db: Db, articleId: number, provider: Provider): Promise<DeleteResult> {
-  return withRetry(() => db.$transaction((tx) => deleteOnce(tx, articleId, provider), { timeout: 60_000, maxWait: 60_000 }));
+export function deleteArticle(store: DbHandle, articleId: number): Promise<DeleteResult> {
+  return withRetry(() => store.writer.$transaction((tx) => deleteOnce(tx, articleId, store.dialect), { timeout: 60_000, maxWait: 60_000 }));
 }
 
 type Row = { id: number | bigint; mention_count: number | bigint };
@@ -468,7 +410,7 @@ async function removeUnmentionedPlaces(tx: Tx, detached: Detached[]): Promise<nu
   return gone.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
-async function deleteOnce(tx: Tx, articleId: number, provider: Provider): Promise<DeleteResult> {
+async function deleteOnce(tx: Tx, articleId: number, dialect: Dialect): Promise<DeleteResult> {
   const detached = await detach(tx, articleId);
   const deleted = await tx.$queryRaw<{ title: string }[]>`DELETE FROM article WHERE id = ${articleId} RETURNING title`;
   if (deleted.length === 0) return { deleted: false };
@@ -479,7 +421,7 @@ async function deleteOnce(tx: Tx, articleId: number, provider: Provider): Promis
     const touched = emptyTouched(type);
     for (const c of detached.clusters.filter((c) => c.type === type)) touchRemoved(touched, c);
     if (!touched.keys.size) continue;
-    for (const id of await resolveTouched(tx, provider, touched)) removed.push({ type, id });
+    for (const id of await resolveTouched(tx, dialect, touched)) removed.push({ type, id });
     const table = type === "PERSON" ? "person" : "organization";
     const keys = [...touched.keys].sort();
     const remaining = await tx.$queryRaw<{ id: number | bigint }[]>`SELECT id FROM ${Prisma.raw(table)} WHERE key IN (${Prisma.join(keys)}) ORDER BY id`;

@@ -1,4 +1,4 @@
-// Full-text search over the databases' own indexes (prisma/<provider>/migrations/*_full_text_search):
+// Full-text search over the databases' own indexes (prisma/<database>/migrations/*_full_text_search):
 // SQLite FTS5 tables kept by triggers; on PostgreSQL, tsvector side tables kept by
 // triggers (articles, quotes) and GIN indexes on the tsvector of each name and alias
 // (entities). Ranked by bm25 on SQLite and ts_rank_cd on PostgreSQL. Pages are
@@ -15,114 +15,21 @@
 // prefix (`lavr*`, `"sergey lav*"`). Everything else (OR, -, parentheses, ^, :) is
 // punctuation between words.
 import { Prisma } from "./generated/sqlite/client.ts";
-import type { DbHandle } from "./client.ts";
+import type { DbHandle } from "./dialect.ts";
+import type { SearchKind, SearchQuery } from "./search-query.ts";
 
-export interface SearchTerm {
-  /** Lower-cased words; more than one make a phrase. */
-  words: string[];
-  /** The last word matches as a prefix. */
-  prefix: boolean;
-}
-
-export interface SearchQuery {
-  terms: SearchTerm[];
-}
-
-export const MAX_SEARCH_TERMS = 32;
-export const MAX_SEARCH_LENGTH = 1000;
-
-/** Input that holds no word to search for, or too many. */
-export class SearchInputError extends Error {}
-
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-
-function term(text: string, prefix: boolean): SearchTerm | null {
-  const words = text.normalize("NFKC").toLowerCase().match(WORD);
-  return words ? { words, prefix } : null;
-}
-
-/** Parses a search box's text; throws SearchInputError when it holds no word. */
-export function parseSearch(text: string): SearchQuery {
-  if (text.length > MAX_SEARCH_LENGTH) throw new SearchInputError(`must be at most ${MAX_SEARCH_LENGTH} characters, got ${text.length}`);
-  const terms: SearchTerm[] = [];
-  // A quoted phrase (an unclosed quote runs to the end), or a run of anything else but spaces.
-  for (const m of text.matchAll(/"([^"]*)(?:"|$)|[^\s"]+/g)) {
-    const phrase = m[1];
-    const t = phrase !== undefined ? term(phrase, /\*\s*$/.test(phrase)) : term(m[0], m[0].endsWith("*"));
-    if (t) terms.push(t);
-  }
-  if (terms.length === 0) throw new SearchInputError("must contain at least one word (letters or digits)");
-  if (terms.length > MAX_SEARCH_TERMS) throw new SearchInputError(`may hold at most ${MAX_SEARCH_TERMS} words or phrases, got ${terms.length}`);
-  return { terms };
-}
-
-/** The FTS5 MATCH expression: every term a quoted string (a phrase), implicitly ANDed. */
-export function fts5Match(q: SearchQuery): string {
-  // Words hold letters, digits and marks only: no `"` to escape, no operator to fear.
-  return q.terms.map((t) => `"${t.words.join(" ")}"${t.prefix ? " *" : ""}`).join(" ");
-}
-
-/** The text for PostgreSQL's to_tsquery: quoted lexemes, phrases with <->, terms with &. */
-export function tsQueryText(q: SearchQuery): string {
-  const quote = (w: string) => `'${w.replace(/['\\]/g, (c) => (c === "'" ? "''" : "\\\\"))}'`;
-  return q.terms
-    .map((t) => `(${t.words.map((w, i) => quote(w) + (t.prefix && i === t.words.length - 1 ? ":*" : "")).join(" <-> ")})`)
-    .join(" & ");
-}
-
-// ---- the indexed documents, as in the migrations
-
-export type SearchKind = "article" | "quote" | "person" | "organization" | "place";
-
-const ALIASES = { person: ["person_alias", "person_id"], organization: ["organization_alias", "organization_id"], place: ["place_alias", "place_id"] } as const;
-
-/** PostgreSQL: the side tables of articles and quotes, with their owner's id. */
-const PG_DOCUMENTS = { article: ["article_search", "article_id"], quote: ["quote_search", "quote_id"] } as const;
-/**
- * PostgreSQL: the indexed expressions, character for character as in
- * prisma/postgresql/migrations/*_full_text_search (else the planner cannot use them).
- */
-const PG_NAME = `to_tsvector('english'::regconfig, "name")`;
-const PG_ALIAS = `to_tsvector('english'::regconfig, "alias")`;
-
-/** SQLite bm25 column weights: title over body, quote over speaker, name over aliases. */
-const BM25_WEIGHTS: Record<SearchKind, string> = {
-  article: "5.0, 1.0",
-  quote: "2.0, 1.0",
-  person: "2.0, 1.0",
-  organization: "2.0, 1.0",
-  place: "2.0, 1.0",
-};
+export { MAX_SEARCH_LENGTH, MAX_SEARCH_TERMS, parseSearch, SearchInputError, type SearchKind, type SearchQuery, type SearchTerm } from "./search-query.ts";
+export { fts5Match } from "./sqlite/search.ts";
+export { tsQueryText } from "./postgres/search.ts";
 
 /**
- * `SELECT id, score` of every row of `kind` that matches; a higher score is a better match.
- * SQLite: -bm25 (bm25 is lower for better matches). PostgreSQL: ts_rank_cd with
- * length normalization 1 (divided by 1 + log(length)); an entity scores by its best
- * matching name or alias.
+ * `SELECT id, score` of every row of `kind` that matches; a higher score is a better match
+ * (each dialect's ranking: ./sqlite/search.ts, ./postgres/search.ts).
  */
 export function hitsSql(h: DbHandle, kind: SearchKind, q: SearchQuery | null): Prisma.Sql {
   // No search: every row, all equal (a filtered page that is not a search, `places(filter: {near})`).
   if (q === null) return Prisma.sql`SELECT id, 0 AS score FROM ${Prisma.raw(kind)}`;
-  if (h.provider === "sqlite") {
-    const fts = Prisma.raw(`${kind}_fts`);
-    return Prisma.sql`SELECT rowid AS id, -bm25(${fts}, ${Prisma.raw(BM25_WEIGHTS[kind])}) AS score FROM ${fts} WHERE ${fts} MATCH ${fts5Match(q)}`;
-  }
-  // The query is written out where it is used (not joined as a function in FROM): a
-  // constant to the planner, which then estimates its selectivity and uses the index.
-  const tsq = Prisma.sql`to_tsquery('english'::regconfig, ${tsQueryText(q)})`;
-  if (kind === "article" || kind === "quote") {
-    const [table, owner] = PG_DOCUMENTS[kind];
-    return Prisma.sql`SELECT s.${Prisma.raw(owner)} AS id, ts_rank_cd(s.document, ${tsq}, 1)::float8 AS score
-      FROM ${Prisma.raw(table)} s WHERE s.document @@ ${tsq}`;
-  }
-  const [aliases, owner] = ALIASES[kind];
-  const name = Prisma.raw(PG_NAME);
-  const alias = Prisma.raw(PG_ALIAS);
-  return Prisma.sql`SELECT s.id, max(s.score) AS score FROM (
-      SELECT t.id, ts_rank_cd(${name}, ${tsq}, 1)::float8 AS score FROM ${Prisma.raw(kind)} t WHERE ${name} @@ ${tsq}
-      UNION ALL
-      SELECT a.${Prisma.raw(owner)}, ts_rank_cd(${alias}, ${tsq}, 1)::float8 FROM ${Prisma.raw(aliases)} a WHERE ${alias} @@ ${tsq}
-    ) s GROUP BY s.id`;
+  return h.dialect.hits(kind, q);
 }
 
 // ---- ranked, filtered, keyset pages over the hits
@@ -158,7 +65,7 @@ const conditions = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`WHERE ${P
 /** One statement: the ids of a page, in list order. */
 export async function searchIds(h: DbHandle, r: SearchPageRequest): Promise<SearchIdsPage> {
   const keys = r.order.map((k, i) => Prisma.raw(`${k.sql} AS k${i}`));
-  const same = h.provider === "sqlite" ? "IS" : "IS NOT DISTINCT FROM";
+  const same = h.dialect.notDistinct;
   // Backward pages walk the order reversed from the cursor, then turn around.
   const dirs = r.order.map((k) => (r.backward ? !k.desc : !!k.desc));
   const orderBy = Prisma.raw(dirs.map((desc, i) => `r.k${i} ${desc ? "DESC" : "ASC"}`).join(", "));

@@ -1,5 +1,5 @@
-// Names for the read batches' statements (src/store/read-batch.ts), which the PostgreSQL
-// client (src/store/client.ts) prepares by name: a module of its own, below both.
+// Names for the read batches' statements (src/store/postgres/read-batch.ts), which the PostgreSQL
+// client (src/store/postgres/open.ts) prepares by name: a module of its own, below both.
 /** Leads every batch statement: `statementName` names these, and only these, for preparing. */
 export const READ_BATCH_MARK = "/* newsgraph:read-batch */";
 

@@ -7,11 +7,10 @@
 // `bucketStarts` enumerates the same starts in JavaScript, empty buckets included.
 // Demonyms are not mentions (README, Places) and count nowhere here.
 import { Prisma } from "./generated/sqlite/client.ts";
-import type { DbHandle } from "./client.ts";
-import type { ReadBatch } from "./read-batch.ts";
-import { inIds, MENTION_TABLE, type EntityTable } from "./edges.ts";
+import type { DbHandle, Reads, TimelineInterval } from "./dialect.ts";
+import { MENTION_TABLE, type EntityTable } from "./edges.ts";
 
-export type TimelineInterval = "DAY" | "WEEK" | "MONTH";
+export type { TimelineInterval } from "./dialect.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -47,22 +46,6 @@ export function bucketStarts(interval: TimelineInterval, from: Date, to: Date, m
 /** A bucket's key as the databases write it: `YYYY-MM-DD` of its start. */
 export const bucketKey = (start: Date) => start.toISOString().slice(0, 10);
 
-/** SQL naming the bucket of the instant `column` as `YYYY-MM-DD` text. */
-function bucketSql(h: DbHandle, interval: TimelineInterval, column: string): string {
-  if (h.provider === "sqlite") {
-    // date() reads the stored ISO 8601 text (`2016-12-03T04:21:00.000+00:00`) in UTC.
-    switch (interval) {
-      case "DAY": return `date(${column})`;
-      // Back six days, then forward to the next Monday (weekday 1): the Monday on or before.
-      case "WEEK": return `date(${column}, '-6 days', 'weekday 1')`;
-      case "MONTH": return `date(${column}, 'start of month')`;
-    }
-  }
-  // date_trunc's weeks are ISO weeks: they start on Monday.
-  return `to_char(date_trunc('${interval.toLowerCase()}', ${column}), 'YYYY-MM-DD')`;
-}
-
-
 export interface BucketCounts {
   mentionCount: number;
   articleCount: number;
@@ -75,32 +58,20 @@ export interface TimelineRequest {
 }
 
 /**
- * An instant as a parameter. PostgreSQL: ISO text cast to `timestamp` (UTC, as stored),
- * since a ReadBatch hands a Date to pg, which would write it in the process's time zone.
- */
-function instant(h: DbHandle, t: Date): Prisma.Sql {
-  return h.provider === "postgresql" ? Prisma.sql`${t.toISOString()}::timestamp` : Prisma.sql`${t}`;
-}
-
-function run<R>(h: DbHandle, sql: Prisma.Sql, reads?: ReadBatch): Promise<R[]> {
-  return reads ? reads.rows<R>(sql) : h.db.$queryRaw<R[]>(sql);
-}
-
-/**
  * For each entity of `table` in `ids`: its mentions and articles per bucket, counting the
  * articles published at or after `from` and before `to`; by entity id, then bucket key.
  * Buckets without an article are absent. One statement for all the entities.
  */
 export async function mentionTimelines(
-  h: DbHandle, table: EntityTable, ids: readonly number[], r: TimelineRequest, reads?: ReadBatch,
+  h: DbHandle, reads: Reads, table: EntityTable, ids: readonly number[], r: TimelineRequest,
 ): Promise<Map<number, Map<string, BucketCounts>>> {
   const m = MENTION_TABLE[table];
-  const rows = await run<{ id: number | bigint; bucket: string; mentions: number | bigint | string; articles: number | bigint | string }>(h, Prisma.sql`
-    SELECT x.${Prisma.raw(m.column)} AS id, ${Prisma.raw(bucketSql(h, r.interval, "a.published_at"))} AS bucket,
+  const rows = await reads.rows<{ id: number | bigint; bucket: string; mentions: number | bigint | string; articles: number | bigint | string }>(Prisma.sql`
+    SELECT x.${Prisma.raw(m.column)} AS id, ${Prisma.raw(h.dialect.bucket(r.interval, "a.published_at"))} AS bucket,
       SUM(x.mention_count) AS mentions, COUNT(*) AS articles
     FROM ${Prisma.raw(m.table)} x JOIN article a ON a.id = x.article_id
-    WHERE ${inIds(h, `x.${m.column}`, ids)} AND a.published_at >= ${instant(h, r.from)} AND a.published_at < ${instant(h, r.to)}
-    GROUP BY 1, 2`, reads);
+    WHERE ${h.dialect.inIds(`x.${m.column}`, ids)} AND a.published_at >= ${h.dialect.instant(r.from)} AND a.published_at < ${h.dialect.instant(r.to)}
+    GROUP BY 1, 2`);
   const out = new Map<number, Map<string, BucketCounts>>(ids.map((id) => [id, new Map()]));
   for (const row of rows) {
     out.get(Number(row.id))?.set(row.bucket, { mentionCount: Number(row.mentions), articleCount: Number(row.articles) });
@@ -145,8 +116,8 @@ export async function topEntities(h: DbHandle, r: TopEntityRequest): Promise<Top
         ORDER BY ${order} LIMIT ${r.first}) t`;
     }
     const range = [
-      ...(r.from ? [Prisma.sql`a.published_at >= ${instant(h, r.from)}`] : []),
-      ...(r.to ? [Prisma.sql`a.published_at < ${instant(h, r.to)}`] : []),
+      ...(r.from ? [Prisma.sql`a.published_at >= ${h.dialect.instant(r.from)}`] : []),
+      ...(r.to ? [Prisma.sql`a.published_at < ${h.dialect.instant(r.to)}`] : []),
     ];
     return Prisma.sql`SELECT ${type} AS type, x.${Prisma.raw(m.column)} AS id, SUM(x.mention_count) AS mentions, COUNT(*) AS articles
       FROM article a JOIN ${Prisma.raw(m.table)} x ON x.article_id = a.id

@@ -35,7 +35,7 @@ export async function snapshot(h: DbHandle): Promise<Snapshot> {
   for (const { table } of ENTITIES) {
     const rows = await h.db.$queryRawUnsafe<{ key: string; name: string; mention_count: unknown; article_count: unknown; aliases: string | null }[]>(
       `SELECT e.key, e.name, e.mention_count, e.article_count,
-         (SELECT ${h.provider === "postgresql" ? "string_agg(a.alias, '|' ORDER BY a.alias)" : "group_concat(a.alias, '|')"}
+         (SELECT ${h.dialect.name === "postgresql" ? "string_agg(a.alias, '|' ORDER BY a.alias)" : "group_concat(a.alias, '|')"}
           FROM ${table}_alias a WHERE a.${table}_id = e.id) AS aliases
        FROM ${table} e`,
     );

@@ -71,7 +71,7 @@ export const Article = objectType({
 
 /**
  * The article's body: a string on rows Prisma read, a function that loads it on rows read
- * in a PostgreSQL batch (store/by-id.ts's `fromJson`, which leaves bodies out of pages).
+ * in a PostgreSQL batch (store/by-id.ts's `shapeRow`, which leaves bodies out of pages).
  */
 function bodyOf(a: { body: string }): Promise<string> {
   const body: unknown = a.body;

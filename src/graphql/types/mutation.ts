@@ -212,7 +212,7 @@ export const Mutation = mutationType({
       async resolve(_root, { id }, ctx: Context) {
         requireWriter(ctx.auth);
         const { id: articleId } = idOfType(id, ["Article"], "id");
-        const result = await deleteArticle(ctx.store.writer, articleId, ctx.store.provider);
+        const result = await deleteArticle(ctx.store, articleId);
         if (!result.deleted) throw badInput(`id: no Article with id "${id}"`, "id");
         // After the commit: entityUpdated subscribers of the entities left re-read them.
         await publishStoreEvent(ctx.store, { articleIds: [], entities: result.updated });

@@ -16,14 +16,13 @@ import type {
   SqlMigrationAwareDriverAdapterFactory,
   SqlQuery,
 } from "@prisma/driver-adapter-utils";
-import { databaseTarget, sqliteFilePath, type Provider } from "../database-url.ts";
+import { databaseTarget, type Provider } from "../database-url.ts";
+import { sqliteFilePath } from "../sqlite/url.ts";
 import { connectPostgres, createScratchPostgresDatabase } from "./postgres.ts";
 import { delegate, withDispose } from "./wrap.ts";
 
 export { createScratchPostgresDatabase, withDatabaseName, type ScratchDatabase } from "./postgres.ts";
 export type { Provider } from "../database-url.ts";
-
-export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
 
 /** The default local server for PostgreSQL scratch databases. */
 export const DEFAULT_POSTGRES_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -44,22 +43,6 @@ export interface ManagedAdapterFactory extends SqlMigrationAwareDriverAdapterFac
   lastDatabaseError(): string | undefined;
   /** Disposes every connection still open (and drops scratch databases). Idempotent. */
   close(): Promise<void>;
-}
-
-export interface AdapterFactoryOptions {
-  /**
-   * PostgreSQL only: the server (any database on it that we may connect to) on
-   * which `connectToShadowDb()` creates and later drops a scratch database.
-   * Defaults to the main URL.
-   */
-  shadowServerUrl?: string;
-}
-
-/** The adapter factory for a `file:` or `postgres(ql)://` URL. */
-export function adapterFactoryForUrl(url: string, opts: AdapterFactoryOptions = {}): ManagedAdapterFactory {
-  return providerOfUrl(url) === "sqlite"
-    ? sqliteAdapterFactory(url)
-    : postgresAdapterFactory(url, opts.shadowServerUrl ?? url);
 }
 
 /**

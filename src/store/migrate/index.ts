@@ -8,51 +8,21 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
-import {
-  adapterFactoryForUrl,
-  DEFAULT_POSTGRES_SERVER_URL,
-  PROVIDERS,
-  providerOfUrl,
-  sqliteAdapterFactory,
-  postgresAdapterFactory,
-  withEngine,
-  withDatabaseName,
-  type ManagedAdapterFactory,
-  type Provider,
-} from "./engine.ts";
+import { DEFAULT_POSTGRES_SERVER_URL, providerOfUrl, withEngine, type Provider } from "./engine.ts";
 import { migrationFolderName, readMigrationHistory, writeMigration } from "./history.ts";
-import { ensureSqliteFolder, sqliteFilePath } from "../database-url.ts";
-import Database from "better-sqlite3";
-import { FULL_TEXT_TABLES } from "../search-tables.ts";
+import { DIALECTS } from "../dialects.ts";
 
-/** Every committed migration is recorded as applied (finished, not rolled back) in the SQLite file. */
-function sqliteUpToDate(url: string, names: string[]): boolean {
-  const path = sqliteFilePath(url);
-  if (path === ":memory:") return false;
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true, timeout: 5_000 });
-    const rows = db
-      .prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
-      .all() as { name: string }[];
-    const applied = new Set(rows.map((r) => r.name));
-    return names.every((name) => applied.has(name));
-  } catch {
-    // No file, no table, or unreadable: the engine decides (and reports).
-    return false;
-  } finally {
-    db?.close();
-  }
-}
+export { providerOfUrl, type Provider } from "./engine.ts";
 
-export { PROVIDERS, providerOfUrl, type Provider } from "./engine.ts";
+/** The databases with a schema and a migration history of their own under prisma/. */
+export const PROVIDERS = Object.keys(DIALECTS) as Provider[];
 export { MigrationEngineError } from "./engine.ts";
 
 /** The repository's prisma/ folder. */
 export const DEFAULT_PRISMA_DIR = fileURLToPath(new URL("../../../prisma", import.meta.url));
 
 // Tables the engine must neither create nor drop: the full-text indexes, written by hand in a migration.
-const filterFor = (provider: Provider): SchemaFilter => ({ externalTables: [...FULL_TEXT_TABLES[provider]], externalEnums: [] });
+const filterFor = (provider: Provider): SchemaFilter => ({ externalTables: [...DIALECTS[provider].fullTextTables], externalEnums: [] });
 
 export interface MigrationPathsOptions {
   /** Folder holding `<provider>/schema.prisma` and `<provider>/migrations`; defaults to the repository's prisma/. */
@@ -84,27 +54,18 @@ export interface MigrateResult {
  */
 export async function migrateDatabase(url: string, opts: MigrationPathsOptions = {}): Promise<MigrateResult> {
   const provider = providerOfUrl(url);
-  if (provider === "sqlite") ensureSqliteFolder(url);
+  const { migrations } = DIALECTS[provider];
+  migrations.prepare?.(url);
   const [schema, history] = await Promise.all([
     readFile(schemaPath(provider, opts.prismaDir), "utf8"),
     readMigrationHistory(migrationsDir(provider, opts.prismaDir)),
   ]);
-  // The engine takes SQLite's exclusive lock, which it cannot get while another process
-  // (a running server, another loader) has the file open; with nothing to apply there
-  // is no need to ask it.
-  if (provider === "sqlite" && sqliteUpToDate(url, history.migrationDirectories.map((m) => m.path))) return { applied: [] };
-  const factory = adapterFactoryForUrl(url, { shadowServerUrl: opts.shadowServerUrl ?? postgresShadowServerUrl() });
+  if (migrations.upToDate?.(url, history.migrationDirectories.map((m) => m.path))) return { applied: [] };
+  const factory = migrations.factory(url, opts.shadowServerUrl ?? postgresShadowServerUrl());
   const output = await withEngine({ schema, factory, onLog: opts.onLog }, (engine) =>
     engine.applyMigrations({ migrationsList: history, filters: filterFor(provider) }),
   ).catch((error: unknown) => {
-    // SQLITE_BUSY reaches the engine as a driver error kind it does not know.
-    if (provider === "sqlite" && error instanceof Error && /SocketTimeout/.test(error.message)) {
-      throw new Error(
-        `cannot apply migrations to ${sqliteFilePath(url)}: another process (a running server or loader) has it open; stop it and run again`,
-        { cause: error },
-      );
-    }
-    throw error;
+    throw migrations.explain?.(url, error) ?? error;
   });
   return { applied: output.appliedMigrationNames };
 }
@@ -123,12 +84,8 @@ export async function pendingSchemaChanges(provider: Provider, opts: MigrationPa
     readFile(schemaPath(provider, opts.prismaDir), "utf8"),
     readMigrationHistory(migrationsDir(provider, opts.prismaDir)),
   ]);
-  // The engine connects its "main" database on start (on PostgreSQL it reads the
-  // server version there); an in-memory SQLite database / the shadow server's
-  // maintenance database keeps the user's database out of this.
-  const server = opts.shadowServerUrl ?? postgresShadowServerUrl();
-  const factory: ManagedAdapterFactory =
-    provider === "sqlite" ? sqliteAdapterFactory(":memory:") : postgresAdapterFactory(server, server);
+  // The engine connects its "main" database on start: a scratch one keeps the user's database out of this.
+  const factory = DIALECTS[provider].migrations.scratchFactory(opts.shadowServerUrl ?? postgresShadowServerUrl());
   const result = await withEngine({ schema, factory, onLog: opts.onLog }, (engine) =>
     engine.diff({
       // An empty history has no lockfile yet, and the engine needs one to pick the connector.
@@ -190,6 +147,7 @@ export async function createMigration(name: string, opts: CreateMigrationOptions
 export function postgresShadowServerUrl(env: NodeJS.ProcessEnv = process.env): string {
   if (env.SHADOW_DATABASE_URL) return env.SHADOW_DATABASE_URL;
   const url = env.DATABASE_URL;
-  if (url && providerOfUrl(url) === "postgresql") return withDatabaseName(url, "postgres");
+  const shadowServer = url ? DIALECTS[providerOfUrl(url)].migrations.shadowServer : undefined;
+  if (url && shadowServer) return shadowServer(url);
   return DEFAULT_POSTGRES_SERVER_URL;
 }

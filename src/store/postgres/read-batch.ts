@@ -9,9 +9,9 @@
 // so the statements per operation grow with the depth of the query, not with its number
 // of list fields. Rows come back as JSON: numbers, strings, booleans and null as they
 // are; timestamps as ISO text without a zone (the callers turn them into Dates).
-import { Prisma } from "./generated/sqlite/client.ts";
-import type { DbHandle } from "./client.ts";
-import { READ_BATCH_MARK, statementName } from "./statement-name.ts";
+import { Prisma } from "../generated/sqlite/client.ts";
+import type { DbHandle, Reads } from "../dialect.ts";
+import { READ_BATCH_MARK, statementName } from "../statement-name.ts";
 
 interface Pending {
   sql: Prisma.Sql;
@@ -20,7 +20,7 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-export class ReadBatch {
+export class ReadBatch implements Reads {
   private pending: Pending[] = [];
 
   constructor(private readonly h: DbHandle) {}
@@ -55,9 +55,9 @@ export class ReadBatch {
       for (const p of batch) p.reject(error);
     }
   }
-}
 
-/** A `timestamp` from JSON (UTC, as Prisma stores DateTime) as a Date; null stays null. */
-export function jsonDate(value: unknown): Date | null {
-  return typeof value === "string" ? new Date(value.endsWith("Z") ? value : `${value}Z`) : null;
+  /** The JSON object of the one row `select` reads, or NULL. */
+  rowJson(select: string): string {
+    return `(SELECT to_json(c) FROM (${select}) c)`;
+  }
 }

@@ -1,4 +1,4 @@
-// One reader thread of src/store/sqlite-readers.ts: a read-only better-sqlite3 connection
+// One reader thread of src/store/sqlite/readers.ts: a read-only better-sqlite3 connection
 // (through Prisma's own adapter, so results are shaped exactly as on the main thread)
 // that runs the statements Prisma sends it. Plain JavaScript: threads start without tsx.
 import { workerData } from "node:worker_threads";

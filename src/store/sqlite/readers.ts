@@ -14,7 +14,7 @@ const ADAPTER_NAME = "@prisma/adapter-better-sqlite3";
 export function sqliteReaders(file: string, threads: number, busyTimeoutMs: number): SqlDriverAdapterFactory {
   const connect = async (): Promise<SqlDriverAdapter> => {
     const pool = new Piscina<SqlQuery, Answer>({
-      filename: new URL("./sqlite-reader-thread.mjs", import.meta.url).href,
+      filename: new URL("./reader-thread.mjs", import.meta.url).href,
       workerData: { file, timeout: busyTimeoutMs },
       minThreads: threads,
       maxThreads: threads,
