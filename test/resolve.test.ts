@@ -417,3 +417,34 @@ test("an organization's last word does not join it across a compass word (`Stirl
   );
   assert.deepEqual(r.entities.map((e) => [e.key, e.mentionCount]), [["east stirling", 1], ["stirling", 1], ["washington post", 2]]);
 });
+
+test("a one-word name takes its type from the article: a named person's surname, a known outlet", () => {
+  const text = "Dana Whitfield spoke in Ohio. Whitfield's campaign said Whitfield would win and Whitfield agreed, Fox reported, and Ford Motor said Ford would not.";
+  const r = resolveArticle(
+    {
+      mentions: mentionsIn(text, [
+        ["PERSON", "Dana Whitfield"],
+        ["ORGANIZATION", "Whitfield's"],
+        ["PERSON", "Whitfield", 2],
+        ["PERSON", "Whitfield", 3],
+        ["PERSON", "Fox"],
+        ["ORGANIZATION", "Ford Motor"],
+        ["ORGANIZATION", "Ford", 1],
+      ]),
+      quotes: [],
+    },
+    text,
+  );
+  assert.deepEqual(
+    r.entities.map((e) => [e.type, e.key, e.mentionCount]),
+    [["PERSON", "dana whitfield", 4], ["ORGANIZATION", "fox", 1], ["ORGANIZATION", "ford motor", 1], ["ORGANIZATION", "ford", 1]],
+  );
+  // Tagged an organization as often as a person when alone, the name stays an organization (`Bosch`).
+  const firm = "Ada Lindqvist founded Lindqvist. Lindqvist said sales rose.";
+  const f = resolveArticle({ mentions: mentionsIn(firm, [["PERSON", "Ada Lindqvist"], ["ORGANIZATION", "Lindqvist", 1], ["ORGANIZATION", "Lindqvist", 2]]), quotes: [] }, firm);
+  assert.deepEqual(f.entities.map((e) => [e.type, e.key, e.mentionCount]), [["PERSON", "ada lindqvist", 1], ["ORGANIZATION", "lindqvist", 2]]);
+  // A person of that surname named in full keeps the outlet's name a person's (`Liam Fox`).
+  const uk = "Liam Fox spoke. Fox said the party would win.";
+  const u = resolveArticle({ mentions: mentionsIn(uk, [["PERSON", "Liam Fox"], ["PERSON", "Fox", 1]]), quotes: [] }, uk);
+  assert.deepEqual(u.entities.map((e) => [e.type, e.key, e.mentionCount]), [["PERSON", "liam fox", 2]]);
+});

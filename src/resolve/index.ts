@@ -567,7 +567,13 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   // A country is a place, never an organization (`the UK`, `US` tagged ORG): the same
   // mention object keeps its identity for the quotes that point at it.
   const spans = extraction.mentions.filter((m) => text.slice(m.start, m.end) === m.text);
-  const valid = spans.filter((m) => !namesNoBody(m)).map((m) => (m.type === "ORGANIZATION" && lookupCountry(m.text) ? retype(m, "PLACE") : m));
+  const kept = spans.filter((m) => !namesNoBody(m));
+  const typeOf = bareNameTypes(kept);
+  const valid = kept.map((m) => {
+    if (m.type === "ORGANIZATION" && lookupCountry(m.text)) return retype(m, "PLACE");
+    const type = typeOf(m);
+    return type === m.type ? m : retype(m, type);
+  });
   const placeChoices = choosePlaces(valid, text);
   for (const m of valid) {
     const choice = placeChoices.get(m);
@@ -626,6 +632,47 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
     return { text: q.text, start: q.start, end: q.end, cue: q.cue, speakerName, speaker };
   });
   return { entities, quotes, mentions: resolvedMentions };
+}
+
+/** A name of one capitalised word as written, without title or honorific (`Fox`, `Trump's`). */
+const BARE_NAME = /^\p{Lu}[\p{L}’'-]*$/u;
+
+/**
+ * The type a one-word name gets from the rest of its article, when the tagger's is
+ * contradicted there:
+ *  - the surname of a person the article names in full, tagged a person more often than
+ *    an organization when written alone, is that person everywhere in it (`Carson said
+ *    ... Carson's campaign` with one `Carson` tagged ORG), unless the name is a known
+ *    organization or outlet or a word of an organization's name in the article (`Trump`
+ *    beside `Trump Tower`); a name tagged an organization as often stays one (`Bosch`
+ *    beside `Robert Bosch`);
+ *  - a known outlet or organization is not a person (`Fox's prime-time audience`) unless
+ *    the article names a person with that surname (`Liam Fox`).
+ */
+function bareNameTypes(mentions: readonly Mention[]): (m: Mention) => EntityType {
+  const surnames = new Set<string>();
+  const orgWords = new Set<string>();
+  const votes = new Map<string, { person: number; org: number }>();
+  const wordOf = (m: Mention) => normalizeName("PERSON", m.text);
+  for (const m of mentions) {
+    if (m.type === "PERSON" && personNameParts(m.text).words >= 2) surnames.add(personNameParts(m.text).surname);
+    if (m.type === "ORGANIZATION" && /\s/u.test(m.text.trim())) for (const w of normalizeName("ORGANIZATION", m.text).split(" ")) orgWords.add(w);
+    if (m.type === "PLACE" || !BARE_NAME.test(m.text)) continue;
+    const v = votes.get(wordOf(m)) ?? { person: 0, org: 0 };
+    if (m.type === "PERSON") v.person++;
+    else v.org++;
+    votes.set(wordOf(m), v);
+  }
+  return (m) => {
+    if (m.type === "PLACE" || !BARE_NAME.test(m.text) || ACRONYM.test(m.text)) return m.type;
+    const name = m.text.replace(/['’]s$/u, "");
+    const known = isKnownOrganization(name) || isMediaName(name);
+    const word = wordOf(m);
+    const vote = votes.get(word) ?? { person: 0, org: 0 };
+    if (m.type === "ORGANIZATION" && surnames.has(word) && vote.person > vote.org && !known && !orgWords.has(word) && !isPlaceName(word)) return "PERSON";
+    if (m.type === "PERSON" && known && !surnames.has(word)) return "ORGANIZATION";
+    return m.type;
+  };
 }
 
 /** Last words of names that are events, shows or laws rather than a body (`Consumer Electronics Show`). */
