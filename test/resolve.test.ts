@@ -379,3 +379,73 @@ test("an acronym that ends a longer organization's name is not its short form", 
   );
   assert.deepEqual(r.entities.map((e) => [e.key, e.mentionCount]), [["junge svp", 2], ["svp", 1], ["washington post", 2]]);
 });
+
+test("clubs: a place before a player's position is a club's, and a game report's opening place is its nickname club's", () => {
+  const text = "The hosts led through Norwich striker Tom Reed and Sunderland forward Al Kane. Norwich Cathedral was full.";
+  const r = resolveArticle(
+    { mentions: mentionsIn(text, [["ORGANIZATION", "Norwich"], ["PERSON", "Tom Reed"], ["ORGANIZATION", "Sunderland"], ["PERSON", "Al Kane"]]), quotes: [] },
+    text,
+  );
+  assert.deepEqual(
+    r.entities.filter((e) => e.type === "ORGANIZATION").map((e) => [e.key, e.evidence?.partial, e.evidence?.surname]),
+    [["norwich", true, "norwich"], ["sunderland", true, "sunderland"]],
+  );
+  // Without a position after it a city stays what it was.
+  const plain = "Norwich said on Monday that Sunderland would pay.";
+  const p = resolveArticle({ mentions: mentionsIn(plain, [["ORGANIZATION", "Norwich"], ["ORGANIZATION", "Sunderland"]]), quotes: [] }, plain);
+  assert.deepEqual(p.entities.map((e) => e.evidence?.partial), [false, false]);
+
+  const report = "In Detroit, Sam Hale pitched a shutout as the Tigers blanked the Kansas City Royals 4-0.\nThe Chicago White Sox beat the Hawks.";
+  const game = resolveArticle(
+    {
+      mentions: mentionsIn(report, [["PLACE", "Detroit"], ["PERSON", "Sam Hale"], ["ORGANIZATION", "Tigers"], ["ORGANIZATION", "Kansas City Royals"], ["ORGANIZATION", "Chicago White Sox"], ["ORGANIZATION", "Hawks"]]),
+      quotes: [],
+    },
+    report,
+  );
+  // The Tigers carry Detroit; the Hawks, in a sentence that opens with no place, carry none.
+  assert.deepEqual(
+    game.entities.filter((e) => e.type === "ORGANIZATION").map((e) => [e.key, e.evidence?.surname]),
+    [["tigers", "detroit"], ["kansas city royals", "kansas city"], ["chicago white sox", "chicago"], ["hawks", null]],
+  );
+});
+
+test("an organization's last word does not join it across a compass word (`Stirling` is not `East Stirling`)", () => {
+  const text = "East Stirling beat Stirling 2-1, and the Post said the Washington Post would print it.";
+  const r = resolveArticle(
+    { mentions: mentionsIn(text, [["ORGANIZATION", "East Stirling"], ["ORGANIZATION", "Stirling"], ["ORGANIZATION", "Post"], ["ORGANIZATION", "Washington Post"]]), quotes: [] },
+    text,
+  );
+  assert.deepEqual(r.entities.map((e) => [e.key, e.mentionCount]), [["east stirling", 1], ["stirling", 1], ["washington post", 2]]);
+});
+
+test("a one-word name takes its type from the article: a named person's surname, a known outlet", () => {
+  const text = "Dana Whitfield spoke in Ohio. Whitfield's campaign said Whitfield would win and Whitfield agreed, Fox reported, and Ford Motor said Ford would not.";
+  const r = resolveArticle(
+    {
+      mentions: mentionsIn(text, [
+        ["PERSON", "Dana Whitfield"],
+        ["ORGANIZATION", "Whitfield's"],
+        ["PERSON", "Whitfield", 2],
+        ["PERSON", "Whitfield", 3],
+        ["PERSON", "Fox"],
+        ["ORGANIZATION", "Ford Motor"],
+        ["ORGANIZATION", "Ford", 1],
+      ]),
+      quotes: [],
+    },
+    text,
+  );
+  assert.deepEqual(
+    r.entities.map((e) => [e.type, e.key, e.mentionCount]),
+    [["PERSON", "dana whitfield", 4], ["ORGANIZATION", "fox", 1], ["ORGANIZATION", "ford motor", 1], ["ORGANIZATION", "ford", 1]],
+  );
+  // Tagged an organization as often as a person when alone, the name stays an organization (`Bosch`).
+  const firm = "Ada Lindqvist founded Lindqvist. Lindqvist said sales rose.";
+  const f = resolveArticle({ mentions: mentionsIn(firm, [["PERSON", "Ada Lindqvist"], ["ORGANIZATION", "Lindqvist", 1], ["ORGANIZATION", "Lindqvist", 2]]), quotes: [] }, firm);
+  assert.deepEqual(f.entities.map((e) => [e.type, e.key, e.mentionCount]), [["PERSON", "ada lindqvist", 1], ["ORGANIZATION", "lindqvist", 2]]);
+  // A person of that surname named in full keeps the outlet's name a person's (`Liam Fox`).
+  const uk = "Liam Fox spoke. Fox said the party would win.";
+  const u = resolveArticle({ mentions: mentionsIn(uk, [["PERSON", "Liam Fox"], ["PERSON", "Fox", 1]]), quotes: [] }, uk);
+  assert.deepEqual(u.entities.map((e) => [e.type, e.key, e.mentionCount]), [["PERSON", "liam fox", 2]]);
+});

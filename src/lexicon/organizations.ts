@@ -105,6 +105,7 @@ MSNBC
 NBC
 ABC
 CBS
+Fox
 Fox News
 NPR
 PBS

@@ -21,7 +21,7 @@ import { givenNameGender } from "../lexicon/names.ts";
 import { lookupCountry } from "../lexicon/countries.ts";
 import { cityCandidates, lookupCity, isUsStateName } from "../lexicon/places.ts";
 import { hasOrgKeyword, isKnownOrganization, isMediaName } from "../lexicon/organizations.ts";
-import { NON_ENTITY_TAILS, NON_NAME_WORDS } from "../lexicon/words.ts";
+import { COMPASS_WORDS, NON_ENTITY_TAILS, NON_NAME_WORDS } from "../lexicon/words.ts";
 import { attachDemonyms, choosePlaces, placeGeo, type PlaceChoice } from "./places.ts";
 
 export { normalizeName } from "./normalize.ts";
@@ -322,8 +322,11 @@ function mergeOrganizations(groups: Group[]): void {
   const full = groups.filter((g) => g.type === "ORGANIZATION" && g.key.includes(" "));
   const index = indexBy(full, (g) => {
     // An acronym may leave out a leading place (`US Securities Exchange Commission`).
-    const rest = g.key.split(" ").slice(1).join(" ");
-    const keys = [`last:${lastWord(g.key)}`, `solid:${g.key.replace(/ /g, "")}`, `acr:${acronymOf(g.key)}`];
+    const words = g.key.split(" ");
+    const rest = words.slice(1).join(" ");
+    const keys = [`solid:${g.key.replace(/ /g, "")}`, `acr:${acronymOf(g.key)}`];
+    // `East Stirling` is another place's club than `Stirling`: a compass word makes a new name.
+    if (!words.slice(0, -1).every((w) => COMPASS_WORDS.has(w))) keys.push(`last:${lastWord(g.key)}`);
     if (rest.includes(" ")) keys.push(`acr:${acronymOf(rest)}`);
     return keys;
   });
@@ -391,17 +394,76 @@ const CLUB_SUFFIXES = new Set(["city", "united", "town", "rovers", "athletic", "
 /** Other clubs that name their place (`Chicago White Sox`) count only in an article naming this many. */
 const NAMED_CLUBS = 2;
 
-/** `table`: a club a table names by its place; `named`: a club named with its place, among others. */
-type ClubRole = "table" | "named" | null;
+/**
+ * A club's role in its article: `table`, named by its place alone where that place is a
+ * club's (in a table, or before a player's position); `named`, named with its place among
+ * other clubs; `home`, named by its nickname alone in a game report set in its place.
+ */
+type ClubRole = { role: "table" } | { role: "named" } | { role: "home"; place: string } | null;
 
-function clubRoles(groups: readonly Group[]): Map<Group, ClubRole> {
+/** Positions and posts after which a place's name is a club's (`Norwich striker Keith O'Neill`). */
+const CLUB_POSITION_AFTER =
+  /^\s+(?:striker|forward|midfielder|defender|goalkeeper|keeper|winger|full-?back|centre-?back|center-?back|sweeper|playmaker|fly-half|scrum-half|flanker|hooker|lock|prop|batsman|bowler|all-rounder|wicketkeeper|pitcher|catcher|shortstop|outfielder|quarterback|manager|coach|captain|skipper)\b/iu;
+
+/** A game report's opening place (`In Detroit, ...`, `At California, ...`): the home club's. */
+const HOME_PLACE_BEFORE = /^(?:In|At)\s+$/u;
+
+function clubRoles(groups: readonly Group[], text: string): Map<Group, ClubRole> {
   const roles = new Map<Group, ClubRole>();
   const orgs = groups.filter((g) => g.type === "ORGANIZATION" && !g.mergedInto);
   const table = orgs.filter((g) => isPlaceName(g.key));
-  if (table.length >= TABLE_CLUBS) for (const g of table) roles.set(g, "table");
+  const positioned = table.filter((g) => g.own.some((m) => CLUB_POSITION_AFTER.test(text.slice(m.end, m.end + 24))));
+  for (const g of table.length >= TABLE_CLUBS ? table : positioned) roles.set(g, { role: "table" });
   const named = orgs.filter((g) => !roles.has(g) && clubPlace(g.key) !== null);
-  for (const g of named) if (named.length >= NAMED_CLUBS || CLUB_SUFFIXES.has(lastWord(g.key))) roles.set(g, "named");
+  for (const g of named) if (named.length >= NAMED_CLUBS || CLUB_SUFFIXES.has(lastWord(g.key))) roles.set(g, { role: "named" });
+  if (roles.size > 0) for (const [g, place] of homeClubs(orgs, roles, groups, text)) roles.set(g, { role: "home", place });
   return roles;
+}
+
+/**
+ * `In Detroit, Todd Van Poppel pitched a five-hitter as the Tigers blanked the Kansas City
+ * Royals`: in an article about clubs, a sentence that opens with a place and names one
+ * club by a one-word nickname (its others named with their places) names the home club,
+ * whose place that is. A nickname placed twice differently keeps none.
+ */
+function homeClubs(orgs: readonly Group[], roles: ReadonlyMap<Group, ClubRole>, groups: readonly Group[], text: string): Map<Group, string> {
+  // The place as a table would name its club (`DETROIT` → `detroit`).
+  const places = groups.flatMap((g) => (g.type === "PLACE" ? g.own.map((m) => ({ m, key: normalizeName("ORGANIZATION", m.text) })) : []));
+  // A nickname is a plural after `the` (`the Tigers`), never a place or an acronym.
+  const isNickname = (g: Group) =>
+    !roles.has(g) && !g.key.includes(" ") && g.key.endsWith("s") && !isPlaceName(g.key) && g.own.every((m) => !ACRONYM.test(m.text) && /\bthe\s+$/iu.test(text.slice(Math.max(0, m.start - 5), m.start)));
+  const nicknames = orgs.filter(isNickname);
+  const found = new Map<Group, Set<string>>();
+  for (const { m, key } of places) {
+    const lineStart = sentenceStart(text, m.start);
+    if (!HOME_PLACE_BEFORE.test(text.slice(lineStart, m.start)) || !/^\s*,/u.test(text.slice(m.end)) || !isPlaceName(key)) continue;
+    const end = sentenceEnd(text, m.end);
+    const inSentence = orgs.filter((g) => g.own.some((o) => o.start > m.end && o.start < end));
+    const unplaced = inSentence.filter((g) => clubPlace(g.key) === null);
+    const [home] = unplaced;
+    if (unplaced.length !== 1 || !home || !nicknames.includes(home)) continue;
+    found.set(home, (found.get(home) ?? new Set()).add(key));
+  }
+  const out = new Map<Group, string>();
+  for (const [g, keys] of found) if (keys.size === 1) out.set(g, [...keys][0] as string);
+  return out;
+}
+
+/** Where the sentence holding `at` starts: after the last sentence end or line break before it. */
+function sentenceStart(text: string, at: number): number {
+  let start = text.lastIndexOf("\n", at - 1) + 1;
+  const before = text.slice(start, at);
+  const ends = [...before.matchAll(/[.!?]["”’')]*\s/gu)];
+  const last = ends[ends.length - 1];
+  if (last) start += (last.index ?? 0) + last[0].length;
+  return start;
+}
+
+/** Where the sentence holding `at` ends (its end mark, a line break, or the text's end). */
+function sentenceEnd(text: string, at: number): number {
+  const rest = text.slice(at);
+  const m = /[.!?]["”’')]*(?:\s|$)|\n/u.exec(rest);
+  return m ? at + m.index : text.length;
 }
 
 function wordCount(s: string): number {
@@ -471,9 +533,9 @@ function evidenceOf(g: Group, mentions: readonly Mention[], club: ClubRole): Evi
   // Organizations keep in `surname` the place a club is named by: the place a table
   // names it by (`CHICAGO`, partial), or a club's own place (`chicago` for `Chicago
   // White Sox`) in an article naming several clubs.
-  if (club === "table") return { forms, partial: true, surname: g.key, given: null, gender: null, acronym: null };
+  if (club?.role === "table") return { forms, partial: true, surname: g.key, given: null, gender: null, acronym: null };
   const partial = !g.key.includes(" ") && acronyms.includes(g.key);
-  const place = club === "named" && !partial ? clubPlace(g.key) : null;
+  const place = partial ? null : club?.role === "named" ? clubPlace(g.key) : club?.role === "home" ? club.place : null;
   return { forms, partial, surname: place, given: null, gender: null, acronym: partial ? g.key : stated[0] ?? null };
 }
 
@@ -506,7 +568,13 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   // A country is a place, never an organization (`the UK`, `US` tagged ORG): the same
   // mention object keeps its identity for the quotes that point at it.
   const spans = extraction.mentions.filter((m) => text.slice(m.start, m.end) === m.text);
-  const valid = spans.filter((m) => !namesNoBody(m)).map((m) => (m.type === "ORGANIZATION" && lookupCountry(m.text) ? retype(m, "PLACE") : m));
+  const kept = spans.filter((m) => !namesNoBody(m));
+  const typeOf = bareNameTypes(kept);
+  const valid = kept.map((m) => {
+    if (m.type === "ORGANIZATION" && lookupCountry(m.text)) return retype(m, "PLACE");
+    const type = typeOf(m);
+    return type === m.type ? m : retype(m, type);
+  });
   const placeChoices = choosePlaces(valid, text);
   for (const m of valid) {
     const choice = placeChoices.get(m);
@@ -540,7 +608,7 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   }
   const entityOf = new Map<Group, ResolvedEntity>();
   const entities: ResolvedEntity[] = [];
-  const clubs = clubRoles(groups);
+  const clubs = clubRoles(groups, text);
   const resolvedMentions: ResolvedMention[] = [];
   for (const g of groups) {
     if (g.mergedInto || g.mentions.length === 0) continue;
@@ -565,6 +633,47 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
     return { text: q.text, start: q.start, end: q.end, cue: q.cue, speakerName, speaker };
   });
   return { entities, quotes, mentions: resolvedMentions };
+}
+
+/** A name of one capitalised word as written, without title or honorific (`Fox`, `Trump's`). */
+const BARE_NAME = /^\p{Lu}[\p{L}’'-]*$/u;
+
+/**
+ * The type a one-word name gets from the rest of its article, when the tagger's is
+ * contradicted there:
+ *  - the surname of a person the article names in full, tagged a person more often than
+ *    an organization when written alone, is that person everywhere in it (`Carson said
+ *    ... Carson's campaign` with one `Carson` tagged ORG), unless the name is a known
+ *    organization or outlet or a word of an organization's name in the article (`Trump`
+ *    beside `Trump Tower`); a name tagged an organization as often stays one (`Bosch`
+ *    beside `Robert Bosch`);
+ *  - a known outlet or organization is not a person (`Fox's prime-time audience`) unless
+ *    the article names a person with that surname (`Liam Fox`).
+ */
+function bareNameTypes(mentions: readonly Mention[]): (m: Mention) => EntityType {
+  const surnames = new Set<string>();
+  const orgWords = new Set<string>();
+  const votes = new Map<string, { person: number; org: number }>();
+  const wordOf = (m: Mention) => normalizeName("PERSON", m.text);
+  for (const m of mentions) {
+    if (m.type === "PERSON" && personNameParts(m.text).words >= 2) surnames.add(personNameParts(m.text).surname);
+    if (m.type === "ORGANIZATION" && /\s/u.test(m.text.trim())) for (const w of normalizeName("ORGANIZATION", m.text).split(" ")) orgWords.add(w);
+    if (m.type === "PLACE" || !BARE_NAME.test(m.text)) continue;
+    const v = votes.get(wordOf(m)) ?? { person: 0, org: 0 };
+    if (m.type === "PERSON") v.person++;
+    else v.org++;
+    votes.set(wordOf(m), v);
+  }
+  return (m) => {
+    if (m.type === "PLACE" || !BARE_NAME.test(m.text) || ACRONYM.test(m.text)) return m.type;
+    const name = m.text.replace(/['’]s$/u, "");
+    const known = isKnownOrganization(name) || isMediaName(name);
+    const word = wordOf(m);
+    const vote = votes.get(word) ?? { person: 0, org: 0 };
+    if (m.type === "ORGANIZATION" && surnames.has(word) && vote.person > vote.org && !known && !orgWords.has(word) && !isPlaceName(word)) return "PERSON";
+    if (m.type === "PERSON" && known && !surnames.has(word)) return "ORGANIZATION";
+    return m.type;
+  };
 }
 
 /** Last words of names that are events, shows or laws rather than a body (`Consumer Electronics Show`). */
