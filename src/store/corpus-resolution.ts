@@ -50,6 +50,7 @@ export function linkNames(type: ClusterType, c: { key: string; partial: boolean;
 }
 
 const sortStrings = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const sortNumbers = (values: Iterable<number>) => [...new Set(values)].sort((a, b) => a - b);
 const num = (v: number | bigint) => Number(v);
 /** The values of an IN list, as the dialect passes them best (SQLite: one JSON parameter; PostgreSQL: a parameter each). */
 const list = (dialect: Dialect, values: Iterable<string | number>) => dialect.list(values);
@@ -68,7 +69,6 @@ async function lockNames(tx: Tx, dialect: Dialect, type: ClusterType, names: rea
 
 interface ClusterRow {
   article_id: number | bigint;
-  mention_count: number | bigint;
   key: string;
   target: string;
   partial: boolean | number | bigint;
@@ -78,27 +78,58 @@ interface ClusterRow {
   acronym: string | null;
 }
 
-const isPartial = (r: ClusterRow) => Boolean(Number(r.partial));
+/** Full-name clusters of one key with the same evidence, counted: what the candidates are made of. */
+interface FullGroup {
+  key: string;
+  surname: string | null;
+  given: string | null;
+  gender: string | null;
+  acronym: string | null;
+  n: number | bigint;
+}
+
 /** A partial person written with an initial (`D. Gough`) carries it as its given name. */
 const initialOf = (r: ClusterRow) => (r.given && r.given.length === 1 ? r.given : null);
 const gender = (g: string | null): Gender => (g === "m" || g === "f" ? g : null);
 
 /**
+ * The full-name clusters a decision on the `decided` link names weighs: people by
+ * surname, and by given name for names that no full name has as its surname;
+ * organizations by acronym and by the place a club is named by. `counts` says whether a
+ * full-name cluster with this evidence is one of them (each cluster counted once, by the
+ * first column that finds it).
+ */
+function fullNameScope(type: ClusterType, decided: ReadonlySet<string>, surnames: ReadonlySet<string | null>) {
+  const has = (v: string | null) => v !== null && decided.has(v);
+  if (type === "PERSON") {
+    return {
+      counts: (r: { surname: string | null; given: string | null }) => has(r.surname) || (r.given !== null && has(r.given) && !surnames.has(r.given)),
+      /** A row found by given name counts only when its surname did not find it already. */
+      byGiven: (r: { surname: string | null }) => !has(r.surname),
+    };
+  }
+  return { counts: (r: { acronym: string | null; surname: string | null }) => has(r.acronym) || has(r.surname), byGiven: () => true };
+}
+
+/**
  * Full-name candidates per link name: people by surname and by given name; organizations
  * by stated acronym (`bySurname`) and, for a table's clubs, by the place a club is named
- * with (`byGiven`), kept apart so that an acronym never joins a club.
+ * with (`byGiven`), kept apart so that an acronym never joins a club. Read as counts per
+ * key and evidence (GROUP BY), not row by row: a popular surname has a cluster in most
+ * articles, and every batch that names it decides again.
  */
-function candidatesOf(rows: readonly ClusterRow[], type: ClusterType): { bySurname: Map<string, Candidate[]>; byGiven: Map<string, Candidate[]> } {
+function candidatesOf(groups: readonly FullGroup[], type: ClusterType): { bySurname: Map<string, Candidate[]>; byGiven: Map<string, Candidate[]> } {
   const perKey = new Map<string, { articles: number; m: number; f: number; surname: Map<string, number>; given: Map<string, number> }>();
-  for (const r of rows) {
-    if (isPartial(r) || r.key === r.surname) continue;
+  for (const r of groups) {
+    if (r.key === r.surname) continue;
+    const n = num(r.n);
     const k = perKey.get(r.key) ?? { articles: 0, m: 0, f: 0, surname: new Map(), given: new Map() };
-    k.articles++;
-    if (r.gender === "m") k.m++;
-    if (r.gender === "f") k.f++;
+    k.articles += n;
+    if (r.gender === "m") k.m += n;
+    if (r.gender === "f") k.f += n;
     const [s, g] = type === "PERSON" ? [r.surname, r.given] : [r.acronym, r.surname];
-    if (s) k.surname.set(s, (k.surname.get(s) ?? 0) + 1);
-    if (g) k.given.set(g, (k.given.get(g) ?? 0) + 1);
+    if (s) k.surname.set(s, (k.surname.get(s) ?? 0) + n);
+    if (g) k.given.set(g, (k.given.get(g) ?? 0) + n);
     perKey.set(r.key, k);
   }
   const bySurname = new Map<string, Candidate[]>();
@@ -133,49 +164,61 @@ export async function resolveTouched(tx: Tx, dialect: Dialect, touched: Touched)
   // Organizations link by acronym and by the place a club is named by (`surname`).
   const nameColumns = type === "PERSON" ? ["surname"] : ["acronym", "surname"];
   const partials: ClusterRow[] = [];
+  const seen = new Set<string>();
   for (const column of nameColumns) {
     for (const part of chunks(names)) {
-      partials.push(
-        ...(await tx.$queryRaw<ClusterRow[]>`
-          SELECT article_id, key, target, partial, surname, given, gender, acronym, mention_count FROM entity_cluster
-          WHERE type = ${type} AND ${Prisma.raw(column)} IN (${list(dialect, part)}) AND partial`),
-      );
+      const found = await tx.$queryRaw<ClusterRow[]>`
+        SELECT article_id, key, target, partial, surname, given, gender, acronym FROM entity_cluster
+        WHERE type = ${type} AND ${Prisma.raw(column)} IN (${list(dialect, part)}) AND partial`;
+      for (const r of found) {
+        const id = `${num(r.article_id)}\u0000${r.key}`;
+        if (!seen.has(id)) partials.push(r);
+        seen.add(id);
+      }
     }
   }
   const linkName = (r: ClusterRow) => (type === "PERSON" ? r.surname : (r.acronym ?? r.surname)) ?? r.key;
-  const decided = sortStrings(partials.map(linkName));
-  const rows: ClusterRow[] = [];
-  const seen = new Set<string>();
-  const take = (found: readonly ClusterRow[]) => {
-    for (const r of found) {
-      const id = `${num(r.article_id)}\u0000${r.key}`;
-      if (!seen.has(id)) rows.push(r);
-      seen.add(id);
+  const decidedList = sortStrings(partials.map(linkName));
+  const decided = new Set(decidedList);
+  const groups: FullGroup[] = [];
+  const groupsOf = async (column: string, part: readonly string[]) =>
+    tx.$queryRaw<FullGroup[]>`
+      SELECT key, surname, given, gender, acronym, COUNT(*) AS n FROM entity_cluster
+      WHERE type = ${type} AND ${Prisma.raw(column)} IN (${list(dialect, part)}) AND NOT partial
+      GROUP BY key, surname, given, gender, acronym`;
+  for (const column of nameColumns) {
+    for (const part of chunks(decidedList)) {
+      // An organization's cluster found by acronym is not counted again by its club's place.
+      for (const g of await groupsOf(column, part)) if (column === nameColumns[0] || !(g.acronym !== null && decided.has(g.acronym))) groups.push(g);
     }
-  };
-  take(partials);
-  const fullOf = async (column: string, part: readonly string[]) =>
-    take(await tx.$queryRaw<ClusterRow[]>`
-      SELECT article_id, key, target, partial, surname, given, gender, acronym, mention_count FROM entity_cluster
-      WHERE type = ${type} AND ${Prisma.raw(column)} IN (${list(dialect, part)}) AND NOT partial`);
-  for (const column of nameColumns) for (const part of chunks(decided)) await fullOf(column, part);
-  if (type === "PERSON") {
-    // Given names are a fallback for names no full name has as its surname (linkPerson).
-    const surnames = new Set(rows.filter((r) => !isPartial(r)).map((r) => r.surname));
-    for (const part of chunks(decided.filter((n) => !surnames.has(n)))) await fullOf("given", part);
   }
-  const { bySurname, byGiven } = candidatesOf(rows, type);
+  // Given names are a fallback for names no full name has as its surname (linkPerson).
+  const surnames = new Set(type === "PERSON" ? groups.map((g) => g.surname) : []);
+  const scope = fullNameScope(type, decided, surnames);
+  if (type === "PERSON") {
+    for (const part of chunks(decidedList.filter((n) => !surnames.has(n)))) for (const g of await groupsOf("given", part)) if (scope.byGiven(g)) groups.push(g);
+  }
+  const { bySurname, byGiven } = candidatesOf(groups, type);
+  // The full names of the partials' own articles that decide with them (the rows the
+  // groups above counted), read with a filter on the link names so that only those come back.
   const fullKeysOf = new Map<number, Map<string, number>>();
-  for (const r of rows) {
-    if (isPartial(r)) continue;
-    const a = num(r.article_id);
-    fullKeysOf.set(a, (fullKeysOf.get(a) ?? new Map()).set(r.key, num(r.mention_count)));
+  for (const articlePart of chunks(sortNumbers(partials.map((r) => num(r.article_id))))) {
+    for (const namePart of chunks(decidedList)) {
+      const local = await tx.$queryRaw<(Omit<FullGroup, "n" | "gender"> & { article_id: number | bigint; mention_count: number | bigint })[]>`
+        SELECT article_id, key, surname, given, acronym, mention_count FROM entity_cluster
+        WHERE type = ${type} AND article_id IN (${list(dialect, articlePart)}) AND NOT partial
+          AND (surname IN (${list(dialect, namePart)}) OR given IN (${list(dialect, namePart)}) OR acronym IN (${list(dialect, namePart)}))`;
+      for (const r of local) {
+        if (!scope.counts(r)) continue;
+        const a = num(r.article_id);
+        fullKeysOf.set(a, (fullKeysOf.get(a) ?? new Map()).set(r.key, num(r.mention_count)));
+      }
+    }
   }
 
   // 2. Decisions; the changed ones are written.
   const changed: { article: number; key: string; from: string; to: string }[] = [];
-  for (const r of rows) {
-    if (!isPartial(r)) continue;
+  for (const r of partials) {
     const article = num(r.article_id);
     const inArticle = fullKeysOf.get(article) ?? new Map<string, number>();
     const name = linkName(r);
@@ -198,8 +241,9 @@ export async function resolveTouched(tx: Tx, dialect: Dialect, touched: Touched)
   const articleIds = [...articles].sort((a, b) => a - b);
   const older = [...new Set(left.map((c) => c.article))].sort((a, b) => a - b);
   for (const part of chunks(older)) {
+    // Not DISTINCT: SQLite would then walk the (type, target) index, every cluster of the type.
     const targets = await tx.$queryRaw<{ target: string }[]>`
-      SELECT DISTINCT target FROM entity_cluster WHERE type = ${type} AND article_id IN (${list(dialect, part)})`;
+      SELECT target FROM entity_cluster WHERE type = ${type} AND article_id IN (${list(dialect, part)})`;
     for (const r of targets) keys.add(r.target);
   }
   if (keys.size === 0) return [];
