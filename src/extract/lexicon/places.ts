@@ -185,6 +185,12 @@ export const PLACE_SUFFIXES = new Set([
 
 /** First words that make a name a place (`Lake Victoria`, `Mount Everest`, `Gulf of Aden`). */
 export const PLACE_PREFIXES = new Set(["lake", "mount", "mt.", "cape", "gulf", "bay", "isle", "port", "fort", "sea", "strait"]);
+/** True when the last (or first) word says the name is a place (`Mahoning Valley`, `Mount Everest`, `Plaza Hotel`). */
+export function hasPlaceWord(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/u);
+  if (words.length < 2) return false;
+  return PLACE_SUFFIXES.has(words[words.length - 1]!) || PLACE_PREFIXES.has(words[0]!) || /^(?:hotel|park|stadium|street|road|avenue|bridge|palace|cathedral|garden|gardens|harbour|harbor|port|beach|falls|springs|base|prison|camp|township|parish|borough|village|town)$/u.test(words[words.length - 1]!);
+}
 
 
 let curated: Map<string, CityInfo> | null = null;
@@ -447,6 +453,7 @@ const PLACE_ALIASES: Record<string, string> = {
   calcutta: "Kolkata", bombay: "Mumbai", madras: "Chennai", peking: "Beijing", canton: "Guangzhou", rangoon: "Yangon",
   saigon: "Ho Chi Minh City", kiev: "Kyiv", bronx: "The Bronx", "south bronx": "The Bronx", "ft. worth": "Fort Worth",
   "ft worth": "Fort Worth", "virgin islands": "United States Virgin Islands", "u.s. virgin islands": "United States Virgin Islands", rio: "Rio de Janeiro", "monte carlo": "Monaco",
+  hull: "Kingston upon Hull", vegas: "Las Vegas", highlands: "Scottish Highlands",
 };
 
 /** The name a nickname or former name stands for (`Granite State` → `New Hampshire`), if it is one. */
