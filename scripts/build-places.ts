@@ -117,6 +117,8 @@ const WORLD_REGIONS: ReadonlyArray<readonly [name: string, type: string, country
   ["South Yorkshire", "region", "GB", 53.5, -1.3], ["Tyneside", "region", "GB", 54.97, -1.6], ["County Durham", "region", "GB", 54.7, -1.75],
   ["Lanarkshire", "region", "GB", 55.7, -3.8], ["Normandy", "region", "FR", 49.1, 0.3], ["Brittany", "region", "FR", 48.2, -2.9],
   ["Provence", "region", "FR", 43.9, 6], ["Rhineland", "region", "DE", 50.5, 7], ["Ruhr", "region", "DE", 51.45, 7.2],
+  ["North East", "region", "GB", 55, -1.9], ["North West", "region", "GB", 53.8, -2.7], ["South West", "region", "GB", 50.8, -3.6],
+  ["South East", "region", "GB", 51.3, -0.5], ["East Anglia", "region", "GB", 52.4, 1], ["West End", "region", "GB", 51.512, -0.13],
   ["Upstate New York", "region", "US", 42.9, -75.5], ["Southern United States", "region", "US", 33, -86.5], ["South Florida", "region", "US", 26.2, -80.3], ["Central Valley", "region", "US", 36.7, -119.8],
   ["Hudson Valley", "region", "US", 41.7, -73.9], ["Westchester", "region", "US", 41.12, -73.79], ["Long Island", "region", "US", 40.8, -73.3], ["Northamptonshire", "region", "GB", 52.3, -0.9], ["Hamptons", "region", "US", 40.93, -72.3], ["Cape Breton", "region", "CA", 46.2, -60.8], ["Cape Breton Island", "region", "CA", 46.2, -60.8],
   ["Holy Land", "region", "", 31.5, 35], ["Americas", "continent", "", 15, -80], ["Asia Pacific", "region", "", 10, 120],

@@ -31,7 +31,16 @@ const CRUDE_AFTER = /^\s+(?:crude|oil|futures|blend|benchmark)\b/iu;
 /** A work's title after words that introduce one (`the film Elizabeth`, `her performance in Monster`, `star in Fingersmith`). */
 const TITLE_BEFORE = /\b(?:film|films|movie|novel|book|play|musical|album|single|song|series|drama|sitcom|performance in|role in|star in|starred in|starring in|seen in|appeared in|appears in|adaptation of|number \w+ with)\s+$/iu;
 /** A company's name: `shares in Cegetel`, `a stake in Yukos`, `a spokesman for Platte River`. */
-const COMPANY_BEFORE = /\b(?:shares in|stake in|shares of|stake of|shareholders in|bid for|spokesman for|spokeswoman for|spokesperson for)\s+$/iu;
+const COMPANY_BEFORE = /\b(?:shares in|stake in|shares of|stake of|shareholders in|bid for|spokesman for|spokeswoman for|spokesperson for|provider|maker|manufacturer|firm|company|giant|operator|retailer|carrier|subsidiary|producer|brewer|insurer|lender)\s+$/iu;
+/** `People in Fort Pierce said`: the town is where the speakers are, not the speaker. */
+const PREPOSITION_BEFORE = /\b(?:in|at|from|of|near|across|around|outside|to)\s+(?:the\s+)?$/iu;
+/** `Sharon, Connecticut`, `Paris, France`: a state or country right after a comma says the name is a place. */
+function qualifiedAsPlace(m: Mention, text: string): boolean {
+  const next = /^,\s*(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/u.exec(text.slice(m.end, m.end + 30))?.[1];
+  return next !== undefined && (stateOfAbbreviation(next) !== undefined || stateOfAbbreviation(next.split(/\s/u)[0]!) !== undefined || isUsStateName(next) || isUsStateName(next.split(/\s/u)[0]!) || lookupCountry(next) !== undefined);
+}
+/** A town's name that speaks, announces or plans (`Fairmont said it planned`): a company or body; a country or major city doing so is its government, and stays a place. */
+const SPEAKS_AFTER = /^\s+(?:said|says|announced|announces|reported|reports|plans|planned|declined|confirmed|denied)\b/u;
 /** A university, brand, show, work or genre, not the place: `a Stanford alumna`, `Converse sneakers`, `Opera band Il Divo`, `Grange Hill actress`, `the Pontiac G6`, `Garfield: The Movie`, `the Obama administration`, `the Rings trilogy`, `the Wayfarer dinghy`. */
 const NOT_PLACE_AFTER = /^\s+(?:alumn\w*|graduates?|professors?|students?|researchers?|sneakers|shoes|trainers|brand|band|singer|records|label|actress|actor|film|movie|album|novel|administration|trilogy|franchise|saga|soap|sitcom|dinghy|yacht|console|mold|mould)\b|^\s+\p{Lu}{1,2}\d|^:\s+The\s+\p{Lu}/iu;
 /** A magazine or newspaper by the word after its name (`Time magazine`, `Kerrang! magazine`): the publication. */
@@ -174,7 +183,8 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
   const sports = isSportsReport(text);
   const nameParts = new Set<string>();
   for (const m of mentions) {
-    if (m.type !== "PERSON") continue;
+    // A person's name the tagger typed an organization (`Merrick Garland`) still names a person.
+    if (m.type !== "PERSON" && !(m.type === "ORGANIZATION" && looksLikePerson(m.text))) continue;
     const words = m.text.split(/\s+/u);
     if (words.length < 2) continue;
     nameParts.add(words[0]!);
@@ -214,7 +224,7 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
       clubs.add(m.text);
       continue;
     }
-    if (nameParts.has(m.text) && !lookupCountry(m.text) && !isUsStateName(m.text) && !lookupCity(m.text)) {
+    if (nameParts.has(m.text) && !lookupCountry(m.text) && !isUsStateName(m.text) && !lookupCity(m.text) && !qualifiedAsPlace(m, text)) {
       out.push({ ...m, type: "PERSON" });
       continue;
     }
@@ -227,7 +237,7 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
     // publication (`Time magazine`), a club (`Birmingham City` in a sports report) or a
     // person (`Mitt Romney`, `Ron Paul`; `left-back Wayne Bridge` in a sports report).
     const unknown = !major && !knownPlace(m.text);
-    if (unknown && (NO_PLACE_WORD.test(m.text) || EVENT_LAST.test(m.text))) continue;
+    if ((!major && NO_PLACE_WORD.test(m.text)) || (unknown && EVENT_LAST.test(m.text))) continue;
     if (unknown && (BODY_LAST.test(m.text) || MEDIA_AFTER.test(text.slice(m.end, m.end + 14)) || (CLUB_LAST.test(m.text) && (sports || TRANSFER_FROM.test(text.slice(Math.max(0, m.start - 70), m.start)))))) {
       out.push({ ...m, type: "ORGANIZATION" });
       continue;
@@ -238,7 +248,7 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
     }
     // `in Shakespeare's Merchant of Venice`: a name the gazetteer does not know, owning a title.
     if (!major && !knownPlace(m.text) && /^['’]s\s+\p{Lu}/u.test(text.slice(m.end, m.end + 4))) continue;
-    if (!major && (FIRM_AFTER.test(text.slice(m.end, m.end + 16)) || FIRM_WORD_AFTER.test(text.slice(m.end, m.end + 16)) || MEDIA_LAST.test(m.text))) {
+    if (!major && (FIRM_AFTER.test(text.slice(m.end, m.end + 16)) || FIRM_WORD_AFTER.test(text.slice(m.end, m.end + 16)) || MEDIA_LAST.test(m.text) || (SPEAKS_AFTER.test(text.slice(m.end, m.end + 12)) && !PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) || (/\sCity$/u.test(m.text) && /^\s+Council/u.test(text.slice(m.end, m.end + 10))))) {
       out.push({ ...m, type: "ORGANIZATION" });
       continue;
     }
