@@ -368,3 +368,19 @@ test("senses: namesakes of one state, British English, the South of US news", ()
   assert.ok(!resolve(compass, ["South", "France"]).entities.some((e) => e.key === "southern united states"), "not outside US news");
   assert.equal(place(resolve("Ballot papers went missing in the North East, Mr Prescott said in Labour's Whitehall office.", ["North East"]), "north east").geo?.countryCode, "GB");
 });
+
+test("extraction: seasons, bodies named for their work and nicknames cut short", () => {
+  const at = (text: string, form: string, type: EntityType = "PLACE"): Mention => {
+    const start = text.indexOf(form);
+    return { type, text: form, start, end: start + form.length };
+  };
+  const season = "Demand rises in the approach to Spring.";
+  assert.deepEqual(retypePlaces([at(season, "Spring")], season), []);
+  const think = "An expert at the Boston Institute for Desert Policy said so.";
+  assert.deepEqual(retypePlaces([at(think, "Boston Institute for Desert Policy")], think).map((m) => m.type), ["ORGANIZATION"]);
+  const nick = "Her lead in the Palmetto state's primary grew.";
+  const [sc] = retypePlaces([at(nick, "Palmetto")], nick);
+  assert.equal(sc?.text, "Palmetto state");
+  assert.equal(place(resolve(nick, ["Palmetto state"]), "south carolina").geo?.regionCode, "US-SC");
+  assert.equal(place(resolve("He won a scholarship to West Point.", ["West Point"]), "west point").geo?.regionCode, "US-NY", "the academy's town");
+});

@@ -50,7 +50,9 @@ const BODY_LAST = /(?:\s(?:High|Supreme|Crown|Federal|District|Appeals?|Constitu
 /** Events and periods, not places (`the Great Recession`, `Cold War`). */
 const EVENT_LAST = /\s(?:Recession|Depression|War|Revolution|Crisis|Summit|Festival|Olympics|Games|Championships?|Awards?)$/u;
 /** Capitalised words that name no place (`faith in God`, `at Christmas`, `in Cabinet`, `in Latin`). */
-const NO_PLACE_WORD = /^(?:God|Heaven|Hell|Hades|Christmas|Easter|Cabinet|Latin|Parliament|Congress|Internet|Web)$/u;
+const NO_PLACE_WORD = /^(?:God|Heaven|Hell|Hades|Christmas|Easter|Cabinet|Latin|Parliament|Congress|Internet|Web|Spring|Summer|Autumn|Winter)$/u;
+/** A body named for what it does (`Washington Institute for Near East Policy`, `Council on Foreign Relations`). */
+const BODY_FOR = /\s(?:Institute|Foundation|Council|Committee|Center|Centre|Association|Society|University|College|Commission)\s(?:for|of|on)\s/u;
 /** A club's name in a sports report (`Birmingham City`, `Man Utd`, `Ipswich Town`, `Derby County`). */
 const CLUB_LAST = /\s(?:City|United|Utd|Rovers|Athletic|Albion|Wanderers|Town|County|Hotspur|Rangers|Villa|Argyle|Orient|Wednesday)$/u;
 /** A player's position before a name in a sports report (`Chelsea left-back Wayne Bridge`). */
@@ -195,6 +197,10 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
   const placeStarts = new Set(mentions.filter((m) => m.type === "PLACE").map((m) => m.start));
   for (let i = 0; i < mentions.length; i++) {
     let m = mentions[i]!;
+    // `the Palmetto state`: the tagger left a nickname's `state` out.
+    if (m.type === "PLACE" && /^\s+state\b/iu.test(text.slice(m.end, m.end + 7)) && placeAlias(`${m.text} state`) !== undefined) {
+      m = { ...m, text: text.slice(m.start, m.end + 6), end: m.end + 6 };
+    }
     // `New South Wales`: the tagger left `New` out of a region's name.
     if (m.type === "PLACE" && text.slice(Math.max(0, m.start - 4), m.start) === "New " && regionCandidates(`New ${m.text}`).length > 0) {
       m = { ...m, text: `New ${m.text}`, start: m.start - 4 };
@@ -238,7 +244,7 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
     // person (`Mitt Romney`, `Ron Paul`; `left-back Wayne Bridge` in a sports report).
     const unknown = !major && !knownPlace(m.text);
     if ((!major && NO_PLACE_WORD.test(m.text)) || (unknown && EVENT_LAST.test(m.text))) continue;
-    if (unknown && (BODY_LAST.test(m.text) || MEDIA_AFTER.test(text.slice(m.end, m.end + 14)) || (CLUB_LAST.test(m.text) && (sports || TRANSFER_FROM.test(text.slice(Math.max(0, m.start - 70), m.start)))))) {
+    if (unknown && (BODY_LAST.test(m.text) || BODY_FOR.test(m.text) || MEDIA_AFTER.test(text.slice(m.end, m.end + 14)) || (CLUB_LAST.test(m.text) && (sports || TRANSFER_FROM.test(text.slice(Math.max(0, m.start - 70), m.start)))))) {
       out.push({ ...m, type: "ORGANIZATION" });
       continue;
     }

@@ -102,7 +102,7 @@ const CITY_ROWS: ReadonlyArray<readonly [string, string, number, number]> = [
   ["Austin", "US", 30.27, -97.74], ["Sacramento", "US", 38.58, -121.49], ["Portland", "US", 45.52, -122.68],
   ["Honolulu", "US", 21.31, -157.86], ["Anchorage", "US", 61.22, -149.9], ["Ferguson", "US", 38.74, -90.31],
   ["San Bernardino", "US", 34.11, -117.29], ["Charlotte", "US", 35.23, -80.84], ["Columbus", "US", 39.96, -83.0],
-  ["Hollywood", "US", 34.1, -118.33],
+  ["Hollywood", "US", 34.1, -118.33], ["West Point", "US", 41.39, -73.96],
   ["Toronto", "CA", 43.65, -79.38], ["Montreal", "CA", 45.5, -73.57], ["Vancouver", "CA", 49.28, -123.12],
   ["Ottawa", "CA", 45.42, -75.7], ["Mexico City", "MX", 19.43, -99.13], ["Havana", "CU", 23.11, -82.37],
   ["Caracas", "VE", 10.48, -66.9], ["Bogota", "CO", 4.71, -74.07], ["Lima", "PE", -12.05, -77.04],
@@ -337,7 +337,7 @@ export function geocodeCity(name: string, context: CityContext = {}): CityInfo |
 }
 
 /** States of curated US cities the generated table does not name alike. */
-const CURATED_ADMIN1: Record<string, string> = { washington: "DC", "washington d.c.": "DC", ferguson: "MO" };
+const CURATED_ADMIN1: Record<string, string> = { washington: "DC", "washington d.c.": "DC", ferguson: "MO", "west point": "NY" };
 
 function withStats(city: CityInfo, candidates: readonly CityInfo[]): CityInfo {
   const admin1 = CURATED_ADMIN1[foldKey(city.name)];
