@@ -324,3 +324,64 @@ test("extraction: shows, car models and family members are no places", () => {
   const tower = "Donald Trump flew to Trump Tower.";
   assert.deepEqual(retypePlaces([at(tower, "Donald Trump", "PERSON"), at(tower, "Trump Tower")], tower).map((m) => m.type), ["PERSON", "PLACE"]);
 });
+
+test("extraction: periods, bodies, publications, clubs, people and broken words are no places", () => {
+  const at = (text: string, form: string, type: EntityType = "PLACE"): Mention => {
+    const start = text.indexOf(form);
+    return { type, text: form, start, end: start + form.length };
+  };
+  const types = (text: string, ...ms: Mention[]) => retypePlaces(ms, text).map((m) => [m.text, m.type]);
+  const slump = "Debt grew in the Great Recession and faith in God held.";
+  assert.deepEqual(types(slump, at(slump, "Great Recession"), at(slump, "God")), []);
+  const body = "He pointed to his record in the Ohio Legislature, an essay in Time magazine and a stint in the Marine Corps.";
+  assert.deepEqual(types(body, at(body, "Ohio Legislature"), at(body, "Time"), at(body, "Marine Corps")), [["Ohio Legislature", "ORGANIZATION"], ["Time", "ORGANIZATION"], ["Marine Corps", "ORGANIZATION"]]);
+  const firms = "Shareholders in data services provider Quantexa agreed. Fairmont said it would grow. Both earned law degrees at Harvard.";
+  assert.deepEqual(types(firms, at(firms, "Quantexa"), at(firms, "Fairmont"), at(firms, "Harvard")), [["Quantexa", "ORGANIZATION"], ["Fairmont", "ORGANIZATION"], ["Harvard", "ORGANIZATION"]]);
+  const towns = "People in Fort Pierce said the town had grown.";
+  assert.deepEqual(types(towns, at(towns, "Fort Pierce")), [["Fort Pierce", "PLACE"]], "the people there speak, not the town");
+  const vote = "He voted for Ron Paul in 2012, and in Amer- ica that was rare; he loved Wham! too.";
+  assert.deepEqual(types(vote, at(vote, "Ron Paul"), at(vote, "Amer"), at(vote, "Wham")), [["Ron Paul", "PERSON"]]);
+  const move = "The winger agreed a move to Atletico Madrid from Birmingham City on Friday.";
+  assert.deepEqual(types(move, at(move, "Atletico Madrid", "ORGANIZATION"), at(move, "Birmingham City")), [["Atletico Madrid", "ORGANIZATION"], ["Birmingham City", "ORGANIZATION"]]);
+  const sport = "The coach said the league match was tight. Chelsea left-back Wayne Bridge is out. His spell at Coventry, whom he led for a season, ended. Subs Not Used: Jaidi, Poole. Booked: Ngata.";
+  assert.deepEqual(
+    types(sport, at(sport, "Chelsea", "ORGANIZATION"), at(sport, "Wayne Bridge"), at(sport, "Coventry"), at(sport, "Jaidi", "PERSON"), at(sport, "Poole")),
+    [["Chelsea", "ORGANIZATION"], ["Wayne Bridge", "PERSON"], ["Coventry", "ORGANIZATION"], ["Jaidi", "PERSON"], ["Poole", "PERSON"]],
+  );
+  const film = "He played a doomed teenager in Nightmare On Elm Street.";
+  assert.deepEqual(types(film, at(film, "Elm Street")), []);
+  const home = "Some 90 activists met at the Sharon, Connecticut, home of a writer; the Sharon Group formed there.";
+  assert.deepEqual(types(home, at(home, "Sharon"), at(home, "Connecticut"), at(home, "Sharon Group", "ORGANIZATION")).map((t) => t[1]), ["PLACE", "PLACE", "ORGANIZATION"]);
+});
+
+test("senses: namesakes of one state, British English, the South of US news", () => {
+  const salem = place(resolve("Trump held a town hall in Salem, New Hampshire, on Monday.", ["Salem", "New Hampshire"]), "salem new hampshire");
+  assert.equal(salem.geo?.regionCode, "US-NH", "Salem NH is not folded into nearby Salem MA");
+  assert.ok(Math.abs((salem.geo?.latitude ?? 0) - 42.79) < 0.05);
+  const farmer = "Mr Smith, a Norfolk farmer, told Labour MPs the programme would cost £5m.";
+  assert.equal(resolve(farmer, ["Norfolk"]).entities[0]?.geo?.regionCode, "GB-NFK", "the English county in British English");
+  const plain = "A Norfolk farmer said the program would cost $5m.";
+  assert.equal(resolve(plain, ["Norfolk"]).entities[0]?.geo?.countryCode, "US", "elsewhere the most populous namesake");
+  const south = "After Texas and Georgia voted, Clinton swept the South while Sanders won Vermont and Ohio.";
+  const r = resolve(south, ["Texas", "Georgia", "South", "Vermont", "Ohio"]);
+  assert.deepEqual(place(r, "southern united states").geo?.countryCode, "US");
+  const compass = "Storms hit the South of France.";
+  assert.ok(!resolve(compass, ["South", "France"]).entities.some((e) => e.key === "southern united states"), "not outside US news");
+  assert.equal(place(resolve("Ballot papers went missing in the North East, Mr Prescott said in Labour's Whitehall office.", ["North East"]), "north east").geo?.countryCode, "GB");
+});
+
+test("extraction: seasons, bodies named for their work and nicknames cut short", () => {
+  const at = (text: string, form: string, type: EntityType = "PLACE"): Mention => {
+    const start = text.indexOf(form);
+    return { type, text: form, start, end: start + form.length };
+  };
+  const season = "Demand rises in the approach to Spring.";
+  assert.deepEqual(retypePlaces([at(season, "Spring")], season), []);
+  const think = "An expert at the Boston Institute for Desert Policy said so.";
+  assert.deepEqual(retypePlaces([at(think, "Boston Institute for Desert Policy")], think).map((m) => m.type), ["ORGANIZATION"]);
+  const nick = "Her lead in the Palmetto state's primary grew.";
+  const [sc] = retypePlaces([at(nick, "Palmetto")], nick);
+  assert.equal(sc?.text, "Palmetto state");
+  assert.equal(place(resolve(nick, ["Palmetto state"]), "south carolina").geo?.regionCode, "US-SC");
+  assert.equal(place(resolve("He won a scholarship to West Point.", ["West Point"]), "west point").geo?.regionCode, "US-NY", "the academy's town");
+});

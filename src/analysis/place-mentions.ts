@@ -20,7 +20,8 @@
 import type { Mention } from "../domain/extraction.ts";
 import { lookupCountry } from "../lexicon/countries.ts";
 import { isKnownOrganization } from "../lexicon/organizations.ts";
-import { cityCandidates, isUsStateName, lookupCity, lookupRegion, regionCandidates, stateOfAbbreviation } from "../lexicon/places.ts";
+import { isFamousSurname, isGivenName } from "../lexicon/names.ts";
+import { cityCandidates, hasPlaceWord, placeAlias, isUsStateName, lookupCity, lookupRegion, regionCandidates, stateOfAbbreviation } from "../lexicon/places.ts";
 import { isSportsReport } from "../lexicon/sports.ts";
 
 const CRUDE_AFTER = /^\s+(?:crude|oil|futures|blend|benchmark)\b/iu;
@@ -31,13 +32,36 @@ const CRUDE_AFTER = /^\s+(?:crude|oil|futures|blend|benchmark)\b/iu;
 /** A work's title after words that introduce one (`the film Elizabeth`, `her performance in Monster`, `star in Fingersmith`). */
 const TITLE_BEFORE = /\b(?:film|films|movie|novel|book|play|musical|album|single|song|series|drama|sitcom|performance in|role in|star in|starred in|starring in|seen in|appeared in|appears in|adaptation of|number \w+ with)\s+$/iu;
 /** A company's name: `shares in Cegetel`, `a stake in Yukos`, `a spokesman for Platte River`. */
-const COMPANY_BEFORE = /\b(?:shares in|stake in|shares of|stake of|shareholders in|bid for|spokesman for|spokeswoman for|spokesperson for)\s+$/iu;
-/** A university, brand, show or genre, not the place: `a Stanford alumna`, `Converse sneakers`, `Opera band Il Divo`, `Grange Hill actress`, `the Pontiac G6`, `Garfield: The Movie`, `the Obama administration`. */
-const NOT_PLACE_AFTER = /^\s+(?:alumn\w*|graduates?|professors?|students?|researchers?|sneakers|shoes|trainers|brand|band|singer|records|label|actress|actor|film|movie|album|novel|administration)\b|^\s+\p{Lu}{1,2}\d|^:\s+The\s+\p{Lu}/iu;
+const COMPANY_BEFORE = /\b(?:shares in|stake in|shares of|stake of|shareholders in|bid for|spokesman for|spokeswoman for|spokesperson for|provider|maker|manufacturer|firm|company|giant|operator|retailer|carrier|subsidiary|producer|brewer|insurer|lender)\s+$/iu;
+/** `People in Fort Pierce said`: the town is where the speakers are, not the speaker. */
+const PREPOSITION_BEFORE = /\b(?:in|at|from|of|near|across|around|outside|to)\s+(?:the\s+)?$/iu;
+/** `Sharon, Connecticut`, `Paris, France`: a state or country right after a comma says the name is a place. */
+function qualifiedAsPlace(m: Mention, text: string): boolean {
+  const next = /^,\s*(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/u.exec(text.slice(m.end, m.end + 30))?.[1];
+  return next !== undefined && (stateOfAbbreviation(next) !== undefined || stateOfAbbreviation(next.split(/\s/u)[0]!) !== undefined || isUsStateName(next) || isUsStateName(next.split(/\s/u)[0]!) || lookupCountry(next) !== undefined);
+}
+/** A town's name that speaks, announces or plans (`Fairmont said it planned`): a company or body; a country or major city doing so is its government, and stays a place. */
+const SPEAKS_AFTER = /^\s+(?:said|says|announced|announces|reported|reports|plans|planned|declined|confirmed|denied)\b/u;
+/** A university, brand, show, work or genre, not the place: `a Stanford alumna`, `Converse sneakers`, `Opera band Il Divo`, `Grange Hill actress`, `the Pontiac G6`, `Garfield: The Movie`, `the Obama administration`, `the Rings trilogy`, `the Wayfarer dinghy`. */
+const NOT_PLACE_AFTER = /^\s+(?:alumn\w*|graduates?|professors?|students?|researchers?|sneakers|shoes|trainers|brand|band|singer|records|label|actress|actor|film|movie|album|novel|administration|trilogy|franchise|saga|soap|sitcom|dinghy|yacht|console|mold|mould)\b|^\s+\p{Lu}{1,2}\d|^:\s+The\s+\p{Lu}/iu;
+/** A magazine or newspaper by the word after its name (`Time magazine`, `Kerrang! magazine`): the publication. */
+const MEDIA_AFTER = /^!?\s+(?:magazine|newspaper|weekly|tabloid)\b/iu;
+/** Last words of an organization's name (`Florida Legislature`, `High Court`, `Marine Corps`, `Birmingham Council`): a body, not a place. */
+const BODY_LAST = /(?:\s(?:High|Supreme|Crown|Federal|District|Appeals?|Constitutional) Court|\s(?:Legislature|Corps|Council|Committee|Commission|Parliament|Assembly|Senate|Congress|Ministry|Department|Agency|Institute|Foundation|Association|Society|Church|Party|Campaign|University|College|Bank|Group|Company|Corporation|Trust|Authority|Board))$/u;
+/** Events and periods, not places (`the Great Recession`, `Cold War`). */
+const EVENT_LAST = /\s(?:Recession|Depression|War|Revolution|Crisis|Summit|Festival|Olympics|Games|Championships?|Awards?)$/u;
+/** Capitalised words that name no place (`faith in God`, `at Christmas`, `in Cabinet`, `in Latin`). */
+const NO_PLACE_WORD = /^(?:God|Heaven|Hell|Hades|Christmas|Easter|Cabinet|Latin|Parliament|Congress|Internet|Web|Spring|Summer|Autumn|Winter)$/u;
+/** A body named for what it does (`Washington Institute for Near East Policy`, `Council on Foreign Relations`). */
+const BODY_FOR = /\s(?:Institute|Foundation|Council|Committee|Center|Centre|Association|Society|University|College|Commission)\s(?:for|of|on)\s/u;
+/** A club's name in a sports report (`Birmingham City`, `Man Utd`, `Ipswich Town`, `Derby County`). */
+const CLUB_LAST = /\s(?:City|United|Utd|Rovers|Athletic|Albion|Wanderers|Town|County|Hotspur|Rangers|Villa|Argyle|Orient|Wednesday)$/u;
+/** A player's position before a name in a sports report (`Chelsea left-back Wayne Bridge`). */
+const POSITION_BEFORE = /\b(?:left-back|right-back|full-back|centre-back|wing-back|midfielder|striker|defender|goalkeeper|keeper|winger|forward|fly-half|scrum-half|flanker|hooker|prop|lock|centre|skipper|captain)\s+$/iu;
 /** A firm's possessions (`Harrah's casino`, `Sega's launch title`): the firm. */
 const FIRM_AFTER = /^['’]s\s+(?:casino|hotel|shares|profits?|sales|chief|boss|launch|products?|stores?|restaurant|revenues?|earnings)\b/iu;
-/** A title in title case running into the name (`Places in the Heart`, `Door in the Mountain`). */
-const TITLE_RUN_BEFORE = /(?:^|[^.!?]\s)\p{Lu}\p{Ll}+\s+(?:in|of|on)\s+the\s+$/u;
+/** A title in title case running into the name (`Places in the Heart`, `Door in the Mountain`, `Nightmare On Elm Street`). */
+const TITLE_RUN_BEFORE = /(?:^|[^.!?]\s)\p{Lu}\p{Ll}+\s+(?:in|of|on)\s+the\s+$|\p{Lu}\p{Ll}+\s+(?:On|In|Of|At|From|To|Under|Over)\s+$/u;
 /** People, competitions and generic buildings, not places of their own: `a wise Latina`, `the Championship`, `City Hall` (whose?), `the High Street`. */
 const PEOPLE_WORD = /^(?:Latina|Latino|Latinas|Latinos|Hispanic|Hispanics|Championship|Premiership|Premier League|League One|League Two|Champions League|Super League|Six Nations|Bafta|Baftas|Oscars|Grammys|Emmys|City Hall|Town Hall|High Street|Main Street|Downtown|Uptown)$/u;
 /** A newspaper or magazine by its last word (`the Hollywood Reporter`, `the Yorkshire Post`). */
@@ -45,17 +69,17 @@ const MEDIA_LAST = /\s(?:Reporter|Times|Post|News|Journal|Herald|Telegraph|Gazet
 /** A firm by the word after it: `Jupiter research`, `Nomura Securities`. */
 const FIRM_WORD_AFTER = /^\s+(?:research|analysts?|consultancy|consultants|securities|capital|partners)\b/iu;
 /** A sentence-opening conjunction the tagger took into a name (`And City seemed content`). */
-const CONJUNCTION_FIRST = /^(?:And|But|Or|So|Yet|Then|Also)\s/u;
+const CONJUNCTION_FIRST = /^(?:And|But|Or|So|Yet|Then|Also|With|Without|After|Before|While|When|Since|As|If)\s/u;
 /** Direction adjectives alone (`Central and South Asia`): half of a name, never one. */
 const BARE_ADJECTIVE = /^(?:Central|Northern|Southern|Eastern|Western|Upper|Lower)$/u;
 /** A name alone in quotes (`referring to Warren as "Pocahontas"`): a nickname or a title, not a place. */
 const QUOTED = (text: string, m: Mention): boolean => /["“'‘]/u.test(text[m.start - 1] ?? "") && /["”'’]/u.test(text[m.end] ?? "") && !/['’]/u.test(text[m.start - 1] ?? "");
 const TITLE_AFTER = /^\s+(?:On|In|Of|To|At|For|From)\s+(?:My|Your|Our|Their|His|Her|The|A)\s+\p{Lu}|^\s+(?:on|in|of)\s+(?:My|Your|Our|Their)\s+\p{Lu}/u;
 
-/** Club readings right after a name: `Valencia coach`, `Valencia's striker`, `Valencia 2-1`. */
-const CLUB_AFTER = /^(?:['’]s)?\s+(?:coach|manager|boss|job|striker|midfielder|defender|goalkeeper|captain|player|players|fans|side|team|squad|president|chairman|supporters)\b|^\s+\d{1,2}\s*[-–]\s*\d{1,2}\b(?!-)|^\s+\d{1,2}\s+\p{Lu}/iu;
+/** Club readings right after a name: `Valencia coach`, `Valencia's striker`, `Valencia 2-1`, `Coventry, whom he led`. */
+const CLUB_AFTER = /^,\s+(?:whom|who)\b|^(?:['’]s)?\s+(?:coach|manager|boss|job|striker|midfielder|defender|goalkeeper|captain|player|players|fans|side|team|squad|president|chairman|supporters)\b|^\s+\d{1,2}\s*[-–]\s*\d{1,2}\b(?!-)|^\s+\d{1,2}\s+\p{Lu}/iu;
 /** Club readings right before a name: `sacked by Valencia`, `charge of Valencia`, `beat Valencia`. */
-const CLUB_BEFORE = /\b(?:sacked by|charge of|joined|join|signed for|signed from|move to|moved to|loan to|loan from|on loan at|beat|beaten by|defeat to|defeated|drew with|draw with|lost to|win over|victory over|coach of|manager of|linked with|hands of|against|versus|vs\.?|v|(?:game|match|clash|tie) with|faces?|facing)\s+$/iu;
+const CLUB_BEFORE = /\b(?:in charge at|rated at|with at|spell at|career at|sacked by|charge of|joined|join|signed for|signed from|move to|moved to|loan to|loan from|on loan at|beat|beaten by|defeat to|defeated|drew with|draw with|lost to|win over|victory over|coach of|manager of|linked with|hands of|against|versus|vs\.?|v|(?:game|match|clash|tie) with|faces?|facing)\s+$/iu;
 
 /** A transfer between clubs: `arriving at Liverpool from Valencia`, `signed by Chelsea from Porto`, `interest from Hamburg`. */
 const TRANSFER_FROM = /\b(?:arriv|join|sign|mov|transfer|interest|bid|offer)\w*\b[^.]{0,40}\bfrom\s+$/iu;
@@ -80,6 +104,16 @@ function isPersonName(text: string, nameParts: ReadonlySet<string>): boolean {
   return nameParts.has(words[words.length - 1]!) && !/^(?:Fort|Ft\.|Mount|Mt\.|Lake|Port|Cape|New|North|South|East|West|San|Santa|Saint|St\.?|Upper|Lower|Great|Little|Old)$/u.test(words[0]!) && !/^(?:Tower|Village|Park|Street|Square|Center|Centre|Hall|Plaza|Hotel)$/u.test(words[words.length - 1]!);
 }
 
+/** A university by its town's name (`law degrees at Harvard`, `studied at Yale`), not the town. */
+const STUDY_BEFORE = /\b(?:degrees? (?:\w+ )?(?:at|from)|studied at|studying at|graduated from|graduate of|professor at|lecturer at|students? at|educated at|enrolled at|dropped out of)\s+$/iu;
+
+/** Two or three words opened by a given name or closed by a well-known surname, with no place word (`Ron Paul`, `Mitt Romney`; not `Jackson Park`). */
+function looksLikePerson(name: string): boolean {
+  const words = name.split(/\s+/u);
+  if (words.length < 2 || words.length > 3 || hasPlaceWord(name) || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return false;
+  return isGivenName(words[0]!) || isFamousSurname(words[words.length - 1]!);
+}
+
 /** The type of a list (`A, B and C`) whose listed neighbours are all organizations, or all people (`Spider-Man or Batman`). */
 function listedWith(m: Mention, text: string, prev: Mention | undefined, next: Mention | undefined): "ORGANIZATION" | "PERSON" | undefined {
   const listed = (between: string) => /^(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$/u.test(between);
@@ -97,7 +131,10 @@ function inTeamList(m: Mention, text: string, prev: Mention | undefined, next: M
   if (lookupCountry(m.text) || isUsStateName(m.text) || lookupCity(m.text) || /\s/u.test(m.text)) return false;
   const before = text.slice(Math.max(0, m.start - 30), m.start);
   const after = text.slice(m.end, m.end + 30);
-  if (!/[,;:]\s*$/u.test(before) || !/^\s*(?:\(\p{Lu}[\p{L}'’-]+ \d|[,;]\s*\p{Lu}[\p{L}'’-]+\s*[,;.(])/u.test(after)) return false;
+  if (!/[,;:]\s*$/u.test(before)) return false;
+  // The list's last name (`Subs Not Used: Jaidi, Poole.`) closes it after a player.
+  const lastAfterPlayer = /^\.\s/u.test(after) && prev?.type === "PERSON" && /^,\s*$/u.test(text.slice(prev.end, m.start));
+  if (!lastAfterPlayer && !/^\s*(?:\(\p{Lu}[\p{L}'’-]+ \d|[,;]\s*\p{Lu}[\p{L}'’-]+\s*[,;.(])/u.test(after)) return false;
   const near = (o: Mention | undefined) => o !== undefined && o.type === "PLACE" && Math.min(Math.abs(o.end - m.start), Math.abs(m.end - o.start)) <= 3;
   return !near(prev) && !near(next);
 }
@@ -110,7 +147,7 @@ const DATELINE = /(?:^|\n)[ \t]*(\p{Lu}[\p{Lu}.'’-]*(?:[ \t]\p{Lu}[\p{Lu}.'’
 
 /** True for a name the gazetteer knows as a country, region or city (any case). */
 function knownPlace(name: string): boolean {
-  return lookupCountry(name) !== undefined || lookupCity(name) !== undefined || lookupRegion(name) !== undefined || cityCandidates(name).length > 0;
+  return lookupCountry(name) !== undefined || lookupCity(name) !== undefined || lookupRegion(name) !== undefined || cityCandidates(name).length > 0 || regionCandidates(name).length > 0 || placeAlias(name.replace(/^the\s+/iu, "")) !== undefined;
 }
 
 function datelines(text: string, mentions: readonly Mention[]): { add: Mention[]; retype: Set<Mention> } {
@@ -143,7 +180,8 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
   const sports = isSportsReport(text);
   const nameParts = new Set<string>();
   for (const m of mentions) {
-    if (m.type !== "PERSON") continue;
+    // A person's name the tagger typed an organization (`Merrick Garland`) still names a person.
+    if (m.type !== "PERSON" && !(m.type === "ORGANIZATION" && looksLikePerson(m.text))) continue;
     const words = m.text.split(/\s+/u);
     if (words.length < 2) continue;
     nameParts.add(words[0]!);
@@ -154,6 +192,10 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
   const placeStarts = new Set(mentions.filter((m) => m.type === "PLACE").map((m) => m.start));
   for (let i = 0; i < mentions.length; i++) {
     let m = mentions[i]!;
+    // `the Palmetto state`: the tagger left a nickname's `state` out.
+    if (m.type === "PLACE" && /^\s+state\b/iu.test(text.slice(m.end, m.end + 7)) && placeAlias(`${m.text} state`) !== undefined) {
+      m = { ...m, text: text.slice(m.start, m.end + 6), end: m.end + 6 };
+    }
     // `New South Wales`: the tagger left `New` out of a region's name.
     if (m.type === "PLACE" && text.slice(Math.max(0, m.start - 4), m.start) === "New " && regionCandidates(`New ${m.text}`).length > 0) {
       m = { ...m, text: `New ${m.text}`, start: m.start - 4 };
@@ -171,6 +213,8 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
       continue;
     }
     if (CRUDE_AFTER.test(text.slice(m.end, m.end + 12)) || TITLE_AFTER.test(text.slice(m.end, m.end + 24))) continue;
+    // `Amer- ica`: half of a word broken across a line; `Wham!`, `Kerrang!`: a band's or magazine's name.
+    if (/^(?:-\s+\p{Ll}|!)/u.test(text.slice(m.end, m.end + 3)) && !knownPlace(m.text)) continue;
     if (inTeamList(m, text, mentions[i - 1], mentions[i + 1])) {
       out.push({ ...m, type: "PERSON" });
       continue;
@@ -181,7 +225,7 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
       clubs.add(m.text);
       continue;
     }
-    if (nameParts.has(m.text) && !lookupCountry(m.text) && !isUsStateName(m.text) && !lookupCity(m.text)) {
+    if (nameParts.has(m.text) && !lookupCountry(m.text) && !isUsStateName(m.text) && !lookupCity(m.text) && !qualifiedAsPlace(m, text)) {
       out.push({ ...m, type: "PERSON" });
       continue;
     }
@@ -189,9 +233,23 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
     if (!major && (TITLE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) || QUOTED(text, m) || NOT_PLACE_AFTER.test(text.slice(m.end, m.end + 16)))) continue;
     if (CONJUNCTION_FIRST.test(m.text) || BARE_ADJECTIVE.test(m.text) || PEOPLE_WORD.test(m.text)) continue;
     if (!major && TITLE_RUN_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
+    // Names no gazetteer knows, by their own words: a period or event (`the Great Recession`),
+    // a word that names no place (`faith in God`), a body (`Florida Legislature`), a
+    // publication (`Time magazine`), a club (`Birmingham City` in a sports report) or a
+    // person (`Mitt Romney`, `Ron Paul`; `left-back Wayne Bridge` in a sports report).
+    const unknown = !major && !knownPlace(m.text);
+    if ((!major && NO_PLACE_WORD.test(m.text)) || (unknown && EVENT_LAST.test(m.text))) continue;
+    if (unknown && (BODY_LAST.test(m.text) || BODY_FOR.test(m.text) || MEDIA_AFTER.test(text.slice(m.end, m.end + 14)) || (CLUB_LAST.test(m.text) && (sports || TRANSFER_FROM.test(text.slice(Math.max(0, m.start - 70), m.start)))))) {
+      out.push({ ...m, type: "ORGANIZATION" });
+      continue;
+    }
+    if (unknown && ((sports && POSITION_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start))) || looksLikePerson(m.text))) {
+      out.push({ ...m, type: "PERSON" });
+      continue;
+    }
     // `in Shakespeare's Merchant of Venice`: a name the gazetteer does not know, owning a title.
     if (!major && !knownPlace(m.text) && /^['’]s\s+\p{Lu}/u.test(text.slice(m.end, m.end + 4))) continue;
-    if (!major && (FIRM_AFTER.test(text.slice(m.end, m.end + 16)) || FIRM_WORD_AFTER.test(text.slice(m.end, m.end + 16)) || MEDIA_LAST.test(m.text))) {
+    if (!major && (FIRM_AFTER.test(text.slice(m.end, m.end + 16)) || FIRM_WORD_AFTER.test(text.slice(m.end, m.end + 16)) || MEDIA_LAST.test(m.text) || (SPEAKS_AFTER.test(text.slice(m.end, m.end + 12)) && !PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) || (/\sCity$/u.test(m.text) && /^\s+Council/u.test(text.slice(m.end, m.end + 10))))) {
       out.push({ ...m, type: "ORGANIZATION" });
       continue;
     }
@@ -200,12 +258,13 @@ export function retypePlaces(found: readonly Mention[], text: string): Mention[]
       out.push({ ...m, type: "PERSON" });
       continue;
     }
-    if (!major && COMPANY_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start))) {
+    if (!major && (COMPANY_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)) || STUDY_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))) {
       out.push({ ...m, type: "ORGANIZATION" });
       continue;
     }
-    const listType = !major && !sports ? listedWith(m, text, mentions[i - 1], mentions[i + 1]) : undefined;
-    if (listType) {
+    // In a sports report a list with clubs is settled above (isClub); a player's full name listed with players is a player (`John Terry and Wayne Bridge`).
+    const listType = !major ? listedWith(m, text, mentions[i - 1], mentions[i + 1]) : undefined;
+    if (listType && (!sports || (listType === "PERSON" && /\s/u.test(m.text) && isGivenName(m.text.split(/\s+/u)[0]!)))) {
       // `studios such as MGM Studios, Disney, and Buena Vista`: a company in a list of companies.
       out.push({ ...m, type: listType });
       continue;

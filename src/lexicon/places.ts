@@ -102,7 +102,7 @@ const CITY_ROWS: ReadonlyArray<readonly [string, string, number, number]> = [
   ["Austin", "US", 30.27, -97.74], ["Sacramento", "US", 38.58, -121.49], ["Portland", "US", 45.52, -122.68],
   ["Honolulu", "US", 21.31, -157.86], ["Anchorage", "US", 61.22, -149.9], ["Ferguson", "US", 38.74, -90.31],
   ["San Bernardino", "US", 34.11, -117.29], ["Charlotte", "US", 35.23, -80.84], ["Columbus", "US", 39.96, -83.0],
-  ["Hollywood", "US", 34.1, -118.33],
+  ["Hollywood", "US", 34.1, -118.33], ["West Point", "US", 41.39, -73.96],
   ["Toronto", "CA", 43.65, -79.38], ["Montreal", "CA", 45.5, -73.57], ["Vancouver", "CA", 49.28, -123.12],
   ["Ottawa", "CA", 45.42, -75.7], ["Mexico City", "MX", 19.43, -99.13], ["Havana", "CU", 23.11, -82.37],
   ["Caracas", "VE", 10.48, -66.9], ["Bogota", "CO", 4.71, -74.07], ["Lima", "PE", -12.05, -77.04],
@@ -185,6 +185,12 @@ export const PLACE_SUFFIXES = new Set([
 
 /** First words that make a name a place (`Lake Victoria`, `Mount Everest`, `Gulf of Aden`). */
 export const PLACE_PREFIXES = new Set(["lake", "mount", "mt.", "cape", "gulf", "bay", "isle", "port", "fort", "sea", "strait"]);
+/** True when the last (or first) word says the name is a place (`Mahoning Valley`, `Mount Everest`, `Plaza Hotel`). */
+export function hasPlaceWord(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/u);
+  if (words.length < 2) return false;
+  return PLACE_SUFFIXES.has(words[words.length - 1]!) || PLACE_PREFIXES.has(words[0]!) || /^(?:hotel|park|stadium|street|road|avenue|bridge|palace|cathedral|garden|gardens|harbour|harbor|port|beach|falls|springs|base|prison|camp|township|parish|borough|village|town)$/u.test(words[words.length - 1]!);
+}
 
 
 let curated: Map<string, CityInfo> | null = null;
@@ -331,7 +337,7 @@ export function geocodeCity(name: string, context: CityContext = {}): CityInfo |
 }
 
 /** States of curated US cities the generated table does not name alike. */
-const CURATED_ADMIN1: Record<string, string> = { washington: "DC", "washington d.c.": "DC", ferguson: "MO" };
+const CURATED_ADMIN1: Record<string, string> = { washington: "DC", "washington d.c.": "DC", ferguson: "MO", "west point": "NY" };
 
 function withStats(city: CityInfo, candidates: readonly CityInfo[]): CityInfo {
   const admin1 = CURATED_ADMIN1[foldKey(city.name)];
@@ -447,6 +453,7 @@ const PLACE_ALIASES: Record<string, string> = {
   calcutta: "Kolkata", bombay: "Mumbai", madras: "Chennai", peking: "Beijing", canton: "Guangzhou", rangoon: "Yangon",
   saigon: "Ho Chi Minh City", kiev: "Kyiv", bronx: "The Bronx", "south bronx": "The Bronx", "ft. worth": "Fort Worth",
   "ft worth": "Fort Worth", "virgin islands": "United States Virgin Islands", "u.s. virgin islands": "United States Virgin Islands", rio: "Rio de Janeiro", "monte carlo": "Monaco",
+  hull: "Kingston upon Hull", vegas: "Las Vegas", highlands: "Scottish Highlands",
 };
 
 /** The name a nickname or former name stands for (`Granite State` → `New Hampshire`), if it is one. */

@@ -33,6 +33,7 @@ import { countryOfDemonym, lookupCountry, type CountryInfo } from "../lexicon/co
 import {
   cityCandidates,
   geocodeCity,
+  hasPlaceWord,
   isUsStateName,
   lookupCity,
   lookupRegion,
@@ -176,7 +177,8 @@ export function sensesOf(text: string): Sense[] {
     out.push(regionSense(r, handKept ? PRIOR.knownRegion : PRIOR.division, base));
   }
   for (const c of cityCandidates(name)) {
-    if (out.some((s) => s.kind === "CITY" && s.countryCode === c.countryCode && (s.admin1 === (c.admin1 ?? null) || near(s, c)))) continue;
+    // The same city twice: the curated row and its table row (one of them without a region), or one region's namesakes close together.
+    if (out.some((s) => s.kind === "CITY" && s.countryCode === c.countryCode && (s.admin1 === (c.admin1 ?? null) || ((s.admin1 === null || c.admin1 === undefined) && near(s, c))))) continue;
     out.push(citySense(c, cityPrior(c.population), base));
   }
   out.sort((a, b) => b.prior - a.prior);
@@ -229,9 +231,20 @@ interface Evidence {
   focus: string | null;
   /** The clear names per country. */
   names: Map<string, Set<string>>;
+  /** `GB` when the article is written in British English (`£`, `Mr Straw`, `Labour`, `programme`): a hint of where its places are. */
+  locale: string | null;
 }
 
-function gatherEvidence(byName: Map<string, Mention[]>): Evidence {
+/** British usage: the pound sign, `Mr`/`Mrs` without a full stop, British spellings and institutions. */
+const BRITISH_USAGE = /£|\bMrs? \p{Lu}|\b(?:Labour|Tory|Tories|MPs?|Whitehall|NHS|organisation|programme|centre|colour|favour|whilst|council tax)\b/gu;
+
+function britishEnglish(text: string): boolean {
+  let n = 0;
+  for (const _ of text.matchAll(BRITISH_USAGE)) if (++n >= 3) return true;
+  return false;
+}
+
+function gatherEvidence(byName: Map<string, Mention[]>, text: string): Evidence {
   const countries = new Map<string, number>();
   const regions = new Map<string, Set<string>>();
   const divisions = new Map<string, Set<string>>();
@@ -258,7 +271,7 @@ function gatherEvidence(byName: Map<string, Mention[]>): Evidence {
       focus = code;
     }
   }
-  return { countries, regions, divisions, focus, names };
+  return { countries, regions, divisions, focus, names, locale: britishEnglish(text) ? "GB" : null };
 }
 
 interface Scored {
@@ -316,6 +329,8 @@ function scoreSenses(name: string, senses: Sense[], ms: readonly Mention[], text
       if (countryWords) add(1, "country words around it");
     }
     if (ev.focus && sense.countryCode === ev.focus && ev.focus !== ownCountry && !(rivalCountry && sense.kind !== "COUNTRY")) add(0.5, `the article's focus is ${countryName(ev.focus)}`);
+    // `Norfolk farmer` in a report in British English: the English county, not the Virginian city.
+    if (ev.locale && sense.countryCode === ev.locale && sense.kind !== "COUNTRY" && !rivalCountry && !pinned) add(0.4, "the article is written in British English");
     // `Trump told a crowd in Georgia`: a US state against a country namesake, in an article
     // about the United States (at least two other names there) that names nothing inside
     // the country: the state.
@@ -355,12 +370,6 @@ function geoOf(s: Sense): Geo {
   return { kind: s.kind, countryCode: s.countryCode, latitude: s.latitude, longitude: s.longitude, regionCode: s.countryCode && s.admin1 ? `${s.countryCode}-${s.admin1}` : null };
 }
 
-/** True when the last (or first) word says the name is a place (`Mahoning Valley`, `Mount Everest`, `Plaza Hotel`). */
-function hasPlaceWord(name: string): boolean {
-  const words = name.toLowerCase().split(/\s+/u);
-  if (words.length < 2) return false;
-  return PLACE_SUFFIXES.has(words[words.length - 1]!) || PLACE_PREFIXES.has(words[0]!) || /^(?:hotel|park|stadium|street|road|avenue|bridge|palace|cathedral|garden|gardens|harbour|harbor|port|beach|falls|springs|base|prison|camp|township|parish|borough|village|town)$/u.test(words[words.length - 1]!);
-}
 
 /**
  * Decides, for each place mention of an article, its key, name and geography (key ""
@@ -374,7 +383,7 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
     const name = lookupName(m.text);
     byName.set(name, [...(byName.get(name) ?? []), m]);
   }
-  const ev = gatherEvidence(byName);
+  const ev = gatherEvidence(byName, text);
   const otherTyped = new Set(mentions.filter((o) => o.type !== "PLACE").map((o) => lookupName(o.text)));
   const out = new Map<Mention, PlaceChoice>();
   const qualifierOf = new Map<Mention, Qualifier>();
@@ -397,7 +406,8 @@ export function choosePlaces(mentions: readonly Mention[], text: string): Map<Me
     });
     for (const m of ms) out.set(m, unknownPlace(m, name, baseKey, qualifierOf.get(m), located, otherwise));
   };
-  for (const [name, ms] of byName) {
+  for (const [written, ms] of byName) {
+    const name = compassRegion(written, ms, text, ev) ?? written;
     const baseKey = normalizeName("PLACE", name);
     const county = countyOf(name, ms, text);
     if (county) {
@@ -471,6 +481,15 @@ function weakForeignTown(best: Scored, name: string, ms: readonly Mention[], ev:
   const elsewhere = [...ev.names].some(([code, names]) => code !== s.countryCode && names.size > 0);
   // `the Norwegian town of Lillehammer`: a demonym names the country too.
   return others === 0 && elsewhere && ms.length > 0 && ![...findDemonyms(text, []).values()].some((d) => d.geo.countryCode === s.countryCode);
+}
+
+/**
+ * `the South` in an article about the United States (`her run of victories in the South`):
+ * the Southern United States. Elsewhere a bare compass word names no one place.
+ */
+function compassRegion(name: string, ms: readonly Mention[], text: string, ev: Evidence): string | undefined {
+  if (name !== "South" || ev.focus !== "US") return undefined;
+  return ms.every((m) => /\bthe\s+$/iu.test(text.slice(Math.max(0, m.start - 5), m.start))) ? "Southern United States" : undefined;
 }
 
 /** `Iowa's Scott and Polk counties`, `the county of Brevard`: a county, whatever towns share its name. */
