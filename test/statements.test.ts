@@ -201,7 +201,7 @@ for (const { name, skip, make } of await backends()) {
         const large = await cost(50);
         // The corpus is large enough that the bigger page really has more rows.
         assert.ok(large.rows > small.rows, `rows: ${small.rows} then ${large.rows}`);
-        // PostgreSQL reads each query in a snapshot: a transaction's three statements more.
+        // PostgreSQL reads each query in a snapshot: a transaction's two statements more (BEGIN with its isolation level, COMMIT).
         const bound = op.bound + (name === "postgresql" ? SNAPSHOT_STATEMENTS : 0);
         assert.ok(small.statements <= bound, `5 rows cost ${small.statements} statements (bound ${bound})`);
         assert.ok(large.statements <= bound, `50 rows cost ${large.statements} statements (bound ${bound})`);

@@ -35,6 +35,8 @@ export interface DbHandle {
    * statements do not show in Prisma's query events (the tests count them on the pool).
    */
   readPool?: pg.Pool;
+  /** PostgreSQL, in a query's snapshot (./snapshot.ts): the connection of its transaction, which the batched reads use. */
+  connection?: pg.PoolClient;
   close(): Promise<void>;
 }
 
@@ -82,7 +84,9 @@ export async function openDb(url?: string, options: OpenOptions = {}): Promise<D
       },
     };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+  // Pipelined: a query is sent without waiting for the answers of those before it on the
+  // connection, so a snapshot's BEGIN and its first read share a round trip (./snapshot.ts).
+  const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, pipeline: true });
   // An idle connection the server drops (a restart) must not crash the process; Prisma's
   // adapter listens too, but only once it has connected, and the batched reads may come first.
   pool.on("error", (error) => logger.warn({ err: error }, "idle PostgreSQL connection lost"));

@@ -4,16 +4,77 @@
 // A snapshot is a read-only REPEATABLE READ transaction on one pooled connection: every
 // statement of the operation sees the same committed state. SQLite needs none: its reads
 // are single statements per level over WAL, and writes go through one writer.
+//
+// The transaction is ours, not a Prisma interactive transaction: that one sent BEGIN and
+// SET TRANSACTION as two round trips before the first read, ran the batched reads through
+// Prisma instead of pg's prepared statements, and its COMMIT was awaited before the
+// response. Here BEGIN carries the isolation level (one statement, sent without waiting:
+// on the pipelined pool the first read follows it on the wire), the reads go to the
+// connection directly, and COMMIT runs after the response.
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client.ts";
 import type { Db, DbHandle } from "./client.ts";
+import { statementName } from "./statement-name.ts";
 
-/** Statements a snapshot adds to an operation: BEGIN, SET TRANSACTION, COMMIT. */
-export const SNAPSHOT_STATEMENTS = 3;
+/** Statements a snapshot adds to an operation: BEGIN (with its isolation level), COMMIT. */
+export const SNAPSHOT_STATEMENTS = 2;
 
 export interface Snapshot {
-  /** The handle to read through: `db` is the transaction; writes still go to `writer`. */
+  /** The handle to read through: `db` and the batched reads use the transaction's connection; writes still go to `writer`. */
   store: DbHandle;
-  /** Ends the transaction (it wrote nothing); safe to call more than once. */
+  /** Ends the transaction (it wrote nothing) and returns the connection; safe to call more than once. */
   close(): Promise<void>;
+}
+
+/**
+ * A pool of the one connection a snapshot holds, for a Prisma client of its own: Prisma's
+ * adapter takes a pool, and its plain queries go through the pool's query().
+ */
+class OneConnection extends pg.Pool {
+  constructor(connection: pg.PoolClient) {
+    super({ max: 1 });
+    Object.assign(this, {
+      query: (...args: unknown[]) => (connection.query as (...a: unknown[]) => unknown)(...args),
+      connect: () => Promise.reject(new Error("a snapshot's reads cannot open a transaction")),
+    });
+  }
+}
+
+// A Prisma client per pooled connection, made when a snapshot on it first reads through
+// Prisma (most operations read through the batches only): a client costs tens of ms to make.
+const prismaOf = new WeakMap<pg.PoolClient, Db>();
+function prismaOn(connection: pg.PoolClient): Db {
+  let db = prismaOf.get(connection);
+  if (!db) {
+    const adapter = new PrismaPg(new OneConnection(connection), {
+      statementNameGenerator: ((query: { sql: string }) => statementName(query.sql)) as (query: { sql: string }) => string,
+    });
+    prismaOf.set(connection, (db = new PostgresClient({ adapter }) as unknown as Db));
+  }
+  return db;
+}
+
+/** A connection from the pool within `timeoutMs`; one that comes later goes back. */
+function connectWithin(pool: pg.Pool, timeoutMs: number): Promise<pg.PoolClient> {
+  return new Promise((resolve, reject) => {
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(new Error(`no PostgreSQL connection for a snapshot within ${timeoutMs} ms`));
+    }, timeoutMs);
+    pool.connect().then(
+      (client) => {
+        clearTimeout(timer);
+        if (late) client.release();
+        else resolve(client);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**
@@ -22,33 +83,30 @@ export interface Snapshot {
  * case the operation never returns.
  */
 export async function openSnapshot(h: DbHandle, timeoutMs: number): Promise<Snapshot | undefined> {
-  if (h.provider !== "postgresql") return undefined;
-  let finish!: () => void;
-  const finished = new Promise<void>((resolve) => (finish = resolve));
-  let transaction!: Promise<void>;
-  const tx = await new Promise<Db>((resolve, reject) => {
-    // Prisma's interactive transaction lives as long as this callback: it hands the
-    // transaction's client out, then waits for the operation to end.
-    transaction = h.db.$transaction(
-      async (client) => {
-        // One statement for both (Prisma's isolationLevel option would send its own).
-        await client.$executeRawUnsafe("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        resolve(client as unknown as Db);
-        await finished;
-      },
-      { maxWait: timeoutMs, timeout: timeoutMs + 5_000 },
-    );
-    transaction.catch(reject);
-  });
+  if (h.provider !== "postgresql" || !h.readPool) return undefined;
+  const connection = await connectWithin(h.readPool, timeoutMs);
+  // Not awaited: the reads queue behind it on the connection, and fail with its error.
+  const begun = connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").then(() => undefined, (error: unknown) => error);
   let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      clearTimeout(timer);
+      const failed = (await begun) ?? (await connection.query("COMMIT").then(() => undefined, (error: unknown) => error));
+      // A connection whose BEGIN or COMMIT failed is dropped, not pooled again.
+      connection.release(failed instanceof Error ? failed : undefined);
+    })());
+  const timer = setTimeout(() => void close(), timeoutMs + 5_000);
+  timer.unref();
   return {
-    // No readPool: the batched reads go through the transaction too (read-batch.ts).
-    store: { ...h, db: tx, readPool: undefined },
-    close() {
-      finish();
-      // A transaction the timeout already ended has nothing left to close.
-      closed ??= transaction.catch(() => undefined);
-      return closed;
+    store: {
+      ...h,
+      get db() {
+        return prismaOn(connection);
+      },
+      // The batched reads (read-batch.ts) go to the transaction's connection, not the pool.
+      readPool: undefined,
+      connection,
     },
+    close,
   };
 }
