@@ -28,31 +28,40 @@ export interface Snapshot {
 }
 
 /**
- * A pool of the one connection a snapshot holds, for a Prisma client of its own: Prisma's
- * adapter takes a pool, and its plain queries go through the pool's query().
+ * A pool of the one connection a snapshot holds, for a Prisma client that reads through it:
+ * Prisma's adapter takes a pool, and its plain queries go through the pool's query().
  */
-class OneConnection extends pg.Pool {
-  constructor(connection: pg.PoolClient) {
+class BoundConnection extends pg.Pool {
+  connection: pg.PoolClient | undefined;
+  constructor() {
     super({ max: 1 });
     Object.assign(this, {
-      query: (...args: unknown[]) => (connection.query as (...a: unknown[]) => unknown)(...args),
+      query: (...args: unknown[]) => {
+        if (!this.connection) return Promise.reject(new Error("the operation's snapshot is closed"));
+        return (this.connection.query as (...a: unknown[]) => unknown).apply(this.connection, args);
+      },
       connect: () => Promise.reject(new Error("a snapshot's reads cannot open a transaction")),
     });
   }
 }
 
-// A Prisma client per pooled connection, made when a snapshot on it first reads through
-// Prisma (most operations read through the batches only): a client costs tens of ms to make.
-const prismaOf = new WeakMap<pg.PoolClient, Db>();
-function prismaOn(connection: pg.PoolClient): Db {
-  let db = prismaOf.get(connection);
-  if (!db) {
-    const adapter = new PrismaPg(new OneConnection(connection), {
+// Prisma clients for snapshots, each lent to one open snapshot at a time and bound to its
+// connection: a client costs tens of ms to make and compiles each query shape once, so they
+// are kept (at most as many as snapshots were open at once) and made only when a snapshot
+// first reads through Prisma (most operations read through the batches only).
+interface Lent { db: Db; pool: BoundConnection }
+const idleClients: Lent[] = [];
+function lendPrisma(connection: pg.PoolClient): Lent {
+  let lent = idleClients.pop();
+  if (!lent) {
+    const pool = new BoundConnection();
+    const adapter = new PrismaPg(pool, {
       statementNameGenerator: ((query: { sql: string }) => statementName(query.sql)) as (query: { sql: string }) => string,
     });
-    prismaOf.set(connection, (db = new PostgresClient({ adapter }) as unknown as Db));
+    lent = { db: new PostgresClient({ adapter }) as unknown as Db, pool };
   }
-  return db;
+  lent.pool.connection = connection;
+  return lent;
 }
 
 /** A connection from the pool within `timeoutMs`; one that comes later goes back. */
@@ -87,11 +96,16 @@ export async function openSnapshot(h: DbHandle, timeoutMs: number): Promise<Snap
   const connection = await connectWithin(h.readPool, timeoutMs);
   // Not awaited: the reads queue behind it on the connection, and fail with its error.
   const begun = connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").then(() => undefined, (error: unknown) => error);
+  let prisma: Lent | undefined;
   let closed: Promise<void> | undefined;
   const close = () =>
     (closed ??= (async () => {
       clearTimeout(timer);
       const failed = (await begun) ?? (await connection.query("COMMIT").then(() => undefined, (error: unknown) => error));
+      if (prisma) {
+        prisma.pool.connection = undefined;
+        idleClients.push(prisma);
+      }
       // A connection whose BEGIN or COMMIT failed is dropped, not pooled again.
       connection.release(failed instanceof Error ? failed : undefined);
     })());
@@ -101,7 +115,8 @@ export async function openSnapshot(h: DbHandle, timeoutMs: number): Promise<Snap
     store: {
       ...h,
       get db() {
-        return prismaOn(connection);
+        if (closed) throw new Error("the operation's snapshot is closed");
+        return (prisma ??= lendPrisma(connection)).db;
       },
       // The batched reads (read-batch.ts) go to the transaction's connection, not the pool.
       readPool: undefined,
