@@ -19,8 +19,9 @@ LANGUAGE sql STABLE AS $$
   WHERE x.place_id = p.id ORDER BY a.published_at DESC NULLS LAST, a.id DESC
 $$;
 
--- Person.related: people, organizations and places in the same articles, most shared
--- articles first, then most mentioned in them (our `relatedSlices`).
+-- Person.related: people, organizations and places in the same articles, ranked as our
+-- `relatedSlices` ranks them: by the association shared articles squared over the other
+-- entity's articles, then shared articles, then mentions in them.
 DO $$ BEGIN
   CREATE TYPE postgraphile_bench.related_entity AS (entity_type text, entity_id int, name text, shared_articles int);
 EXCEPTION WHEN duplicate_object THEN NULL; END $$;
@@ -42,7 +43,8 @@ LANGUAGE sql STABLE AS $$
   LEFT JOIN public.person pe ON u.entity_type = 'person' AND pe.id = u.entity_id
   LEFT JOIN public.organization o ON u.entity_type = 'organization' AND o.id = u.entity_id
   LEFT JOIN public.place pl ON u.entity_type = 'place' AND pl.id = u.entity_id
-  ORDER BY u.shared_articles DESC, u.strength DESC, u.entity_type, u.entity_id
+  ORDER BY u.shared_articles * u.shared_articles * 1.0 / GREATEST(COALESCE(pe.article_count, o.article_count, pl.article_count), 1) DESC,
+    u.shared_articles DESC, u.strength DESC, u.entity_type, u.entity_id
 $$;
 
 -- Query.postgraphileBenchSearchArticles: the articles filter's `search`.

@@ -7,6 +7,8 @@ import { offsetConnection, offsetWindow, type ConnectionArgs } from "./paginatio
 import type { EntityMention, RelatedNode } from "./source-types.ts";
 import { badInput } from "./errors.ts";
 import { NODE_OF_TABLE } from "../domain/entity-types.ts";
+import type { GraphQLResolveInfo } from "graphql";
+import type { Prefetch } from "./prefetch.ts";
 
 /** A nested list's `orderBy` and `filter` (a date range), checked. */
 export function sliceOptions(
@@ -21,6 +23,12 @@ function present<T>(value: T | null | Error | undefined): value is T {
   return value != null && !(value instanceof Error);
 }
 
+/** The slice of a nested list that `childConnection` reads: also what `node(id:)` prefetches (./prefetch.ts). */
+export function loadSlice(ctx: Context, kind: EdgeKind, parentId: number, args: ConnectionArgs, options: SliceOptions = {}) {
+  const window = offsetWindow(args, kind);
+  return { window, slice: ctx.loaders.edges(kind).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd, options }) };
+}
+
 export async function childConnection<T>(
   ctx: Context,
   kind: EdgeKind,
@@ -29,8 +37,8 @@ export async function childConnection<T>(
   children: DataLoader<number, T | null>,
   options: SliceOptions = {},
 ) {
-  const window = offsetWindow(args, kind);
-  const slice = await ctx.loaders.edges(kind).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd, options });
+  const { window, slice: loading } = loadSlice(ctx, kind, parentId, args, options);
+  const slice = await loading;
   const nodes = await children.loadMany(slice.rows.map((r) => r.childId));
   const items = slice.rows.flatMap((row, i) => {
     const node = nodes[i];
@@ -39,11 +47,27 @@ export async function childConnection<T>(
   return offsetConnection(items, window, slice.total);
 }
 
+/**
+ * `extensions` of a nested list field that `node(id:)` may start before the parent's row is
+ * read (./prefetch.ts): its slice, as its resolver will ask for it, from the parent's id.
+ */
+export const prefetchSlice = (kind: (info: Pick<GraphQLResolveInfo, "parentType">) => EdgeKind, filtered = true) => ({
+  prefetch: ((parentId, args, ctx, info) =>
+    loadSlice(ctx, kind(info), parentId, args as ConnectionArgs,
+      filtered ? sliceOptions(args.orderBy as string | null | undefined, args.filter as Parameters<typeof sliceOptions>[1]) : {}).slice) satisfies Prefetch,
+});
+
 /** The GraphQL type of each entity table, for the unions and the Entity interface. */
 
-export async function relatedConnection(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs, type: EntityTable | null = null) {
+/** The slice `relatedConnection` reads (prefetched by `node(id:)` too). */
+export function loadRelated(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs, type: EntityTable | null = null) {
   const window = offsetWindow(args, `${source}.related`);
-  const slice = await ctx.loaders.related(source, type).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd });
+  return { window, slice: ctx.loaders.related(source, type).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd }) };
+}
+
+export async function relatedConnection(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs, type: EntityTable | null = null) {
+  const { window, slice: loading } = loadRelated(ctx, source, parentId, args, type);
+  const slice = await loading;
   const nodes = await Promise.all(slice.rows.map((r) => ctx.loaders[r.childType].load(r.childId)));
   const items = slice.rows.flatMap((row, i) => {
     const node = nodes[i];

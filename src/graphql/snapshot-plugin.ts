@@ -58,7 +58,9 @@ export function snapshotPlugin(timeoutMs: number): ApolloServerPlugin<Context> {
           contextValue.loaders = createLoaders(snapshot.store, contextValue.signal);
         },
         async willSendResponse() {
-          await snapshot?.close();
+          // Not awaited: the response does not wait for COMMIT's round trip (the operation's
+          // statements have all returned; the connection goes back to the pool after it).
+          void snapshot?.close();
           snapshot = undefined;
         },
       };

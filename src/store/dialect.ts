@@ -40,6 +40,8 @@ export interface DbHandle {
    * statements do not show in Prisma's query events (the tests count them on the pool).
    */
   readPool?: pg.Pool;
+  /** PostgreSQL, in a query's snapshot (./postgres/snapshot.ts): the connection of its transaction, which the batched reads use. */
+  connection?: pg.PoolClient;
   close(): Promise<void>;
 }
 
@@ -121,7 +123,7 @@ export interface Dialect {
    * One consistent view of the database for a whole read-only operation, or undefined
    * where the database needs none (./snapshot.ts).
    */
-  openSnapshot?(h: DbHandle, timeoutMs: number): Promise<{ store: DbHandle; close(): Promise<void> }>;
+  openSnapshot?(h: DbHandle, timeoutMs: number): Promise<{ store: DbHandle; close(): Promise<void> } | undefined>;
 
   // ---- full-text search (./search.ts, ./highlights.ts)
 

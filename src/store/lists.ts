@@ -14,6 +14,8 @@ export interface Window {
   /** Id of the row the page starts after (forward) or ends before (backward). */
   cursorId?: number;
   backward?: boolean;
+  /** Search pages: count the matching rows in the page's statement (`Page.total`), for a selected totalCount. */
+  withTotal?: boolean;
 }
 
 export interface Page<T> {
@@ -22,6 +24,8 @@ export interface Page<T> {
   hasMore: boolean;
   /** Search pages: the cursor's row is not in the list. */
   cursorMissing?: boolean;
+  /** Search pages asked `withTotal`: the rows that match. */
+  total?: number;
 }
 
 export type SortDirection = "asc" | "desc";
@@ -43,9 +47,9 @@ async function searchPage<T extends { id: number }>(
   w: Window,
   fetch: (ids: number[]) => Promise<T[]>,
 ): Promise<Page<T>> {
-  const page = await searchIds(h, { kind, query, where, order, take: w.take, cursorId: w.cursorId, backward: w.backward });
+  const page = await searchIds(h, { kind, query, where, order, take: w.take, cursorId: w.cursorId, backward: w.backward, withTotal: w.withTotal });
   const rows = page.ids.length ? inOrder(page.ids, await fetch(page.ids)) : [];
-  return { rows, hasMore: page.hasMore, cursorMissing: page.cursorMissing };
+  return { rows, hasMore: page.hasMore, cursorMissing: page.cursorMissing, ...(page.total !== undefined ? { total: page.total } : {}) };
 }
 
 const BY_RELEVANCE: SortKey = { sql: "h.score", desc: true };

@@ -51,11 +51,15 @@ export interface SearchPageRequest {
   take: number;
   cursorId?: number;
   backward?: boolean;
+  /** Also count the rows that match, from the same ranking (`total`). */
+  withTotal?: boolean;
 }
 
 export interface SearchIdsPage {
   ids: number[];
   hasMore: boolean;
+  /** With `withTotal`: how many rows match, as `searchCount` counts them. */
+  total?: number;
   /** A cursor was given and its row is not in the list (the search or filter differs, or it was deleted). */
   cursorMissing: boolean;
 }
@@ -78,21 +82,25 @@ export async function searchIds(h: DbHandle, r: SearchPageRequest): Promise<Sear
     WITH hits AS MATERIALIZED (${hitsSql(h, r.kind, r.query)}),
     ranked AS (SELECT t.id, ${Prisma.join(keys)} FROM hits h JOIN ${Prisma.raw(r.kind)} t ON t.id = h.id ${conditions(r.where)})`;
   const limit = r.take + 1;
-  type Row = { id: number | bigint | null };
+  // The count reads the ranking the page reads (the matching is done once), on each row.
+  const total = r.withTotal ? Prisma.sql`, (SELECT count(*) FROM ranked) AS total` : Prisma.empty;
+  type Row = { id: number | bigint | null; total?: number | bigint };
   let rows: Row[];
   if (r.cursorId === undefined) {
-    rows = await h.db.$queryRaw<Row[]>`${ranked} SELECT r.id FROM ranked r ORDER BY ${orderBy} LIMIT ${limit}`;
+    rows = await h.db.$queryRaw<Row[]>`${ranked} SELECT r.id${total} FROM ranked r ORDER BY ${orderBy} LIMIT ${limit}`;
   } else {
     // From the cursor's row (none: an empty result) to the rows after it (none: one row of NULL).
     rows = await h.db.$queryRaw<Row[]>`${ranked},
       cur AS (SELECT * FROM ranked WHERE id = ${r.cursorId})
-      SELECT r.id FROM cur c LEFT JOIN ranked r ON ${Prisma.raw(after)} ORDER BY ${orderBy} LIMIT ${limit}`;
+      SELECT r.id${total} FROM cur c LEFT JOIN ranked r ON ${Prisma.raw(after)} ORDER BY ${orderBy} LIMIT ${limit}`;
     if (rows.length === 0) return { ids: [], hasMore: false, cursorMissing: true };
   }
   const ids = rows.filter((row) => row.id !== null).map((row) => Number(row.id));
   const hasMore = ids.length > r.take;
   const page = ids.slice(0, r.take);
-  return { ids: r.backward ? page.reverse() : page, hasMore, cursorMissing: false };
+  // No row: nothing matches (a cursor's query always has its row).
+  const counted = r.withTotal ? { total: Number(rows[0]?.total ?? 0) } : {};
+  return { ids: r.backward ? page.reverse() : page, hasMore, cursorMissing: false, ...counted };
 }
 
 /** How many rows match, with the filter. */

@@ -7,13 +7,13 @@
 // through one writer.
 import type { DbHandle } from "./dialect.ts";
 
-/** Statements a snapshot adds to an operation: BEGIN, SET TRANSACTION, COMMIT. */
-export const SNAPSHOT_STATEMENTS = 3;
+/** Statements a snapshot adds to an operation: BEGIN (with its isolation level), COMMIT. */
+export const SNAPSHOT_STATEMENTS = 2;
 
 export interface Snapshot {
-  /** The handle to read through: `db` is the transaction; writes still go to `writer`. */
+  /** The handle to read through: `db` and the batched reads use the transaction's connection; writes still go to `writer`. */
   store: DbHandle;
-  /** Ends the transaction (it wrote nothing); safe to call more than once. */
+  /** Ends the transaction (it wrote nothing) and returns the connection; safe to call more than once. */
   close(): Promise<void>;
 }
 

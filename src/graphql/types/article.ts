@@ -1,7 +1,7 @@
 import { arg, objectType } from "nexus";
 import { toGlobalId } from "../ids.ts";
 import type { Context } from "../context.ts";
-import { childConnection, mentionConnection, sliceOptions } from "../nested.ts";
+import { childConnection, mentionConnection, prefetchSlice, sliceOptions } from "../nested.ts";
 import { connectionTypes, MENTION_COUNT, pageArgs } from "./connection.ts";
 import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 
@@ -50,6 +50,7 @@ export const Article = objectType({
         type,
         description: `${what} the article mentions, most mentioned first unless orderBy says otherwise.`,
         args: { ...pageArgs, orderBy: arg({ type: "MentionOrder", description: "Default MENTION_COUNT_DESC." }) },
+        extensions: prefetchSlice(() => kind),
         resolve: (a, args, ctx) => childConnection(ctx, kind, a.id, args, ctx.loaders[loader], sliceOptions(args.orderBy)),
       });
     }
@@ -57,6 +58,7 @@ export const Article = objectType({
       type: "QuoteConnection",
       description: "Direct quotes in the article, in reading order.",
       args: pageArgs,
+      extensions: prefetchSlice(() => "article.quotes", false),
       resolve: (a, args, ctx) => childConnection(ctx, "article.quotes", a.id, args, ctx.loaders.quote),
     });
     t.nonNull.field("mentions", {

@@ -6,7 +6,8 @@ import { nestedArticleArgs } from "./article.ts";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.ts";
 import type { EntityTable } from "../../store/edges.ts";
-import { childConnection, relatedConnection, sliceOptions } from "../nested.ts";
+import { childConnection, loadRelated, prefetchSlice, relatedConnection, sliceOptions } from "../nested.ts";
+import type { Prefetch } from "../prefetch.ts";
 import { toGlobalId } from "../ids.ts";
 import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 import { mentionTimelineField } from "./timeline.ts";
@@ -14,8 +15,8 @@ import { ENTITY_TYPE_INFO, TABLE_OF_NODE, type EntityType } from "../../domain/e
 
 type EntityTypeName = "Person" | "Organization" | "Place";
 const TABLE: Record<EntityTypeName, EntityTable> = TABLE_OF_NODE;
-const typeOf = (info: GraphQLResolveInfo) => info.parentType.name as EntityTypeName;
-const tableOf = (info: GraphQLResolveInfo) => TABLE[typeOf(info)];
+const typeOf = (info: Pick<GraphQLResolveInfo, "parentType">) => info.parentType.name as EntityTypeName;
+const tableOf = (info: Pick<GraphQLResolveInfo, "parentType">) => TABLE[typeOf(info)];
 
 export const Entity = interfaceType({
   name: "Entity",
@@ -27,6 +28,7 @@ export const Entity = interfaceType({
     t.nonNull.string("name", { description: "Canonical name: the fullest form seen." });
     t.nonNull.list.nonNull.string("aliases", {
       description: "Every surface form seen in the articles.",
+      extensions: { prefetch: ((id, _args, ctx, info) => ctx.loaders.aliases(tableOf(info)).load(id)) satisfies Prefetch },
       resolve: (e, _args, ctx: Context, info) => ctx.loaders.aliases(tableOf(info)).load(e.id),
     });
     t.nonNull.int("mentionCount", { description: "Mentions across all articles." });
@@ -35,6 +37,7 @@ export const Entity = interfaceType({
       type: "EntityArticleConnection",
       description: "Articles that mention it, newest first unless orderBy says otherwise.",
       args: nestedArticleArgs,
+      extensions: prefetchSlice((info) => `${tableOf(info)}.articles`),
       resolve: (e, args, ctx: Context, info) => childConnection(ctx, `${tableOf(info)}.articles`, e.id, args, ctx.loaders.article, sliceOptions(args.orderBy, args.filter)),
     });
     t.nonNull.field("related", {
@@ -45,6 +48,10 @@ export const Entity = interfaceType({
         "so that an entity met in most articles (a country, a capital) ranks below one met less often but mostly with this one; " +
         "ties by shared articles, then by mentions in them.",
       args: { ...pageArgs, type: arg({ type: "EntityType", description: "Only entities of this type; default: all three." }) },
+      extensions: {
+        prefetch: ((id, args, ctx, info) =>
+          loadRelated(ctx, tableOf(info), id, args, args.type ? ENTITY_TYPE_INFO[args.type as EntityType].table : null).slice) satisfies Prefetch,
+      },
       resolve: (e, args, ctx: Context, info) =>
         relatedConnection(ctx, tableOf(info), e.id, args, args.type ? ENTITY_TYPE_INFO[args.type as EntityType].table : null),
     });

@@ -4,6 +4,7 @@ import { fromGlobalId, type NodeType } from "../ids.ts";
 import { badInput } from "../errors.ts";
 import type { Context } from "../context.ts";
 import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
+import { prefetchSelected } from "../prefetch.ts";
 
 export const Node = interfaceType({
   name: "Node",
@@ -55,8 +56,10 @@ export const NodeQuery = queryField("node", {
   type: "Node",
   description: "Any object by its global id; an unknown id is an error (BAD_USER_INPUT).",
   args: { id: nonNull(idArg({ description: "A global id, as an object's `id` gives it." })) },
-  async resolve(_root, { id }, ctx: Context) {
+  async resolve(_root, { id }, ctx: Context, info) {
     const { type, id: rowId } = fromGlobalId(id);
+    // The lists it selects go out with the row (PostgreSQL: one statement).
+    prefetchSelected(info, type, rowId, ctx);
     // A person or organization merged into another answers as the one it joined (README, Stable ids).
     const node = await nodeOrMerged(ctx, type, rowId);
     if (!node) throw badInput(`id: no ${type} with id "${id}"`, "id");

@@ -1,5 +1,5 @@
 import { arg, objectType } from "nexus";
-import { childConnection, sliceOptions } from "../nested.ts";
+import { childConnection, prefetchSlice, sliceOptions } from "../nested.ts";
 import { connectionTypes, pageArgs } from "./connection.ts";
 import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 
@@ -17,6 +17,7 @@ export const Organization = objectType({
         orderBy: arg({ type: "QuoteOrder", description: "Default READING_ORDER; RELEVANCE is refused (no search here)." }),
         filter: arg({ type: "PublishedFilter", description: "Only quotes of articles published in this range." }),
       },
+      extensions: prefetchSlice(() => "organization.quotes"),
       resolve: (o, args, ctx) => childConnection(ctx, "organization.quotes", o.id, args, ctx.loaders.quote, sliceOptions(args.orderBy, args.filter)),
     });
   },

@@ -15,6 +15,8 @@ import { parseSearch, SearchInputError, type SearchQuery } from "../../store/sea
 import { publisherCount, publisherPage } from "../../store/publishers.ts";
 import { rememberSearch } from "../list-search.ts";
 import { normalizeLanguage } from "../../domain/language.ts";
+import { selectsField } from "../prefetch.ts";
+import type { GraphQLResolveInfo } from "graphql";
 
 export const optionalId = <T extends "Person" | "Organization" | "Place" | "Article" | "Publisher">(id: string | null | undefined, type: T, field: string) =>
   id == null ? null : idOfType(id, [type], field).id;
@@ -43,6 +45,9 @@ function order<T extends ArticleOrder | EntityOrder | QuoteOrder>(given: T | nul
 }
 
 /** A search page's cursor must name a row of the same list. */
+/** A search page counts its matches in its own statement when totalCount is selected (other lists count apart, when asked). */
+const withTotal = (window: KeysetWindow, info: GraphQLResolveInfo) => ({ ...window, withTotal: selectsField(info, "totalCount") });
+
 function checked<T>(page: Page<T>, window: KeysetWindow): Page<T> {
   if (page.cursorMissing) {
     const field = window.backward ? "before" : "after";
@@ -84,13 +89,13 @@ export const ListQueries = extendType({
         filter: arg({ type: "ArticleFilter", description: "Which articles; none: all." }),
         orderBy: arg({ type: "ArticleOrder", description: "Default: RELEVANCE with a filter.search, else PUBLISHED_AT_DESC." }),
       },
-      async resolve(_root, args, ctx: Context) {
-        const window = keysetWindow(args, "articles");
+      async resolve(_root, args, ctx: Context, info) {
+        const window = withTotal(keysetWindow(args, "articles"), info);
         const f = args.filter ?? {};
         const filter = await articleFilter(ctx, f);
         const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window);
         rememberSearch(page.rows, filter.search);
-        return keysetConnection(checked(page, window), window, () => articleCount(ctx.store, filter));
+        return keysetConnection(checked(page, window), window, () => (page.total !== undefined ? Promise.resolve(page.total) : articleCount(ctx.store, filter)));
       },
     });
     const entityArgs = {
@@ -109,11 +114,11 @@ export const ListQueries = extendType({
         type,
         description: `${what}, most mentioned first unless orderBy says otherwise; a search of names and aliases with \`filter.search\`.`,
         args: kind === "PLACE" ? placeArgs : entityArgs,
-        async resolve(_root, args, ctx: Context) {
-          const window = keysetWindow(args, field);
+        async resolve(_root, args, ctx: Context, info) {
+          const window = withTotal(keysetWindow(args, field), info);
           const filter: PlaceFilter = { search: search(args.filter?.search), ...(kind === "PLACE" ? geoFilter(args.filter as GeoArgs | null | undefined) : {}) };
           const rows = await page(ctx.store, filter, order(args.orderBy, !!filter.search, "MENTION_COUNT_DESC"), window);
-          return keysetConnection(checked(rows, window), window, () => entityCount(ctx.store, kind, filter));
+          return keysetConnection(checked(rows, window), window, () => (rows.total !== undefined ? Promise.resolve(rows.total) : entityCount(ctx.store, kind, filter)));
         },
       });
     }
@@ -134,8 +139,8 @@ export const ListQueries = extendType({
         filter: arg({ type: "QuoteFilter", description: "Which quotes; none: all." }),
         orderBy: arg({ type: "QuoteOrder", description: "Default: RELEVANCE with a filter.search, else READING_ORDER." }),
       },
-      async resolve(_root, args, ctx: Context) {
-        const window = keysetWindow(args, "quotes");
+      async resolve(_root, args, ctx: Context, info) {
+        const window = withTotal(keysetWindow(args, "quotes"), info);
         const f = args.filter ?? {};
         const speaker = f.speakerId == null ? null : idOfType(f.speakerId, ["Person", "Organization"], "filter.speakerId");
         const filter = {
@@ -148,7 +153,7 @@ export const ListQueries = extendType({
         };
         const page = await quotePage(ctx.store, filter, order(args.orderBy, !!filter.search, "READING_ORDER"), window);
         rememberSearch(page.rows, filter.search);
-        return keysetConnection(checked(page, window), window, () => quoteCount(ctx.store, filter));
+        return keysetConnection(checked(page, window), window, () => (page.total !== undefined ? Promise.resolve(page.total) : quoteCount(ctx.store, filter)));
       },
     });
   },

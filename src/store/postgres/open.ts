@@ -9,7 +9,9 @@ import { logger } from "../../logger.ts";
 
 export async function openPostgres(url: string, options: OpenOptions): Promise<Omit<DbHandle, "dialect">> {
   const log = options.logQueries ? [{ level: "query" as const, emit: "event" as const }] : [];
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // Pipelined: a query is sent without waiting for the answers of those before it on the
+  // connection, so a snapshot's BEGIN and its first read share a round trip (./snapshot.ts).
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, pipeline: true });
   // An idle connection the server drops (a restart) must not crash the process; Prisma's
   // adapter listens too, but only once it has connected, and the batched reads may come first.
   pool.on("error", (error) => logger.warn({ err: error }, "idle PostgreSQL connection lost"));
