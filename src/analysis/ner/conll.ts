@@ -69,28 +69,16 @@ function score(correct: number, gold: number, pred: number): TypeScore {
 
 /** conlleval: exact-match entity precision/recall/F1 over sentences of (gold, pred) IOB tags. */
 export function conllEval(pairs: Iterable<{ gold: readonly string[]; pred: readonly string[] }>): EvalResult {
-  const g = new Array<number>(TYPES.length).fill(0);
-  const p = new Array<number>(TYPES.length).fill(0);
-  const c = new Array<number>(TYPES.length).fill(0);
   let tokens = 0;
   let tokOk = 0;
-  const key = (s: Span) => `${s.type}:${s.start}:${s.end}`;
+  const sentences: { gold: Span[]; pred: Span[] }[] = [];
   for (const { gold, pred } of pairs) {
     tokens += gold.length;
     for (let i = 0; i < gold.length; i++) if (gold[i] === pred[i]) tokOk++;
-    const gs = iobSpans(gold);
-    const ps = iobSpans(pred);
-    const gset = new Set(gs.map(key));
-    for (const s of gs) g[s.type]!++;
-    for (const s of ps) {
-      p[s.type]!++;
-      if (gset.has(key(s))) c[s.type]!++;
-    }
+    sentences.push({ gold: iobSpans(gold), pred: iobSpans(pred) });
   }
-  const byType: Record<string, TypeScore> = {};
-  TYPES.forEach((t, i) => (byType[t] = score(c[i]!, g[i]!, p[i]!)));
-  const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
-  return { overall: score(sum(c), sum(g), sum(p)), byType, tokens, tokenAccuracy: tokens ? (100 * tokOk) / tokens : 0 };
+  // A sentence's token spans score as a document's character spans do.
+  return spanEval(sentences, tokens, tokOk);
 }
 
 export function formatEval(r: EvalResult): string {
