@@ -5,8 +5,8 @@
 // SET TRANSACTION as two round trips before the first read, ran the batched reads through
 // Prisma instead of pg's prepared statements, and its COMMIT was awaited before the
 // response. Here BEGIN carries the isolation level (one statement, sent without waiting:
-// on the pipelined pool the first read follows it on the wire), the reads go to the
-// connection directly, and COMMIT runs after the response.
+// the connection queues the first read behind it), the reads go to the connection
+// directly, and COMMIT runs after the response.
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.ts";
