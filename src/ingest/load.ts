@@ -8,7 +8,7 @@ import { countDocuments, listDocuments } from "../documents/documents.ts";
 import { DocumentError } from "../documents/document-error.ts";
 import { DEFAULT_MAX_DOCUMENT_BYTES, type ReadAs } from "../documents/read.ts";
 import { createAnalysisPool, type AnalysisPool } from "../analysis/runtime/pool.ts";
-import { hashDocument, type Hashed, type HashTask } from "../analysis/runtime/prepare.ts";
+import type { Hashed, HashTask } from "../analysis/runtime/prepare.ts";
 import { withinAnalysisBudget } from "../analysis/runtime/analysis-gate.ts";
 import { ingestSources, type LoadFailure, type Outcome, type Tally } from "./batch.ts";
 
@@ -31,6 +31,9 @@ export interface LoadOptions {
   batchSize?: number;
 }
 
+/** Analysis and hashing on the calling thread, for a caller without threads (a pool of none holds nothing to close). */
+const ON_THIS_THREAD = createAnalysisPool(0);
+
 /**
  * Parses, analyses and stores one document given as bytes (the ingestArticle mutation);
  * throws DocumentError for bad input. With a pool, the analysis runs on its thread. Large
@@ -38,7 +41,7 @@ export interface LoadOptions {
  */
 export async function ingestDocument(store: DbHandle, bytes: Uint8Array, fileName: string, options: LoadOptions & { pool?: AnalysisPool } & ReadAs = {}): Promise<SaveResult> {
   const { format, meta, fallback, pageUrl } = options;
-  const pool = options.pool ?? createAnalysisPool(0);
+  const pool = options.pool ?? ON_THIS_THREAD;
   return withinAnalysisBudget(bytes.length, async () => {
     let saved: SaveResult | undefined;
     await ingestSources(
@@ -58,8 +61,8 @@ export async function ingestDocument(store: DbHandle, bytes: Uint8Array, fileNam
 }
 
 /** A document's content hash, read as ingestDocument reads it: on the pool's hashing thread when there is a pool. */
-export function hashIngestDocument(task: HashTask, pool?: AnalysisPool): Promise<Hashed> {
-  return pool ? pool.hash(task) : Promise.resolve(hashDocument(task));
+export function hashIngestDocument(task: HashTask, pool: AnalysisPool = ON_THIS_THREAD): Promise<Hashed> {
+  return pool.hash(task);
 }
 
 /** Fewer files than this are analysed on the calling thread: starting threads would cost more. */

@@ -17,13 +17,7 @@ export async function openPostgres(url: string, options: OpenOptions): Promise<O
   // An idle connection the server drops (a restart) must not crash the process; Prisma's
   // adapter listens too, but only once it has connected, and the batched reads may come first.
   pool.on("error", (error) => logger.warn({ err: error }, "idle PostgreSQL connection lost"));
-  const adapter = new PrismaPg(pool, {
-    // The batched reads are prepared statements; typed as always naming, but an
-    // undefined name is pg's unnamed statement.
-    statementNameGenerator: ((query: { sql: string }) => statementName(query.sql)) as (query: { sql: string }) => string,
-  });
-  // Generated from the same models as the SQLite client (dialect.ts's Db): the same model API.
-  const db = new PrismaClient({ adapter, log }) as unknown as Db;
+  const db = prismaOver(pool, log);
   return {
     db,
     writer: db,
@@ -33,6 +27,17 @@ export async function openPostgres(url: string, options: OpenOptions): Promise<O
       if (!pool.ended) await pool.end();
     },
   };
+}
+
+/** A Prisma client over a pool (the process's, or a snapshot's one connection: ./snapshot.ts). */
+export function prismaOver(pool: pg.Pool, log: { level: "query"; emit: "event" }[] = []): Db {
+  const adapter = new PrismaPg(pool, {
+    // The batched reads are prepared statements; typed as always naming, but an
+    // undefined name is pg's unnamed statement.
+    statementNameGenerator: ((query: { sql: string }) => statementName(query.sql)) as (query: { sql: string }) => string,
+  });
+  // Generated from the same models as the SQLite client (dialect.ts's Db): the same model API.
+  return new PrismaClient({ adapter, log }) as unknown as Db;
 }
 
 /**

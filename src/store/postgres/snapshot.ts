@@ -8,10 +8,8 @@
 // the connection queues the first read behind it), the reads go to the connection
 // directly, and COMMIT runs after the response.
 import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as PostgresClient } from "../generated/postgresql/client.ts";
 import type { Db, DbHandle } from "../dialect.ts";
-import { statementName } from "../statement-name.ts";
+import { prismaOver } from "./open.ts";
 
 /**
  * A pool of the one connection a snapshot holds, for a Prisma client that reads through it:
@@ -41,10 +39,7 @@ function lendPrisma(connection: pg.PoolClient): Lent {
   let lent = idleClients.pop();
   if (!lent) {
     const pool = new BoundConnection();
-    const adapter = new PrismaPg(pool, {
-      statementNameGenerator: ((query: { sql: string }) => statementName(query.sql)) as (query: { sql: string }) => string,
-    });
-    lent = { db: new PostgresClient({ adapter }) as unknown as Db, pool };
+    lent = { db: prismaOver(pool), pool };
   }
   lent.pool.connection = connection;
   return lent;
