@@ -222,15 +222,9 @@ for (const { name, skip, make } of await backends()) {
         let err = "";
         child.stderr.on("data", (d) => (err += d));
         const exit = once(child, "exit");
-        // When the loader's commit becomes visible to a reader: polled every 20 ms while it runs
-        // (its exit comes after the event, so measuring from the exit could not fail).
-        let visible = 0;
-        while (!visible) {
-          assert.ok(child.exitCode === null || child.exitCode === 0, `the loader failed: ${err}`);
-          const { data } = await server.gql(`{ articles(filter: { search: "glacier" }) { totalCount } }`);
-          if (data!.articles.totalCount === 1) visible = Date.now();
-          else await new Promise((r) => setTimeout(r, 20));
-        }
+        // Measured from when the loader's commit becomes readable: its exit comes after the
+        // event, so measuring from the exit could not fail.
+        const visible = await readableAt(server, "glacier", () => assert.ok(child.exitCode === null || child.exitCode === 0, `the loader failed: ${err}`));
         const result = await within(received, 1000, "articleAdded from another process");
         assert.deepEqual(result.data, { articleAdded: { title: "Glacier retreat measured in Tromsø" } });
         assert.ok(arrived - visible < 1000, `arrived ${arrived - visible} ms after the article was readable`);
@@ -259,13 +253,7 @@ for (const { name, skip, make } of await backends()) {
         let arrived = 0;
         const received = sub.next().then((r) => ((arrived = Date.now()), r));
         const working = run("src/cli/worker.ts", ["--exit-when-idle"]);
-        // When the worker's commit becomes visible to a reader: polled every 20 ms.
-        let visible = 0;
-        while (!visible) {
-          const { data } = await server.gql(`{ articles(filter: { search: "orchard" }) { totalCount } }`);
-          if (data!.articles.totalCount === 1) visible = Date.now();
-          else await new Promise((r) => setTimeout(r, 20));
-        }
+        const visible = await readableAt(server, "orchard");
         const result = await within(received, 1000, "articleAdded from a queue worker");
         assert.deepEqual(result.data, { articleAdded: { title: "Orchard harvest starts in Hardanger" } });
         assert.ok(arrived - visible < 1000, `arrived ${arrived - visible} ms after the article was readable`);
@@ -275,6 +263,16 @@ for (const { name, skip, make } of await backends()) {
       });
     }
   });
+}
+
+/** When an article matching `search` becomes readable (polled every 20 ms; `check` runs before each look). */
+async function readableAt(server: TestServer, search: string, check = () => {}): Promise<number> {
+  for (;;) {
+    check();
+    const { data } = await server.gql(`{ articles(filter: { search: "${search}" }) { totalCount } }`);
+    if (data!.articles.totalCount === 1) return Date.now();
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 describe("store events and a subscriber's queue", () => {
