@@ -25,6 +25,7 @@ import { extractArticle } from "../src/analysis/runtime/analyse.ts";
 import { decodeDocument, parseDocument } from "../src/documents/parse.ts";
 import { ambiguousPlaceSenses, explainPlaceChoices, placeOfDemonym } from "../src/resolve/places.ts";
 import { normalizeName } from "../src/resolve/normalize.ts";
+import { seededRandom } from "../src/seeded-random.ts";
 
 const HELP = `Usage: npm run places:eval -- DIR [options]
 
@@ -56,17 +57,6 @@ const WATCHED = new Set(["georgia", "valencia", "carolina", "wilmington", "washi
 
 const pct = (a: number, b: number): string => (b === 0 ? "n/a" : `${((100 * a) / b).toFixed(1)}%`);
 
-/** mulberry32: a small seeded generator, so the sample is the same for the same graph. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATE_ABBREVIATION = /^(?:[A-Z]\.){2,3}$|^(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo)\.$/u;
 /** Written in capitals with at least four letters: a dateline, not an acronym (`UAE`, `NYC`). */

@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { seededRandom } from "../../src/seeded-random.ts";
 
 const FIRST = ["Maria", "John", "Anna", "David", "Laura", "Peter", "Sofia", "James", "Elena", "Thomas", "Clara", "Daniel"];
 const LAST = ["Lopez", "Carter", "Schmidt", "Chen", "Rossi", "Novak", "Berg", "Walsh", "Moreau", "Okafor", "Lindqvist", "Duarte"];
@@ -12,21 +13,10 @@ const ORGANIZATIONS = ["United Nations", "World Bank", "Red Cross", "European Un
 const PLACES = ["Berlin", "Paris", "Madrid", "Tokyo", "Cairo", "Lisbon", "Vienna", "Nairobi", "Oslo", "Lima"];
 const TOPICS = ["the harbour", "the new bridge", "the water supply", "the rail line", "the school budget", "the power grid"];
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The text of article `i`: a title line, a blank line, then a few paragraphs. */
 export function corpusArticle(i: number): string {
-  const next = random(i + 1);
+  const next = seededRandom(i + 1);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const person = () => `${pick(FIRST)} ${pick(LAST)}`;
   const [a, b, c] = [person(), person(), person()];

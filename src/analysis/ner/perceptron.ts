@@ -41,6 +41,7 @@ export function scoreSeq(W: Float32Array, feats: Int32Array, n: number, F: numbe
   }
 }
 
+/** The reference mulberry32 (not src/seeded-random.ts's variant): the shipped model's training order depends on this sequence. */
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
