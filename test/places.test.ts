@@ -234,6 +234,14 @@ test("extraction: clubs, crude benchmarks, people's names and datelines are type
   assert.deepEqual(retypePlaces([at(sport, "Valencia")], sport).map((m) => m.type), ["ORGANIZATION"]);
   const holiday = "Tourists flew to Valencia for the sun.";
   assert.deepEqual(retypePlaces([at(holiday, "Valencia")], holiday).map((m) => m.type), ["PLACE"]);
+  const sheet = "The rugby squad for the match: L Orquera (Padova), A Troncon (Treviso). The coach named the tries and the league.";
+  assert.deepEqual(
+    retypePlaces([at(sheet, "L Orquera", "PERSON"), at(sheet, "Padova"), at(sheet, "A Troncon", "PERSON"), at(sheet, "Treviso")], sheet).map((m) => `${m.text}:${m.type}`),
+    ["L Orquera:PERSON", "Padova:ORGANIZATION", "A Troncon:PERSON", "Treviso:ORGANIZATION"],
+    "a team sheet's clubs in parentheses after their players",
+  );
+  const visit = "Tourists met Anna Rossi (Padova) in the square.";
+  assert.deepEqual(retypePlaces([at(visit, "Anna Rossi", "PERSON"), at(visit, "Padova")], visit).map((m) => m.type), ["PERSON", "PLACE"], "outside sports a town in parentheses stays a place");
   const oil = "Brent crude rose while Brent, a London district, slept.";
   assert.deepEqual(retypePlaces([at(oil, "Brent")], oil), [], "Brent crude is no place");
   const beckham = "Victoria Beckham arrived; Victoria smiled.";

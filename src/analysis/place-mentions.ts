@@ -12,7 +12,8 @@
 //    newspaper's last word (`the Hollywood Reporter`); `Latina` names people, `the
 //    Championship` a competition, `City Hall` no one place, `Places in the Heart` a film;
 //  - a city name that is a football club in a sports report (`sacked by Valencia`,
-//    `the Valencia coach`, `Real Madrid, Barcelona and Valencia`) is an organization;
+//    `the Valencia coach`, `Real Madrid, Barcelona and Valencia`, a team sheet's
+//    `A Troncon (Treviso)`) is an organization;
 //  - a name that is the given name or surname of a person the article names
 //    (`Victoria` beside `Victoria Beckham`, `Jackson` beside `Janet Jackson`) is that person,
 //    unless it is a country, a US state or a curated city.
@@ -89,6 +90,8 @@ function isClub(m: Mention, text: string, prev: Mention | undefined, next: Menti
   if (lookupCountry(m.text) || isUsStateName(m.text)) return false;
   if (CLUB_AFTER.test(text.slice(m.end, m.end + 30)) || CLUB_BEFORE.test(text.slice(Math.max(0, m.start - 25), m.start))) return true;
   if (TRANSFER_FROM.test(text.slice(Math.max(0, m.start - 70), m.start))) return true;
+  // A team sheet's club after its player: `L Orquera (Padova), A Troncon (Treviso)`.
+  if (prev?.type === "PERSON" && /^\s*\($/u.test(text.slice(prev.end, m.start)) && text[m.end] === ")") return true;
   // In a list with clubs: `Real Madrid, Barcelona and Valencia`.
   const isClubName = (o: Mention) =>
     clubs.has(o.text) ||
