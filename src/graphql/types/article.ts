@@ -51,7 +51,7 @@ export const Article = objectType({
         description: `${what} the article mentions, most mentioned first unless orderBy says otherwise.`,
         args: { ...pageArgs, orderBy: arg({ type: "MentionOrder", description: "Default MENTION_COUNT_DESC." }) },
         extensions: prefetchSlice(() => kind),
-        resolve: (a, args, ctx) => childConnection(ctx, kind, a.id, args, ctx.loaders[loader], sliceOptions(args.orderBy)),
+        resolve: (a, args, ctx, info) => childConnection(ctx, info, kind, a.id, args, ctx.loaders[loader], sliceOptions(args.orderBy)),
       });
     }
     t.nonNull.field("quotes", {
@@ -59,7 +59,7 @@ export const Article = objectType({
       description: "Direct quotes in the article, in reading order.",
       args: pageArgs,
       extensions: prefetchSlice(() => "article.quotes", false),
-      resolve: (a, args, ctx) => childConnection(ctx, "article.quotes", a.id, args, ctx.loaders.quote),
+      resolve: (a, args, ctx, info) => childConnection(ctx, info, "article.quotes", a.id, args, ctx.loaders.quote),
     });
     t.nonNull.field("mentions", {
       type: "ArticleMentionConnection",
@@ -123,7 +123,7 @@ export const Publisher = objectType({
       type: "ArticleConnection",
       description: "Its articles, newest first unless orderBy says otherwise; the list of `articles(filter: {publisherId})`, batched across publishers.",
       args: nestedArticleArgs,
-      resolve: (p, args, ctx: Context) => childConnection(ctx, "publisher.articles", p.id, args, ctx.loaders.article, sliceOptions(args.orderBy, args.filter)),
+      resolve: (p, args, ctx: Context, info) => childConnection(ctx, info, "publisher.articles", p.id, args, ctx.loaders.article, sliceOptions(args.orderBy, args.filter)),
     });
   },
 });
