@@ -7,6 +7,8 @@ import type { Context } from "./context.ts";
 import { createLoaders } from "./loaders.ts";
 import { openSnapshot, type Snapshot } from "../store/snapshot.ts";
 import { logger } from "../logger.ts";
+import { readsInOneStatement } from "./plan.ts";
+import type { FragmentDefinitionNode } from "graphql";
 
 /**
  * Operations costing this much or more read on the SQLite reader threads (DbHandle.heavy):
@@ -42,8 +44,11 @@ export function snapshotPlugin(timeoutMs: number): ApolloServerPlugin<Context> {
     async requestDidStart() {
       let snapshot: Snapshot | undefined;
       return {
-        async executionDidStart({ operation, contextValue }) {
+        async executionDidStart({ operation, contextValue, schema, document, request }) {
           if (operation?.operation !== "query") return;
+          // One statement sees one committed state: a query read whole by its first tick's needs no snapshot (./plan.ts).
+          const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d as FragmentDefinitionNode]] : [])));
+          if (readsInOneStatement(schema, fragments, operation, request.variables ?? {})) return;
           try {
             snapshot = await openSnapshot(contextValue.store, timeoutMs);
           } catch (error) {

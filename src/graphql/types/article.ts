@@ -20,7 +20,8 @@ export const Article = objectType({
     t.implements("Node");
     t.nonNull.id("id", { description: "Global id: opaque, stable.", resolve: (a) => toGlobalId("Article", a.id) });
     t.nonNull.string("title", { description: "The headline." });
-    t.nonNull.string("body", { description: "The text; quote and mention offsets index into it." });
+    // `loads`: read apart from the row where rows come as JSON (../plan.ts).
+    t.nonNull.string("body", { description: "The text; quote and mention offsets index into it.", extensions: { loads: true } });
     t.field("publishedAt", { type: "DateTime", description: "When it was published, when the source says; null otherwise (undated articles sort last)." });
     t.string("sourceId", { description: "The document's story code, when it has one." });
     t.nonNull.string("fileName", {
@@ -118,7 +119,7 @@ export const Publisher = objectType({
     t.implements("Node");
     t.nonNull.id("id", { description: "Global id: opaque, stable.", resolve: (p) => toGlobalId("Publisher", p.id) });
     t.nonNull.string("name", { description: "As first seen; spellings that differ only in case or a leading `www.` are one publisher." });
-    t.nonNull.int("articleCount", { description: "Its articles (copies not counted).", resolve: (p, _args, ctx: Context) => ctx.loaders.publisherArticleCount.load(p.id) });
+    t.nonNull.int("articleCount", { description: "Its articles (copies not counted).", extensions: { loads: true }, resolve: (p, _args, ctx: Context) => ctx.loaders.publisherArticleCount.load(p.id) });
     t.nonNull.field("articles", {
       type: "ArticleConnection",
       description: "Its articles, newest first unless orderBy says otherwise; the list of `articles(filter: {publisherId})`, batched across publishers.",

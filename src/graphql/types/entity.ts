@@ -28,8 +28,8 @@ export const Entity = interfaceType({
     t.nonNull.string("name", { description: "Canonical name: the fullest form seen." });
     t.nonNull.list.nonNull.string("aliases", {
       description: "Every surface form seen in the articles.",
-      // `include`: a list's children bring their aliases along (store/by-id.ts's rowJsonSql).
-      extensions: { prefetch: ((id, _args, ctx, info) => ctx.loaders.aliases(tableOf(info)).load(id)) satisfies Prefetch, include: "aliases" },
+      // `include`: a list's children bring their aliases along (store/by-id.ts's rowJsonSql); else they load apart (`loads`, ../plan.ts).
+      extensions: { prefetch: ((id, _args, ctx, info) => ctx.loaders.aliases(tableOf(info)).load(id)) satisfies Prefetch, include: "aliases", loads: true },
       resolve: (e, _args, ctx: Context, info) => ctx.loaders.aliases(tableOf(info)).load(e.id),
     });
     t.nonNull.int("mentionCount", { description: "Mentions across all articles." });

@@ -5,6 +5,7 @@ import { badInput } from "../errors.ts";
 import type { Context } from "../context.ts";
 import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 import { prefetchSelected } from "../prefetch.ts";
+import type { PlanRoot } from "../plan.ts";
 
 export const Node = interfaceType({
   name: "Node",
@@ -52,10 +53,22 @@ export const NodesQuery = queryField("nodes", {
   },
 });
 
+/**
+ * Types whose row `node(id:)` reads in the first tick's batch, with nothing after it: not a
+ * person or organization (a merged-away id reads its redirect next), nor a publisher (read apart).
+ */
+const PLANNED_NODES = new Set<NodeType>(["Article", "Place", "Quote"]);
+
 export const NodeQuery = queryField("node", {
   type: "Node",
   description: "Any object by its global id; an unknown id is an error (BAD_USER_INPUT).",
   args: { id: nonNull(idArg({ description: "A global id, as an object's `id` gives it." })) },
+  extensions: {
+    planRoot: ((args) => {
+      const { type } = fromGlobalId(String(args.id));
+      return PLANNED_NODES.has(type) ? type : undefined;
+    }) satisfies PlanRoot,
+  },
   async resolve(_root, { id }, ctx: Context, info) {
     const { type, id: rowId } = fromGlobalId(id);
     // The lists it selects go out with the row (PostgreSQL: one statement).
