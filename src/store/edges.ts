@@ -45,6 +45,11 @@ export interface SliceOptions {
 
 interface EdgeSql {
   from: string;
+  /**
+   * Joined only for the orders that read it (the child's name): a join to every child row
+   * would make PostgreSQL's cached (generic) plan hash the whole entity table per page.
+   */
+  orderJoin?: { join: string; orders: readonly string[] };
   parent: string;
   child: string;
   weight: string;
@@ -56,7 +61,8 @@ interface EdgeSql {
 
 /** Entities in an article. */
 const byMentions = (table: string, parent: string, child: string, entity: string): EdgeSql => ({
-  from: `${table} x JOIN ${entity} e ON e.id = x.${child}`,
+  from: `${table} x`,
+  orderJoin: { join: ` JOIN ${entity} e ON e.id = x.${child}`, orders: ["NAME_ASC", "NAME_DESC"] },
   parent: `x.${parent}`,
   child: `x.${child}`,
   weight: "x.mention_count",
@@ -183,7 +189,7 @@ export async function edgeSlices(
       SELECT ${Prisma.raw(q.parent)} AS parent_id, ${Prisma.raw(q.child)} AS child_id, ${Prisma.raw(q.weight)} AS weight,
         ROW_NUMBER() OVER (PARTITION BY ${Prisma.raw(q.parent)} ORDER BY ${Prisma.raw(orderSql)}) AS rn,
         COUNT(*) OVER (PARTITION BY ${Prisma.raw(q.parent)}) AS total
-      FROM ${Prisma.raw(q.from)}
+      FROM ${Prisma.raw(q.from)}${Prisma.raw(q.orderJoin?.orders.includes(order) ? q.orderJoin.join : "")}
       WHERE ${h.dialect.inIds(q.parent, parentIds)}${dateConditions(q, options)}
     ) t
     WHERE rn = 1 OR ${inSlice(slice, "t")}
