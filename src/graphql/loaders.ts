@@ -7,7 +7,7 @@
 import DataLoader from "dataloader";
 import type { DbHandle } from "../store/client.ts";
 import type { Reads } from "../store/dialect.ts";
-import { aliasesOf, articleBodies, requestReads, rowsById, shapeRow, takeIncluded, type RowTable, type Rows } from "../store/by-id.ts";
+import { aliasesOf, articleBodies, requestReads, rowsById, shapeRow, includedOf, type RowTable, type Rows } from "../store/by-id.ts";
 import {
   EDGE_CHILD, edgeSlices, mentionSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice, type SliceOptions, type SliceRequest,
 } from "../store/edges.ts";
@@ -120,7 +120,7 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
     quote: byId(signal, rowsOf("quote")),
   };
   const primeRow = (t: RowTable, id: number, row: Record<string, unknown>) => {
-    const included = takeIncluded(row);
+    const included = includedOf(row);
     const shaped = shape(t, row);
     (rows[t] as DataLoader<number, unknown>).prime(id, shaped);
     if (included.aliases && t !== "article" && t !== "quote") aliasLoaders[t].prime(id, included.aliases);

@@ -12,7 +12,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { collectFields } from "graphql/execution/collectFields.js";
-import { concreteTypes, subfields } from "./prefetch.ts";
+import { concreteTypes, conditional, subfields } from "./prefetch.ts";
 
 /**
  * A root field's `extensions.planRoot`: the object type its value has, from its arguments,
@@ -78,6 +78,7 @@ export function readsInOneStatement(schema: GraphQLSchema, fragments: Record<str
   const s: Selection = { schema, fragments, variableValues };
   try {
     const fields = queryType.getFields();
+    const roots: { type: GraphQLObjectType; nodes: readonly FieldNode[] }[] = [];
     for (const nodes of collectFields(schema, fragments, variableValues, queryType, operation.selectionSet).values()) {
       const node = nodes[0]!;
       if (node.name.value === "__typename") continue;
@@ -86,11 +87,25 @@ export function readsInOneStatement(schema: GraphQLSchema, fragments: Record<str
       if (!field || !planRoot) return false;
       const typeName = planRoot(getArgumentValues(field, node, variableValues));
       const type = typeName ? schema.getType(typeName) : undefined;
-      if (!isObjectType(type) || !root(s, type, nodes)) return false;
+      if (!isObjectType(type)) return false;
+      roots.push({ type, nodes });
     }
-    return true;
+    // The rest depends on the document and the roots' types only, unless @skip or @include make it depend on variables.
+    const cacheable = !conditional(operation, fragments);
+    const key = roots.map((r) => r.type.name).join(",");
+    const cached = cacheable ? planCache.get(operation)?.get(key) : undefined;
+    if (cached !== undefined) return cached;
+    const planned = roots.every(({ type, nodes }) => root(s, type, nodes));
+    if (cacheable) {
+      let byRoots = planCache.get(operation);
+      if (!byRoots) planCache.set(operation, (byRoots = new Map()));
+      byRoots.set(key, planned);
+    }
+    return planned;
   } catch {
     // Bad arguments or variables: the operation reports them, in a snapshot as usual.
     return false;
   }
 }
+
+const planCache = new WeakMap<OperationDefinitionNode, Map<string, boolean>>();

@@ -5,8 +5,8 @@
 // and its four lists at once instead of one level after the other. The field resolvers
 // later ask the loaders for the same keys and get the same promises (DataLoader's cache).
 import {
-  getArgumentValues, getNamedType, isAbstractType, isObjectType,
-  type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema,
+  getArgumentValues, getNamedType, isAbstractType, isObjectType, visit,
+  type DirectiveNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type GraphQLObjectType, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema,
 } from "graphql";
 import { collectSubfields } from "graphql/execution/collectFields.js";
 import type { Context } from "./context.ts";
@@ -34,7 +34,7 @@ export function prefetchSelected(info: GraphQLResolveInfo, typeName: string, par
     if (!field || !prefetch) continue;
     try {
       // Unawaited: a failure is the field's own to report, when its resolver asks again.
-      const include = childIncludes(info, field.type, nodes);
+      const include = childIncludes(info, field.type, nodes as FieldNode[]);
       void Promise.resolve(prefetch(parentId, getArgumentValues(field, node, info.variableValues), ctx, { parentType: type, include })).catch(() => undefined);
     } catch {
       // Bad arguments: the field's resolver reports them.
@@ -72,7 +72,38 @@ export function subfields(s: Selection, type: GraphQLObjectType, fieldNodes: rea
  * entity's aliases, a quote's speaker or article). The field's resolver and the prefetch of
  * `node(id:)` ask the same, so the slice loads once.
  */
-export function childIncludes(s: Selection, listType: GraphQLOutputType, fieldNodes: readonly FieldNode[]): RowInclude[] {
+export function childIncludes(s: Selection & Pick<GraphQLResolveInfo, "operation">, listType: GraphQLOutputType, fieldNodes: readonly FieldNode[]): RowInclude[] {
+  // The same document gives the same answer (Apollo keeps a query's parsed document), unless @skip or @include make it depend on variables.
+  const cacheable = fieldNodes.length === 1 && !conditional(s.operation, s.fragments);
+  const key = getNamedType(listType).name;
+  const cached = cacheable ? includeCache.get(fieldNodes[0]!)?.get(key) : undefined;
+  if (cached) return cached;
+  const found = findIncludes(s, listType, fieldNodes);
+  if (cacheable) {
+    let byType = includeCache.get(fieldNodes[0]!);
+    if (!byType) includeCache.set(fieldNodes[0]!, (byType = new Map()));
+    byType.set(key, found);
+  }
+  return found;
+}
+
+const includeCache = new WeakMap<FieldNode, Map<string, RowInclude[]>>();
+const conditionalCache = new WeakMap<OperationDefinitionNode, boolean>();
+
+/** Whether the operation's selections depend on its variables (@skip, @include), in it or its fragments. */
+export function conditional(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): boolean {
+  let found = conditionalCache.get(operation);
+  if (found === undefined) {
+    found = false;
+    const look = { Directive: (d: DirectiveNode) => void ((found ||= d.name.value === "skip" || d.name.value === "include")) };
+    visit(operation, look);
+    for (const fragment of Object.values(fragments)) visit(fragment, look);
+    conditionalCache.set(operation, found);
+  }
+  return found;
+}
+
+function findIncludes(s: Selection, listType: GraphQLOutputType, fieldNodes: readonly FieldNode[]): RowInclude[] {
   const found = new Set<RowInclude>();
   for (const connection of concreteTypes(s.schema, listType)) {
     const edgesField = connection.getFields().edges;

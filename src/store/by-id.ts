@@ -66,7 +66,7 @@ function includeSql(reads: Reads, table: RowTable, include: RowInclude): string 
   return person && organization && `CASE WHEN quote.speaker_person_id IS NOT NULL THEN ${person} ELSE ${organization} END`;
 }
 
-/** The key of an include in a row's JSON (`takeIncluded` removes it). */
+/** The key of an include in a row's JSON (`includedOf` reads it). */
 const includeKey = (include: RowInclude) => `+${include}`;
 
 /**
@@ -81,22 +81,20 @@ export function rowJsonSql(reads: Reads, table: RowTable, id: string, include: r
   return reads.rowJson?.(`SELECT ${COLUMNS[table]}${extra.join("")} FROM ${table} WHERE id = ${id}`);
 }
 
-/** What a row's JSON brought along (`rowJsonSql`'s `include`), taken off the row. */
+/**
+ * What a row's JSON brought along (`rowJsonSql`'s `include`). It stays on the row, under
+ * keys no field reads: deleting them would turn every such row into a slow dictionary object.
+ */
 export interface Included {
   aliases?: string[];
   speaker?: Record<string, unknown> | null;
   article?: Record<string, unknown> | null;
 }
-export function takeIncluded(row: Record<string, unknown>): Included {
-  const found: Included = {};
-  for (const include of ["aliases", "speaker", "article"] as const) {
-    const key = includeKey(include);
-    if (!(key in row)) continue;
-    (found as Record<RowInclude, unknown>)[include] = row[key];
-    delete row[key];
-  }
-  return found;
-}
+export const includedOf = (row: Record<string, unknown>): Included => ({
+  aliases: row[includeKey("aliases")] as string[] | undefined,
+  speaker: row[includeKey("speaker")] as Record<string, unknown> | null | undefined,
+  article: row[includeKey("article")] as Record<string, unknown> | null | undefined,
+});
 
 /** Bodies of articles (read apart where rows come as JSON). */
 export function articleBodies(h: DbHandle, reads: Reads, ids: readonly number[]): Promise<{ id: number; body: string }[]> {

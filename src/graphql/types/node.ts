@@ -33,6 +33,8 @@ function loadNode(ctx: Context, type: NodeType, id: number) {
 async function nodeOrMerged(ctx: Context, type: NodeType, id: number) {
   const node = await loadNode(ctx, type, id);
   if (node || (type !== "Person" && type !== "Organization")) return node;
+  // Read past the planned statement: what follows reads in one snapshot (../plan.ts).
+  await ctx.beyondPlan?.();
   const merged = await ctx.loaders.redirect[type].load(id);
   return merged === null ? null : loadNode(ctx, type, merged);
 }
@@ -55,9 +57,10 @@ export const NodesQuery = queryField("nodes", {
 
 /**
  * Types whose row `node(id:)` reads in the first tick's batch, with nothing after it: not a
- * person or organization (a merged-away id reads its redirect next), nor a publisher (read apart).
+ * publisher (read apart). A person or organization merged away reads its redirect and the
+ * row it points at next, in a snapshot opened then (`Context.beyondPlan`).
  */
-const PLANNED_NODES = new Set<NodeType>(["Article", "Place", "Quote"]);
+const PLANNED_NODES = new Set<NodeType>(["Article", "Place", "Quote", "Person", "Organization"]);
 
 export const NodeQuery = queryField("node", {
   type: "Node",
