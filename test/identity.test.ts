@@ -207,11 +207,16 @@ for (const { name, skip, make } of await backends()) {
         const alone = before.data?.people.edges[0].node;
         assert.equal(alone.name, "Quandt");
         await server.load([stories[0]!]);
-        const answer = await server.gql(`query($id: ID!) { node(id: $id) { id ... on Person { name mentionCount } } }`, { id: alone.id });
+        // A page the first statement would answer whole (graphql/plan.ts): the merged-away row is
+        // missing there, so the redirect and the row it names are read next, with their lists.
+        const page = `query($id: ID!) { node(id: $id) { id ... on Person { name mentionCount aliases articles(first: 5) { totalCount edges { node { title } } } } } }`;
+        const answer = await server.gql(page, { id: alone.id });
         assert.equal(answer.errors, undefined, JSON.stringify(answer.errors));
         assert.equal(answer.data?.node.name, "Martin Quandt");
         assert.notEqual(answer.data?.node.id, alone.id);
         assert.equal(answer.data?.node.mentionCount, 4);
+        assert.ok(answer.data?.node.articles.totalCount > 0);
+        assert.deepEqual(answer.data, (await server.gql(page, { id: answer.data?.node.id })).data, "the same page as by its own id");
         const unknown = await server.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId("Person", 999_999) });
         assert.match(unknown.errors?.[0]?.message ?? "", /no Person with id/);
       } finally {

@@ -24,6 +24,12 @@ export interface Context {
   deadline: number;
   /** Keeps the request's large body counted (src/large-bodies.ts) past its answer; the returned function gives it back. */
   keepBody: () => () => void;
+  /**
+   * Set when the query runs without a snapshot because its first statement was planned to
+   * answer it whole (./plan.ts): a resolver that must read more (a merged-away id's redirect)
+   * calls it first, and the rest of the operation reads in a snapshot opened then.
+   */
+  beyondPlan?: () => Promise<void>;
   /** Subscriptions (WebSocket only): the store's events, and what to do with a subscriber too slow to keep up. */
   live?: { events: StoreEvents; onOverflow(): void };
 }

@@ -7,7 +7,7 @@
 import DataLoader from "dataloader";
 import type { DbHandle } from "../store/client.ts";
 import type { Reads } from "../store/dialect.ts";
-import { aliasesOf, articleBodies, requestReads, rowsById, shapeRow, type RowTable, type Rows } from "../store/by-id.ts";
+import { aliasesOf, articleBodies, requestReads, rowsById, shapeRow, includedOf, type RowTable, type Rows } from "../store/by-id.ts";
 import {
   EDGE_CHILD, edgeSlices, mentionSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice, type SliceOptions, type SliceRequest,
 } from "../store/edges.ts";
@@ -40,7 +40,10 @@ export interface SliceKey extends SliceRequest {
   options?: SliceOptions;
 }
 
-/** What makes one statement: the window, order and filter (the parents vary). */
+/**
+ * What makes one statement: the window, order and filter (the parents vary). Not what the
+ * children bring along (`include`): a statement brings what any of its requests asks.
+ */
 const statementKey = (k: SliceKey) =>
   `${k.fromEnd ? "end" : k.offset}:${k.limit}:${k.options?.order ?? ""}:${k.options?.publishedAfter?.toISOString() ?? ""}:${k.options?.publishedBefore?.toISOString() ?? ""}`;
 
@@ -56,7 +59,8 @@ function slices<S>(signal: AbortSignal | undefined, fetch: (parentIds: number[],
       const results = new Map<string, S>();
       // All at once: on PostgreSQL they share one statement.
       await Promise.all([...groups.values()].map(async (group) => {
-        const found = await fetch([...new Set(group.map((k) => k.parentId))], group[0]!);
+        const include = [...new Set(group.flatMap((k) => k.include ?? []))];
+        const found = await fetch([...new Set(group.map((k) => k.parentId))], { ...group[0]!, include });
         for (const k of group) results.set(sliceKey(k), found.get(k.parentId)!);
       }));
       return keys.map((k) => results.get(sliceKey(k))!);
@@ -115,12 +119,21 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
     place: byId(signal, rowsOf("place")),
     quote: byId(signal, rowsOf("quote")),
   };
-  /** Keeps the children that came with a slice, so loading them costs nothing. */
+  const primeRow = (t: RowTable, id: number, row: Record<string, unknown>) => {
+    const included = includedOf(row);
+    const shaped = shape(t, row);
+    (rows[t] as DataLoader<number, unknown>).prime(id, shaped);
+    if (included.aliases && t !== "article" && t !== "quote") aliasLoaders[t].prime(id, included.aliases);
+    if (t !== "quote") return;
+    const quote = shaped as Rows["quote"];
+    if (included.article) primeRow("article", quote.articleId, included.article);
+    if (included.speaker && quote.speakerPersonId != null) primeRow("person", quote.speakerPersonId, included.speaker);
+    else if (included.speaker && quote.speakerOrganizationId != null) primeRow("organization", quote.speakerOrganizationId, included.speaker);
+  };
+  /** Keeps the children that came with a slice, and what they brought along, so loading them costs nothing. */
   const prime = (rowsOfSlice: { childId: number; child?: Record<string, unknown> | null }[], table: (i: number) => RowTable) =>
     rowsOfSlice.forEach((row, i) => {
-      if (!row.child) return;
-      const t = table(i);
-      (rows[t] as DataLoader<number, unknown>).prime(row.childId, shape(t, row.child));
+      if (row.child) primeRow(table(i), row.childId, row.child);
     });
   type PlaceRow = Rows["place"];
   // Place.country and Place.containedIn: one statement per field and level, whatever the page.

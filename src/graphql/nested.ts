@@ -8,7 +8,8 @@ import type { EntityMention, RelatedNode } from "./source-types.ts";
 import { badInput } from "./errors.ts";
 import { NODE_OF_TABLE } from "../domain/entity-types.ts";
 import type { GraphQLResolveInfo } from "graphql";
-import type { Prefetch } from "./prefetch.ts";
+import { childIncludes, type Prefetch, type PrefetchInfo } from "./prefetch.ts";
+import type { RowInclude } from "../store/by-id.ts";
 
 /** A nested list's `orderBy` and `filter` (a date range), checked. */
 export function sliceOptions(
@@ -24,20 +25,24 @@ function present<T>(value: T | null | Error | undefined): value is T {
 }
 
 /** The slice of a nested list that `childConnection` reads: also what `node(id:)` prefetches (./prefetch.ts). */
-export function loadSlice(ctx: Context, kind: EdgeKind, parentId: number, args: ConnectionArgs, options: SliceOptions = {}) {
+export function loadSlice(ctx: Context, kind: EdgeKind, parentId: number, args: ConnectionArgs, options: SliceOptions = {}, include: RowInclude[] = []) {
   const window = offsetWindow(args, kind);
-  return { window, slice: ctx.loaders.edges(kind).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd, options }) };
+  return { window, slice: ctx.loaders.edges(kind).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd, options, include }) };
 }
+
+/** What the children of the list field being resolved bring along (./prefetch.ts's `childIncludes`). */
+const includesOf = (info: GraphQLResolveInfo) => childIncludes(info, info.returnType, info.fieldNodes);
 
 export async function childConnection<T>(
   ctx: Context,
+  info: GraphQLResolveInfo,
   kind: EdgeKind,
   parentId: number,
   args: ConnectionArgs,
   children: DataLoader<number, T | null>,
   options: SliceOptions = {},
 ) {
-  const { window, slice: loading } = loadSlice(ctx, kind, parentId, args, options);
+  const { window, slice: loading } = loadSlice(ctx, kind, parentId, args, options, includesOf(info));
   const slice = await loading;
   const nodes = await children.loadMany(slice.rows.map((r) => r.childId));
   const items = slice.rows.flatMap((row, i) => {
@@ -52,21 +57,21 @@ export async function childConnection<T>(
  * read (./prefetch.ts): its slice, as its resolver will ask for it, from the parent's id.
  */
 export const prefetchSlice = (kind: (info: Pick<GraphQLResolveInfo, "parentType">) => EdgeKind, filtered = true) => ({
-  prefetch: ((parentId, args, ctx, info) =>
+  prefetch: ((parentId, args, ctx, info: PrefetchInfo) =>
     loadSlice(ctx, kind(info), parentId, args as ConnectionArgs,
-      filtered ? sliceOptions(args.orderBy as string | null | undefined, args.filter as Parameters<typeof sliceOptions>[1]) : {}).slice) satisfies Prefetch,
+      filtered ? sliceOptions(args.orderBy as string | null | undefined, args.filter as Parameters<typeof sliceOptions>[1]) : {}, info.include).slice) satisfies Prefetch,
 });
 
 /** The GraphQL type of each entity table, for the unions and the Entity interface. */
 
 /** The slice `relatedConnection` reads (prefetched by `node(id:)` too). */
-export function loadRelated(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs, type: EntityTable | null = null) {
+export function loadRelated(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs, type: EntityTable | null = null, include: RowInclude[] = []) {
   const window = offsetWindow(args, `${source}.related`);
-  return { window, slice: ctx.loaders.related(source, type).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd }) };
+  return { window, slice: ctx.loaders.related(source, type).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd, include }) };
 }
 
-export async function relatedConnection(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs, type: EntityTable | null = null) {
-  const { window, slice: loading } = loadRelated(ctx, source, parentId, args, type);
+export async function relatedConnection(ctx: Context, info: GraphQLResolveInfo, source: EntityTable, parentId: number, args: ConnectionArgs, type: EntityTable | null = null) {
+  const { window, slice: loading } = loadRelated(ctx, source, parentId, args, type, includesOf(info));
   const slice = await loading;
   const nodes = await Promise.all(slice.rows.map((r) => ctx.loaders[r.childType].load(r.childId)));
   const items = slice.rows.flatMap((row, i) => {

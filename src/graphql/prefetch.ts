@@ -4,15 +4,23 @@
 // the same statement on PostgreSQL (store/read-batch.ts): an article page reads its row
 // and its four lists at once instead of one level after the other. The field resolvers
 // later ask the loaders for the same keys and get the same promises (DataLoader's cache).
-import { getArgumentValues, getNamedType, isObjectType, type GraphQLResolveInfo } from "graphql";
+import {
+  getArgumentValues, getNamedType, isAbstractType, isObjectType, visit,
+  type DirectiveNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type GraphQLObjectType, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema,
+} from "graphql";
 import { collectSubfields } from "graphql/execution/collectFields.js";
 import type { Context } from "./context.ts";
+import type { RowInclude } from "../store/by-id.ts";
 
 /**
  * A field's `extensions.prefetch`: starts the loads its resolver will make for the parent
  * with this id (whatever else the parent's row holds), from the field's arguments.
  */
-export type Prefetch = (parentId: number, args: Record<string, unknown>, ctx: Context, info: Pick<GraphQLResolveInfo, "parentType">) => unknown;
+export type Prefetch = (parentId: number, args: Record<string, unknown>, ctx: Context, info: PrefetchInfo) => unknown;
+export interface PrefetchInfo extends Pick<GraphQLResolveInfo, "parentType"> {
+  /** What the field's children bring along (`childIncludes`), as its resolver will ask. */
+  include: RowInclude[];
+}
 
 /** Starts the prefetchable fields that the current field's selection asks of `typeName` with this id. */
 export function prefetchSelected(info: GraphQLResolveInfo, typeName: string, parentId: number, ctx: Context): void {
@@ -26,7 +34,8 @@ export function prefetchSelected(info: GraphQLResolveInfo, typeName: string, par
     if (!field || !prefetch) continue;
     try {
       // Unawaited: a failure is the field's own to report, when its resolver asks again.
-      void Promise.resolve(prefetch(parentId, getArgumentValues(field, node, info.variableValues), ctx, { parentType: type })).catch(() => undefined);
+      const include = childIncludes(info, field.type, nodes as FieldNode[]);
+      void Promise.resolve(prefetch(parentId, getArgumentValues(field, node, info.variableValues), ctx, { parentType: type, include })).catch(() => undefined);
     } catch {
       // Bad arguments: the field's resolver reports them.
     }
@@ -41,4 +50,84 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
     if (nodes[0]!.name.value === name) return true;
   }
   return false;
+}
+
+type Selection = Pick<GraphQLResolveInfo, "schema" | "fragments" | "variableValues">;
+
+/** The object types a field's (named) type may resolve to. */
+export function concreteTypes(schema: GraphQLSchema, type: GraphQLOutputType): readonly GraphQLObjectType[] {
+  const named = getNamedType(type);
+  if (isObjectType(named)) return [named];
+  return isAbstractType(named) ? schema.getPossibleTypes(named) : [];
+}
+
+/** The subfields of `fieldNodes` on `type`, by response name. */
+export function subfields(s: Selection, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): Map<string, readonly FieldNode[]> {
+  return collectSubfields(s.schema, s.fragments as Record<string, FragmentDefinitionNode>, s.variableValues, type, fieldNodes);
+}
+
+/**
+ * What the children of a list field (a connection's `edges { node }`) select that their rows
+ * can bring along in the slice's statement: the fields with `extensions.include` (an
+ * entity's aliases, a quote's speaker or article). The field's resolver and the prefetch of
+ * `node(id:)` ask the same, so the slice loads once.
+ */
+export function childIncludes(s: Selection & Pick<GraphQLResolveInfo, "operation">, listType: GraphQLOutputType, fieldNodes: readonly FieldNode[]): RowInclude[] {
+  // The same document gives the same answer (Apollo keeps a query's parsed document), unless @skip or @include make it depend on variables.
+  const cacheable = fieldNodes.length === 1 && !conditional(s.operation, s.fragments);
+  const key = getNamedType(listType).name;
+  const cached = cacheable ? includeCache.get(fieldNodes[0]!)?.get(key) : undefined;
+  if (cached) return cached;
+  const found = findIncludes(s, listType, fieldNodes);
+  if (cacheable) {
+    let byType = includeCache.get(fieldNodes[0]!);
+    if (!byType) includeCache.set(fieldNodes[0]!, (byType = new Map()));
+    byType.set(key, found);
+  }
+  return found;
+}
+
+const includeCache = new WeakMap<FieldNode, Map<string, RowInclude[]>>();
+const conditionalCache = new WeakMap<OperationDefinitionNode, boolean>();
+
+/** Whether the operation's selections depend on its variables (@skip, @include), in it or its fragments. */
+export function conditional(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): boolean {
+  let found = conditionalCache.get(operation);
+  if (found === undefined) {
+    found = false;
+    const look = { Directive: (d: DirectiveNode) => void ((found ||= d.name.value === "skip" || d.name.value === "include")) };
+    visit(operation, look);
+    for (const fragment of Object.values(fragments)) visit(fragment, look);
+    conditionalCache.set(operation, found);
+  }
+  return found;
+}
+
+function findIncludes(s: Selection, listType: GraphQLOutputType, fieldNodes: readonly FieldNode[]): RowInclude[] {
+  const found = new Set<RowInclude>();
+  for (const connection of concreteTypes(s.schema, listType)) {
+    const edgesField = connection.getFields().edges;
+    if (!edgesField) continue;
+    const edgeNodes = subfieldNodes(s, connection, fieldNodes, "edges");
+    if (!edgeNodes.length) continue;
+    for (const edge of concreteTypes(s.schema, edgesField.type)) {
+      const nodeField = edge.getFields().node;
+      if (!nodeField) continue;
+      const nodeNodes = subfieldNodes(s, edge, edgeNodes, "node");
+      if (!nodeNodes.length) continue;
+      for (const child of concreteTypes(s.schema, nodeField.type)) {
+        const fields = child.getFields();
+        for (const nodes of subfields(s, child, nodeNodes).values()) {
+          const include = fields[nodes[0]!.name.value]?.extensions?.include as RowInclude | undefined;
+          if (include) found.add(include);
+        }
+      }
+    }
+  }
+  return [...found];
+}
+
+/** Every node selecting the field `name` (under any alias) of `type`. */
+function subfieldNodes(s: Selection, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], name: string): FieldNode[] {
+  return [...subfields(s, type, fieldNodes).values()].flat().filter((n) => n.name.value === name);
 }

@@ -7,6 +7,8 @@ import type { Context } from "./context.ts";
 import { createLoaders } from "./loaders.ts";
 import { openSnapshot, type Snapshot } from "../store/snapshot.ts";
 import { logger } from "../logger.ts";
+import { readsInOneStatement } from "./plan.ts";
+import type { FragmentDefinitionNode } from "graphql";
 
 /**
  * Operations costing this much or more read on the SQLite reader threads (DbHandle.heavy):
@@ -41,21 +43,33 @@ export function snapshotPlugin(timeoutMs: number): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       let snapshot: Snapshot | undefined;
+      /** Opens the snapshot and points the context's store and loaders at it (none where the database needs none). */
+      const open = async (contextValue: Context) => {
+        try {
+          snapshot = await openSnapshot(contextValue.store, timeoutMs);
+        } catch (error) {
+          // Apollo does not turn an error of this hook into a GraphQL error: the
+          // operation's own statements then fail with it (a database away is
+          // SERVICE_UNAVAILABLE), or, if the database is back, read without a snapshot.
+          logger.warn({ reason: error instanceof Error ? error.message.trim().slice(0, 300) : String(error) }, "no snapshot for the operation");
+          return;
+        }
+        if (!snapshot) return;
+        contextValue.store = snapshot.store;
+        contextValue.loaders = createLoaders(snapshot.store, contextValue.signal);
+      };
       return {
-        async executionDidStart({ operation, contextValue }) {
+        async executionDidStart({ operation, contextValue, schema, document, request }) {
           if (operation?.operation !== "query") return;
-          try {
-            snapshot = await openSnapshot(contextValue.store, timeoutMs);
-          } catch (error) {
-            // Apollo does not turn an error of this hook into a GraphQL error: the
-            // operation's own statements then fail with it (a database away is
-            // SERVICE_UNAVAILABLE), or, if the database is back, read without a snapshot.
-            logger.warn({ reason: error instanceof Error ? error.message.trim().slice(0, 300) : String(error) }, "no snapshot for the operation");
+          // One statement sees one committed state: a query read whole by its first tick's needs
+          // no snapshot (./plan.ts), unless a resolver finds it must read on (`beyondPlan`).
+          const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d as FragmentDefinitionNode]] : [])));
+          if (readsInOneStatement(schema, fragments, operation, request.variables ?? {})) {
+            let opening: Promise<void> | undefined;
+            contextValue.beyondPlan = () => (opening ??= open(contextValue));
             return;
           }
-          if (!snapshot) return;
-          contextValue.store = snapshot.store;
-          contextValue.loaders = createLoaders(snapshot.store, contextValue.signal);
+          await open(contextValue);
         },
         async willSendResponse() {
           // Not awaited: the response does not wait for COMMIT's round trip (the operation's

@@ -43,10 +43,58 @@ export async function rowsById<K extends RowTable>(h: DbHandle, reads: Reads, ta
   return rows.map((row) => shapeRow(table, row, body));
 }
 
-/** SQL for the JSON of the row of `table` whose id is `id` (an SQL expression), or NULL, where the reads give JSON. */
-export function rowJsonSql(reads: Reads, table: RowTable, id: string): string | undefined {
-  return reads.rowJson?.(`SELECT ${COLUMNS[table]} FROM ${table} WHERE id = ${id}`);
+/**
+ * What a row read as JSON can bring along, so that a page's children and what the query
+ * asks of them come in one statement: an entity's aliases, a quote's speaker and article.
+ */
+export type RowInclude = "aliases" | "speaker" | "article";
+export const ROW_INCLUDES: Record<RowTable, readonly RowInclude[]> = {
+  article: [], person: ["aliases"], organization: ["aliases"], place: ["aliases"], quote: ["speaker", "article"],
+};
+
+/** The include's value for the row of `table` (by its table's name), or undefined where it cannot come along. */
+function includeSql(reads: Reads, table: RowTable, include: RowInclude): string | undefined {
+  if (include === "aliases" && table !== "article" && table !== "quote") {
+    const [aliasTable, owner] = ALIAS_TABLE[ENTITY_TYPE_OF[table]];
+    return reads.listJson?.(`SELECT alias AS v FROM ${aliasTable} WHERE ${owner} = ${table}.id`, "s.v");
+  }
+  if (table !== "quote") return undefined;
+  if (include === "article") return rowJsonSql(reads, "article", "quote.article_id");
+  // A person when the quote names one, else an organization (or NULL).
+  const person = rowJsonSql(reads, "person", "quote.speaker_person_id");
+  const organization = rowJsonSql(reads, "organization", "quote.speaker_organization_id");
+  return person && organization && `CASE WHEN quote.speaker_person_id IS NOT NULL THEN ${person} ELSE ${organization} END`;
 }
+
+/** The key of an include in a row's JSON (`includedOf` reads it). */
+const includeKey = (include: RowInclude) => `+${include}`;
+
+/**
+ * SQL for the JSON of the row of `table` whose id is `id` (an SQL expression), or NULL, where
+ * the reads give JSON; with `include`, what it brings along (those its table has).
+ */
+export function rowJsonSql(reads: Reads, table: RowTable, id: string, include: readonly RowInclude[] = []): string | undefined {
+  const extra = include.flatMap((i) => {
+    const sql = ROW_INCLUDES[table].includes(i) ? includeSql(reads, table, i) : undefined;
+    return sql ? [`, ${sql} AS "${includeKey(i)}"`] : [];
+  });
+  return reads.rowJson?.(`SELECT ${COLUMNS[table]}${extra.join("")} FROM ${table} WHERE id = ${id}`);
+}
+
+/**
+ * What a row's JSON brought along (`rowJsonSql`'s `include`). It stays on the row, under
+ * keys no field reads: deleting them would turn every such row into a slow dictionary object.
+ */
+export interface Included {
+  aliases?: string[];
+  speaker?: Record<string, unknown> | null;
+  article?: Record<string, unknown> | null;
+}
+export const includedOf = (row: Record<string, unknown>): Included => ({
+  aliases: row[includeKey("aliases")] as string[] | undefined,
+  speaker: row[includeKey("speaker")] as Record<string, unknown> | null | undefined,
+  article: row[includeKey("article")] as Record<string, unknown> | null | undefined,
+});
 
 /** Bodies of articles (read apart where rows come as JSON). */
 export function articleBodies(h: DbHandle, reads: Reads, ids: readonly number[]): Promise<{ id: number; body: string }[]> {
@@ -91,6 +139,7 @@ export async function articleByContentHash(h: DbHandle, contentHash: string) {
 
 export type AliasRow = { ownerId: number; alias: string };
 
+const ENTITY_TYPE_OF = { person: "PERSON", organization: "ORGANIZATION", place: "PLACE" } as const;
 const ALIAS_TABLE = {
   PERSON: ["person_alias", "person_id"],
   ORGANIZATION: ["organization_alias", "organization_id"],

@@ -74,6 +74,11 @@ export interface Reads {
    * reads. Slices then bring their children's rows along, and article bodies load apart.
    */
   rowJson?(select: string): string;
+  /**
+   * With `rowJson`: SQL for the JSON array of the values `select` reads (its column `v`),
+   * ordered by `order` (over the columns as `s."column"`): a row's aliases, brought along with it.
+   */
+  listJson?(select: string, order: string): string;
 }
 
 /** A column of a multi-row write: its name and its PostgreSQL type (arrays are typed). */

@@ -5,7 +5,7 @@
 // with the request's other reads of the same tick (./postgres/read-batch.ts).
 import { Prisma } from "./generated/sqlite/client.ts";
 import type { DbHandle, Reads } from "./dialect.ts";
-import { rowJsonSql, type RowTable } from "./by-id.ts";
+import { rowJsonSql, type RowInclude, type RowTable } from "./by-id.ts";
 
 export interface EdgeRow {
   parentId: number;
@@ -30,6 +30,8 @@ export interface SliceRequest {
   limit: number;
   /** The last `limit` children (`last` without `before`): `offset` is then ignored. */
   fromEnd?: boolean;
+  /** What the children's rows bring along where reads give JSON (by-id.ts's `rowJsonSql`). */
+  include?: readonly RowInclude[];
 }
 
 /** How a slice is ordered and filtered: the same for every parent of one statement. */
@@ -43,6 +45,11 @@ export interface SliceOptions {
 
 interface EdgeSql {
   from: string;
+  /**
+   * Joined only for the orders that read it (the child's name): a join to every child row
+   * would make PostgreSQL's cached (generic) plan hash the whole entity table per page.
+   */
+  orderJoin?: { join: string; orders: readonly string[] };
   parent: string;
   child: string;
   weight: string;
@@ -54,7 +61,8 @@ interface EdgeSql {
 
 /** Entities in an article. */
 const byMentions = (table: string, parent: string, child: string, entity: string): EdgeSql => ({
-  from: `${table} x JOIN ${entity} e ON e.id = x.${child}`,
+  from: `${table} x`,
+  orderJoin: { join: ` JOIN ${entity} e ON e.id = x.${child}`, orders: ["NAME_ASC", "NAME_DESC"] },
   parent: `x.${parent}`,
   child: `x.${child}`,
   weight: "x.mention_count",
@@ -177,11 +185,11 @@ export async function edgeSlices(
   const orderSql = q.orders[order];
   if (orderSql === undefined) throw new Error(`${kind} has no order ${order}`);
   const raw = await run<RawEdge>(Prisma.sql`
-    SELECT parent_id, child_id, weight, rn, total ${childColumn(slice, "t", rowJsonSql(reads, EDGE_CHILD[kind], "t.child_id"))} FROM (
+    SELECT parent_id, child_id, weight, rn, total ${childColumn(slice, "t", rowJsonSql(reads, EDGE_CHILD[kind], "t.child_id", slice.include))} FROM (
       SELECT ${Prisma.raw(q.parent)} AS parent_id, ${Prisma.raw(q.child)} AS child_id, ${Prisma.raw(q.weight)} AS weight,
         ROW_NUMBER() OVER (PARTITION BY ${Prisma.raw(q.parent)} ORDER BY ${Prisma.raw(orderSql)}) AS rn,
         COUNT(*) OVER (PARTITION BY ${Prisma.raw(q.parent)}) AS total
-      FROM ${Prisma.raw(q.from)}
+      FROM ${Prisma.raw(q.from)}${Prisma.raw(q.orderJoin?.orders.includes(order) ? q.orderJoin.join : "")}
       WHERE ${h.dialect.inIds(q.parent, parentIds)}${dateConditions(q, options)}
     ) t
     WHERE rn = 1 OR ${inSlice(slice, "t")}
@@ -224,8 +232,8 @@ export const MENTION_TABLE: Record<EntityTable, { table: string; column: string 
   place: { table: "article_place", column: "place_id" },
 };
 
-const relatedChild = (reads: Reads) =>
-  reads.rowJson && `CASE r.child_type ${(Object.keys(MENTION_TABLE) as EntityTable[]).map((t) => `WHEN '${t}' THEN ${rowJsonSql(reads, t, "r.child_id")}`).join(" ")} END`;
+const relatedChild = (reads: Reads, include?: readonly RowInclude[]) =>
+  reads.rowJson && `CASE r.child_type ${(Object.keys(MENTION_TABLE) as EntityTable[]).map((t) => `WHEN '${t}' THEN ${rowJsonSql(reads, t, "r.child_id", include)}`).join(" ")} END`;
 
 /**
  * Co-occurring entities (of `types`, all three by default), most associated first: by
@@ -248,7 +256,7 @@ export async function relatedSlices(h: DbHandle, reads: Reads, source: EntityTab
       GROUP BY s.${Prisma.raw(src.column)}, o.${Prisma.raw(t.column)}`;
   });
   const raw = await run<RawEdge & { child_type: EntityTable }>(Prisma.sql`
-    SELECT parent_id, child_type, child_id, weight, rn, total ${childColumn(slice, "r", relatedChild(reads))} FROM (
+    SELECT parent_id, child_type, child_id, weight, rn, total ${childColumn(slice, "r", relatedChild(reads, slice.include))} FROM (
       SELECT u.*, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY association DESC, weight DESC, strength DESC, child_type, child_id) AS rn,
         COUNT(*) OVER (PARTITION BY parent_id) AS total
       FROM (${Prisma.join(parts, " UNION ALL ")}) u

@@ -20,7 +20,8 @@ export const Article = objectType({
     t.implements("Node");
     t.nonNull.id("id", { description: "Global id: opaque, stable.", resolve: (a) => toGlobalId("Article", a.id) });
     t.nonNull.string("title", { description: "The headline." });
-    t.nonNull.string("body", { description: "The text; quote and mention offsets index into it." });
+    // `loads`: read apart from the row where rows come as JSON (../plan.ts).
+    t.nonNull.string("body", { description: "The text; quote and mention offsets index into it.", extensions: { loads: true } });
     t.field("publishedAt", { type: "DateTime", description: "When it was published, when the source says; null otherwise (undated articles sort last)." });
     t.string("sourceId", { description: "The document's story code, when it has one." });
     t.nonNull.string("fileName", {
@@ -51,7 +52,7 @@ export const Article = objectType({
         description: `${what} the article mentions, most mentioned first unless orderBy says otherwise.`,
         args: { ...pageArgs, orderBy: arg({ type: "MentionOrder", description: "Default MENTION_COUNT_DESC." }) },
         extensions: prefetchSlice(() => kind),
-        resolve: (a, args, ctx) => childConnection(ctx, kind, a.id, args, ctx.loaders[loader], sliceOptions(args.orderBy)),
+        resolve: (a, args, ctx, info) => childConnection(ctx, info, kind, a.id, args, ctx.loaders[loader], sliceOptions(args.orderBy)),
       });
     }
     t.nonNull.field("quotes", {
@@ -59,7 +60,7 @@ export const Article = objectType({
       description: "Direct quotes in the article, in reading order.",
       args: pageArgs,
       extensions: prefetchSlice(() => "article.quotes", false),
-      resolve: (a, args, ctx) => childConnection(ctx, "article.quotes", a.id, args, ctx.loaders.quote),
+      resolve: (a, args, ctx, info) => childConnection(ctx, info, "article.quotes", a.id, args, ctx.loaders.quote),
     });
     t.nonNull.field("mentions", {
       type: "ArticleMentionConnection",
@@ -118,12 +119,12 @@ export const Publisher = objectType({
     t.implements("Node");
     t.nonNull.id("id", { description: "Global id: opaque, stable.", resolve: (p) => toGlobalId("Publisher", p.id) });
     t.nonNull.string("name", { description: "As first seen; spellings that differ only in case or a leading `www.` are one publisher." });
-    t.nonNull.int("articleCount", { description: "Its articles (copies not counted).", resolve: (p, _args, ctx: Context) => ctx.loaders.publisherArticleCount.load(p.id) });
+    t.nonNull.int("articleCount", { description: "Its articles (copies not counted).", extensions: { loads: true }, resolve: (p, _args, ctx: Context) => ctx.loaders.publisherArticleCount.load(p.id) });
     t.nonNull.field("articles", {
       type: "ArticleConnection",
       description: "Its articles, newest first unless orderBy says otherwise; the list of `articles(filter: {publisherId})`, batched across publishers.",
       args: nestedArticleArgs,
-      resolve: (p, args, ctx: Context) => childConnection(ctx, "publisher.articles", p.id, args, ctx.loaders.article, sliceOptions(args.orderBy, args.filter)),
+      resolve: (p, args, ctx: Context, info) => childConnection(ctx, info, "publisher.articles", p.id, args, ctx.loaders.article, sliceOptions(args.orderBy, args.filter)),
     });
   },
 });

@@ -28,7 +28,8 @@ export const Entity = interfaceType({
     t.nonNull.string("name", { description: "Canonical name: the fullest form seen." });
     t.nonNull.list.nonNull.string("aliases", {
       description: "Every surface form seen in the articles.",
-      extensions: { prefetch: ((id, _args, ctx, info) => ctx.loaders.aliases(tableOf(info)).load(id)) satisfies Prefetch },
+      // `include`: a list's children bring their aliases along (store/by-id.ts's rowJsonSql); else they load apart (`loads`, ../plan.ts).
+      extensions: { prefetch: ((id, _args, ctx, info) => ctx.loaders.aliases(tableOf(info)).load(id)) satisfies Prefetch, include: "aliases", loads: true },
       resolve: (e, _args, ctx: Context, info) => ctx.loaders.aliases(tableOf(info)).load(e.id),
     });
     t.nonNull.int("mentionCount", { description: "Mentions across all articles." });
@@ -38,7 +39,7 @@ export const Entity = interfaceType({
       description: "Articles that mention it, newest first unless orderBy says otherwise.",
       args: nestedArticleArgs,
       extensions: prefetchSlice((info) => `${tableOf(info)}.articles`),
-      resolve: (e, args, ctx: Context, info) => childConnection(ctx, `${tableOf(info)}.articles`, e.id, args, ctx.loaders.article, sliceOptions(args.orderBy, args.filter)),
+      resolve: (e, args, ctx: Context, info) => childConnection(ctx, info, `${tableOf(info)}.articles`, e.id, args, ctx.loaders.article, sliceOptions(args.orderBy, args.filter)),
     });
     t.nonNull.field("related", {
       type: "RelatedEntityConnection",
@@ -50,10 +51,10 @@ export const Entity = interfaceType({
       args: { ...pageArgs, type: arg({ type: "EntityType", description: "Only entities of this type; default: all three." }) },
       extensions: {
         prefetch: ((id, args, ctx, info) =>
-          loadRelated(ctx, tableOf(info), id, args, args.type ? ENTITY_TYPE_INFO[args.type as EntityType].table : null).slice) satisfies Prefetch,
+          loadRelated(ctx, tableOf(info), id, args, args.type ? ENTITY_TYPE_INFO[args.type as EntityType].table : null, info.include).slice) satisfies Prefetch,
       },
       resolve: (e, args, ctx: Context, info) =>
-        relatedConnection(ctx, tableOf(info), e.id, args, args.type ? ENTITY_TYPE_INFO[args.type as EntityType].table : null),
+        relatedConnection(ctx, info, tableOf(info), e.id, args, args.type ? ENTITY_TYPE_INFO[args.type as EntityType].table : null),
     });
     t.nonNull.list.nonNull.field("mentionTimeline", mentionTimelineField);
   },

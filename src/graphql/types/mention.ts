@@ -15,6 +15,7 @@ export const EntityMention = objectType({
     t.nonNull.int("start", { description: "Offset of the mention's first character in the article body (UTF-16 code units, as JavaScript strings index)." });
     t.nonNull.int("end", { description: "Offset just past its last character: `body.slice(start, end)` is `text`." });
     t.nonNull.string("text", {
+      extensions: { loads: true },
       description: "The mention as written (`Lavrov`, `the U.N.`): a surname or an acronym links to the entity it was resolved to.",
       resolve: async (m: MentionSource) => (await m.body()).slice(m.start, m.end),
     });

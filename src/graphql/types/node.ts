@@ -5,6 +5,7 @@ import { badInput } from "../errors.ts";
 import type { Context } from "../context.ts";
 import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 import { prefetchSelected } from "../prefetch.ts";
+import type { PlanRoot } from "../plan.ts";
 
 export const Node = interfaceType({
   name: "Node",
@@ -32,6 +33,8 @@ function loadNode(ctx: Context, type: NodeType, id: number) {
 async function nodeOrMerged(ctx: Context, type: NodeType, id: number) {
   const node = await loadNode(ctx, type, id);
   if (node || (type !== "Person" && type !== "Organization")) return node;
+  // Read past the planned statement: what follows reads in one snapshot (../plan.ts).
+  await ctx.beyondPlan?.();
   const merged = await ctx.loaders.redirect[type].load(id);
   return merged === null ? null : loadNode(ctx, type, merged);
 }
@@ -52,10 +55,23 @@ export const NodesQuery = queryField("nodes", {
   },
 });
 
+/**
+ * Types whose row `node(id:)` reads in the first tick's batch, with nothing after it: not a
+ * publisher (read apart). A person or organization merged away reads its redirect and the
+ * row it points at next, in a snapshot opened then (`Context.beyondPlan`).
+ */
+const PLANNED_NODES = new Set<NodeType>(["Article", "Place", "Quote", "Person", "Organization"]);
+
 export const NodeQuery = queryField("node", {
   type: "Node",
   description: "Any object by its global id; an unknown id is an error (BAD_USER_INPUT).",
   args: { id: nonNull(idArg({ description: "A global id, as an object's `id` gives it." })) },
+  extensions: {
+    planRoot: ((args) => {
+      const { type } = fromGlobalId(String(args.id));
+      return PLANNED_NODES.has(type) ? type : undefined;
+    }) satisfies PlanRoot,
+  },
   async resolve(_root, { id }, ctx: Context, info) {
     const { type, id: rowId } = fromGlobalId(id);
     // The lists it selects go out with the row (PostgreSQL: one statement).

@@ -18,7 +18,7 @@ export const Organization = objectType({
         filter: arg({ type: "PublishedFilter", description: "Only quotes of articles published in this range." }),
       },
       extensions: prefetchSlice(() => "organization.quotes"),
-      resolve: (o, args, ctx) => childConnection(ctx, "organization.quotes", o.id, args, ctx.loaders.quote, sliceOptions(args.orderBy, args.filter)),
+      resolve: (o, args, ctx, info) => childConnection(ctx, info, "organization.quotes", o.id, args, ctx.loaders.quote, sliceOptions(args.orderBy, args.filter)),
     });
   },
 });

@@ -18,7 +18,7 @@ export const Person = objectType({
         filter: arg({ type: "PublishedFilter", description: "Only quotes of articles published in this range." }),
       },
       extensions: prefetchSlice(() => "person.quotes"),
-      resolve: (p, args, ctx) => childConnection(ctx, "person.quotes", p.id, args, ctx.loaders.quote, sliceOptions(args.orderBy, args.filter)),
+      resolve: (p, args, ctx, info) => childConnection(ctx, info, "person.quotes", p.id, args, ctx.loaders.quote, sliceOptions(args.orderBy, args.filter)),
     });
   },
 });

@@ -93,7 +93,13 @@ export const ListQueries = extendType({
         const window = withTotal(keysetWindow(args, "articles"), info);
         const f = args.filter ?? {};
         const filter = await articleFilter(ctx, f);
-        const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window);
+        // A search page's rows through the request's loader, copied: rememberSearch keys on rows of this list alone.
+        const rowsOf = async (ids: number[]) =>
+          (await ctx.loaders.article.loadMany(ids)).flatMap((r) => {
+            if (r instanceof Error) throw r;
+            return r ? [{ ...r }] : [];
+          });
+        const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window, rowsOf);
         rememberSearch(page.rows, filter.search);
         return keysetConnection(checked(page, window), window, () => (page.total !== undefined ? Promise.resolve(page.total) : articleCount(ctx.store, filter)));
       },

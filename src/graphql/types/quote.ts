@@ -27,6 +27,8 @@ export const Quote = objectType({
     t.field("speaker", {
       type: "Speaker",
       description: "The canonical person or organization who said it, when known.",
+      // A list of quotes brings the speakers' rows along (store/by-id.ts's rowJsonSql).
+      extensions: { include: "speaker" },
       async resolve(q, _args, ctx) {
         if (q.speakerPersonId != null) {
           const person = await ctx.loaders.person.load(q.speakerPersonId);
@@ -42,6 +44,7 @@ export const Quote = objectType({
     t.nonNull.field("article", {
       type: "Article",
       description: "The article it is quoted in.",
+      extensions: { include: "article" },
       async resolve(q, _args, ctx) {
         const article = await ctx.loaders.article.load(q.articleId);
         if (!article) throw new Error(`quote ${q.id} has no article ${q.articleId}`);

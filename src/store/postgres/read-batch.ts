@@ -60,4 +60,9 @@ export class ReadBatch implements Reads {
   rowJson(select: string): string {
     return `(SELECT to_json(c) FROM (${select}) c)`;
   }
+
+  /** The JSON array of `select`'s column `v`, in `order`; `[]` for no rows. */
+  listJson(select: string, order: string): string {
+    return `(SELECT coalesce(json_agg(s.v ORDER BY ${order}), '[]'::json) FROM (${select}) s)`;
+  }
 }

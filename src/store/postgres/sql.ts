@@ -2,8 +2,14 @@
 import { Prisma } from "../generated/sqlite/client.ts";
 import type { TimelineInterval } from "../dialect.ts";
 
-/** One array parameter (`= ANY`), whatever the number of ids. */
-export const inIds = (column: string, ids: readonly number[]): Prisma.Sql => Prisma.sql`${Prisma.raw(column)} = ANY(${[...ids]}::int[])`;
+/**
+ * One array parameter (`= ANY`), whatever the number of ids; one id (a page's own row and
+ * lists) as `=`: PostgreSQL plans a prepared statement anew at each execution (a custom plan)
+ * until a generic one is estimated as cheap, which over an array of unknown length it never
+ * is; with `=` the cached plan serves, and the article page's statement is not planned again.
+ */
+export const inIds = (column: string, ids: readonly number[]): Prisma.Sql =>
+  ids.length === 1 ? Prisma.sql`${Prisma.raw(column)} = ${ids[0]}::int` : Prisma.sql`${Prisma.raw(column)} = ANY(${[...ids]}::int[])`;
 
 /** date_trunc's weeks are ISO weeks: they start on Monday. */
 export const bucket = (interval: TimelineInterval, column: string): string => `to_char(date_trunc('${interval.toLowerCase()}', ${column}), 'YYYY-MM-DD')`;
