@@ -6,6 +6,7 @@
 // lacks (`U.S.`, `Britain`, `America`).
 
 import { createRequire } from "node:module";
+import { memoize } from "../domain/memoize.ts";
 import type { Countries } from "world-countries";
 
 export interface CountryInfo {
@@ -142,9 +143,7 @@ function getTables(): CountryTables {
 }
 
 /** The country named by `name` (any case; `U.S.`, `UK`, `Russian Federation` ...), if any. */
-export function lookupCountry(name: string): CountryInfo | undefined {
-  return getTables().byAlias.get(name.trim().replace(/\s+/g, " ").replace(/’/g, "'").toLowerCase());
-}
+export const lookupCountry = memoize((name: string): CountryInfo | undefined => getTables().byAlias.get(name.trim().replace(/\s+/g, " ").replace(/’/g, "'").toLowerCase()));
 
 /** True for nationality words (`Syrian`, `Russians`, `American`) that name no entity. */
 export function isDemonym(word: string): boolean {

@@ -1,6 +1,7 @@
 // Organization knowledge: well-known names and acronyms that are organizations on
 // their own, and the keywords that make any capitalised name an organization
 // (`Washington Post`, `Al-Nusra Front`, `Ministry of Defence`).
+import { memoize } from "../domain/memoize.ts";
 
 function wordSet(list: string): Set<string> {
   return new Set(list.split(/\n/).map((w) => w.trim().toLowerCase()).filter((w) => w !== ""));
@@ -228,10 +229,10 @@ const knownAcronyms = new Set(KNOWN_ORG_LIST.filter(isAcronymEntry));
 const knownNames = new Set(KNOWN_ORG_LIST.filter((n) => !isAcronymEntry(n)).map(normal));
 
 /** True when `name` is a known organization or acronym (`RT`, `ISIS`, `White House`). */
-export function isKnownOrganization(name: string): boolean {
+export const isKnownOrganization = memoize((name: string): boolean => {
   const trimmed = name.trim().replace(/\s+/g, " ");
   return knownAcronyms.has(trimmed) || knownNames.has(normal(trimmed));
-}
+});
 
 /** True when any word of `name` is an organization keyword. */
 export function hasOrgKeyword(words: readonly string[]): boolean {

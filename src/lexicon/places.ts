@@ -8,6 +8,7 @@
 // namesakes, with populations to break ties between same-named cities.
 
 import { readFileSync } from "node:fs";
+import { memoize } from "../domain/memoize.ts";
 
 export interface CityInfo {
   name: string;
@@ -208,6 +209,9 @@ function foldKey(name: string): string {
     .toLowerCase();
 }
 
+/** foldKey for lookups: resolution folds the same few thousand names over and over (tables fold theirs once, uncached). */
+const foldName = memoize(foldKey);
+
 function curatedTable(): Map<string, CityInfo> {
   if (!curated) {
     curated = new Map();
@@ -244,8 +248,12 @@ function generatedTable(): Map<string, CityInfo[]> {
     for (const [name = "", alt = "", countryCode = "", admin1 = "", lat = "", lon = "", pop = ""] of readTable("./cities.tsv")) {
       const city: CityInfo = { name, countryCode, latitude: Number(lat), longitude: Number(lon), population: Number(pop) };
       if (admin1 !== "") city.admin1 = admin1;
-      addTo(generated, foldKey(name), city);
-      if (alt !== "" && foldKey(alt) !== foldKey(name)) addTo(generated, foldKey(alt), city);
+      const key = foldKey(name);
+      addTo(generated, key, city);
+      if (alt !== "") {
+        const altKey = foldKey(alt);
+        if (altKey !== key) addTo(generated, altKey, city);
+      }
       // Bilingual names (`Donostia / San Sebastián`, `Biel/Bienne`): each part names the city.
       if (name.includes("/")) for (const part of name.split("/")) if (part.trim() !== "") addTo(generated, foldKey(part), city);
     }
@@ -274,7 +282,7 @@ function divisionTable(): Map<string, RegionInfo[]> {
  */
 export function regionCandidates(name: string): RegionInfo[] {
   const rank = (r: RegionInfo) => (r.countryCode === "US" && r.type === "state" ? 0 : r.countryCode === null || r.type === "region" || r.type === "landmark" ? 1 : 2);
-  return [...(divisionTable().get(foldKey(name)) ?? [])].sort((a, b) => rank(a) - rank(b));
+  return [...(divisionTable().get(foldName(name)) ?? [])].sort((a, b) => rank(a) - rank(b));
 }
 
 /** The point regions.tsv gives a curated region (`Middle East`, `Texas`). */
@@ -285,7 +293,7 @@ function withPoint(info: RegionInfo): RegionInfo {
 
 /** Every city named `name`, most populous first. */
 export function cityCandidates(name: string): CityInfo[] {
-  const key = foldKey(name);
+  const key = foldName(name);
   const hit = generatedTable().get(key) ?? [];
   // GeoNames writes `Saint Paul` where news writes `St. Paul` (and `St. Louis` the other way): both forms, most populous first.
   const saint = /^st\.?\s/u.test(key) ? key.replace(/^st\.?\s/u, "saint ") : key.startsWith("saint ") ? key.replace(/^saint\s/u, "st. ") : null;
@@ -301,7 +309,7 @@ export function cityCandidates(name: string): CityInfo[] {
  * `Irving`) only geocodes names already typed as places (geocodeCity).
  */
 export function lookupCity(name: string): CityInfo | undefined {
-  return curatedTable().get(foldKey(name));
+  return curatedTable().get(foldName(name));
 }
 
 /**
@@ -314,7 +322,7 @@ export function lookupCity(name: string): CityInfo | undefined {
  * from the generated table when both agree on the country.
  */
 export function geocodeCity(name: string, context: CityContext = {}): CityInfo | undefined {
-  const key = foldKey(name);
+  const key = foldName(name);
   const candidates = cityCandidates(key);
   const pinned = curatedTable().get(key);
   const fits = (c: CityInfo, countryCode: string, admin1?: string): boolean =>
@@ -366,7 +374,7 @@ function regionTable(): Map<string, RegionInfo> {
 
 /** The region, US state or landmark named by `name` (`Middle East`, `Iowa`, `Washington state`). */
 export function lookupRegion(name: string): RegionInfo | undefined {
-  return regionTable().get(foldKey(name));
+  return regionTable().get(foldName(name));
 }
 
 /** True for listed regions, US states and landmarks (`Middle East`, `Iowa`, `West Bank`). */
@@ -407,14 +415,14 @@ const CAPITAL_ABBREVIATIONS = new Set(["D.C.", "DC", "D. C.", "Washington, D.C."
  * `California`, `N.Y.` → `New York state`, `Ga.` → `Georgia state`: the state, where
  * the bare name means a city or a country by default), `D.C.` → `Washington D.C.`.
  */
-export function stateOfAbbreviation(text: string): string | undefined {
+export const stateOfAbbreviation = memoize((text: string): string | undefined => {
   const written = text.trim().replace(/\s/g, "");
   if (CAPITAL_ABBREVIATIONS.has(text.trim()) || CAPITAL_ABBREVIATIONS.has(written)) return "Washington D.C.";
   const code = STATE_ABBREVIATIONS[written];
   const state = code ? usStateName(code) : undefined;
   if (!state) return undefined;
   return curatedTable().has(foldKey(state)) || stateIsAlsoCountry(state) ? `${state} state` : state;
-}
+});
 
 /** `Georgia`: a US state whose bare name is a country's. */
 export function stateIsAlsoCountry(state: string): boolean {

@@ -4,6 +4,7 @@
 // one person twice).
 
 import type { EntityType } from "../domain/entity-types.ts";
+import { memoize } from "../domain/memoize.ts";
 import { isDemonym, lookupCountry } from "../lexicon/countries.ts";
 import { TITLE_HEADS, TITLE_MODIFIERS } from "../lexicon/words.ts";
 
@@ -72,26 +73,6 @@ const ORGANIZATION_VARIANTS: Record<string, string> = {
 
 /** British and American spellings of words in organization names. */
 const ORGANIZATION_SPELLINGS: Record<string, string> = { organisation: "organization", organisations: "organizations", defence: "defense" };
-
-/**
- * Memoizes a pure function of a string. Resolution asks for the same names again and
- * again (each mention of a name, each merge test, and across the articles of a thread);
- * profiles showed the name functions below taking about a fifth of resolution's time.
- * Bounded: the cache starts over when full, so memory stays flat on any corpus, and
- * results never depend on what it holds.
- */
-function memoize<R>(compute: (s: string) => R, max = 50_000): (s: string) => R {
-  const cache = new Map<string, R>();
-  return (s) => {
-    let r = cache.get(s);
-    if (r === undefined) {
-      if (cache.size >= max) cache.clear();
-      r = compute(s);
-      cache.set(s, r);
-    }
-    return r;
-  };
-}
 
 /** Lowercase, without diacritics, curly quotes made straight. */
 function fold(name: string): string {
