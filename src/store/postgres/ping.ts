@@ -29,14 +29,15 @@ export class PingConnection {
     this.closed = true;
     const client = this.client;
     this.client = undefined;
-    await client?.then((c) => c.end(), () => undefined).catch(() => undefined);
+    // Bounded: a server that does not answer must not hold up the store's close.
+    if (client) await within(client.then((c) => c.end()), 2_000).catch(() => undefined);
   }
 
   private connect(timeoutMs: number): Promise<pg.Client> {
     const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: timeoutMs, application_name: "newsgraph health check" });
-    const connecting = client.connect().then(() => client);
     // The server ending the idle connection (a restart, an administrator) must not crash the process.
     client.on("error", () => this.drop(connecting));
+    const connecting: Promise<pg.Client> = client.connect().then(() => client);
     return connecting;
   }
 
