@@ -29,6 +29,13 @@ export const HEAVY = [
   { name: "30 x article search count", query: aliased(30, `articles(first: 0, filter: { search: "said" }) { totalCount }`) },
 ];
 
+/** The server's event-loop delay (prom-client's histogram, restarted at each read of /metrics), in ms. */
+async function eventLoopDelay(metrics: string): Promise<{ p50: number; p99: number; max: number }> {
+  const text = await (await fetch(metrics)).text();
+  const seconds = (name: string) => Number(new RegExp(`^nodejs_eventloop_lag_${name}_seconds (\\S+)$`, "m").exec(text)?.[1] ?? NaN);
+  return { p50: seconds("p50") * 1000, p99: seconds("p99") * 1000, max: seconds("max") * 1000 };
+}
+
 async function runBackend(name: "sqlite" | "postgresql", given: string | undefined, options: { seed: string; duration: number; clients: number; heavy: typeof HEAVY }) {
   const db = given ? { url: given, dispose: async () => {} } : await throwawayDatabase(name);
   try {
@@ -36,7 +43,10 @@ async function runBackend(name: "sqlite" | "postgresql", given: string | undefin
     else console.log(`\n== ${name}: ${given}`);
     const server = await startServerProcess(db.url, { NODE_ENV: "production" });
     const health = server.url.replace(/\/graphql$/, "/healthz");
+    const metrics = server.url.replace(/\/graphql$/, "/metrics");
     try {
+      // Reads (and so restarts) the server's event-loop delay histogram: the next read covers the run only.
+      await eventLoopDelay(metrics);
       const end = performance.now() + options.duration * 1000;
       const heavy: Outcome[] = [];
       const client = async (c: number) => {
@@ -60,6 +70,8 @@ async function runBackend(name: "sqlite" | "postgresql", given: string | undefin
       console.log(`heavy queries: ${h.total} (${h.failed} failed), p50 ${h.p50.toFixed(0)} ms, p99 ${h.p99.toFixed(0)} ms, max ${h.max.toFixed(0)} ms`);
       for (const [reason, n] of h.reasons) console.log(`  ${n} x ${reason.slice(0, 200)}`);
       console.log(`/healthz: ${probes.length} probes (${failedProbes} failed), p50 ${percentile(ms, 50).toFixed(1)} ms, p99 ${percentile(ms, 99).toFixed(1)} ms, max ${ms.at(-1)!.toFixed(1)} ms`);
+      const lag = await eventLoopDelay(metrics);
+      console.log(`server event loop delay: p50 ${lag.p50.toFixed(1)} ms, p99 ${lag.p99.toFixed(1)} ms, max ${lag.max.toFixed(1)} ms`);
       return percentile(ms, 99) < 100 && failedProbes === 0 && h.failed === 0;
     } finally {
       await server.stop();

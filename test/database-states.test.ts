@@ -3,6 +3,8 @@
 // /healthz say SERVICE_UNAVAILABLE, not INTERNAL_SERVER_ERROR, and the server answers
 // again by itself once the database takes connections. The database is real: ALTER
 // DATABASE ... ALLOW_CONNECTIONS false is what an operator does during maintenance.
+// And /healthz, whose ping has its own connection, with the pool full and after that
+// connection is ended.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createTempDatabase, POSTGRES_SERVER_URL, postgresSkipReason, withClient } from "./helpers/postgres.ts";
@@ -55,6 +57,37 @@ test("a PostgreSQL database not accepting connections (55000) is SERVICE_UNAVAIL
     }
   } finally {
     await allowConnections(true).catch(() => undefined);
+    await db.drop();
+  }
+});
+
+test("/healthz answers 200 while long reads hold every pooled connection, and again after the server ends its connection", { skip: await postgresSkipReason(), timeout: 60_000 }, async () => {
+  const db = await createTempDatabase();
+  try {
+    await migrateDatabase(db.url);
+    const store = await openDb(db.url, { poolSize: 2 });
+    const server = await startServer({ store, port: 0, host: "127.0.0.1", production: true, apiToken: TOKEN });
+    const held = await Promise.all([store.readPool!.connect(), store.readPool!.connect()]);
+    try {
+      // Both pooled connections busy for seconds: a ping through the pool would wait its 2 s and answer 503.
+      const sleeping = held.map((c) => c.query("SELECT pg_sleep(4)"));
+      assert.equal((await fetch(new URL("/healthz", server.url))).status, 200);
+      await Promise.all(sleeping);
+
+      const ended = await withClient(POSTGRES_SERVER_URL, (c) =>
+        c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'newsgraph health check'`, [db.name]),
+      );
+      assert.equal(ended.rowCount, 1);
+      // The first probe may find the connection gone (503); the next opens another.
+      let status = 0;
+      for (let i = 0; i < 2 && status !== 200; i++) status = (await fetch(new URL("/healthz", server.url))).status;
+      assert.equal(status, 200);
+    } finally {
+      for (const c of held) c.release();
+      await server.stop();
+      await store.close();
+    }
+  } finally {
     await db.drop();
   }
 });

@@ -10,6 +10,7 @@ import { DEFAULT_MAX_DOCUMENT_BYTES, type ReadAs } from "../documents/read.ts";
 import { createAnalysisPool, type AnalysisPool } from "../analysis/runtime/pool.ts";
 import type { Hashed, HashTask } from "../analysis/runtime/prepare.ts";
 import { withinAnalysisBudget } from "../analysis/runtime/analysis-gate.ts";
+import { collectGarbage, LARGE_DOCUMENT_BYTES } from "../analysis/runtime/collect-garbage.ts";
 import { ingestSources, type LoadFailure, type Outcome, type Tally } from "./batch.ts";
 
 export type { LoadFailure };
@@ -44,18 +45,23 @@ export async function ingestDocument(store: DbHandle, bytes: Uint8Array, fileNam
   const pool = options.pool ?? ON_THIS_THREAD;
   return withinAnalysisBudget(bytes.length, async () => {
     let saved: SaveResult | undefined;
-    await ingestSources(
-      store,
-      pool,
-      [{ name: fileName, task: { bytes, format, meta, fallback, pageUrl } }],
-      {
-        onWritten: ([stored]) => (saved = stored!.result),
-        onRejected: (_source, reason) => {
-          throw new DocumentError(fileName, reason);
+    try {
+      await ingestSources(
+        store,
+        pool,
+        [{ name: fileName, task: { bytes, format, meta, fallback, pageUrl } }],
+        {
+          onWritten: ([stored]) => (saved = stored!.result),
+          onRejected: (_source, reason) => {
+            throw new DocumentError(fileName, reason);
+          },
         },
-      },
-      { maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES },
-    );
+        { maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES },
+      );
+    } finally {
+      // The write's garbage goes before the next large document's turn (collect-garbage.ts).
+      if (bytes.length >= LARGE_DOCUMENT_BYTES) collectGarbage();
+    }
     return saved!;
   });
 }

@@ -42,6 +42,8 @@ export interface DbHandle {
   readPool?: pg.Pool;
   /** PostgreSQL, in a query's snapshot (./postgres/snapshot.ts): the connection of its transaction, which the batched reads use. */
   connection?: pg.PoolClient;
+  /** PostgreSQL: the health check's own connection, outside the pool (./postgres/ping.ts). */
+  pinger?: { ping(timeoutMs: number): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -107,8 +109,8 @@ export interface Dialect {
   open(url: string, options: OpenOptions): Promise<Omit<DbHandle, "dialect">>;
   /** Calls `fn` for every SQL statement the handle's reads issue (tests and benches count them). */
   onStatement(h: DbHandle, fn: () => void): void;
-  /** The client the health check pings. */
-  pingClient(h: DbHandle): Db;
+  /** Resolves when the database answers `SELECT 1` within `timeoutMs` (the health check); rejects otherwise. */
+  ping(h: DbHandle, timeoutMs: number): Promise<void>;
   /** Whether a job queue (pg-boss) can live in this database. */
   readonly holdsJobQueue: boolean;
 

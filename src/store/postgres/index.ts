@@ -16,7 +16,9 @@ export const postgresql: Dialect = {
   name: "postgresql",
   open: openPostgres,
   onStatement,
-  pingClient: (h) => h.db,
+  // Its own connection: the pool's may all be held by long reads, which is no sign of a
+  // database that does not answer.
+  ping: (h, timeoutMs) => h.pinger!.ping(timeoutMs),
   holdsJobQueue: true,
 
   // The batches of one tick share a statement, rows come as JSON, and a slice brings its

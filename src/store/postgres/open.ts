@@ -6,6 +6,7 @@ import { PrismaClient } from "../generated/postgresql/client.ts";
 import type { Db, DbHandle, OpenOptions } from "../dialect.ts";
 import { statementName } from "../statement-name.ts";
 import { logger } from "../../logger.ts";
+import { PingConnection } from "./ping.ts";
 
 export async function openPostgres(url: string, options: OpenOptions): Promise<Omit<DbHandle, "dialect">> {
   const log = options.logQueries ? [{ level: "query" as const, emit: "event" as const }] : [];
@@ -18,11 +19,14 @@ export async function openPostgres(url: string, options: OpenOptions): Promise<O
   // adapter listens too, but only once it has connected, and the batched reads may come first.
   pool.on("error", (error) => logger.warn({ err: error }, "idle PostgreSQL connection lost"));
   const db = prismaOver(pool, log);
+  const pinger = new PingConnection(url);
   return {
     db,
     writer: db,
     readPool: pool,
+    pinger,
     close: async () => {
+      await pinger.close();
       await db.$disconnect();
       if (!pool.ended) await pool.end();
     },

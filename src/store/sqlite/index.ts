@@ -8,6 +8,7 @@ import { bucket, inIds, list } from "./sql.ts";
 import { FULL_TEXT_TABLES, highlights, hits, snippets } from "./search.ts";
 import { insert, update } from "./write.ts";
 import { migrations } from "./migrations.ts";
+import { within } from "../ping.ts";
 
 export const sqlite: Dialect = {
   name: "sqlite",
@@ -15,7 +16,7 @@ export const sqlite: Dialect = {
   onStatement: (h, fn) => h.db.$on("query", fn),
   // The writer's connection, on this thread: the reader threads may all be busy with long
   // reads, which is no sign of a database that does not answer.
-  pingClient: (h) => h.writer,
+  ping: async (h, timeoutMs) => void (await within(h.writer.$queryRawUnsafe("SELECT 1"), timeoutMs)),
   holdsJobQueue: false,
 
   // One statement per read, each on its own: a statement costs SQLite no round trip.
