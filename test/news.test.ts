@@ -175,13 +175,16 @@ for (const { name, skip, make } of await backends()) {
         const backend = await make();
         await migrateDatabase(backend.url);
         const store = await openDb(backend.url);
+        // The load's own summary, summed over its loads: it must tell what was stored, in every order.
+        const counted = { loaded: 0, copies: 0, duplicates: 0 };
         try {
           for (const [i, load] of order.loads.entries()) {
             const file = join(dir, `nd-${results.length}-${i}.jsonl`);
             writeFileSync(file, jsonl(load));
-            await loadDocuments(store, [file], {}, { threads: 0, batchSize: order.batchSize });
+            const tally = await loadDocuments(store, [file], {}, { threads: 0, batchSize: order.batchSize });
+            for (const key of ["loaded", "copies", "duplicates"] as const) counted[key] += tally[key];
           }
-          results.push({ name: order.name, ...(await snapshot(store)) });
+          results.push({ name: order.name, counted, ...(await snapshot(store)) });
         } finally {
           await store.close();
           await backend.dispose();
@@ -195,6 +198,7 @@ for (const { name, skip, make } of await backends()) {
         ["https://aggregator.example/ferry", "https://valley-courier.example/ferry"],
       );
       assert.equal(first!.copies.filter((c) => c.includes("|1|")).length, 1, "the re-post is the same text: similarity 1");
+      assert.deepEqual(first!.counted, { loaded: 2, copies: 2, duplicates: 0 });
       for (const other of rest) assert.deepEqual(other, { ...first, name: other.name }, other.name);
 
       // Entity counts as if only the canonical texts were loaded.

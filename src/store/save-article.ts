@@ -23,7 +23,8 @@ import { publisherKey } from "../domain/publisher.ts";
  * a changed text, or a near-duplicate that ranks first, whose old text became a copy);
  * `copy` recorded as another copy of the article; `duplicate` nothing new.
  */
-export type SaveResult = { status: "created" | "updated" | "copy" | "duplicate"; articleId: number };
+/** `displaced`: an `updated` article's stored text ranked after the newcomer's and became its copy. */
+export type SaveResult = { status: "created" | "updated" | "copy" | "duplicate"; articleId: number; displaced?: true };
 
 type Tx = Prisma.TransactionClient;
 
@@ -107,7 +108,7 @@ async function writeBatch(w: Writer, items: ArticleToSave[], decisions: Decision
   return decisions.map((d, i) => {
     switch (d.kind) {
       case "insert": return { status: "created" as const, articleId: created.get(items[i]!.record.contentHash)! };
-      case "replace": return { status: "updated" as const, articleId: d.articleId };
+      case "replace": return { status: "updated" as const, articleId: d.articleId, ...(d.demoted ? { displaced: true as const } : {}) };
       case "copy": return { status: "copy" as const, articleId: idOf(d.of) };
       case "duplicate": return { status: "duplicate" as const, articleId: idOf(d.of) };
     }
