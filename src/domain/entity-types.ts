@@ -23,6 +23,8 @@ const byType = <K extends string, V>(key: (t: EntityType) => K, value: (t: Entit
 export const TYPE_OF_NODE = byType((t) => ENTITY_TYPE_INFO[t].node, (t) => t) as { [T in EntityType as Info[T]["node"]]: T };
 /** GraphQL type to table (`Person` → `person`). */
 export const TABLE_OF_NODE = byType((t) => ENTITY_TYPE_INFO[t].node, (t) => ENTITY_TYPE_INFO[t].table) as { [T in EntityType as Info[T]["node"]]: Info[T]["table"] };
+/** Table to entity type (`person` → `PERSON`). */
+export const TYPE_OF_TABLE = byType((t) => ENTITY_TYPE_INFO[t].table, (t) => t) as { [T in EntityType as Info[T]["table"]]: T };
 /** Table to GraphQL type (`person` → `Person`). */
 export const NODE_OF_TABLE = byType((t) => ENTITY_TYPE_INFO[t].table, (t) => ENTITY_TYPE_INFO[t].node) as { [T in EntityType as Info[T]["table"]]: Info[T]["node"] };
 /** The tagger's label to entity type (`PER` → `PERSON`); other labels (`MISC`) are no entity. */

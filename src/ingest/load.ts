@@ -10,7 +10,7 @@ import { DEFAULT_MAX_DOCUMENT_BYTES, type ReadAs } from "../documents/read.ts";
 import { createAnalysisPool, type AnalysisPool } from "../analysis/runtime/pool.ts";
 import type { Hashed, HashTask } from "../analysis/runtime/prepare.ts";
 import { withinAnalysisBudget } from "../analysis/runtime/analysis-gate.ts";
-import { collectGarbage, LARGE_DOCUMENT_BYTES } from "../analysis/runtime/collect-garbage.ts";
+import { collectAfter } from "../analysis/runtime/collect-garbage.ts";
 import { ingestSources, type LoadFailure, type Outcome, type Tally } from "./batch.ts";
 
 export type { LoadFailure };
@@ -60,7 +60,7 @@ export async function ingestDocument(store: DbHandle, bytes: Uint8Array, fileNam
       );
     } finally {
       // The write's garbage goes before the next large document's turn (collect-garbage.ts).
-      if (bytes.length >= LARGE_DOCUMENT_BYTES) collectGarbage();
+      collectAfter(bytes.length);
     }
     return saved!;
   });

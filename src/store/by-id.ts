@@ -5,6 +5,7 @@
 import { Prisma } from "./generated/sqlite/client.ts";
 import type { DbHandle, Reads } from "./dialect.ts";
 import type { Article, Organization, Person, Place, Quote } from "./records.ts";
+import { TYPE_OF_TABLE } from "../domain/entity-types.ts";
 
 /** The rows each table's reads give. */
 export interface Rows {
@@ -55,7 +56,7 @@ export const ROW_INCLUDES: Record<RowTable, readonly RowInclude[]> = {
 /** The include's value for the row of `table` (by its table's name), or undefined where it cannot come along. */
 function includeSql(reads: Reads, table: RowTable, include: RowInclude): string | undefined {
   if (include === "aliases" && table !== "article" && table !== "quote") {
-    const [aliasTable, owner] = ALIAS_TABLE[ENTITY_TYPE_OF[table]];
+    const [aliasTable, owner] = ALIAS_TABLE[TYPE_OF_TABLE[table]];
     return reads.listJson?.(`SELECT alias AS v FROM ${aliasTable} WHERE ${owner} = ${table}.id`, "s.v");
   }
   if (table !== "quote") return undefined;
@@ -139,7 +140,6 @@ export async function articleByContentHash(h: DbHandle, contentHash: string) {
 
 export type AliasRow = { ownerId: number; alias: string };
 
-const ENTITY_TYPE_OF = { person: "PERSON", organization: "ORGANIZATION", place: "PLACE" } as const;
 const ALIAS_TABLE = {
   PERSON: ["person_alias", "person_id"],
   ORGANIZATION: ["organization_alias", "organization_id"],

@@ -11,7 +11,9 @@ export const LARGE_DOCUMENT_BYTES = 1024 * 1024;
 
 let gc: (() => void) | undefined;
 
-export function collectGarbage(): void {
+/** A full collection if the document just handled had `bytes` bytes or more (LARGE_DOCUMENT_BYTES). */
+export function collectAfter(bytes: number): void {
+  if (bytes < LARGE_DOCUMENT_BYTES) return;
   if (!gc) {
     setFlagsFromString("--expose-gc");
     gc = runInNewContext("gc") as () => void;

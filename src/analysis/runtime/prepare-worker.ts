@@ -2,15 +2,16 @@
 // document a task, `hash` hashes one (AnalysisPool.hash). After a large document the thread
 // collects its garbage (./collect-garbage.ts), before the main thread stores the result.
 import { hashDocument, prepareDocument, type HashTask, type PrepareTask } from "./prepare.ts";
-import { collectGarbage, LARGE_DOCUMENT_BYTES } from "./collect-garbage.ts";
+import { collectAfter } from "./collect-garbage.ts";
 
-const isLarge = (task: PrepareTask | HashTask) => "bytes" in task && task.bytes.length >= LARGE_DOCUMENT_BYTES;
+/** The document's size where the task holds its bytes (ingestArticle); a file read here is not measured (the seed's files are news-sized). */
+const sizeOf = (task: PrepareTask | HashTask) => ("bytes" in task ? task.bytes.length : 0);
 
 export default async function prepare(task: PrepareTask) {
   try {
     return await prepareDocument(task);
   } finally {
-    if (isLarge(task)) collectGarbage();
+    collectAfter(sizeOf(task));
   }
 }
 
@@ -18,6 +19,6 @@ export function hash(task: HashTask) {
   try {
     return hashDocument(task);
   } finally {
-    if (isLarge(task)) collectGarbage();
+    collectAfter(sizeOf(task));
   }
 }
