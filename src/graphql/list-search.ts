@@ -3,6 +3,7 @@
 // {search})` then `snippet` marks the same words. Keyed by the row objects the list
 // resolved (fresh per request, never shared with the loaders' cache), weakly: nothing
 // outlives the request.
+import type DataLoader from "dataloader";
 import type { SearchQuery } from "../store/search.ts";
 
 const searches = new WeakMap<object, SearchQuery>();
@@ -16,4 +17,17 @@ export function rememberSearch<T extends object>(rows: T[], query: SearchQuery |
 /** The search of the list that returned `row`, if it had one. */
 export function searchOfList(row: object): SearchQuery | null {
   return searches.get(row) ?? null;
+}
+
+/**
+ * How a search page reads its rows by id: through the request's loader (on PostgreSQL its
+ * batched reads, straight to pg rather than through Prisma), each row copied, since
+ * `rememberSearch` marks the rows of one list and the loader's are shared.
+ */
+export function rowsThrough<T extends object>(loader: DataLoader<number, T | null>): (ids: number[]) => Promise<T[]> {
+  return async (ids) =>
+    (await loader.loadMany(ids)).flatMap((row) => {
+      if (row instanceof Error) throw row;
+      return row ? [{ ...row }] : [];
+    });
 }

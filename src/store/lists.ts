@@ -5,7 +5,7 @@
 // ranked by relevance unless another order is asked for, with the same id cursors.
 import { Prisma } from "./generated/sqlite/client.ts";
 import type { DbHandle } from "./client.ts";
-import type { Article } from "./records.ts";
+import type { Article, Quote } from "./records.ts";
 import type { EntityType } from "../domain/entity-types.ts";
 import { inOrder, searchCount, searchIds, type SearchKind, type SearchQuery, type SortKey } from "./search.ts";
 import { hasGeoFilter, placeGeoSql, scopeSql, scopeWhere, type PlaceGeoFilter, type PlaceScope } from "./places.ts";
@@ -170,10 +170,13 @@ function articleSql(f: ArticleFilter): Prisma.Sql[] {
 }
 
 /**
- * `rowsOf` reads a search page's rows by id (the request's batched reads, where the caller
- * has them: on PostgreSQL straight to pg, a third of Prisma's CPU time); default Prisma's.
+ * How a search page reads its rows by id, where the caller has a cheaper way than Prisma's
+ * findMany (the request's batched reads: on PostgreSQL straight to pg, a third of Prisma's
+ * CPU time).
  */
-export async function articlePage(h: DbHandle, filter: ArticleFilter, order: ArticleOrder, w: Window, rowsOf?: (ids: number[]) => Promise<Article[]>) {
+export type RowsOf<T> = (ids: number[]) => Promise<T[]>;
+
+export async function articlePage(h: DbHandle, filter: ArticleFilter, order: ArticleOrder, w: Window, rowsOf?: RowsOf<Article>) {
   if (filter.search) {
     return searchPage(h, "article", filter.search, articleSql(filter), ARTICLE_KEYS[order], w, rowsOf ?? ((ids) => h.db.article.findMany({ where: { id: { in: ids } } })));
   }
@@ -309,10 +312,10 @@ const QUOTE_KEYS: Record<QuoteOrder, SortKey[]> = {
  * (the text, then the speaker's name) unless another order is asked for; the date orders
  * go through the same keyset pages as a search (with every quote a hit).
  */
-export async function quotePage(h: DbHandle, filter: QuoteFilter, order: QuoteOrder, w: Window) {
+export async function quotePage(h: DbHandle, filter: QuoteFilter, order: QuoteOrder, w: Window, rowsOf?: RowsOf<Quote>) {
   if (filter.search || order !== "READING_ORDER") {
     if (order === "RELEVANCE" && !filter.search) throw new Error("RELEVANCE needs a search");
-    return searchPage(h, "quote", filter.search ?? null, quoteSql(filter), QUOTE_KEYS[order], w, (ids) => h.db.quote.findMany({ where: { id: { in: ids } } }));
+    return searchPage(h, "quote", filter.search ?? null, quoteSql(filter), QUOTE_KEYS[order], w, rowsOf ?? ((ids) => h.db.quote.findMany({ where: { id: { in: ids } } })));
   }
   const rows = await h.db.quote.findMany({ where: quoteWhere(filter), orderBy: [{ id: "asc" }], ...windowArgs(w) });
   return toPage(rows, w);

@@ -13,7 +13,7 @@ import {
 import { placeScope } from "../../store/places.ts";
 import { parseSearch, SearchInputError, type SearchQuery } from "../../store/search.ts";
 import { publisherCount, publisherPage } from "../../store/publishers.ts";
-import { rememberSearch } from "../list-search.ts";
+import { rememberSearch, rowsThrough } from "../list-search.ts";
 import { normalizeLanguage } from "../../domain/language.ts";
 import { selectsField } from "../prefetch.ts";
 import type { GraphQLResolveInfo } from "graphql";
@@ -93,13 +93,7 @@ export const ListQueries = extendType({
         const window = withTotal(keysetWindow(args, "articles"), info);
         const f = args.filter ?? {};
         const filter = await articleFilter(ctx, f);
-        // A search page's rows through the request's loader, copied: rememberSearch keys on rows of this list alone.
-        const rowsOf = async (ids: number[]) =>
-          (await ctx.loaders.article.loadMany(ids)).flatMap((r) => {
-            if (r instanceof Error) throw r;
-            return r ? [{ ...r }] : [];
-          });
-        const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window, rowsOf);
+        const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window, rowsThrough(ctx.loaders.article));
         rememberSearch(page.rows, filter.search);
         return keysetConnection(checked(page, window), window, () => (page.total !== undefined ? Promise.resolve(page.total) : articleCount(ctx.store, filter)));
       },
@@ -157,7 +151,7 @@ export const ListQueries = extendType({
           publishedAfter: f.publishedAfter ?? null,
           publishedBefore: f.publishedBefore ?? null,
         };
-        const page = await quotePage(ctx.store, filter, order(args.orderBy, !!filter.search, "READING_ORDER"), window);
+        const page = await quotePage(ctx.store, filter, order(args.orderBy, !!filter.search, "READING_ORDER"), window, rowsThrough(ctx.loaders.quote));
         rememberSearch(page.rows, filter.search);
         return keysetConnection(checked(page, window), window, () => (page.total !== undefined ? Promise.resolve(page.total) : quoteCount(ctx.store, filter)));
       },
