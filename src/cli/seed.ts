@@ -6,8 +6,6 @@ import { loadDocuments } from "../ingest/load.ts";
 import { defaultThreads } from "../analysis/runtime/pool.ts";
 import { progressEvents } from "./progress.ts";
 import { EXIT_USAGE, parseCommandLine, runCommand, UsageError, wholeNumberOption } from "./exit.ts";
-import { requirePostgres, startBoss } from "../queue/boss.ts";
-import { enqueueDocuments, enqueueFeeds } from "../queue/enqueue.ts";
 import { loadFeedSources } from "../ingest/feeds.ts";
 import { createAnalysisPool } from "../analysis/runtime/pool.ts";
 import type { DbHandle } from "../store/client.ts";
@@ -58,13 +56,16 @@ async function main(): Promise<number> {
   const feeds = values.feed ?? [];
   if (feeds.length && positionals.length) throw new UsageError("give either --feed sources or files and folders, not both");
   if (values.queue) return enqueue(config, positionals.length ? positionals : [config.SEED_DIR], feeds);
-  await migrateDatabase(config.DATABASE_URL);
-  const store = await openDb(config.DATABASE_URL);
-  if (feeds.length) return loadFeeds(config, store, feeds, wholeNumberOption(values.threads, "--threads", 0));
+  if (feeds.length) {
+    await migrateDatabase(config.DATABASE_URL);
+    return loadFeeds(config, await openDb(config.DATABASE_URL), feeds, wholeNumberOption(values.threads, "--threads", 0));
+  }
+  // The analysis threads start while the database is migrated and opened (loadDocuments).
+  const opening = migrateDatabase(config.DATABASE_URL).then(() => openDb(config.DATABASE_URL));
   const progress = progressEvents();
   const started = performance.now();
   try {
-    const summary = await loadDocuments(store, positionals.length ? positionals : [config.SEED_DIR], progress, {
+    const summary = await loadDocuments(opening, positionals.length ? positionals : [config.SEED_DIR], progress, {
       maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
       threads: wholeNumberOption(values.threads, "--threads", 0),
       batchSize: wholeNumberOption(values["batch-size"], "--batch-size", 1),
@@ -78,7 +79,11 @@ async function main(): Promise<number> {
     return summary.failed.length ? 1 : 0;
   } finally {
     progress.stop();
-    await store.close();
+    // A store that failed to open has nothing to close; loadDocuments threw its error.
+    await opening.then(
+      (store) => store.close(),
+      () => {},
+    );
   }
 }
 
@@ -104,6 +109,8 @@ async function loadFeeds(config: ReturnType<typeof loadConfig>, store: DbHandle,
 
 /** --queue: enqueue instead of loading (src/queue); the workers parse, analyse and store. */
 async function enqueue(config: ReturnType<typeof loadConfig>, paths: string[], feeds: string[]): Promise<number> {
+  // The queue's modules (pg-boss) are loaded only here: a plain seed does not pay for them.
+  const [{ requirePostgres, startBoss }, { enqueueDocuments, enqueueFeeds }] = await Promise.all([import("../queue/boss.ts"), import("../queue/enqueue.ts")]);
   requirePostgres(config.DATABASE_URL, "seed --queue");
   // The workers' tables exist before the first worker starts (and workers starting together do not race to create them).
   await migrateDatabase(config.DATABASE_URL);

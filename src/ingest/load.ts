@@ -7,7 +7,7 @@ import type { SaveResult } from "../store/save-article.ts";
 import { countDocuments, listDocuments } from "../documents/documents.ts";
 import { DocumentError } from "../documents/document-error.ts";
 import { DEFAULT_MAX_DOCUMENT_BYTES, type ReadAs } from "../documents/read.ts";
-import { createAnalysisPool, type AnalysisPool } from "../analysis/runtime/pool.ts";
+import { createAnalysisPool, warmUp, type AnalysisPool } from "../analysis/runtime/pool.ts";
 import type { Hashed, HashTask } from "../analysis/runtime/prepare.ts";
 import { withinAnalysisBudget } from "../analysis/runtime/analysis-gate.ts";
 import { collectAfter } from "../analysis/runtime/collect-garbage.ts";
@@ -74,15 +74,24 @@ export function hashIngestDocument(task: HashTask, pool: AnalysisPool = ON_THIS_
 /** Fewer files than this are analysed on the calling thread: starting threads would cost more. */
 const FEW_FILES = 16;
 
-export async function loadDocuments(store: DbHandle, paths: string[], events: LoadEvents = {}, options: LoadOptions = {}): Promise<LoadSummary> {
+/**
+ * Loads the files and folders into the store. The store may still be opening (the seed
+ * command migrates it meanwhile): the analysis threads start and load their model in the
+ * same time instead of after it.
+ */
+export async function loadDocuments(store: DbHandle | Promise<DbHandle>, paths: string[], events: LoadEvents = {}, options: LoadOptions = {}): Promise<LoadSummary> {
+  const opened = Promise.resolve(store);
+  // Handled now, awaited below: a store that fails to open must not be an unhandled rejection while the files are counted.
+  opened.catch(() => {});
   // A first walk counts the files for the progress bar; only names are read, none kept.
   const total = await countDocuments(paths);
-  events.onStart?.(total);
   const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const pool = createAnalysisPool(options.threads ?? (total < FEW_FILES ? 0 : undefined));
   try {
+    const [ready] = await Promise.all([opened, warmUp(pool)]);
+    events.onStart?.(total);
     return await ingestSources(
-      store,
+      ready,
       pool,
       listDocuments(paths, maxDocumentBytes),
       {

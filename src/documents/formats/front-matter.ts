@@ -1,10 +1,14 @@
 // A `---` YAML block at the top of a plain-text document (as static-site generators
 // and note tools write them): title, date, url, source, authors, language.
-import { parse as parseYaml } from "yaml";
+import { createRequire } from "node:module";
 import { z } from "zod";
 import { DocumentError } from "../document-error.ts";
 import type { DocumentMeta } from "../../domain/document.ts";
 import { authorsField, dateField, describeIssue, languageField, publisherField, urlField } from "./fields.ts";
+
+/** The YAML parser, loaded on the first front matter: few documents have one, and every analysis thread reads this module. */
+const load = createRequire(import.meta.url);
+const parseYaml = (text: string, options: { maxAliasCount: number }): unknown => (load("yaml") as typeof import("yaml")).parse(text, options);
 
 const frontMatterSchema = z.object({
   title: z.string().nullish(),

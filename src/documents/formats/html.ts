@@ -3,8 +3,7 @@
 // related links and ads; the metadata from the page's own markup, most specific first:
 // JSON-LD (`NewsArticle` and kin), Open Graph and `article:*` meta tags, `<link
 // rel=canonical>`, `<time datetime>`, `<html lang>`, then what Readability found.
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import { createRequire } from "node:module";
 import { countWords } from "../parse.ts";
 import { DocumentError } from "../document-error.ts";
 import type { ParsedDocument } from "../../domain/document.ts";
@@ -14,7 +13,21 @@ import { normalizeLanguage } from "../../domain/language.ts";
 const ARTICLE_TYPES = /(?:^|\b)(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report|LiveBlogPosting)$/;
 
 type Json = Record<string, unknown>;
-type Doc = ReturnType<typeof parseHTML>["document"];
+
+/**
+ * The DOM and Readability, loaded on the first page: every analysis thread reads this
+ * module, most never see HTML, and loading linkedom costs each of them a few hundred
+ * milliseconds of start-up. Both packages ship CommonJS, so the load stays synchronous.
+ */
+const load = createRequire(import.meta.url);
+let libraries: { parseHTML: typeof import("linkedom").parseHTML; Readability: typeof import("@mozilla/readability").Readability } | undefined;
+const domLibraries = () =>
+  (libraries ??= {
+    parseHTML: (load("linkedom") as typeof import("linkedom")).parseHTML,
+    Readability: (load("@mozilla/readability") as typeof import("@mozilla/readability")).Readability,
+  });
+
+type Doc = ReturnType<typeof import("linkedom").parseHTML>["document"];
 type El = NonNullable<ReturnType<Doc["querySelector"]>>;
 
 /** The page's JSON-LD objects that describe an article (in `@graph`s and arrays too). */
@@ -87,6 +100,7 @@ export interface HtmlOptions {
 
 /** An HTML page as an article; a page with no article text is a DocumentError. */
 export function parseHtmlPage(html: string, fileName: string, options: HtmlOptions = {}): ParsedDocument {
+  const { parseHTML, Readability } = domLibraries();
   const { document } = parseHTML(html);
   // The metadata is read before Readability, which rewrites the document as it goes.
   const ld = jsonLdArticles(document);
