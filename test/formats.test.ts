@@ -162,7 +162,11 @@ test("JSON Lines streams: numbered lines, blank lines skipped, a line over the l
     writeFileSync(join(dir, "a.jsonl.gz"), gzipSync(text));
     for (const file of ["a.jsonl", "a.jsonl.gz"]) {
       const lines = [];
-      for await (const line of jsonLines(join(dir, file), 100)) lines.push("bytes" in line ? [line.line, line.bytes.toString().trim()] : [line.line, line.tooLarge]);
+      for await (const line of jsonLines(join(dir, file), 100)) {
+        // Each line owns its memory: a view into the read chunk would carry the whole chunk to an analysis thread.
+        if ("bytes" in line) assert.equal(line.bytes.buffer.byteLength, line.bytes.byteLength, `line ${line.line} is a view into a larger buffer`);
+        lines.push("bytes" in line ? [line.line, Buffer.from(line.bytes).toString().trim()] : [line.line, line.tooLarge]);
+      }
       assert.deepEqual(lines, [[1, '{"a":1}'], [3, '{"b":2}'], [4, 500], [5, '{"c":3}']]);
       assert.equal(await countJsonLines(join(dir, file)), 5);
     }

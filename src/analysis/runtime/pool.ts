@@ -65,8 +65,13 @@ export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
   };
 }
 
-/** Runs a small document through every thread (the hashing one too), so that none starts or loads the model inside a request. */
-export async function warmUp(pool: AnalysisPool): Promise<void> {
+/**
+ * Runs a small document through every analysis thread, so that none starts or loads the
+ * model inside a request or a job; with `hashing` (the server's ingestArticle) the hashing
+ * thread too, which a loader never uses and need not start.
+ */
+export async function warmUp(pool: AnalysisPool, { hashing = false }: { hashing?: boolean } = {}): Promise<void> {
   const bytes = new TextEncoder().encode("Warm-up\n\nAnna Berg said the model was loaded.");
-  await Promise.all([...Array.from({ length: Math.max(pool.threads, 1) }, () => pool.prepare({ bytes, name: "warm-up", maxDocumentBytes: bytes.length })), pool.hash({ bytes, name: "warm-up", maxDocumentBytes: bytes.length })]);
+  const task = { bytes, name: "warm-up", maxDocumentBytes: bytes.length };
+  await Promise.all([...Array.from({ length: Math.max(pool.threads, 1) }, () => pool.prepare(task)), ...(hashing ? [pool.hash(task)] : [])]);
 }

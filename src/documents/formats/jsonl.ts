@@ -8,7 +8,7 @@ import type { Readable } from "node:stream";
 
 export const isJsonLinesFile = (name: string): boolean => /\.(?:jsonl|ndjson)(?:\.gz)?$/i.test(name);
 
-export type JsonLine = { line: number; bytes: Buffer } | { line: number; tooLarge: number };
+export type JsonLine = { line: number; bytes: Uint8Array } | { line: number; tooLarge: number };
 
 function open(file: string): Readable {
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
@@ -28,7 +28,15 @@ export async function* jsonLines(file: string, maxBytes: number): AsyncGenerator
     line++;
     if (skipping) yield { line, tooLarge: size };
     else if (size > 0) {
-      const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
+      // A line of its own memory, never a view into the read chunk: a view posted to an
+      // analysis thread carries its whole 1 MiB chunk along (structured cloning copies a
+      // typed array's entire buffer), a copy per line and held in the thread's queue.
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const part of parts) {
+        bytes.set(part, at);
+        at += part.length;
+      }
       if (!isBlank(bytes)) yield { line, bytes };
     }
     parts = [];
@@ -51,7 +59,7 @@ export async function* jsonLines(file: string, maxBytes: number): AsyncGenerator
   if (size > 0 || skipping) yield* finish();
 }
 
-function isBlank(bytes: Buffer): boolean {
+function isBlank(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
   return true;
 }
