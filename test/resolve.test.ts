@@ -449,3 +449,22 @@ test("a one-word name takes its type from the article: a named person's surname,
   const u = resolveArticle({ mentions: mentionsIn(uk, [["PERSON", "Liam Fox"], ["PERSON", "Fox", 1]]), quotes: [] }, uk);
   assert.deepEqual(u.entities.map((e) => [e.type, e.key, e.mentionCount]), [["PERSON", "liam fox", 2]]);
 });
+
+test("a suffixed name is one person with its plain form, unless the article names two generations as kin", () => {
+  const one = "Walter K. Odunsi Jr. opened the bridge. Walter Odunsi thanked the builders. Mr. Odunsi left early.";
+  const r = resolveArticle({ mentions: mentionsIn(one, [["PERSON", "Walter K. Odunsi Jr."], ["PERSON", "Walter Odunsi"], ["PERSON", "Mr. Odunsi"]]), quotes: [] }, one);
+  const people = r.entities.filter((e) => e.type === "PERSON");
+  assert.deepEqual(people.map((e) => e.key), ["walter odunsi jr"]);
+  assert.equal(people[0]!.mentionCount, 3);
+  // Partial: corpus resolution joins it to `walter odunsi` unless an article tells the two apart.
+  assert.deepEqual(people[0]!.evidence && { partial: people[0]!.evidence.partial, surname: people[0]!.evidence.surname }, { partial: true, surname: "walter odunsi" });
+  const kin = "Walter Odunsi Jr. opened the bridge his father, Walter Odunsi, had planned.";
+  const k = resolveArticle({ mentions: mentionsIn(kin, [["PERSON", "Walter Odunsi Jr."], ["PERSON", "Walter Odunsi"]]), quotes: [] }, kin);
+  assert.deepEqual(k.entities.map((e) => e.key), ["walter odunsi jr", "walter odunsi"]);
+  assert.deepEqual(k.entities.map((e) => e.evidence?.partial), [false, false]);
+  const two = "Walter Odunsi Sr. and Walter Odunsi Jr. opened the bridge.";
+  const t = resolveArticle({ mentions: mentionsIn(two, [["PERSON", "Walter Odunsi Sr."], ["PERSON", "Walter Odunsi Jr."]]), quotes: [] }, two);
+  assert.deepEqual(t.entities.map((e) => [e.key, e.evidence?.partial]), [["walter odunsi sr", false], ["walter odunsi jr", false]]);
+  // A monarch's numeral is no generational suffix.
+  assert.equal(normalizeName("PERSON", "Richard III"), "richard iii");
+});

@@ -16,7 +16,7 @@
 import type { Extraction, Mention } from "../domain/extraction.ts";
 import type { EntityType } from "../domain/entity-types.ts";
 import type { Evidence, ResolvedArticle, ResolvedEntity, ResolvedMention, ResolvedQuote } from "../domain/resolved.ts";
-import { honorificGender, normalizeName, personDisplayName, personNameParts } from "./normalize.ts";
+import { honorificGender, keyWithoutSuffix, normalizeName, personDisplayName, personNameParts } from "./normalize.ts";
 import { givenNameGender } from "../lexicon/names.ts";
 import { lookupCountry } from "../lexicon/countries.ts";
 import { cityCandidates, lookupCity, isUsStateName } from "../lexicon/places.ts";
@@ -38,6 +38,8 @@ interface Group {
   mergedInto: Group | null;
   /** People: the gender its honorifics give (`Mr`, `Mrs`); a bare surname's groups are split by it. */
   cue: "m" | "f" | null;
+  /** A name with a generational suffix (`Donald Trump Jr.`) that its article tells apart from another generation. */
+  generation?: boolean;
 }
 
 /** A bare surname said with a gendered honorific keeps its own group: `Mr. Clinton` and `Mrs. Clinton` are two people. */
@@ -133,6 +135,7 @@ function indexBy(groups: readonly Group[], keysOf: (g: Group) => string[]): Map<
  * longer form); then a bare surname joins the only full name ending with it.
  */
 function mergePeople(groups: Group[], groupOf: Map<Mention, Group>, text: string): void {
+  mergeGenerations(groups, text);
   const full = groups.filter((g) => g.type === "PERSON" && !isOneName(g));
   const longByEnds = indexBy(
     full.filter((g) => g.key.split(" ").length > 2),
@@ -141,14 +144,15 @@ function mergePeople(groups: Group[], groupOf: Map<Mention, Group>, text: string
   for (const g of full) {
     if (g.key.split(" ").length === 2) mergeIfUnique(g, longByEnds.get(g.key) ?? []);
   }
-  const byLast = indexBy(full, (g) => [lastWord(g.key)]);
+  // `Mr. Biden` → `Joseph R. Biden Jr.`: a suffixed name ends with its surname before the suffix.
+  const byLast = indexBy(full, (g) => [lastWord(keyWithoutSuffix(g.key) ?? g.key)]);
   const alone: Group[] = [];
   for (const g of groups) {
     if (g.type !== "PERSON" || !isOneName(g)) continue;
     const key = baseKey(g.key);
     let candidates = byLast.get(lastWord(key)) ?? [];
     // `al assad` must end the full name as a whole; a bare `assad` only its last word.
-    if (key.includes(" ")) candidates = candidates.filter((f) => f.key.endsWith(` ${key}`));
+    if (key.includes(" ")) candidates = candidates.filter((f) => (keyWithoutSuffix(f.key) ?? f.key).endsWith(` ${key}`));
     // `Mr. Clinton` is not Hillary Clinton: an honorific's gender must fit the full name's.
     if (g.cue) candidates = candidates.filter((f) => compatible(g.cue, groupGender(f)));
     mergeIfUnique(g, candidates);
@@ -178,6 +182,26 @@ function mergePeople(groups: Group[], groupOf: Map<Mention, Group>, text: string
   for (const g of groups) {
     if (g.type !== "PERSON" || g.mergedInto || g.key.includes(" ")) continue;
     mergeIfUnique(g, byFirst.get(g.key) ?? []);
+  }
+}
+
+/** Words by which an article says that two people share a name: a parent and a child. */
+const KINSHIP = /\b(?:son|sons|father|dad|junior|senior|namesake|grandson|grandfather|elder|younger)\b/iu;
+
+/**
+ * `Joseph R. Biden Jr.` and `Joe Biden` in one article are one person: the plain name
+ * joins the suffixed one. The article tells two generations apart when it names two
+ * suffixes (`Douglas Fairbanks Sr.` and `Jr.`), or the plain name beside the suffixed
+ * one and says they are kin (`Donald Trump Jr., the president's son`); those names are
+ * then marked, and corpus resolution keeps their key apart from the plain one everywhere.
+ */
+function mergeGenerations(groups: readonly Group[], text: string): void {
+  const people = new Map(groups.filter((g) => g.type === "PERSON").map((g) => [g.key, g]));
+  const suffixed = indexBy([...people.values()].filter((g) => keyWithoutSuffix(g.key) !== null), (g) => [keyWithoutSuffix(g.key) as string]);
+  for (const [plainKey, named] of suffixed) {
+    const plain = people.get(plainKey);
+    if (named.length > 1 || (plain && KINSHIP.test(text))) for (const g of named) g.generation = true;
+    else if (plain) merge(plain, named[0] as Group);
   }
 }
 
@@ -523,6 +547,9 @@ function evidenceOf(g: Group, mentions: readonly Mention[], club: ClubRole): Evi
     const parts = personNameParts(g.own[0]?.text ?? mentions[0]?.text ?? "");
     // `D. Gough`: an initial and a surname are a partial name that keeps its initial.
     const initial = /^\p{L} \S+$/u.test(g.key) ? g.key.charAt(0) : null;
+    // `Joseph R. Biden Jr.`: partial, to be joined to `joseph biden` unless some article tells them apart.
+    const plain = g.generation ? null : keyWithoutSuffix(g.key);
+    if (plain) return { forms, partial: true, surname: plain, given: null, gender: groupGender(g, mentions), acronym: null };
     const full = !isOneName(g) && !initial;
     const surname = full || initial ? parts.surname : baseKey(g.key);
     return { forms, partial: !full, surname, given: full ? parts.given : initial, gender: groupGender(g, mentions), acronym: null };

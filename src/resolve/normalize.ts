@@ -152,6 +152,17 @@ export const ROYAL_STYLES = new Set(["king", "queen", "prince", "princess", "pop
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 
 /**
+ * The key of a full name without its generational suffix (`joseph biden jr` →
+ * `joseph biden`), or null when it has none; a one-word name with a numeral is a
+ * monarch's (`richard iii`) and has none. Whether the two keys are one person is
+ * decided from the corpus (corpus.ts, linkSuffixed).
+ */
+export function keyWithoutSuffix(key: string): string | null {
+  const words = key.split(" ");
+  return words.length > 2 && SUFFIXES.has(words[words.length - 1] as string) ? words.slice(0, -1).join(" ") : null;
+}
+
+/**
  * `Hillary Rodham Clinton` → `hillary clinton`: middle names are used or left out by
  * outlet and never tell two people apart here; particles before the surname (`van der`),
  * a generational suffix and a name of initials stay.
