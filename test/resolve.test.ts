@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { extract } from "../src/analysis/index.ts";
 import { resolveArticle } from "../src/resolve/index.ts";
 import { normalizeName } from "../src/resolve/normalize.ts";
+import { sportOf } from "../src/lexicon/sports.ts";
 import { parseDocument } from "../src/documents/parse.ts";
 import type { Extraction, Mention } from "../src/domain/extraction.ts";
 import type { EntityType } from "../src/domain/entity-types.ts";
@@ -388,7 +389,8 @@ test("clubs: a place before a player's position is a club's, and a game report's
   );
   assert.deepEqual(
     r.entities.filter((e) => e.type === "ORGANIZATION").map((e) => [e.key, e.evidence?.partial, e.evidence?.surname]),
-    [["norwich", true, "norwich"], ["sunderland", true, "sunderland"]],
+    // A striker plays soccer: a club named by its town is keyed with the sport, its town kept for linking.
+    [["norwich (soccer)", true, "norwich"], ["sunderland (soccer)", true, "sunderland"]],
   );
   // Without a position after it a city stays what it was.
   const plain = "Norwich said on Monday that Sunderland would pay.";
@@ -467,4 +469,54 @@ test("a suffixed name is one person with its plain form, unless the article name
   assert.deepEqual(t.entities.map((e) => [e.key, e.evidence?.partial]), [["walter odunsi sr", false], ["walter odunsi jr", false]]);
   // A monarch's numeral is no generational suffix.
   assert.equal(normalizeName("PERSON", "Richard III"), "richard iii");
+});
+
+test("the sport of a report: the one it names, or whose posts and feats it names, most", () => {
+  assert.equal(sportOf("Results of rugby union matches on Saturday, after the Scottish premier league games."), "rugby union");
+  assert.equal(sportOf("The batsman was out lbw after two wickets fell before lunch."), "cricket");
+  assert.equal(sportOf("English soccer league standings after Saturday's matches."), "soccer");
+  assert.equal(sportOf("Rugby league semifinal: the Bulls lost by six points."), "rugby league");
+  assert.equal(sportOf("The council met on Monday to discuss the budget."), null);
+  // Named as often as each other: no sport.
+  assert.equal(sportOf("A cricket ground and a tennis club share the park."), null);
+});
+
+test("a country in a team sport's report is its national side, keyed by the sport; where it is a place it stays one", () => {
+  const cricket = "England beat Pakistan by five wickets. The bowler took three wickets for England. Rain fell in England all week.";
+  const r = resolveArticle(
+    { mentions: mentionsIn(cricket, [["PLACE", "England"], ["PLACE", "Pakistan"], ["PLACE", "England", 1], ["PLACE", "England", 2]]), quotes: [] },
+    cricket,
+  );
+  assert.deepEqual(
+    r.entities.map((e) => [e.type, e.key, e.mentionCount]),
+    [["ORGANIZATION", "england (cricket)", 2], ["ORGANIZATION", "pakistan (cricket)", 1], ["PLACE", "england", 1]],
+  );
+  const soccer = "England's midfielder scored twice as England beat Moldova in a World Cup qualifier.";
+  const s = resolveArticle({ mentions: mentionsIn(soccer, [["PLACE", "England"], ["PLACE", "England", 1], ["PLACE", "Moldova"]]), quotes: [] }, soccer);
+  assert.deepEqual(s.entities.map((e) => e.key), ["england (soccer)", "moldova (soccer)"]);
+  // Nationalities in parentheses and datelines name the country; outside sport nothing changes.
+  const table = "Rugby union results: Dinamo ( Russia ) 21 Bath 19. MOSCOW , Russia: rugby in the rain.";
+  const t = resolveArticle({ mentions: mentionsIn(table, [["PLACE", "Russia"], ["PLACE", "Russia", 1]]), quotes: [] }, table);
+  assert.deepEqual(t.entities.map((e) => e.type), ["PLACE"]);
+  const news = "England beat the deadline for the new budget.";
+  const n = resolveArticle({ mentions: mentionsIn(news, [["PLACE", "England"]]), quotes: [] }, news);
+  assert.deepEqual(n.entities.map((e) => e.type), ["PLACE"]);
+});
+
+test("a club named by its town is a different club in each sport", () => {
+  const key = (text: string) =>
+    resolveArticle({ mentions: mentionsIn(text, [["ORGANIZATION", "Northampton"], ["ORGANIZATION", "Leicester"], ["ORGANIZATION", "Wigan"]]), quotes: [] }, text).entities.map((e) => e.key);
+  assert.deepEqual(key("Soccer results: Northampton 1 Leicester 0, Wigan 2 Bury 2; the striker scored."), ["northampton (soccer)", "leicester (soccer)", "wigan (soccer)"]);
+  assert.deepEqual(key("Rugby union results: Northampton 46 Leicester 20, Wigan 13 Bath 56; four tries."), ["northampton (rugby union)", "leicester (rugby union)", "wigan (rugby union)"]);
+  // No sport named: the key stays the town's.
+  assert.deepEqual(key("Results: Northampton 1 Leicester 0, Wigan 2 Bury 2."), ["northampton", "leicester", "wigan"]);
+});
+
+test("a department's name in either order, and the Treasury by its own name, give one key", () => {
+  for (const name of ["U.S. Treasury Department", "U.S. Treasury", "the US Department of the Treasury"]) assert.equal(normalizeName("ORGANIZATION", name), "us treasury", name);
+  for (const name of ["Treasury", "Treasury Department", "Department of the Treasury"]) assert.equal(normalizeName("ORGANIZATION", name), "treasury", name);
+  assert.equal(normalizeName("ORGANIZATION", "Justice Department"), normalizeName("ORGANIZATION", "Department of Justice"));
+  assert.equal(normalizeName("ORGANIZATION", "Finance Ministry"), normalizeName("ORGANIZATION", "Ministry of Finance"));
+  // A country's ministry is not another's.
+  assert.notEqual(normalizeName("ORGANIZATION", "Russian Foreign Ministry"), normalizeName("ORGANIZATION", "Chinese Foreign Ministry"));
 });

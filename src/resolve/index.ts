@@ -23,6 +23,7 @@ import { cityCandidates, lookupCity, isUsStateName } from "../lexicon/places.ts"
 import { hasOrgKeyword, isKnownOrganization, isMediaName } from "../lexicon/organizations.ts";
 import { COMPASS_WORDS, NON_ENTITY_TAILS, NON_NAME_WORDS } from "../lexicon/words.ts";
 import { attachDemonyms, choosePlaces, placeGeo, type PlaceChoice } from "./places.ts";
+import { sportOf } from "../lexicon/sports.ts";
 
 export { normalizeName } from "./normalize.ts";
 
@@ -40,6 +41,8 @@ interface Group {
   cue: "m" | "f" | null;
   /** A name with a generational suffix (`Donald Trump Jr.`) that its article tells apart from another generation. */
   generation?: boolean;
+  /** A club named by its town alone in a report of this sport: its entity key says the sport (`northampton (soccer)`). */
+  sport?: string;
 }
 
 /** A bare surname said with a gendered honorific keeps its own group: `Mr. Clinton` and `Mrs. Clinton` are two people. */
@@ -444,6 +447,57 @@ function clubRoles(groups: readonly Group[], text: string): Map<Group, ClubRole>
   return roles;
 }
 
+/** Sports played by sides: a town's or country's name in their reports may name a club or a national side. */
+const TEAM_SPORTS = new Set(["soccer", "rugby union", "rugby league", "cricket", "baseball", "basketball", "ice hockey", "american football"]);
+/** Team competitions of a sport played by individuals: a country is a side in their reports. */
+const TEAM_EVENTS = /\b(?:fed cup|davis cup|ryder cup|walker cup|solheim cup)\b/iu;
+
+/** The sport of a report whose town or country names may be sides (a team sport, or a team event of another), else null. */
+function teamSportOf(text: string): string | null {
+  const sport = sportOf(text);
+  return sport && (TEAM_SPORTS.has(sport) || TEAM_EVENTS.test(text)) ? sport : null;
+}
+
+/**
+ * Words before a country's name that make it the place (`in Moldova`, `tour of
+ * Australia`), a place it qualifies (`BIRMINGHAM , England`) or a nationality in
+ * parentheses (`Dinamo ( Russia )`); after any other words a country in a team sport's
+ * report is its side (`England beat Pakistan`, `lost to England`, and `Spain at
+ * Belgium`: one is in a country, not at it, so `at` names the host side).
+ */
+const COUNTRY_AS_PLACE_BEFORE = /(?:\b(?:in|near|from|of|across|around|outside|inside|within|into|throughout|toured?|visited)\s+(?:the\s+)?|\p{Lu}[\p{L}.'-]*\s*,\s*|\(\s*)$/iu;
+
+/**
+ * The sport of the national side a mention names, or null: in a report of a team sport,
+ * a country's name (`England`, `Belgium`) not in a place's context names the country's
+ * side in that sport, a body that differs by sport (England's cricket and football sides).
+ */
+function nationalSides(text: string): (m: Mention) => string | null {
+  let sport: string | null | undefined;
+  return (m) => {
+    if (m.type === "PERSON" || !lookupCountry(m.text)) return null;
+    sport ??= teamSportOf(text);
+    if (!sport || COUNTRY_AS_PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start))) return null;
+    return sport;
+  };
+}
+
+/**
+ * `Northampton` as a club in a soccer report and in a rugby report are two clubs (the
+ * town's football and rugby clubs): an organization named by its town alone, in a report
+ * of a team sport, is keyed with the sport. Its town still links it to the club named
+ * with it (evidenceOf keeps the plain place).
+ */
+function markTownClubs(groups: readonly Group[], text: string): void {
+  let sport: string | null | undefined;
+  for (const g of groups) {
+    if (g.type !== "ORGANIZATION" || g.mergedInto || !isPlaceName(g.key)) continue;
+    sport ??= teamSportOf(text);
+    if (!sport) return;
+    g.sport = sport;
+  }
+}
+
 /**
  * `In Detroit, Todd Van Poppel pitched a five-hitter as the Tigers blanked the Kansas City
  * Royals`: in an article about clubs, a sentence that opens with a place and names one
@@ -528,7 +582,7 @@ function buildEntity(g: Group, club: ClubRole = null): ResolvedEntity {
   for (const m of mentions) if (!aliases.includes(m.text)) aliases.push(m.text);
   const entity: ResolvedEntity = {
     type: g.type,
-    key: g.key,
+    key: g.sport ? `${g.key} (${g.sport})` : g.key,
     name,
     aliases,
     mentionCount: mentions.length,
@@ -597,7 +651,9 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   const spans = extraction.mentions.filter((m) => text.slice(m.start, m.end) === m.text);
   const kept = spans.filter((m) => !namesNoBody(m));
   const typeOf = bareNameTypes(kept);
+  const side = nationalSides(text);
   const valid = kept.map((m) => {
+    if (side(m)) return m.type === "ORGANIZATION" ? m : retype(m, "ORGANIZATION");
     if (m.type === "ORGANIZATION" && lookupCountry(m.text)) return retype(m, "PLACE");
     const type = typeOf(m);
     return type === m.type ? m : retype(m, type);
@@ -605,7 +661,9 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   const placeChoices = choosePlaces(valid, text);
   for (const m of valid) {
     const choice = placeChoices.get(m);
-    let key = choice?.key ?? normalizeName(m.type, m.text);
+    const sideOf = side(m);
+    // A national side is keyed by its country and sport (`england (cricket)`), never merged with a body named after the country.
+    let key = sideOf ? `${normalizeName("PLACE", m.text)} (${sideOf})` : (choice?.key ?? normalizeName(m.type, m.text));
     if (key === "") continue;
     const cue = m.type === "PERSON" && (isSurnameOnly(key) || personNameParts(m.text).words === 1) ? honorificGender(m.text) : null;
     if (cue) key = `${key} (${cue})`;
@@ -636,13 +694,14 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   const entityOf = new Map<Group, ResolvedEntity>();
   const entities: ResolvedEntity[] = [];
   const clubs = clubRoles(groups, text);
+  markTownClubs(groups, text);
   const resolvedMentions: ResolvedMention[] = [];
   for (const g of groups) {
     if (g.mergedInto || g.mentions.length === 0) continue;
     const e = buildEntity(g, clubs.get(g) ?? null);
     entityOf.set(g, e);
     entities.push(e);
-    for (const m of g.mentions) resolvedMentions.push({ type: g.type, key: g.key, start: m.start, end: m.end });
+    for (const m of g.mentions) resolvedMentions.push({ type: g.type, key: e.key, start: m.start, end: m.end });
   }
   resolvedMentions.sort((a, b) => a.start - b.start);
   // A name that is no entity (`French Open`) still holds no demonym.
