@@ -21,7 +21,7 @@
 //   particle (`Donald Trump-led` is caught by `-led`).
 // - Type sanity of the 100 organizations and 100 people with the most mentions: flagged
 //   automatically when the name is a country or a US state (`UK`, `US`; a city is not
-//   flagged: `Liverpool` is a club), or a person's name is a known organization; the lists
+//   flagged: `Liverpool` is a club; nor a national side, keyed with its sport), or a person's name is a known organization; the lists
 //   are printed (with `--list`) for a reader's judgement of the rest (films, products,
 //   laws, first-name fragments).
 
@@ -184,7 +184,8 @@ function report(people: EntityRow[], orgs: EntityRow[], aliases: Map<number, str
   for (const { p, problem } of titled) console.log(`  ${p.name} (${p.mentions}): ${problem}`);
 
   // ---- type sanity
-  const orgFlags = orgs.slice(0, 100).map((o) => ({ e: o, flag: isPlaceName(o.name) ? "a place" : null }));
+  // A national side (`england (rugby union)`, src/resolve/index.ts) is an organization named by its country.
+  const orgFlags = orgs.slice(0, 100).map((o) => ({ e: o, flag: isPlaceName(o.name) && !/ \([a-z ]+\)$/u.test(o.key) ? "a place" : null }));
   const personFlags = people.slice(0, 100).map((p) => ({ e: p, flag: isPlaceName(p.name) ? "a place" : isKnownOrganization(p.name) ? "an organization" : null }));
   const wrongOrgs = orgFlags.filter((f) => f.flag);
   const wrongPeople = personFlags.filter((f) => f.flag);

@@ -23,7 +23,7 @@ const SPORT_MARKERS: readonly (readonly [sport: string, name: RegExp, words: Reg
   ["soccer", /\b(?:soccer|association football)\b/giu, /\b(?:footballers?|striker|midfielder|goalkeeper|uefa|fifa|world cup qualifier|serie a|bundesliga|la liga)\b/giu],
   ["rugby union", /\b(?:rugby union|rugby(?! league))\b/giu, /\b(?:scrum-half|fly-half|flanker|heineken cup|tries)\b/giu],
   ["rugby league", /\brugby league\b/giu, /\bsuper league\b/giu],
-  ["cricket", /\bcricket\b/giu, /\b(?:cricketers?|wickets?|batsman|batsmen|bowler|one-day(?:er)?|test match|lbw|county championship|close of play)\b/giu],
+  ["cricket", /\bcricket\b/giu, /\b(?:cricketers?|wickets?|innings|batsman|batsmen|bowler|one-day(?:er)?|test match|lbw|county championship|close of play)\b/giu],
   ["tennis", /\btennis\b/giu, /\b(?:fed cup|davis cup|tiebreak|wimbledon)\b/giu],
   ["baseball", /\bbaseball\b/giu, /\b(?:pitcher|shortstop|home runs?|homers?|rbi)\b/giu],
   ["basketball", /\bbasketball\b/giu, /\b(?:nba|rebounds)\b/giu],
@@ -33,10 +33,16 @@ const SPORT_MARKERS: readonly (readonly [sport: string, name: RegExp, words: Reg
 
 /** A sport named outright weighs this many of its other markers. */
 const NAMED_WEIGHT = 3;
+/**
+ * The least weight that makes a report one about its sport, unless it is a sports report
+ * (isSportsReport): two posts or feats, or the sport named; one in passing is not enough
+ * (`a cricket sponsorship`, `an NFL owner`).
+ */
+const MIN_WEIGHT = 2;
 
 let lastSport: { text: string; sport: string | null } | undefined;
 
-/** The sport a report is about: the one it names (or whose markers it names) most, and more than any other; else null. */
+/** The sport a report is about: the one it names (or whose markers it names) most, at least MIN_WEIGHT and more than any other; else null. */
 export function sportOf(text: string): string | null {
   if (lastSport?.text === text) return lastSport.sport;
   let best: string | null = null;
@@ -47,6 +53,7 @@ export function sportOf(text: string): string | null {
     if (n > top) [best, top, second] = [sport, n, top];
     else if (n > second) second = n;
   }
-  lastSport = { text, sport: top > second ? best : null };
+  lastSport = { text, sport: top >= (isSportsReport(text) ? 1 : MIN_WEIGHT) && top > second ? best : null };
   return lastSport.sport;
 }
+

@@ -147,15 +147,16 @@ function mergePeople(groups: Group[], groupOf: Map<Mention, Group>, text: string
   for (const g of full) {
     if (g.key.split(" ").length === 2) mergeIfUnique(g, longByEnds.get(g.key) ?? []);
   }
-  // `Mr. Biden` → `Joseph R. Biden Jr.`: a suffixed name ends with its surname before the suffix.
-  const byLast = indexBy(full, (g) => [lastWord(keyWithoutSuffix(g.key) ?? g.key)]);
+  // A suffixed name (`Donald Trump Jr.`) is no bare surname's target here: `Mr. Trump` beside
+  // it is as often the father; corpus resolution links the surname.
+  const byLast = indexBy(full, (g) => [lastWord(g.key)]);
   const alone: Group[] = [];
   for (const g of groups) {
     if (g.type !== "PERSON" || !isOneName(g)) continue;
     const key = baseKey(g.key);
     let candidates = byLast.get(lastWord(key)) ?? [];
     // `al assad` must end the full name as a whole; a bare `assad` only its last word.
-    if (key.includes(" ")) candidates = candidates.filter((f) => (keyWithoutSuffix(f.key) ?? f.key).endsWith(` ${key}`));
+    if (key.includes(" ")) candidates = candidates.filter((f) => f.key.endsWith(` ${key}`));
     // `Mr. Clinton` is not Hillary Clinton: an honorific's gender must fit the full name's.
     if (g.cue) candidates = candidates.filter((f) => compatible(g.cue, groupGender(f)));
     mergeIfUnique(g, candidates);
@@ -452,7 +453,7 @@ const TEAM_SPORTS = new Set(["soccer", "rugby union", "rugby league", "cricket",
 /** Team competitions of a sport played by individuals: a country is a side in their reports. */
 const TEAM_EVENTS = /\b(?:fed cup|davis cup|ryder cup|walker cup|solheim cup)\b/iu;
 
-/** The sport of a report whose town or country names may be sides (a team sport, or a team event of another), else null. */
+/** The sport of a sports report whose town or country names may be sides (a team sport, or a team event of another), else null. */
 function teamSportOf(text: string): string | null {
   const sport = sportOf(text);
   return sport && (TEAM_SPORTS.has(sport) || TEAM_EVENTS.test(text)) ? sport : null;
@@ -476,7 +477,7 @@ function nationalSides(text: string): (m: Mention) => string | null {
   let sport: string | null | undefined;
   return (m) => {
     if (m.type === "PERSON" || !lookupCountry(m.text)) return null;
-    sport ??= teamSportOf(text);
+    if (sport === undefined) sport = teamSportOf(text);
     if (!sport || COUNTRY_AS_PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start))) return null;
     return sport;
   };
@@ -492,7 +493,7 @@ function markTownClubs(groups: readonly Group[], text: string): void {
   let sport: string | null | undefined;
   for (const g of groups) {
     if (g.type !== "ORGANIZATION" || g.mergedInto || !isPlaceName(g.key)) continue;
-    sport ??= teamSportOf(text);
+    if (sport === undefined) sport = teamSportOf(text);
     if (!sport) return;
     g.sport = sport;
   }
