@@ -18,15 +18,16 @@ export function isSportsReport(text: string): boolean {
  * Words that name one sport, or a post, event or feat found in that sport only. A club
  * named by its town (`Northampton`) or a national side named by its country (`England`)
  * is a different body in each sport, so resolution keys them by the report's sport.
+ * No word that is also common outside sport (`tries`, `rebounds`).
  */
 const SPORT_MARKERS: readonly (readonly [sport: string, name: RegExp, words: RegExp])[] = [
   ["soccer", /\b(?:soccer|association football)\b/giu, /\b(?:footballers?|striker|midfielder|goalkeeper|uefa|fifa|world cup qualifier|serie a|bundesliga|la liga)\b/giu],
-  ["rugby union", /\b(?:rugby union|rugby(?! league))\b/giu, /\b(?:scrum-half|fly-half|flanker|heineken cup|tries)\b/giu],
+  ["rugby union", /\b(?:rugby union|rugby(?! league))\b/giu, /\b(?:scrum-half|fly-half|flanker|heineken cup|try-scorer)\b/giu],
   ["rugby league", /\brugby league\b/giu, /\bsuper league\b/giu],
   ["cricket", /\bcricket\b/giu, /\b(?:cricketers?|wickets?|innings|batsman|batsmen|bowler|one-day(?:er)?|test match|lbw|county championship|close of play)\b/giu],
   ["tennis", /\btennis\b/giu, /\b(?:fed cup|davis cup|tiebreak|wimbledon)\b/giu],
   ["baseball", /\bbaseball\b/giu, /\b(?:pitcher|shortstop|home runs?|homers?|rbi)\b/giu],
-  ["basketball", /\bbasketball\b/giu, /\b(?:nba|rebounds)\b/giu],
+  ["basketball", /\bbasketball\b/giu, /\b(?:nba|slam dunk)\b/giu],
   ["ice hockey", /\b(?:ice hockey|hockey)\b/giu, /\b(?:nhl|power-play goal)\b/giu],
   ["american football", /\bamerican football\b/giu, /\b(?:nfl|quarterback|touchdowns?)\b/giu],
 ];
