@@ -490,13 +490,10 @@ function nationalSides(text: string): (m: Mention) => string | null {
  * with it (evidenceOf keeps the plain place).
  */
 function markTownClubs(groups: readonly Group[], text: string): void {
-  let sport: string | null | undefined;
-  for (const g of groups) {
-    if (g.type !== "ORGANIZATION" || g.mergedInto || !isPlaceName(g.key)) continue;
-    if (sport === undefined) sport = teamSportOf(text);
-    if (!sport) return;
-    g.sport = sport;
-  }
+  // The sport first: it is remembered for the text, and most reports have none.
+  const sport = groups.some((g) => g.type === "ORGANIZATION") ? teamSportOf(text) : null;
+  if (!sport) return;
+  for (const g of groups) if (g.type === "ORGANIZATION" && !g.mergedInto && isPlaceName(g.key)) g.sport = sport;
 }
 
 /**
@@ -652,9 +649,15 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   const spans = extraction.mentions.filter((m) => text.slice(m.start, m.end) === m.text);
   const kept = spans.filter((m) => !namesNoBody(m));
   const typeOf = bareNameTypes(kept);
-  const side = nationalSides(text);
+  const sideOf = nationalSides(text);
+  const sides = new Map<Mention, string>();
   const valid = kept.map((m) => {
-    if (side(m)) return m.type === "ORGANIZATION" ? m : retype(m, "ORGANIZATION");
+    const sport = sideOf(m);
+    if (sport) {
+      const side = m.type === "ORGANIZATION" ? m : retype(m, "ORGANIZATION");
+      sides.set(side, sport);
+      return side;
+    }
     if (m.type === "ORGANIZATION" && lookupCountry(m.text)) return retype(m, "PLACE");
     const type = typeOf(m);
     return type === m.type ? m : retype(m, type);
@@ -662,9 +665,9 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   const placeChoices = choosePlaces(valid, text);
   for (const m of valid) {
     const choice = placeChoices.get(m);
-    const sideOf = side(m);
+    const side = sides.get(m);
     // A national side is keyed by its country and sport (`england (cricket)`), never merged with a body named after the country.
-    let key = sideOf ? `${normalizeName("PLACE", m.text)} (${sideOf})` : (choice?.key ?? normalizeName(m.type, m.text));
+    let key = side ? `${normalizeName("PLACE", m.text)} (${side})` : (choice?.key ?? normalizeName(m.type, m.text));
     if (key === "") continue;
     const cue = m.type === "PERSON" && (isSurnameOnly(key) || personNameParts(m.text).words === 1) ? honorificGender(m.text) : null;
     if (cue) key = `${key} (${cue})`;
