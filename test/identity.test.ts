@@ -14,7 +14,7 @@ import { openDb, type DbHandle } from "../src/store/client.ts";
 import { Prisma } from "../src/store/generated/sqlite/client.ts";
 import { loadDocuments } from "../src/ingest/load.ts";
 import { toGlobalId } from "../src/graphql/ids.ts";
-import { linkPerson, chooseName } from "../src/resolve/corpus.ts";
+import { linkPerson, linkSuffixed, chooseName } from "../src/resolve/corpus.ts";
 
 /** Invented articles whose people and organizations are named differently from one to the next. */
 const STORIES: Record<string, string> = {
@@ -34,6 +34,10 @@ const STORIES: Record<string, string> = {
   "j-william.txt": "Award speech\n\nWilliam Okonkwo thanked his family for the award.\n",
   "o-table.txt": "Standings\n\nBaseball standings after Friday's games:\nCHICAGO 72 64 .529 9\nBRAMPTON 70 66 .515 11\nNEWPORT 61 75 .449 20\nHOUSTON 60 76 .441 21\n",
   "p-report.txt": "Beavers win\n\nThe Brampton Beavers beat the Newport Rovers 5-3 on Friday in Newport. The Beavers lead the league.\n",
+  "q-junior.txt": "Bridge opens\n\nWalter K. Odunsi Jr. opened the bridge in Lagos on Monday.\n",
+  "r-walter.txt": "Bridge praised\n\nWalter Odunsi praised the builders of the bridge.\n",
+  "s-sons.txt": "Mill sold\n\nHarold Mbeki Jr. sold the mill that his father, Harold Mbeki, built in 1960.\n",
+  "t-harold.txt": "Mill reopens\n\nHarold T. Mbeki Jr. reopened the mill in Durban.\n",
 };
 
 function writeStories(dir: string): string[] {
@@ -78,6 +82,8 @@ test("a one-word name joins the full name of the corpus that fits, or stays apar
   assert.equal(linkPerson({ ...base, gender: null, inArticle: both }, quandts, []), "quandt", "its article names both once");
   assert.equal(linkPerson({ ...base, gender: "f", inArticle: none }, [quandts[0]!], []), "quandt (f)", "a woman stays apart from the men");
   assert.equal(linkPerson({ ...base, key: "h quandt", initial: "h", gender: null }, quandts, []), "helen quandt", "an initial must fit the given name");
+  assert.equal(linkSuffixed("walter odunsi jr", "walter odunsi", false), "walter odunsi");
+  assert.equal(linkSuffixed("harold mbeki jr", "harold mbeki", true), "harold mbeki jr");
   assert.equal(chooseName([{ name: "Hillary Rodham Clinton", count: 2, full: true }, { name: "Hillary Clinton", count: 9, full: true }, { name: "Clinton", count: 30, full: false }]), "Hillary Clinton");
   assert.equal(chooseName([{ name: "GOP", count: 9, full: true }, { name: "Republican Party", count: 3, full: true }], true), "Republican Party");
 });
@@ -132,7 +138,12 @@ for (const { name, skip, make } of await backends()) {
         // A table names clubs by their city: each joins the one club of the corpus named with it.
         assert.deepEqual(await holder(h, "organization", "BRAMPTON"), ["brampton beavers=Brampton Beavers"]);
         assert.deepEqual(await holder(h, "organization", "NEWPORT"), ["newport rovers=Newport Rovers"]);
-        assert.deepEqual(await holder(h, "organization", "CHICAGO"), ["chicago=CHICAGO"]);
+        // No club named with Chicago: it stays the table's, keyed with the report's sport.
+        assert.deepEqual(await holder(h, "organization", "CHICAGO"), ["chicago (baseball)=CHICAGO"]);
+        // A suffixed name joins its plain form; where an article names father and son, it stays apart everywhere.
+        assert.deepEqual(await holder(h, "person", "Walter K. Odunsi Jr."), ["walter odunsi=Walter Odunsi"]);
+        assert.deepEqual(await holder(h, "person", "Harold T. Mbeki Jr."), ["harold mbeki jr=Harold Mbeki Jr."]);
+        assert.deepEqual(await holder(h, "person", "Harold Mbeki"), ["harold mbeki=Harold Mbeki"]);
         const speakers = await h.db.$queryRawUnsafe<{ name: string }[]>(
           `SELECT p.name FROM quote q JOIN person p ON p.id = q.speaker_person_id JOIN article a ON a.id = q.article_id WHERE a.file_name LIKE '%b-surname.txt'`,
         );

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { extract } from "../src/analysis/index.ts";
 import { resolveArticle } from "../src/resolve/index.ts";
 import { normalizeName } from "../src/resolve/normalize.ts";
+import { sportOf } from "../src/lexicon/sports.ts";
 import { parseDocument } from "../src/documents/parse.ts";
 import type { Extraction, Mention } from "../src/domain/extraction.ts";
 import type { EntityType } from "../src/domain/entity-types.ts";
@@ -388,6 +389,7 @@ test("clubs: a place before a player's position is a club's, and a game report's
   );
   assert.deepEqual(
     r.entities.filter((e) => e.type === "ORGANIZATION").map((e) => [e.key, e.evidence?.partial, e.evidence?.surname]),
+    // A striker makes no soccer report: the clubs are not keyed with a sport.
     [["norwich", true, "norwich"], ["sunderland", true, "sunderland"]],
   );
   // Without a position after it a city stays what it was.
@@ -448,4 +450,77 @@ test("a one-word name takes its type from the article: a named person's surname,
   const uk = "Liam Fox spoke. Fox said the party would win.";
   const u = resolveArticle({ mentions: mentionsIn(uk, [["PERSON", "Liam Fox"], ["PERSON", "Fox", 1]]), quotes: [] }, uk);
   assert.deepEqual(u.entities.map((e) => [e.type, e.key, e.mentionCount]), [["PERSON", "liam fox", 2]]);
+});
+
+test("a suffixed name is one person with its plain form, unless the article names two generations as kin", () => {
+  const one = "Walter K. Odunsi Jr. opened the bridge. Walter Odunsi thanked the builders.";
+  const r = resolveArticle({ mentions: mentionsIn(one, [["PERSON", "Walter K. Odunsi Jr."], ["PERSON", "Walter Odunsi"]]), quotes: [] }, one);
+  const people = r.entities.filter((e) => e.type === "PERSON");
+  assert.deepEqual(people.map((e) => e.key), ["walter odunsi jr"]);
+  assert.equal(people[0]!.mentionCount, 2);
+  // Partial: corpus resolution joins it to `walter odunsi` unless an article tells the two apart.
+  assert.deepEqual(people[0]!.evidence && { partial: people[0]!.evidence.partial, surname: people[0]!.evidence.surname }, { partial: true, surname: "walter odunsi" });
+  const kin = "Walter Odunsi Jr. opened the bridge his father, Walter Odunsi, had planned.";
+  const k = resolveArticle({ mentions: mentionsIn(kin, [["PERSON", "Walter Odunsi Jr."], ["PERSON", "Walter Odunsi"]]), quotes: [] }, kin);
+  assert.deepEqual(k.entities.map((e) => e.key), ["walter odunsi jr", "walter odunsi"]);
+  assert.deepEqual(k.entities.map((e) => e.evidence?.partial), [false, false]);
+  const two = "Walter Odunsi Sr. and Walter Odunsi Jr. opened the bridge.";
+  const t = resolveArticle({ mentions: mentionsIn(two, [["PERSON", "Walter Odunsi Sr."], ["PERSON", "Walter Odunsi Jr."]]), quotes: [] }, two);
+  assert.deepEqual(t.entities.map((e) => [e.key, e.evidence?.partial]), [["walter odunsi sr", false], ["walter odunsi jr", false]]);
+  // A monarch's numeral is no generational suffix.
+  assert.equal(normalizeName("PERSON", "Richard III"), "richard iii");
+});
+
+test("the sport of a report: the one it names, or whose posts and feats it names, most", () => {
+  assert.equal(sportOf("Results of rugby union matches on Saturday, after the Scottish premier league games."), "rugby union");
+  assert.equal(sportOf("The batsman was out lbw after two wickets fell before lunch."), "cricket");
+  assert.equal(sportOf("English soccer league standings after Saturday's matches."), "soccer");
+  assert.equal(sportOf("Rugby league semifinal: the Bulls lost by six points."), "rugby league");
+  assert.equal(sportOf("The council met on Monday to discuss the budget."), null);
+  // A post of a sport named in passing makes no report about it.
+  assert.equal(sportOf("A quarterback knelt during the anthem, the senator said."), null);
+  assert.equal(sportOf("She tries again as the economy rebounds and tries to grow."), null);
+  // Named as often as each other: no sport.
+  assert.equal(sportOf("A cricket ground and a tennis club share the park."), null);
+});
+
+test("a country in a team sport's report is its national side, keyed by the sport; where it is a place it stays one", () => {
+  const cricket = "England beat Pakistan by five wickets. The bowler took three wickets for England. Rain fell in England all week.";
+  const r = resolveArticle(
+    { mentions: mentionsIn(cricket, [["PLACE", "England"], ["PLACE", "Pakistan"], ["PLACE", "England", 1], ["PLACE", "England", 2]]), quotes: [] },
+    cricket,
+  );
+  assert.deepEqual(
+    r.entities.map((e) => [e.type, e.key, e.mentionCount]),
+    [["ORGANIZATION", "england (cricket)", 2], ["ORGANIZATION", "pakistan (cricket)", 1], ["PLACE", "england", 1]],
+  );
+  const soccer = "England's midfielder scored twice as England beat Moldova in a World Cup qualifier.";
+  const s = resolveArticle({ mentions: mentionsIn(soccer, [["PLACE", "England"], ["PLACE", "England", 1], ["PLACE", "Moldova"]]), quotes: [] }, soccer);
+  assert.deepEqual(s.entities.map((e) => e.key), ["england (soccer)", "moldova (soccer)"]);
+  // Nationalities in parentheses and datelines name the country; outside sport nothing changes.
+  const table = "Rugby union results: Dinamo ( Russia ) 21 Bath 19. MOSCOW , Russia: rugby in the rain.";
+  const t = resolveArticle({ mentions: mentionsIn(table, [["PLACE", "Russia"], ["PLACE", "Russia", 1]]), quotes: [] }, table);
+  assert.deepEqual(t.entities.map((e) => e.type), ["PLACE"]);
+  const news = "England beat the deadline for the new budget.";
+  const n = resolveArticle({ mentions: mentionsIn(news, [["PLACE", "England"]]), quotes: [] }, news);
+  assert.deepEqual(n.entities.map((e) => e.type), ["PLACE"]);
+});
+
+test("a club named by its town is a different club in each sport", () => {
+  const key = (text: string) =>
+    resolveArticle({ mentions: mentionsIn(text, [["ORGANIZATION", "Northampton"], ["ORGANIZATION", "Leicester"], ["ORGANIZATION", "Wigan"]]), quotes: [] }, text).entities.map((e) => e.key);
+  assert.deepEqual(key("Soccer league results: Northampton 1 Leicester 0, Wigan 2 Bury 2; the striker scored two goals."), ["northampton (soccer)", "leicester (soccer)", "wigan (soccer)"]);
+  assert.deepEqual(key("Rugby union league results: Northampton 46 Leicester 20, Wigan 13 Bath 56; the fly-half and the referee erred."), ["northampton (rugby union)", "leicester (rugby union)", "wigan (rugby union)"]);
+  // No sport named: the key stays the town's; nor in a report that is not about sport.
+  assert.deepEqual(key("League results: Northampton 1 Leicester 0, Wigan 2 Bury 2; the match and two goals."), ["northampton", "leicester", "wigan"]);
+  assert.deepEqual(key("Fans from Northampton, Leicester and Wigan met a striker's agent."), ["northampton", "leicester", "wigan"]);
+});
+
+test("a department's name in either order, and the Treasury by its own name, give one key", () => {
+  for (const name of ["U.S. Treasury Department", "U.S. Treasury", "the US Department of the Treasury"]) assert.equal(normalizeName("ORGANIZATION", name), "us treasury", name);
+  for (const name of ["Treasury", "Treasury Department", "Department of the Treasury"]) assert.equal(normalizeName("ORGANIZATION", name), "treasury", name);
+  assert.equal(normalizeName("ORGANIZATION", "Justice Department"), normalizeName("ORGANIZATION", "Department of Justice"));
+  assert.equal(normalizeName("ORGANIZATION", "Finance Ministry"), normalizeName("ORGANIZATION", "Ministry of Finance"));
+  // A country's ministry is not another's.
+  assert.notEqual(normalizeName("ORGANIZATION", "Russian Foreign Ministry"), normalizeName("ORGANIZATION", "Chinese Foreign Ministry"));
 });

@@ -39,7 +39,7 @@ export interface Evidence {
   forms: Record<string, number>;
   /** A one-word name (`Obama`, `Hillary`, `NBA`, a table's `CHICAGO`) that corpus resolution may join to a full name. */
   partial: boolean;
-  /** People: the normalized surname (`kilroy silk`); organizations: the place a club is named by (`chicago`), else null. */
+  /** People: the normalized surname (`kilroy silk`), or a suffixed name's plain key (`joseph biden` for `Joseph R. Biden Jr.`); organizations: the place a club is named by (`chicago`), else null. */
   surname: string | null;
   /** People with a full name: the normalized given name (`william` for `Bill`). */
   given: string | null;

@@ -18,6 +18,8 @@
 //   (`National Basketball Association (NBA)`), by the same margin; so does a club a
 //   results table names by its city (`CHICAGO`), to the club named with that place
 //   (`Chicago White Sox`; src/resolve/index.ts decides which names are clubs).
+// - A full name with a generational suffix (`Joseph R. Biden Jr.`) joins the plain name
+//   (`joseph biden`) unless an article tells the two generations apart (linkSuffixed).
 
 /** How many times more articles the leading full name needs than the next one. */
 export const MARGIN = 3;
@@ -91,6 +93,16 @@ export function linkPerson(p: PartialPerson, bySurname: readonly Candidate[], by
     break;
   }
   return p.initial ? p.key : unjoinedPersonKey(p.surname, p.gender);
+}
+
+/**
+ * The corpus key of a name with a generational suffix that its article did not tell
+ * apart from another generation (`Joseph R. Biden Jr.`, key `joseph biden jr`): the
+ * plain name's (`joseph biden`), unless some article of the corpus names the two
+ * generations as two people (`distinguished`: `Donald Trump Jr.` beside his father).
+ */
+export function linkSuffixed(key: string, plain: string, distinguished: boolean): string {
+  return distinguished ? key : plain;
 }
 
 /** The corpus key of an acronym (or a table's club) cluster, given the full names articles state it for (the clubs named with that place). */

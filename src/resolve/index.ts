@@ -16,13 +16,14 @@
 import type { Extraction, Mention } from "../domain/extraction.ts";
 import type { EntityType } from "../domain/entity-types.ts";
 import type { Evidence, ResolvedArticle, ResolvedEntity, ResolvedMention, ResolvedQuote } from "../domain/resolved.ts";
-import { honorificGender, normalizeName, personDisplayName, personNameParts } from "./normalize.ts";
+import { honorificGender, keyWithoutSuffix, normalizeName, personDisplayName, personNameParts } from "./normalize.ts";
 import { givenNameGender } from "../lexicon/names.ts";
 import { lookupCountry } from "../lexicon/countries.ts";
 import { cityCandidates, lookupCity, isUsStateName } from "../lexicon/places.ts";
 import { hasOrgKeyword, isKnownOrganization, isMediaName } from "../lexicon/organizations.ts";
 import { COMPASS_WORDS, NON_ENTITY_TAILS, NON_NAME_WORDS } from "../lexicon/words.ts";
 import { attachDemonyms, choosePlaces, placeGeo, type PlaceChoice } from "./places.ts";
+import { sportOf } from "../lexicon/sports.ts";
 
 export { normalizeName } from "./normalize.ts";
 
@@ -38,6 +39,10 @@ interface Group {
   mergedInto: Group | null;
   /** People: the gender its honorifics give (`Mr`, `Mrs`); a bare surname's groups are split by it. */
   cue: "m" | "f" | null;
+  /** A name with a generational suffix (`Donald Trump Jr.`) that its article tells apart from another generation. */
+  generation?: boolean;
+  /** A club named by its town alone in a report of this sport: its entity key says the sport (`northampton (soccer)`). */
+  sport?: string;
 }
 
 /** A bare surname said with a gendered honorific keeps its own group: `Mr. Clinton` and `Mrs. Clinton` are two people. */
@@ -133,6 +138,7 @@ function indexBy(groups: readonly Group[], keysOf: (g: Group) => string[]): Map<
  * longer form); then a bare surname joins the only full name ending with it.
  */
 function mergePeople(groups: Group[], groupOf: Map<Mention, Group>, text: string): void {
+  mergeGenerations(groups, text);
   const full = groups.filter((g) => g.type === "PERSON" && !isOneName(g));
   const longByEnds = indexBy(
     full.filter((g) => g.key.split(" ").length > 2),
@@ -141,6 +147,8 @@ function mergePeople(groups: Group[], groupOf: Map<Mention, Group>, text: string
   for (const g of full) {
     if (g.key.split(" ").length === 2) mergeIfUnique(g, longByEnds.get(g.key) ?? []);
   }
+  // A suffixed name (`Donald Trump Jr.`) is no bare surname's target here: `Mr. Trump` beside
+  // it is as often the father; corpus resolution links the surname.
   const byLast = indexBy(full, (g) => [lastWord(g.key)]);
   const alone: Group[] = [];
   for (const g of groups) {
@@ -178,6 +186,26 @@ function mergePeople(groups: Group[], groupOf: Map<Mention, Group>, text: string
   for (const g of groups) {
     if (g.type !== "PERSON" || g.mergedInto || g.key.includes(" ")) continue;
     mergeIfUnique(g, byFirst.get(g.key) ?? []);
+  }
+}
+
+/** Words by which an article says that two people share a name: a parent and a child. */
+const KINSHIP = /\b(?:son|sons|father|dad|junior|senior|namesake|grandson|grandfather|elder|younger)\b/iu;
+
+/**
+ * `Joseph R. Biden Jr.` and `Joe Biden` in one article are one person: the plain name
+ * joins the suffixed one. The article tells two generations apart when it names two
+ * suffixes (`Douglas Fairbanks Sr.` and `Jr.`), or the plain name beside the suffixed
+ * one and says they are kin (`Donald Trump Jr., the president's son`); those names are
+ * then marked, and corpus resolution keeps their key apart from the plain one everywhere.
+ */
+function mergeGenerations(groups: readonly Group[], text: string): void {
+  const people = new Map(groups.filter((g) => g.type === "PERSON").map((g) => [g.key, g]));
+  const suffixed = indexBy([...people.values()].filter((g) => keyWithoutSuffix(g.key) !== null), (g) => [keyWithoutSuffix(g.key) as string]);
+  for (const [plainKey, named] of suffixed) {
+    const plain = people.get(plainKey);
+    if (named.length > 1 || (plain && KINSHIP.test(text))) for (const g of named) g.generation = true;
+    else if (plain) merge(plain, named[0] as Group);
   }
 }
 
@@ -420,6 +448,54 @@ function clubRoles(groups: readonly Group[], text: string): Map<Group, ClubRole>
   return roles;
 }
 
+/** Sports played by sides: a town's or country's name in their reports may name a club or a national side. */
+const TEAM_SPORTS = new Set(["soccer", "rugby union", "rugby league", "cricket", "baseball", "basketball", "ice hockey", "american football"]);
+/** Team competitions of a sport played by individuals: a country is a side in their reports. */
+const TEAM_EVENTS = /\b(?:fed cup|davis cup|ryder cup|walker cup|solheim cup)\b/iu;
+
+/** The sport of a sports report whose town or country names may be sides (a team sport, or a team event of another), else null. */
+function teamSportOf(text: string): string | null {
+  const sport = sportOf(text);
+  return sport && (TEAM_SPORTS.has(sport) || TEAM_EVENTS.test(text)) ? sport : null;
+}
+
+/**
+ * Words before a country's name that make it the place (`in Moldova`, `tour of
+ * Australia`), a place it qualifies (`BIRMINGHAM , England`) or a nationality in
+ * parentheses (`Dinamo ( Russia )`); after any other words a country in a team sport's
+ * report is its side (`England beat Pakistan`, `lost to England`, and `Spain at
+ * Belgium`: one is in a country, not at it, so `at` names the host side).
+ */
+const COUNTRY_AS_PLACE_BEFORE = /(?:\b(?:in|near|from|of|across|around|outside|inside|within|into|throughout|toured?|visited)\s+(?:the\s+)?|\p{Lu}[\p{L}.'-]*\s*,\s*|\(\s*)$/iu;
+
+/**
+ * The sport of the national side a mention names, or null: in a report of a team sport,
+ * a country's name (`England`, `Belgium`) not in a place's context names the country's
+ * side in that sport, a body that differs by sport (England's cricket and football sides).
+ */
+function nationalSides(text: string): (m: Mention) => string | null {
+  let sport: string | null | undefined;
+  return (m) => {
+    if (m.type === "PERSON" || !lookupCountry(m.text)) return null;
+    if (sport === undefined) sport = teamSportOf(text);
+    if (!sport || COUNTRY_AS_PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start))) return null;
+    return sport;
+  };
+}
+
+/**
+ * `Northampton` as a club in a soccer report and in a rugby report are two clubs (the
+ * town's football and rugby clubs): an organization named by its town alone, in a report
+ * of a team sport, is keyed with the sport. Its town still links it to the club named
+ * with it (evidenceOf keeps the plain place).
+ */
+function markTownClubs(groups: readonly Group[], text: string): void {
+  // The sport first: it is remembered for the text, and most reports have none.
+  const sport = groups.some((g) => g.type === "ORGANIZATION") ? teamSportOf(text) : null;
+  if (!sport) return;
+  for (const g of groups) if (g.type === "ORGANIZATION" && !g.mergedInto && isPlaceName(g.key)) g.sport = sport;
+}
+
 /**
  * `In Detroit, Todd Van Poppel pitched a five-hitter as the Tigers blanked the Kansas City
  * Royals`: in an article about clubs, a sentence that opens with a place and names one
@@ -504,7 +580,7 @@ function buildEntity(g: Group, club: ClubRole = null): ResolvedEntity {
   for (const m of mentions) if (!aliases.includes(m.text)) aliases.push(m.text);
   const entity: ResolvedEntity = {
     type: g.type,
-    key: g.key,
+    key: g.sport ? `${g.key} (${g.sport})` : g.key,
     name,
     aliases,
     mentionCount: mentions.length,
@@ -523,6 +599,9 @@ function evidenceOf(g: Group, mentions: readonly Mention[], club: ClubRole): Evi
     const parts = personNameParts(g.own[0]?.text ?? mentions[0]?.text ?? "");
     // `D. Gough`: an initial and a surname are a partial name that keeps its initial.
     const initial = /^\p{L} \S+$/u.test(g.key) ? g.key.charAt(0) : null;
+    // `Joseph R. Biden Jr.`: partial, to be joined to `joseph biden` unless some article tells them apart.
+    const plain = g.generation ? null : keyWithoutSuffix(g.key);
+    if (plain) return { forms, partial: true, surname: plain, given: null, gender: groupGender(g, mentions), acronym: null };
     const full = !isOneName(g) && !initial;
     const surname = full || initial ? parts.surname : baseKey(g.key);
     return { forms, partial: !full, surname, given: full ? parts.given : initial, gender: groupGender(g, mentions), acronym: null };
@@ -570,7 +649,15 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   const spans = extraction.mentions.filter((m) => text.slice(m.start, m.end) === m.text);
   const kept = spans.filter((m) => !namesNoBody(m));
   const typeOf = bareNameTypes(kept);
+  const sideOf = nationalSides(text);
+  const sides = new Map<Mention, string>();
   const valid = kept.map((m) => {
+    const sport = sideOf(m);
+    if (sport) {
+      const side = m.type === "ORGANIZATION" ? m : retype(m, "ORGANIZATION");
+      sides.set(side, sport);
+      return side;
+    }
     if (m.type === "ORGANIZATION" && lookupCountry(m.text)) return retype(m, "PLACE");
     const type = typeOf(m);
     return type === m.type ? m : retype(m, type);
@@ -578,7 +665,9 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   const placeChoices = choosePlaces(valid, text);
   for (const m of valid) {
     const choice = placeChoices.get(m);
-    let key = choice?.key ?? normalizeName(m.type, m.text);
+    const side = sides.get(m);
+    // A national side is keyed by its country and sport (`england (cricket)`), never merged with a body named after the country.
+    let key = side ? `${normalizeName("PLACE", m.text)} (${side})` : (choice?.key ?? normalizeName(m.type, m.text));
     if (key === "") continue;
     const cue = m.type === "PERSON" && (isSurnameOnly(key) || personNameParts(m.text).words === 1) ? honorificGender(m.text) : null;
     if (cue) key = `${key} (${cue})`;
@@ -609,13 +698,14 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   const entityOf = new Map<Group, ResolvedEntity>();
   const entities: ResolvedEntity[] = [];
   const clubs = clubRoles(groups, text);
+  markTownClubs(groups, text);
   const resolvedMentions: ResolvedMention[] = [];
   for (const g of groups) {
     if (g.mergedInto || g.mentions.length === 0) continue;
     const e = buildEntity(g, clubs.get(g) ?? null);
     entityOf.set(g, e);
     entities.push(e);
-    for (const m of g.mentions) resolvedMentions.push({ type: g.type, key: g.key, start: m.start, end: m.end });
+    for (const m of g.mentions) resolvedMentions.push({ type: g.type, key: e.key, start: m.start, end: m.end });
   }
   resolvedMentions.sort((a, b) => a.start - b.start);
   // A name that is no entity (`French Open`) still holds no demonym.

@@ -62,6 +62,8 @@ const ORGANIZATION_VARIANTS: Record<string, string> = {
   fed: "federal reserve", "federal reserve board": "federal reserve", "federal reserve system": "federal reserve",
   "us federal reserve": "federal reserve", "inter milan": "internazionale", "internazionale milan": "internazionale",
   "un security council": "security council", "united nations security council": "security council",
+  // The department called by its own name alone (`the Treasury`, `U.S. Treasury`).
+  "department of treasury": "treasury",
   // Major-league baseball clubs by the nickname news calls them, where no other body goes
   // by it (not `Giants`, `Tigers`, `Rangers`, `Cardinals`, `Pirates`): their place then
   // joins them to the club a results table names by its city (corpus.ts).
@@ -152,6 +154,17 @@ export const ROYAL_STYLES = new Set(["king", "queen", "prince", "princess", "pop
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 
 /**
+ * The key of a full name without its generational suffix (`joseph biden jr` →
+ * `joseph biden`), or null when it has none; a one-word name with a numeral is a
+ * monarch's (`richard iii`) and has none. Whether the two keys are one person is
+ * decided from the corpus (corpus.ts, linkSuffixed).
+ */
+export function keyWithoutSuffix(key: string): string | null {
+  const words = key.split(" ");
+  return words.length > 2 && SUFFIXES.has(words[words.length - 1] as string) ? words.slice(0, -1).join(" ") : null;
+}
+
+/**
  * `Hillary Rodham Clinton` → `hillary clinton`: middle names are used or left out by
  * outlet and never tell two people apart here; particles before the surname (`van der`),
  * a generational suffix and a name of initials stay.
@@ -236,8 +249,41 @@ function computeNormalizedName(type: EntityType, name: string): string {
     const joined = words.join(" ");
     return PLACE_VARIANTS[joined] ?? joined;
   }
-  const joined = words.map((w) => ORGANIZATION_SPELLINGS[w] ?? w).join(" ");
-  return ORGANIZATION_VARIANTS[joined] ?? joined;
+  const joined = departmentOrder(words.map((w) => ORGANIZATION_SPELLINGS[w] ?? w)).join(" ");
+  return ORGANIZATION_VARIANTS[joined] ?? withCountry(joined);
+}
+
+/** Heads of a government body's name that may come first (`Department of Justice`) or last (`Justice Department`). */
+const DEPARTMENT_HEADS = new Set(["department", "ministry"]);
+
+/**
+ * `Justice Department` → `department of justice`, `Finance Ministry` → `ministry of
+ * finance`, `Department of the Treasury` → `department of treasury`: one order for a
+ * department's name (the one its acronym follows, `DOJ`), a country or nationality before it
+ * kept (`us department of treasury`, `russian ministry of foreign`).
+ */
+function departmentOrder(words: string[]): string[] {
+  const at = words.findIndex((w) => DEPARTMENT_HEADS.has(w));
+  if (at < 0) return words;
+  const head = words[at] as string;
+  if (words[at + 1] === "of") {
+    const rest = words.slice(at + 2);
+    return [...words.slice(0, at), head, "of", ...(rest[0] === "the" ? rest.slice(1) : rest)];
+  }
+  if (at !== words.length - 1 || at === 0) return words;
+  // A country opening the name stays before the head (`us treasury department` → `us department of treasury`).
+  const country = isCountryWord(words[0] as string) && at > 1 ? 1 : 0;
+  return [...words.slice(0, country), head, "of", ...words.slice(country, at)];
+}
+
+const isCountryWord = (w: string) => Boolean(lookupCountry(w) || isDemonym(w));
+
+/** A variant after a country that opens the name (`us department of treasury` → `us treasury`). */
+function withCountry(joined: string): string {
+  const space = joined.indexOf(" ");
+  if (space < 0 || !isCountryWord(joined.slice(0, space))) return joined;
+  const variant = ORGANIZATION_VARIANTS[joined.slice(space + 1)];
+  return variant ? `${joined.slice(0, space)} ${variant}` : joined;
 }
 
 /** Normalized words of a person's name as written, hyphenated words kept whole. */

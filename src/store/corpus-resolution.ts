@@ -14,7 +14,8 @@
 // counts are recomputed. SQLite has one writer at a time.
 import { Prisma } from "./generated/sqlite/client.ts";
 import type { Dialect } from "./dialect.ts";
-import { chooseName, linkAcronym, linkPerson, type Candidate, type Gender, type NameVote } from "../resolve/corpus.ts";
+import { chooseName, linkAcronym, linkPerson, linkSuffixed, type Candidate, type Gender, type NameVote } from "../resolve/corpus.ts";
+import { keyWithoutSuffix } from "../resolve/normalize.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -44,7 +45,8 @@ export function emptyTouched(type: ClusterType): Touched {
 
 /** The link names a cluster's evidence touches. */
 export function linkNames(type: ClusterType, c: { key: string; partial: boolean; surname: string | null; given: string | null; acronym: string | null }): string[] {
-  if (type === "PERSON") return c.partial ? [c.surname ?? c.key] : [c.surname, c.given].filter((n): n is string => n !== null);
+  // A suffixed full name (`donald trump jr`) also touches its plain key: it may tell apart the suffixed partials linked by it.
+  if (type === "PERSON") return c.partial ? [c.surname ?? c.key] : [c.surname, c.given, keyWithoutSuffix(c.key)].filter((n): n is string => n !== null);
   // Organizations: an acronym, and the place a club is named by (`chicago`).
   return [c.acronym, c.surname].filter((n): n is string => n !== null);
 }
@@ -216,6 +218,16 @@ export async function resolveTouched(tx: Tx, dialect: Dialect, touched: Touched)
     }
   }
 
+  // Suffixed names (`joseph biden jr`) linked by their plain key: told apart where some article keeps a full cluster of them.
+  const suffixed = type === "PERSON" ? sortStrings(partials.filter((r) => r.surname !== null && keyWithoutSuffix(r.key) === r.surname).map((r) => r.key)) : [];
+  const distinguished = new Set<string>();
+  for (const part of chunks(suffixed)) {
+    // A full cluster's target is its key (only partials are re-targeted): the (type, target) index finds them.
+    const rows = await tx.$queryRaw<{ key: string }[]>`
+      SELECT key FROM entity_cluster WHERE type = ${type} AND target IN (${list(dialect, part)}) AND key = target AND NOT partial`;
+    for (const r of rows) distinguished.add(r.key);
+  }
+
   // 2. Decisions; the changed ones are written.
   const changed: { article: number; key: string; from: string; to: string }[] = [];
   for (const r of partials) {
@@ -223,7 +235,9 @@ export async function resolveTouched(tx: Tx, dialect: Dialect, touched: Touched)
     const inArticle = fullKeysOf.get(article) ?? new Map<string, number>();
     const name = linkName(r);
     const to =
-      type === "PERSON"
+      type === "PERSON" && name === keyWithoutSuffix(r.key)
+        ? linkSuffixed(r.key, name, distinguished.has(r.key))
+        : type === "PERSON"
         ? linkPerson({ key: r.key, surname: name, initial: initialOf(r), gender: gender(r.gender), inArticle }, bySurname.get(name) ?? [], byGiven.get(name) ?? [])
         : linkAcronym(r.key, inArticle, (r.acronym ? bySurname : byGiven).get(name) ?? []);
     if (to !== r.target) changed.push({ article, key: r.key, from: r.target, to });
