@@ -5,6 +5,7 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import { hashDocument, prepareDocument, type Hashed, type HashTask, type Prepared, type PreparedOnThread, type PrepareTask } from "./prepare.ts";
 import { unpackAnalysis } from "./packed.ts";
+import { LARGE_DOCUMENT_BYTES } from "./collect-garbage.ts";
 
 /**
  * The threads' entry beside this module: dist/analysis/runtime/prepare-worker.js in the built
@@ -27,19 +28,32 @@ export interface AnalysisPool {
   close(): Promise<void>;
 }
 
+/** Each analysis thread's old-generation heap limit, in MB: over 6 times what a news article's analysis needs. */
+export const ANALYSIS_HEAP_MB = 256;
+
 /**
- * Each thread's heap limits, in MB. What a thread keeps is small (the model's weights are
- * outside the JS heap; a 5 MB document's analysis holds about 50 MB at its peak), but V8
- * lets garbage pile up to the limits before collecting it: one 5 MB document's analysis,
- * alone in a process, peaked at +162 MB with a 256 MB old generation and V8's default young
- * one, +89 MB with these (about 2.5 times what that analysis holds).
+ * The heap limits, in MB, of the thread that analyses large documents and of the hashing
+ * thread. V8 lets garbage pile up to a thread's limits before collecting it: one 5 MB
+ * document's analysis, alone in a process, peaked at +162 MB with the analysis threads'
+ * limits, +89 MB with these (it holds about 50 MB). Small limits cost a news article's
+ * analysis more collections (the seed's CPU time rose about 14%), so they are kept to the
+ * threads that see large documents.
  */
-export const THREAD_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
+export const LARGE_DOCUMENT_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
+
+/** How long the large-document thread is kept after its last document: then it ends, and its memory (the model's copy too) goes with it. */
+const LARGE_THREAD_IDLE_MS = 30_000;
 
 /** Worker threads when the caller does not say: one per core. */
 export const defaultThreads = () => availableParallelism();
 
-/** `threads` 0 analyses on the calling thread (small loads, where starting threads costs more). */
+const unpack = (prepared: PreparedOnThread): Prepared => (prepared.ok ? { ...prepared, analysis: unpackAnalysis(prepared.analysis, prepared.record.body) } : prepared);
+
+/**
+ * `threads` 0 analyses on the calling thread (small loads, where starting threads costs
+ * more). A document given as bytes of LARGE_DOCUMENT_BYTES or more (ingestArticle) goes to
+ * a thread of its own, started when one comes, with LARGE_DOCUMENT_HEAP.
+ */
 export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
   if (threads === 0) return { threads, prepare: prepareDocument, hash: async (task) => hashDocument(task), close: async () => {} };
   const piscina = new Piscina<PrepareTask, PreparedOnThread>({
@@ -50,26 +64,32 @@ export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
     // Each thread holds a few tasks: handing it the next one needs the main thread, which
     // may be busy writing a batch (better-sqlite3 is synchronous), and must not starve it.
     concurrentTasksPerWorker: 16,
-    resourceLimits: THREAD_HEAP,
-    // Idle threads wait for tasks without blocking their event loop, so that the collection
-    // a large document's task schedules (./prepare-worker.ts) runs once its result is sent.
-    atomics: "async",
+    resourceLimits: { maxOldGenerationSizeMb: ANALYSIS_HEAP_MB },
   });
+  let large: Piscina<PrepareTask, PreparedOnThread> | undefined;
+  const largeThread = () =>
+    (large ??= new Piscina<PrepareTask, PreparedOnThread>({
+      filename: THREAD_ENTRY,
+      minThreads: 0,
+      maxThreads: 1,
+      idleTimeout: LARGE_THREAD_IDLE_MS,
+      resourceLimits: LARGE_DOCUMENT_HEAP,
+      // The idle thread waits without blocking its event loop, so that the collection its
+      // task schedules (./prepare-worker.ts) runs once the result has been sent.
+      atomics: "async",
+    }));
   // Started on first use: the loader never hashes apart from preparing.
   let hasher: Piscina<HashTask, Hashed> | undefined;
   const hash = (task: HashTask) => {
-    hasher ??= new Piscina<HashTask, Hashed>({ filename: THREAD_ENTRY, minThreads: 1, maxThreads: 1, idleTimeout: Number.POSITIVE_INFINITY, resourceLimits: THREAD_HEAP });
+    hasher ??= new Piscina<HashTask, Hashed>({ filename: THREAD_ENTRY, minThreads: 1, maxThreads: 1, idleTimeout: Number.POSITIVE_INFINITY, resourceLimits: LARGE_DOCUMENT_HEAP });
     return hasher.run(task, { name: "hash" });
   };
   return {
     threads,
-    prepare: async (task) => {
-      const prepared = await piscina.run(task);
-      return prepared.ok ? { ...prepared, analysis: unpackAnalysis(prepared.analysis, prepared.record.body) } : prepared;
-    },
+    prepare: async (task) => unpack(await ("bytes" in task && task.bytes.length >= LARGE_DOCUMENT_BYTES ? largeThread() : piscina).run(task)),
     hash,
     close: async () => {
-      await Promise.all([piscina.destroy(), hasher?.destroy()]);
+      await Promise.all([piscina.destroy(), large?.destroy(), hasher?.destroy()]);
     },
   };
 }

@@ -2,7 +2,7 @@
 // document a task, `hash` hashes one (AnalysisPool.hash). After a large document the thread
 // collects its garbage (./collect-garbage.ts), before the main thread stores the result.
 import { hashDocument, prepareDocument, type HashTask, type PrepareTask, type PreparedOnThread } from "./prepare.ts";
-import { collectAfter } from "./collect-garbage.ts";
+import { collectAfter, LARGE_DOCUMENT_BYTES } from "./collect-garbage.ts";
 import { packAnalysis } from "./packed.ts";
 
 /** The document's size where the task holds its bytes (ingestArticle); a file read here is not measured (the seed's files are news-sized). */
@@ -13,10 +13,10 @@ export default async function prepare(task: PrepareTask): Promise<PreparedOnThre
     const prepared = await prepareDocument(task);
     return prepared.ok ? { ...prepared, analysis: packAnalysis(prepared.analysis, prepared.record.body) } : prepared;
   } finally {
-    // After the result has been sent (the pool's threads wait for tasks without blocking
-    // their event loop): collected here, the result and the text it slices would survive.
+    // After the result has been sent (the large-document thread waits for tasks without
+    // blocking its event loop): collected here, the result and the text it slices would survive.
     const bytes = sizeOf(task);
-    setImmediate(() => collectAfter(bytes));
+    if (bytes >= LARGE_DOCUMENT_BYTES) setImmediate(() => collectAfter(bytes));
   }
 }
 
