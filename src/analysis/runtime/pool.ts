@@ -5,7 +5,6 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import { hashDocument, prepareDocument, type Hashed, type HashTask, type Prepared, type PreparedOnThread, type PrepareTask } from "./prepare.ts";
 import { unpackAnalysis } from "./packed.ts";
-import { LARGE_DOCUMENT_BYTES } from "./collect-garbage.ts";
 
 /**
  * The threads' entry beside this module: dist/analysis/runtime/prepare-worker.js in the built
@@ -32,17 +31,14 @@ export interface AnalysisPool {
 export const ANALYSIS_HEAP_MB = 256;
 
 /**
- * The heap limits, in MB, of the thread that analyses large documents and of the hashing
- * thread. V8 lets garbage pile up to a thread's limits before collecting it: one 5 MB
- * document's analysis, alone in a process, peaked at +162 MB with the analysis threads'
- * limits, +89 MB with these (it holds about 50 MB). Small limits cost a news article's
- * analysis more collections (the seed's CPU time rose about 14%), so they are kept to the
- * threads that see large documents.
+ * Heap limits, in MB, for a pool that analyses large documents (the server's, for
+ * ingestArticle; createAnalysisPool's `forLargeDocuments`), and for the hashing thread. V8
+ * lets garbage pile up to a thread's limits before collecting it: one 5 MB document's
+ * analysis, alone in a process, peaked at +162 MB with ANALYSIS_HEAP_MB, +89 MB with these
+ * (it holds about 50 MB). They cost a news article's analysis more collections (the seed's
+ * CPU time rose about 14%), so the seed, the loader and the queue worker keep ANALYSIS_HEAP_MB.
  */
 export const LARGE_DOCUMENT_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
-
-/** How long the large-document thread is kept after its last document: then it ends, and its memory (the model's copy too) goes with it. */
-const LARGE_THREAD_IDLE_MS = 30_000;
 
 /** Worker threads when the caller does not say: one per core. */
 export const defaultThreads = () => availableParallelism();
@@ -51,10 +47,11 @@ const unpack = (prepared: PreparedOnThread): Prepared => (prepared.ok ? { ...pre
 
 /**
  * `threads` 0 analyses on the calling thread (small loads, where starting threads costs
- * more). A document given as bytes of LARGE_DOCUMENT_BYTES or more (ingestArticle) goes to
- * a thread of its own, started when one comes, with LARGE_DOCUMENT_HEAP.
+ * more). `forLargeDocuments` (the server): the threads have LARGE_DOCUMENT_HEAP, and wait
+ * for tasks without blocking their event loop, so that the collection a large document's
+ * task schedules (./prepare-worker.ts) runs once its result has been sent.
  */
-export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
+export function createAnalysisPool(threads = defaultThreads(), { forLargeDocuments = false } = {}): AnalysisPool {
   if (threads === 0) return { threads, prepare: prepareDocument, hash: async (task) => hashDocument(task), close: async () => {} };
   const piscina = new Piscina<PrepareTask, PreparedOnThread>({
     filename: THREAD_ENTRY,
@@ -64,20 +61,8 @@ export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
     // Each thread holds a few tasks: handing it the next one needs the main thread, which
     // may be busy writing a batch (better-sqlite3 is synchronous), and must not starve it.
     concurrentTasksPerWorker: 16,
-    resourceLimits: { maxOldGenerationSizeMb: ANALYSIS_HEAP_MB },
+    ...(forLargeDocuments ? { resourceLimits: LARGE_DOCUMENT_HEAP, atomics: "async" as const } : { resourceLimits: { maxOldGenerationSizeMb: ANALYSIS_HEAP_MB } }),
   });
-  let large: Piscina<PrepareTask, PreparedOnThread> | undefined;
-  const largeThread = () =>
-    (large ??= new Piscina<PrepareTask, PreparedOnThread>({
-      filename: THREAD_ENTRY,
-      minThreads: 0,
-      maxThreads: 1,
-      idleTimeout: LARGE_THREAD_IDLE_MS,
-      resourceLimits: LARGE_DOCUMENT_HEAP,
-      // The idle thread waits without blocking its event loop, so that the collection its
-      // task schedules (./prepare-worker.ts) runs once the result has been sent.
-      atomics: "async",
-    }));
   // Started on first use: the loader never hashes apart from preparing.
   let hasher: Piscina<HashTask, Hashed> | undefined;
   const hash = (task: HashTask) => {
@@ -86,10 +71,10 @@ export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
   };
   return {
     threads,
-    prepare: async (task) => unpack(await ("bytes" in task && task.bytes.length >= LARGE_DOCUMENT_BYTES ? largeThread() : piscina).run(task)),
+    prepare: async (task) => unpack(await piscina.run(task)),
     hash,
     close: async () => {
-      await Promise.all([piscina.destroy(), large?.destroy(), hasher?.destroy()]);
+      await Promise.all([piscina.destroy(), hasher?.destroy()]);
     },
   };
 }

@@ -13,7 +13,7 @@ export default async function prepare(task: PrepareTask): Promise<PreparedOnThre
     const prepared = await prepareDocument(task);
     return prepared.ok ? { ...prepared, analysis: packAnalysis(prepared.analysis, prepared.record.body) } : prepared;
   } finally {
-    // After the result has been sent (the large-document thread waits for tasks without
+    // After the result has been sent (a pool `forLargeDocuments` waits for tasks without
     // blocking its event loop): collected here, the result and the text it slices would survive.
     const bytes = sizeOf(task);
     if (bytes >= LARGE_DOCUMENT_BYTES) setImmediate(() => collectAfter(bytes));
