@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAnalysisPool } from "../src/analysis/runtime/pool.ts";
 import { prepareDocument } from "../src/analysis/runtime/prepare.ts";
+import { LARGE_DOCUMENT_BYTES } from "../src/analysis/runtime/collect-garbage.ts";
 
 const TEXT = `Harbour talks resume
 
@@ -37,5 +38,21 @@ test("a worker thread analyses a document exactly as the calling thread does", a
   } finally {
     await pool.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a pool for large documents (small heap limits, collected after each) analyses one of 1 MiB as the calling thread does", async () => {
+  const paragraphs: string[] = [];
+  for (let i = 0; paragraphs.join("\n\n").length < LARGE_DOCUMENT_BYTES; i++) {
+    paragraphs.push(`Maria Lopez${i % 7 ? "" : " Vidal"} met Anna Berg in Geneva on day ${i}. “The harbour ${i} opens in spring,” Lopez said. Berg told the Porto Vell council the plan was sound.`);
+  }
+  const bytes = new TextEncoder().encode(`Harbour digest\n\n${paragraphs.join("\n\n")}`);
+  const pool = createAnalysisPool(1, { forLargeDocuments: true });
+  try {
+    const here = await prepareDocument({ bytes, name: "digest.txt", maxDocumentBytes: 1 << 22 });
+    assert.ok(here.ok && here.analysis.quotes.length > 1000 && here.analysis.mentions.length > 10_000, "the document has many quotes and mentions");
+    assert.deepEqual(await pool.prepare({ bytes, name: "digest.txt", maxDocumentBytes: 1 << 22 }), here);
+  } finally {
+    await pool.close();
   }
 });

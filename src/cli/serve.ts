@@ -36,7 +36,7 @@ async function main() {
   }
   // ingestArticle analyses on its own thread, so that a long document does not hold up
   // every other request; the thread loads the NER model now rather than in a request.
-  const analysis = createAnalysisPool(1);
+  const analysis = createAnalysisPool(1, { forLargeDocuments: true });
   await warmUp(analysis, { hashing: true });
   const server = await startServer({ store, port: config.PORT, host: config.HOST, analysis, ...serverSettings(config) });
   console.log(`newsgraph serving ${server.url}`);

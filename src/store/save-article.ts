@@ -143,6 +143,9 @@ async function upsertPublishers(w: Writer, names: (string | null)[]): Promise<Ma
  * (arrays read by unnest on PostgreSQL, JSON read by json_each on SQLite). Table and column
  * names are constants of this module; values are parameters.
  */
+/** Rows built at once by Writer.insertEach: far more than a news article has, a tenth of a 5 MB document's mentions. */
+const ROWS_AT_ONCE = 10_000;
+
 class Writer {
   constructor(
     readonly tx: Tx,
@@ -155,6 +158,22 @@ class Writer {
     const head = `INSERT INTO ${table} (${columns.map(([name]) => name).join(", ")})`;
     const tail = `${options.onConflict ? ` ON CONFLICT ${options.onConflict}` : ""}${options.returning ? ` RETURNING ${options.returning}` : ""}`;
     return this.dialect.insert<T>(this.tx, head, columns, rows, tail, options.returning !== undefined);
+  }
+
+  /**
+   * Inserts the rows as `insert` does, ROWS_AT_ONCE at a time, taking them from `rows` as it
+   * goes: the rows of a very large article (a 5 MB document's 130,000 mentions) are built and
+   * sent a slice at a time, not held all at once with the statements made of them.
+   */
+  async insertEach(table: string, columns: readonly Column[], rows: Iterable<unknown[]>): Promise<void> {
+    let slice: unknown[][] = [];
+    for (const row of rows) {
+      slice.push(row);
+      if (slice.length < ROWS_AT_ONCE) continue;
+      await this.insert(table, columns, slice);
+      slice = [];
+    }
+    await this.insert(table, columns, slice);
   }
 
   /** A timestamp value for `insert`, as the dialect binds it. */
@@ -317,27 +336,28 @@ const QUOTE_COLUMNS: Column[] = [
 
 /** Quotes name their speaker's cluster; corpus resolution sets the speaker entity from it. */
 async function createQuotes(w: Writer, articles: Saved[]): Promise<void> {
-  const rows = articles.flatMap(({ articleId, analysis }) =>
-    analysis.quotes.map((q) => [articleId, q.text, q.start, q.end, q.cue, q.speakerName, q.speaker?.type ?? null, q.speaker?.key ?? null]),
-  );
-  await w.insert("quote", QUOTE_COLUMNS, rows);
+  await w.insertEach("quote", QUOTE_COLUMNS, (function* () {
+    for (const { articleId, analysis } of articles) {
+      for (const q of analysis.quotes) yield [articleId, q.text, q.start, q.end, q.cue, q.speakerName, q.speaker?.type ?? null, q.speaker?.key ?? null];
+    }
+  })());
 }
 
 const ENTITY_MENTION_COLUMNS: Column[] = [["article_id", "int4"], ["start_offset", "int4"], ["end_offset", "int4"], ["type", "text"], ["key", "text"]];
 
 /** Each mention's offsets and its entity (places by key, people and organizations by cluster key): Article.mentions. */
 async function createEntityMentions(w: Writer, articles: Saved[]): Promise<void> {
-  const rows: unknown[][] = [];
-  for (const { articleId, analysis } of articles) {
-    // Mentions do not overlap (the extraction's contract); a start seen twice would break the key, so it is kept once.
-    const starts = new Set<number>();
-    for (const m of analysis.mentions) {
-      if (starts.has(m.start)) continue;
-      starts.add(m.start);
-      rows.push([articleId, m.start, m.end, m.type, m.key]);
+  await w.insertEach("entity_mention", ENTITY_MENTION_COLUMNS, (function* () {
+    for (const { articleId, analysis } of articles) {
+      // Mentions do not overlap (the extraction's contract); a start seen twice would break the key, so it is kept once.
+      const starts = new Set<number>();
+      for (const m of analysis.mentions) {
+        if (starts.has(m.start)) continue;
+        starts.add(m.start);
+        yield [articleId, m.start, m.end, m.type, m.key];
+      }
     }
-  }
-  await w.insert("entity_mention", ENTITY_MENTION_COLUMNS, rows);
+  })());
 }
 
 // ---- delete

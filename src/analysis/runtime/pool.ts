@@ -3,7 +3,8 @@
 // writes (and, in the server, every request). Piscina keeps the threads and the queue.
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import { hashDocument, prepareDocument, type Hashed, type HashTask, type Prepared, type PrepareTask } from "./prepare.ts";
+import { hashDocument, prepareDocument, type Hashed, type HashTask, type Prepared, type PreparedOnThread, type PrepareTask } from "./prepare.ts";
+import { unpackAnalysis } from "./packed.ts";
 
 /**
  * The threads' entry beside this module: dist/analysis/runtime/prepare-worker.js in the built
@@ -26,16 +27,33 @@ export interface AnalysisPool {
   close(): Promise<void>;
 }
 
-/** Each analysis thread's old-generation heap limit, in MB: over 6 times what the largest document needs. */
+/** Each analysis thread's old-generation heap limit, in MB: over 6 times what a news article's analysis needs. */
 export const ANALYSIS_HEAP_MB = 256;
+
+/**
+ * Heap limits, in MB, for a pool that analyses large documents (the server's, for
+ * ingestArticle; createAnalysisPool's `forLargeDocuments`), and for the hashing thread. V8
+ * lets garbage pile up to a thread's limits before collecting it: one 5 MB document's
+ * analysis, alone in a process, peaked at +162 MB with ANALYSIS_HEAP_MB, +89 MB with these
+ * (it holds about 50 MB). They cost a news article's analysis more collections (the seed's
+ * CPU time rose about 14%), so the seed, the loader and the queue worker keep ANALYSIS_HEAP_MB.
+ */
+export const LARGE_DOCUMENT_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 
 /** Worker threads when the caller does not say: one per core. */
 export const defaultThreads = () => availableParallelism();
 
-/** `threads` 0 analyses on the calling thread (small loads, where starting threads costs more). */
-export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
+const unpack = (prepared: PreparedOnThread): Prepared => (prepared.ok ? { ...prepared, analysis: unpackAnalysis(prepared.analysis, prepared.record.body) } : prepared);
+
+/**
+ * `threads` 0 analyses on the calling thread (small loads, where starting threads costs
+ * more). `forLargeDocuments` (the server): the threads have LARGE_DOCUMENT_HEAP, and wait
+ * for tasks without blocking their event loop, so that the collection a large document's
+ * task schedules (./prepare-worker.ts) runs once its result has been sent.
+ */
+export function createAnalysisPool(threads = defaultThreads(), { forLargeDocuments = false } = {}): AnalysisPool {
   if (threads === 0) return { threads, prepare: prepareDocument, hash: async (task) => hashDocument(task), close: async () => {} };
-  const piscina = new Piscina<PrepareTask, Prepared>({
+  const piscina = new Piscina<PrepareTask, PreparedOnThread>({
     filename: THREAD_ENTRY,
     minThreads: threads,
     maxThreads: threads,
@@ -43,21 +61,17 @@ export function createAnalysisPool(threads = defaultThreads()): AnalysisPool {
     // Each thread holds a few tasks: handing it the next one needs the main thread, which
     // may be busy writing a batch (better-sqlite3 is synchronous), and must not starve it.
     concurrentTasksPerWorker: 16,
-    // What a thread keeps is small (the model's weights are outside the JS heap; one 5 MB
-    // document's analysis holds about 40 MB), but left to its default limit V8 lets the
-    // garbage of a long analysis pile up to several hundred MB before collecting it. With a
-    // limit it collects sooner: one 5 MB document, +100 MB instead of +218 MB.
-    resourceLimits: { maxOldGenerationSizeMb: ANALYSIS_HEAP_MB },
+    ...(forLargeDocuments ? { resourceLimits: LARGE_DOCUMENT_HEAP, atomics: "async" as const } : { resourceLimits: { maxOldGenerationSizeMb: ANALYSIS_HEAP_MB } }),
   });
   // Started on first use: the loader never hashes apart from preparing.
   let hasher: Piscina<HashTask, Hashed> | undefined;
   const hash = (task: HashTask) => {
-    hasher ??= new Piscina<HashTask, Hashed>({ filename: THREAD_ENTRY, minThreads: 1, maxThreads: 1, idleTimeout: Number.POSITIVE_INFINITY, resourceLimits: { maxOldGenerationSizeMb: ANALYSIS_HEAP_MB } });
+    hasher ??= new Piscina<HashTask, Hashed>({ filename: THREAD_ENTRY, minThreads: 1, maxThreads: 1, idleTimeout: Number.POSITIVE_INFINITY, resourceLimits: LARGE_DOCUMENT_HEAP });
     return hasher.run(task, { name: "hash" });
   };
   return {
     threads,
-    prepare: (task) => piscina.run(task),
+    prepare: async (task) => unpack(await piscina.run(task)),
     hash,
     close: async () => {
       await Promise.all([piscina.destroy(), hasher?.destroy()]);

@@ -10,6 +10,7 @@ import { isFileError, readDocument, readLimited, type DocumentInput, type ReadAs
 import { bandKeys, fingerprint } from "../../documents/near-duplicates.ts";
 import { encodeFingerprint } from "../../domain/fingerprint.ts";
 import { analyseArticle } from "./analyse.ts";
+import type { PackedAnalysis } from "./packed.ts";
 
 export interface PreparedArticle {
   record: ArticleRecord;
@@ -18,6 +19,9 @@ export interface PreparedArticle {
 
 /** A document prepared for the store, or why it cannot be. */
 export type Prepared = ({ ok: true } & PreparedArticle) | { ok: false; reason: string };
+
+/** A Prepared as an analysis thread sends it (./packed.ts). */
+export type PreparedOnThread = ({ ok: true; record: ArticleRecord; analysis: PackedAnalysis }) | { ok: false; reason: string };
 
 /** A document's content hash as ingest will read it, or why it cannot be read. */
 export type Hashed = { ok: true; hash: string } | { ok: false; reason: string };
