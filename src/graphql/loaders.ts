@@ -9,8 +9,10 @@ import type { DbHandle } from "../store/client.ts";
 import type { Reads } from "../store/dialect.ts";
 import { aliasesOf, articleBodies, requestReads, rowsById, shapeRow, includedOf, type RowTable, type Rows } from "../store/by-id.ts";
 import {
-  EDGE_CHILD, edgeSlices, mentionSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type RelatedSlice, type SliceOptions, type SliceRequest,
+  EDGE_CHILD, edgeSlices, mentionSlices, relatedSlices, type EdgeKind, type EdgeSlice, type EntityTable, type PageParents, type RelatedSlice, type SliceOptions, type SliceRequest,
 } from "../store/edges.ts";
+import { entityPageRead, type EntityOrder, type PlaceFilter, type Window } from "../store/lists.ts";
+import type { RowInclude } from "../store/by-id.ts";
 import { articleCountsOfPublishers, copiesOfArticles, publishersById } from "../store/publishers.ts";
 import { LimitError } from "./limits/errors.ts";
 import { placesByKey, regionsByCode } from "../store/places.ts";
@@ -70,6 +72,18 @@ function slices<S>(signal: AbortSignal | undefined, fetch: (parentIds: number[],
 }
 
 const sliceKey = (k: SliceKey) => `${k.parentId}:${statementKey(k)}`;
+
+/**
+ * Slices read for a page's rows (`parents`) in the page's statement, kept in `loader` as if
+ * it had loaded them, so that the list field of each row finds its slice there; a row without
+ * children gets an empty one.
+ */
+async function primeSlices<S>(signal: AbortSignal | undefined, loader: DataLoader<SliceKey, S, string>, parents: PageParents, key: Omit<SliceKey, "parentId">,
+  read: () => Promise<Map<number, S>>, empty: S): Promise<void> {
+  if (signal?.aborted) return;
+  const [found, ids] = await Promise.all([read(), parents.ids]);
+  for (const parentId of ids) loader.prime({ ...key, parentId }, found.get(parentId) ?? empty);
+}
 
 /** A value per row id under some arguments (a search, a date range): one statement per distinct arguments. */
 export interface ArgsKey<A> {
@@ -136,6 +150,32 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
       if (row.child) primeRow(table(i), row.childId, row.child);
     });
   type PlaceRow = Rows["place"];
+  const timelineLoaders = new Map<EntityTable, DataLoader<ArgsKey<TimelineRequest>, Map<string, BucketCounts> | null, string>>();
+  const edgeLoaders = new Map<EdgeKind, DataLoader<SliceKey, EdgeSlice, string>>();
+  const relatedLoaders = new Map<string, DataLoader<SliceKey, RelatedSlice, string>>();
+  const edges = (kind: EdgeKind) => {
+    let loader = edgeLoaders.get(kind);
+    if (!loader) {
+      edgeLoaders.set(kind, (loader = slices(signal, async (ids, k) => {
+        const found = await edgeSlices(h, reads, kind, ids, k, k.options);
+        for (const slice of found.values()) prime(slice.rows, () => EDGE_CHILD[kind]);
+        return found;
+      })));
+    }
+    return loader;
+  };
+  const related = (source: EntityTable, type: EntityTable | null = null) => {
+    const name = `${source}:${type ?? "all"}`;
+    let loader = relatedLoaders.get(name);
+    if (!loader) {
+      relatedLoaders.set(name, (loader = slices(signal, async (ids, w) => {
+        const found = await relatedSlices(h, reads, source, ids, w, type ? [type] : undefined);
+        for (const slice of found.values()) prime(slice.rows, (i) => slice.rows[i]!.childType);
+        return found;
+      })));
+    }
+    return loader;
+  };
   // Place.country and Place.containedIn: one statement per field and level, whatever the page.
   const placeByKey = new DataLoader<string, PlaceRow | null>(guarded(signal, async (keys) => {
     const found = new Map((await placesByKey(h, keys)).map((p) => [p.key, p]));
@@ -151,9 +191,6 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
     const found = await redirectsOf(h, type, ids);
     return ids.map((id) => found.get(id) ?? null);
   }));
-  const timelineLoaders = new Map<EntityTable, DataLoader<ArgsKey<TimelineRequest>, Map<string, BucketCounts> | null, string>>();
-  const edgeLoaders = new Map<EdgeKind, DataLoader<SliceKey, EdgeSlice, string>>();
-  const relatedLoaders = new Map<string, DataLoader<SliceKey, RelatedSlice, string>>();
   return {
     ...rows,
     placeByKey,
@@ -187,30 +224,38 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
       }
       return found;
     }),
-    edges(kind: EdgeKind) {
-      let loader = edgeLoaders.get(kind);
-      if (!loader) {
-        edgeLoaders.set(kind, (loader = slices(signal, async (ids, k) => {
-          const found = await edgeSlices(h, reads, kind, ids, k, k.options);
-          for (const slice of found.values()) prime(slice.rows, () => EDGE_CHILD[kind]);
-          return found;
-        })));
-      }
-      return loader;
-    },
+    edges,
     /** Related entities of `source`, of one type or (null) all three. */
-    related(source: EntityTable, type: EntityTable | null = null) {
-      const name = `${source}:${type ?? "all"}`;
-      let loader = relatedLoaders.get(name);
-      if (!loader) {
-        relatedLoaders.set(name, (loader = slices(signal, async (ids, w) => {
-          const found = await relatedSlices(h, reads, source, ids, w, type ? [type] : undefined);
-          for (const slice of found.values()) prime(slice.rows, (i) => slice.rows[i]!.childType);
-          return found;
-        })));
-      }
-      return loader;
+    related,
+    /**
+     * A page of entities (no search) read with this tick's other reads, its rows kept in their
+     * loader (with what they brought along); undefined where reads are not batched (store/lists.ts's `entityPageRead`).
+     */
+    entityPage<T extends EntityTable>(table: T, filter: PlaceFilter, order: EntityOrder, w: Window, include: readonly RowInclude[]) {
+      if (signal?.aborted) return undefined;
+      const read = entityPageRead(h, reads, table, filter, order, w, include);
+      if (!read) return undefined;
+      const page = read.page.then((p) => ({ ...p, rows: p.rows.map((row) => {
+        // Shaped in place as it is kept (by-id.ts's shapeRow).
+        primeRow(table, row.id as number, row);
+        return row as unknown as Rows[T];
+      }) }));
+      return { ...read, page };
     },
+    /** `edges(kind)`'s slices of a page's rows, read in the page's statement. */
+    edgesOfPage: (kind: EdgeKind, parents: PageParents, key: Omit<SliceKey, "parentId">) =>
+      primeSlices(signal, edges(kind), parents, key, async () => {
+        const found = await edgeSlices(h, reads, kind, parents, key, key.options);
+        for (const slice of found.values()) prime(slice.rows, () => EDGE_CHILD[kind]);
+        return found;
+      }, { rows: [], total: 0 }),
+    /** `related(source, type)`'s slices of a page's rows, read in the page's statement. */
+    relatedOfPage: (source: EntityTable, type: EntityTable | null, parents: PageParents, key: Omit<SliceKey, "parentId">) =>
+      primeSlices(signal, related(source, type), parents, key, async () => {
+        const found = await relatedSlices(h, reads, source, parents, key, type ? [type] : undefined);
+        for (const slice of found.values()) prime(slice.rows, (i) => slice.rows[i]!.childType);
+        return found;
+      }, { rows: [], total: 0 }),
   };
 }
 

@@ -11,6 +11,7 @@ import {
 import { collectSubfields } from "graphql/execution/collectFields.js";
 import type { Context } from "./context.ts";
 import type { RowInclude } from "../store/by-id.ts";
+import type { PageParents } from "../store/edges.ts";
 
 /**
  * A field's `extensions.prefetch`: starts the loads its resolver will make for the parent
@@ -38,6 +39,36 @@ export function prefetchSelected(info: GraphQLResolveInfo, typeName: string, par
       void Promise.resolve(prefetch(parentId, getArgumentValues(field, node, info.variableValues), ctx, { parentType: type, include })).catch(() => undefined);
     } catch {
       // Bad arguments: the field's resolver reports them.
+    }
+  }
+}
+
+/**
+ * A field's `extensions.prefetchPage`: starts, for the rows of a page read in this tick
+ * (`parents`), the loads its resolver will make for each of them, so that they go out in
+ * the page's statement (store/lists.ts's `entityPageRead`).
+ */
+export type PrefetchPage = (parents: PageParents, args: Record<string, unknown>, ctx: Context, info: PrefetchInfo) => unknown;
+
+/**
+ * Starts the fields with `extensions.prefetchPage` that the current list field (a
+ * connection) selects of its children (`edges { node }`), for the page's rows `parents`.
+ */
+export function prefetchPageSelected(info: GraphQLResolveInfo, parents: PageParents, ctx: Context): void {
+  for (const { type, nodes: selected } of childSelections(info, info.returnType, info.fieldNodes)) {
+    const fields = type.getFields();
+    for (const nodes of selected.values()) {
+      const node = nodes[0]!;
+      const field = fields[node.name.value];
+      const prefetch = field?.extensions?.prefetchPage as PrefetchPage | undefined;
+      if (!field || !prefetch) continue;
+      try {
+        const include = childIncludes(info, field.type, nodes as FieldNode[]);
+        // Unawaited: a failure is the field's own to report, when its resolver asks again.
+        void Promise.resolve(prefetch(parents, getArgumentValues(field, node, info.variableValues), ctx, { parentType: type, include })).catch(() => undefined);
+      } catch {
+        // Bad arguments: the field's resolver reports them.
+      }
     }
   }
 }
@@ -103,8 +134,9 @@ export function conditional(operation: OperationDefinitionNode, fragments: Recor
   return found;
 }
 
-function findIncludes(s: Selection, listType: GraphQLOutputType, fieldNodes: readonly FieldNode[]): RowInclude[] {
-  const found = new Set<RowInclude>();
+/** The children of a list field (a connection's `edges { node }`): each object type they may be, with its selected subfields. */
+function childSelections(s: Selection, listType: GraphQLOutputType, fieldNodes: readonly FieldNode[]): { type: GraphQLObjectType; nodes: Map<string, readonly FieldNode[]> }[] {
+  const out: { type: GraphQLObjectType; nodes: Map<string, readonly FieldNode[]> }[] = [];
   for (const connection of concreteTypes(s.schema, listType)) {
     const edgesField = connection.getFields().edges;
     if (!edgesField) continue;
@@ -115,13 +147,19 @@ function findIncludes(s: Selection, listType: GraphQLOutputType, fieldNodes: rea
       if (!nodeField) continue;
       const nodeNodes = subfieldNodes(s, edge, edgeNodes, "node");
       if (!nodeNodes.length) continue;
-      for (const child of concreteTypes(s.schema, nodeField.type)) {
-        const fields = child.getFields();
-        for (const nodes of subfields(s, child, nodeNodes).values()) {
-          const include = fields[nodes[0]!.name.value]?.extensions?.include as RowInclude | undefined;
-          if (include) found.add(include);
-        }
-      }
+      for (const child of concreteTypes(s.schema, nodeField.type)) out.push({ type: child, nodes: subfields(s, child, nodeNodes) });
+    }
+  }
+  return out;
+}
+
+function findIncludes(s: Selection, listType: GraphQLOutputType, fieldNodes: readonly FieldNode[]): RowInclude[] {
+  const found = new Set<RowInclude>();
+  for (const { type, nodes: selected } of childSelections(s, listType, fieldNodes)) {
+    const fields = type.getFields();
+    for (const nodes of selected.values()) {
+      const include = fields[nodes[0]!.name.value]?.extensions?.include as RowInclude | undefined;
+      if (include) found.add(include);
     }
   }
   return [...found];
