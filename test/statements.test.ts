@@ -284,12 +284,12 @@ for (const { name, skip, make } of await backends()) {
         let cursor: string | null = null;
         do {
           const page = backward ? `last: ${size}, before: $cursor` : `first: ${size}, after: $cursor`;
-          const { data, errors } = await server.gql(`query($cursor: String) { ${list}(${page}, orderBy: ${order}) { totalCount
+          const { data, errors }: { data?: any; errors?: unknown } = await server.gql(`query($cursor: String) { ${list}(${page}, orderBy: ${order}) { totalCount
             pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id mentionCount articleCount } } } }`, { cursor });
           assert.equal(errors, undefined, JSON.stringify(errors));
-          const { edges, pageInfo, totalCount } = data![list];
-          if (backward) ids.unshift(...edges.map((e: any) => e.node.id));
-          else ids.push(...edges.map((e: any) => e.node.id));
+          const { edges, pageInfo, totalCount }: { edges: { node: { id: string } }[]; pageInfo: Record<string, any>; totalCount: number } = data![list];
+          if (backward) ids.unshift(...edges.map((e) => e.node.id));
+          else ids.push(...edges.map((e) => e.node.id));
           cursor = backward ? (pageInfo.hasPreviousPage ? pageInfo.startCursor : null) : (pageInfo.hasNextPage ? pageInfo.endCursor : null);
           if (!cursor) assert.equal(ids.length, totalCount, `${list} ${order}: every row once`);
         } while (cursor);

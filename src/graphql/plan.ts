@@ -104,7 +104,14 @@ export function readsInOneStatement(schema: GraphQLSchema, fragments: Record<str
   try {
     const fields = queryType.getFields();
     const roots: { type: GraphQLObjectType; nodes: readonly FieldNode[]; page: boolean }[] = [];
-    for (const nodes of collectFields(schema, fragments, variableValues, queryType, operation.selectionSet).values()) {
+    // The root fields depend on the document only, unless @skip or @include make them depend on variables.
+    const cacheable = !conditional(operation, fragments);
+    let rootNodes = cacheable ? rootCache.get(operation) : undefined;
+    if (!rootNodes) {
+      rootNodes = [...collectFields(schema, fragments, variableValues, queryType, operation.selectionSet).values()];
+      if (cacheable) rootCache.set(operation, rootNodes);
+    }
+    for (const nodes of rootNodes) {
       const node = nodes[0]!;
       if (node.name.value === "__typename") continue;
       const field = fields[node.name.value];
@@ -123,8 +130,7 @@ export function readsInOneStatement(schema: GraphQLSchema, fragments: Record<str
       if (!isObjectType(type)) return false;
       roots.push({ type, nodes, page: false });
     }
-    // The rest depends on the document and the roots' types only, unless @skip or @include make it depend on variables.
-    const cacheable = !conditional(operation, fragments);
+    // The rest depends on the document and the roots' types only (and, as above, on @skip or @include).
     const key = roots.map((r) => (r.page ? `[${r.type.name}]` : r.type.name)).join(",");
     const cached = cacheable ? planCache.get(operation)?.get(key) : undefined;
     if (cached !== undefined) return cached;
@@ -142,3 +148,4 @@ export function readsInOneStatement(schema: GraphQLSchema, fragments: Record<str
 }
 
 const planCache = new WeakMap<OperationDefinitionNode, Map<string, boolean>>();
+const rootCache = new WeakMap<OperationDefinitionNode, (readonly FieldNode[])[]>();

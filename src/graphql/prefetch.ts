@@ -28,7 +28,7 @@ export function prefetchSelected(info: GraphQLResolveInfo, typeName: string, par
   const type = info.schema.getType(typeName);
   if (!isObjectType(type)) return;
   const fields = type.getFields();
-  for (const [, nodes] of collectSubfields(info.schema, info.fragments, info.variableValues, type, info.fieldNodes)) {
+  for (const nodes of selectedOf(info, type)) {
     const node = nodes[0]!;
     const field = fields[node.name.value];
     const prefetch = field?.extensions?.prefetch as Prefetch | undefined;
@@ -72,6 +72,24 @@ export function prefetchPageSelected(info: GraphQLResolveInfo, parents: PagePare
     }
   }
 }
+
+/**
+ * The subfields of `type` that the current field selects. The same document gives the
+ * same ones, unless @skip or @include make them depend on variables: kept per field node.
+ */
+function selectedOf(info: GraphQLResolveInfo, type: GraphQLObjectType): (readonly FieldNode[])[] {
+  const cacheable = info.fieldNodes.length === 1 && !conditional(info.operation, info.fragments);
+  const cached = cacheable ? selectedCache.get(info.fieldNodes[0]!)?.get(type.name) : undefined;
+  if (cached) return cached;
+  const found = [...collectSubfields(info.schema, info.fragments, info.variableValues, type, info.fieldNodes).values()];
+  if (cacheable) {
+    let byType = selectedCache.get(info.fieldNodes[0]!);
+    if (!byType) selectedCache.set(info.fieldNodes[0]!, (byType = new Map()));
+    byType.set(type.name, found);
+  }
+  return found;
+}
+const selectedCache = new WeakMap<FieldNode, Map<string, (readonly FieldNode[])[]>>();
 
 /** Whether the current field's selection asks for `name` of its (object) result. */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
