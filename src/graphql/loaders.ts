@@ -29,6 +29,15 @@ function guarded<K, V>(signal: AbortSignal | undefined, batch: (keys: readonly K
   };
 }
 
+/**
+ * A loader made on first use: a request uses a few of its loaders (an article page, none of
+ * the publishers', snippets' or places' by key), and each made costs allocations per request.
+ */
+function lazy<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 function byId<T extends { id: number }>(signal: AbortSignal | undefined, load: (ids: readonly number[]) => Promise<T[]>) {
   return new DataLoader<number, T | null>(guarded(signal, async (ids) => {
     const rows = new Map((await load(ids)).map((r) => [r.id, r]));
@@ -118,26 +127,30 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
   // Where the batches of one tick share a statement, a slice brings its children's rows
   // along (they prime the by-id loaders below), and article bodies load apart.
   const reads = requestReads(h);
-  const aliasLoaders = { person: aliases(h, reads, "PERSON", signal), organization: aliases(h, reads, "ORGANIZATION", signal), place: aliases(h, reads, "PLACE", signal) };
-  const bodies = new DataLoader<number, string>(guarded(signal, async (ids) => {
+  const aliasLoaders = {
+    person: lazy(() => aliases(h, reads, "PERSON", signal)),
+    organization: lazy(() => aliases(h, reads, "ORGANIZATION", signal)),
+    place: lazy(() => aliases(h, reads, "PLACE", signal)),
+  };
+  const bodies = lazy(() => new DataLoader<number, string>(guarded(signal, async (ids) => {
     const found = new Map((await articleBodies(h, reads, ids)).map((r) => [r.id, r.body]));
     return ids.map((id) => found.get(id) ?? "");
-  }));
-  const body = (id: number) => bodies.load(id);
+  })));
+  const body = (id: number) => bodies().load(id);
   const shape = <K extends RowTable>(table: K, row: Record<string, unknown>) => shapeRow(table, row, body);
   const rowsOf = <K extends RowTable>(table: K) => (ids: readonly number[]) => rowsById(h, reads, table, ids, body);
   const rows = {
-    article: byId(signal, rowsOf("article")),
-    person: byId(signal, rowsOf("person")),
-    organization: byId(signal, rowsOf("organization")),
-    place: byId(signal, rowsOf("place")),
-    quote: byId(signal, rowsOf("quote")),
+    article: lazy(() => byId(signal, rowsOf("article"))),
+    person: lazy(() => byId(signal, rowsOf("person"))),
+    organization: lazy(() => byId(signal, rowsOf("organization"))),
+    place: lazy(() => byId(signal, rowsOf("place"))),
+    quote: lazy(() => byId(signal, rowsOf("quote"))),
   };
   const primeRow = (t: RowTable, id: number, row: Record<string, unknown>) => {
     const included = includedOf(row);
     const shaped = shape(t, row);
-    (rows[t] as DataLoader<number, unknown>).prime(id, shaped);
-    if (included.aliases && t !== "article" && t !== "quote") aliasLoaders[t].prime(id, included.aliases);
+    (rows[t]() as DataLoader<number, unknown>).prime(id, shaped);
+    if (included.aliases && t !== "article" && t !== "quote") aliasLoaders[t]().prime(id, included.aliases);
     if (t !== "quote") return;
     const quote = shaped as Rows["quote"];
     if (included.article) primeRow("article", quote.articleId, included.article);
@@ -177,39 +190,56 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
     return loader;
   };
   // Place.country and Place.containedIn: one statement per field and level, whatever the page.
-  const placeByKey = new DataLoader<string, PlaceRow | null>(guarded(signal, async (keys) => {
+  const placeByKey = lazy(() => new DataLoader<string, PlaceRow | null>(guarded(signal, async (keys) => {
     const found = new Map((await placesByKey(h, keys)).map((p) => [p.key, p]));
     return keys.map((k) => found.get(k) ?? null);
-  }));
-  const regionByCode = new DataLoader<string, PlaceRow | null>(guarded(signal, async (codes) => {
+  })));
+  const regionByCode = lazy(() => new DataLoader<string, PlaceRow | null>(guarded(signal, async (codes) => {
     const found = new Map<string, PlaceRow>();
     for (const p of await regionsByCode(h, codes)) if (p.regionCode && !found.has(p.regionCode)) found.set(p.regionCode, p);
     return codes.map((c) => found.get(c) ?? null);
-  }));
+  })));
   /** Where a merged-away person or organization went (null: not merged), for `nodes(ids:)`. */
   const redirect = (type: "PERSON" | "ORGANIZATION") => new DataLoader<number, number | null>(guarded(signal, async (ids) => {
     const found = await redirectsOf(h, type, ids);
     return ids.map((id) => found.get(id) ?? null);
   }));
+  const redirects = lazy(() => ({ Person: redirect("PERSON"), Organization: redirect("ORGANIZATION") }));
+  const publisher = lazy(() => byId(signal, (ids) => publishersById(h, ids)));
+  const publisherArticleCount = lazy(() => new DataLoader<number, number>(guarded(signal, async (ids) => {
+    const counts = await articleCountsOfPublishers(h, ids);
+    return ids.map((id) => counts.get(id) ?? 0);
+  })));
+  const copies = lazy(() => new DataLoader<number, Awaited<ReturnType<typeof copiesOfArticles>>>(guarded(signal, async (ids) => {
+    const grouped = new Map<number, Awaited<ReturnType<typeof copiesOfArticles>>>();
+    for (const copy of await copiesOfArticles(h, ids)) grouped.set(copy.articleId, [...(grouped.get(copy.articleId) ?? []), copy]);
+    return ids.map((id) => grouped.get(id) ?? []);
+  })));
+  const snippet = lazy(() => byArgs<SearchQuery, Marked>(signal, (q, ids) => articleSnippets(h, reads, q, ids)));
+  const highlight = lazy(() => byArgs<SearchQuery, Marked>(signal, (q, ids) => quoteHighlights(h, reads, q, ids)));
+  const mentions = lazy(() => slices(signal, async (ids, w) => {
+    const found = await mentionSlices(h, reads, ids, w);
+    for (const slice of found.values()) {
+      for (const { entity } of slice.rows) if (entity?.row) (rows[entity.type]() as DataLoader<number, unknown>).prime(entity.id, shape(entity.type, entity.row));
+    }
+    return found;
+  }));
   return {
-    ...rows,
-    placeByKey,
-    regionByCode,
-    redirect: { Person: redirect("PERSON"), Organization: redirect("ORGANIZATION") },
-    publisher: byId(signal, (ids) => publishersById(h, ids)),
-    publisherArticleCount: new DataLoader<number, number>(guarded(signal, async (ids) => {
-      const counts = await articleCountsOfPublishers(h, ids);
-      return ids.map((id) => counts.get(id) ?? 0);
-    })),
-    copies: new DataLoader<number, Awaited<ReturnType<typeof copiesOfArticles>>>(guarded(signal, async (ids) => {
-      const grouped = new Map<number, Awaited<ReturnType<typeof copiesOfArticles>>>();
-      for (const copy of await copiesOfArticles(h, ids)) grouped.set(copy.articleId, [...(grouped.get(copy.articleId) ?? []), copy]);
-      return ids.map((id) => grouped.get(id) ?? []);
-    })),
-    aliases: (table: EntityTable) => aliasLoaders[table],
+    get article() { return rows.article(); },
+    get person() { return rows.person(); },
+    get organization() { return rows.organization(); },
+    get place() { return rows.place(); },
+    get quote() { return rows.quote(); },
+    get placeByKey() { return placeByKey(); },
+    get regionByCode() { return regionByCode(); },
+    get redirect() { return redirects(); },
+    get publisher() { return publisher(); },
+    get publisherArticleCount() { return publisherArticleCount(); },
+    get copies() { return copies(); },
+    aliases: (table: EntityTable) => aliasLoaders[table](),
     /** Article.snippet and Quote.highlight, by search. */
-    snippet: byArgs<SearchQuery, Marked>(signal, (q, ids) => articleSnippets(h, reads, q, ids)),
-    highlight: byArgs<SearchQuery, Marked>(signal, (q, ids) => quoteHighlights(h, reads, q, ids)),
+    get snippet() { return snippet(); },
+    get highlight() { return highlight(); },
     /** Entity.mentionTimeline, by interval and range. */
     timeline(table: EntityTable) {
       let loader = timelineLoaders.get(table);
@@ -217,13 +247,7 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
       return loader;
     },
     /** Article.mentions: a slice of each article's mentions; where reads give JSON, their entities come along. */
-    mentions: slices(signal, async (ids, w) => {
-      const found = await mentionSlices(h, reads, ids, w);
-      for (const slice of found.values()) {
-        for (const { entity } of slice.rows) if (entity?.row) (rows[entity.type] as DataLoader<number, unknown>).prime(entity.id, shape(entity.type, entity.row));
-      }
-      return found;
-    }),
+    get mentions() { return mentions(); },
     edges,
     /** Related entities of `source`, of one type or (null) all three. */
     related,
