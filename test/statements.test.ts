@@ -278,6 +278,21 @@ for (const { name, skip, make } of await backends()) {
       assert.ok(next.data!.places.edges.length > 0 && next.data!.places.edges.every((e: any) => !ids.has(e.node.id)), "the next page has other places");
     });
 
+    test("a search page of articles and of quotes: its ids, rows and count in one statement on PostgreSQL (in a snapshot)", async () => {
+      for (const query of [
+        `{ articles(first: 5, filter: { search: "talks" }) { totalCount edges { node { id title publishedAt } } } }`,
+        `{ quotes(first: 5, filter: { search: "plan" }) { totalCount edges { node { id text cue } } } }`,
+      ]) {
+        const start = server.statements();
+        const { data, errors } = await server.gql(query);
+        assert.equal(errors, undefined, JSON.stringify(errors));
+        const page = data!.articles ?? data!.quotes;
+        assert.ok(page.totalCount > 0 && page.edges.length > 0, query);
+        // SQLite: the ranked ids with the count, then the rows.
+        assert.equal(server.statements() - start, name === "postgresql" ? 1 + SNAPSHOT_STATEMENTS : 2, query);
+      }
+    });
+
     test("pages of people and places walked forward and backward in each order give the same whole list, in order", async () => {
       const walk = async (list: "people" | "places", order: string, size: number, backward: boolean) => {
         const ids: string[] = [];

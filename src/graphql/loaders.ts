@@ -266,6 +266,21 @@ export function createLoaders(h: DbHandle, signal?: AbortSignal) {
       }) }));
       return { ...read, page };
     },
+    /**
+     * Where reads give JSON: the reads a list's page sends its rows' JSON through, and how
+     * they become rows, kept in their loader (with what they brought along); each returned row
+     * a copy, as `rowsThrough` gives (../list-search.ts).
+     */
+    jsonRows<T extends RowTable>(table: T) {
+      if (!reads.rowJson) return undefined;
+      return {
+        reads,
+        shape: (found: Record<string, unknown>[]) => found.map((row) => {
+          primeRow(table, row.id as number, row);
+          return { ...row } as unknown as Rows[T];
+        }),
+      };
+    },
     /** `edges(kind)`'s slices of a page's rows, read in the page's statement. */
     edgesOfPage: (kind: EdgeKind, parents: PageParents, key: Omit<SliceKey, "parentId">) =>
       primeSlices(signal, edges(kind), parents, key, async () => {

@@ -95,7 +95,7 @@ export const ListQueries = extendType({
         const window = withTotal(keysetWindow(args, "articles"), info);
         const f = args.filter ?? {};
         const filter = await articleFilter(ctx, f);
-        const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window, rowsThrough(ctx.loaders.article));
+        const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window, rowsThrough(ctx.loaders.article, ctx.loaders.jsonRows("article")));
         rememberSearch(page.rows, filter.search);
         return keysetConnection(checked(page, window), window, () => (page.total !== undefined ? Promise.resolve(page.total) : articleCount(ctx.store, filter)));
       },
@@ -162,7 +162,7 @@ export const ListQueries = extendType({
           publishedAfter: f.publishedAfter ?? null,
           publishedBefore: f.publishedBefore ?? null,
         };
-        const page = await quotePage(ctx.store, filter, order(args.orderBy, !!filter.search, "READING_ORDER"), window, rowsThrough(ctx.loaders.quote));
+        const page = await quotePage(ctx.store, filter, order(args.orderBy, !!filter.search, "READING_ORDER"), window, rowsThrough(ctx.loaders.quote, ctx.loaders.jsonRows("quote")));
         rememberSearch(page.rows, filter.search);
         return keysetConnection(checked(page, window), window, () => (page.total !== undefined ? Promise.resolve(page.total) : quoteCount(ctx.store, filter)));
       },
