@@ -54,7 +54,8 @@ export type PrefetchPage = (parents: PageParents, args: Record<string, unknown>,
  * Starts the fields with `extensions.prefetchPage` that the current list field (a
  * connection) selects of its children (`edges { node }`), for the page's rows `parents`.
  */
-export function prefetchPageSelected(info: GraphQLResolveInfo, parents: PageParents, ctx: Context): void {
+export function prefetchPageSelected(info: GraphQLResolveInfo, parents: PageParents, ctx: Context): Promise<unknown> {
+  const started: Promise<unknown>[] = [];
   for (const { type, nodes: selected } of childSelections(info, info.returnType, info.fieldNodes)) {
     const fields = type.getFields();
     for (const nodes of selected.values()) {
@@ -64,13 +65,15 @@ export function prefetchPageSelected(info: GraphQLResolveInfo, parents: PagePare
       if (!field || !prefetch) continue;
       try {
         const include = childIncludes(info, field.type, nodes as FieldNode[]);
-        // Unawaited: a failure is the field's own to report, when its resolver asks again.
-        void Promise.resolve(prefetch(parents, getArgumentValues(field, node, info.variableValues), ctx, { parentType: type, include })).catch(() => undefined);
+        // A failure is the field's own to report, when its resolver asks again.
+        started.push(Promise.resolve(prefetch(parents, getArgumentValues(field, node, info.variableValues), ctx, { parentType: type, include })).catch(() => undefined));
       } catch {
         // Bad arguments: the field's resolver reports them.
       }
     }
   }
+  // Settled once every slice is kept in its loader: the rows' fields, resolved after it, find them there.
+  return Promise.all(started);
 }
 
 /**

@@ -124,8 +124,8 @@ export const ListQueries = extendType({
           // PostgreSQL: the page, its count and its rows' lists in one statement (../plan.ts).
           const read = ctx.loaders.entityPage(ENTITY_TYPE_INFO[kind].table, filter, sort, window, childIncludes(info, info.returnType, info.fieldNodes));
           if (read) {
-            prefetchPageSelected(info, read.parents, ctx);
-            const [rows, total] = await Promise.all([read.page, read.total]);
+            const prefetched = prefetchPageSelected(info, read.parents, ctx);
+            const [rows, total] = await Promise.all([read.page, read.total, prefetched]);
             return keysetConnection(checked(rows, window), window, () => (total !== undefined ? Promise.resolve(total) : entityCount(ctx.store, kind, filter)));
           }
           const rows = await page(ctx.store, filter, sort, window);
