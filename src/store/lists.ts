@@ -305,11 +305,10 @@ export function entityPageRead(
   const total = w.withTotal
     ? reads.rows<{ n: number }>(Prisma.sql`SELECT count(*) AS n FROM ${Prisma.raw(table)} t ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}`).then((r) => Number(r[0]?.n ?? 0))
     : undefined;
-  return {
-    page,
-    ...(total ? { total } : {}),
-    parents: { sql: Prisma.sql`SELECT t.id ${window}`, ids: page.then((p) => p.rows.map((r) => Number(r.id))) },
-  };
+  const ids = page.then((p) => p.rows.map((r) => Number(r.id)));
+  // Read only when slices start from the page: a failed page is the caller's to report (it awaits `page`), not an unhandled rejection here.
+  ids.catch(() => undefined);
+  return { page, ...(total ? { total } : {}), parents: { sql: Prisma.sql`SELECT t.id ${window}`, ids } };
 }
 
 const ENTITY_KIND = { PERSON: "person", ORGANIZATION: "organization", PLACE: "place" } as const satisfies Record<EntityType, SearchKind>;
