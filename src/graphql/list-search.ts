@@ -5,6 +5,7 @@
 // outlives the request.
 import type DataLoader from "dataloader";
 import type { SearchQuery } from "../store/search.ts";
+import type { RowsOf } from "../store/lists.ts";
 
 const searches = new WeakMap<object, SearchQuery>();
 
@@ -24,10 +25,13 @@ export function searchOfList(row: object): SearchQuery | null {
  * batched reads, straight to pg rather than through Prisma), each row copied, since
  * `rememberSearch` marks the rows of one list and the loader's are shared.
  */
-export function rowsThrough<T extends object>(loader: DataLoader<number, T | null>): (ids: number[]) => Promise<T[]> {
-  return async (ids) =>
+export function rowsThrough<T extends object>(loader: DataLoader<number, T | null>, json?: RowsOf<T>["json"]): RowsOf<T> {
+  const rows: RowsOf<T> = async (ids) =>
     (await loader.loadMany(ids)).flatMap((row) => {
       if (row instanceof Error) throw row;
       return row ? [{ ...row }] : [];
     });
+  // Where reads give JSON, the page brings its rows along (store/lists.ts's searchPage).
+  if (json) rows.json = json;
+  return rows;
 }

@@ -8,8 +8,9 @@ import type { EntityMention, RelatedNode } from "./source-types.ts";
 import { badInput } from "./errors.ts";
 import { NODE_OF_TABLE } from "../domain/entity-types.ts";
 import type { GraphQLResolveInfo } from "graphql";
-import { childIncludes, type Prefetch, type PrefetchInfo } from "./prefetch.ts";
+import { childIncludes, type Prefetch, type PrefetchInfo, type PrefetchPage } from "./prefetch.ts";
 import type { RowInclude } from "../store/by-id.ts";
+import type { PageParents } from "../store/edges.ts";
 
 /** A nested list's `orderBy` and `filter` (a date range), checked. */
 export function sliceOptions(
@@ -27,7 +28,7 @@ function present<T>(value: T | null | Error | undefined): value is T {
 /** The slice of a nested list that `childConnection` reads: also what `node(id:)` prefetches (./prefetch.ts). */
 export function loadSlice(ctx: Context, kind: EdgeKind, parentId: number, args: ConnectionArgs, options: SliceOptions = {}, include: RowInclude[] = []) {
   const window = offsetWindow(args, kind);
-  return { window, slice: ctx.loaders.edges(kind).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd, options, include }) };
+  return { window, slice: ctx.loaders.edges(kind).load({ parentId, ...sliceKeyOf(window, options, include) }) };
 }
 
 /** What the children of the list field being resolved bring along (./prefetch.ts's `childIncludes`). */
@@ -56,11 +57,23 @@ export async function childConnection<T>(
  * `extensions` of a nested list field that `node(id:)` may start before the parent's row is
  * read (./prefetch.ts): its slice, as its resolver will ask for it, from the parent's id.
  */
-export const prefetchSlice = (kind: (info: Pick<GraphQLResolveInfo, "parentType">) => EdgeKind, filtered = true) => ({
-  prefetch: ((parentId, args, ctx, info: PrefetchInfo) =>
-    loadSlice(ctx, kind(info), parentId, args as ConnectionArgs,
-      filtered ? sliceOptions(args.orderBy as string | null | undefined, args.filter as Parameters<typeof sliceOptions>[1]) : {}, info.include).slice) satisfies Prefetch,
-});
+export const prefetchSlice = (kind: (info: Pick<GraphQLResolveInfo, "parentType">) => EdgeKind, filtered = true) => {
+  const options = (args: Record<string, unknown>) =>
+    filtered ? sliceOptions(args.orderBy as string | null | undefined, args.filter as Parameters<typeof sliceOptions>[1]) : {};
+  return {
+    prefetch: ((parentId, args, ctx, info: PrefetchInfo) =>
+      loadSlice(ctx, kind(info), parentId, args as ConnectionArgs, options(args), info.include).slice) satisfies Prefetch,
+    // The same slice of every row of a page, read in the page's statement (./prefetch.ts's prefetchPageSelected).
+    prefetchPage: ((parents, args, ctx, info) => {
+      const k = kind(info);
+      return ctx.loaders.edgesOfPage(k, parents, sliceKeyOf(offsetWindow(args as ConnectionArgs, k), options(args), info.include));
+    }) satisfies PrefetchPage,
+  };
+};
+
+/** A slice request (without its parent) for a window. */
+const sliceKeyOf = (window: ReturnType<typeof offsetWindow>, options: SliceOptions, include: RowInclude[]) =>
+  ({ offset: window.offset, limit: window.limit, fromEnd: window.fromEnd, options, include });
 
 /** The GraphQL type of each entity table, for the unions and the Entity interface. */
 
@@ -68,6 +81,12 @@ export const prefetchSlice = (kind: (info: Pick<GraphQLResolveInfo, "parentType"
 export function loadRelated(ctx: Context, source: EntityTable, parentId: number, args: ConnectionArgs, type: EntityTable | null = null, include: RowInclude[] = []) {
   const window = offsetWindow(args, `${source}.related`);
   return { window, slice: ctx.loaders.related(source, type).load({ parentId, offset: window.offset, limit: window.limit, fromEnd: window.fromEnd, include }) };
+}
+
+/** `loadRelated`'s slice for every row of a page, read in the page's statement. */
+export function loadRelatedOfPage(ctx: Context, source: EntityTable, parents: PageParents, args: ConnectionArgs, type: EntityTable | null, include: RowInclude[]) {
+  const window = offsetWindow(args, `${source}.related`);
+  return ctx.loaders.relatedOfPage(source, type, parents, { offset: window.offset, limit: window.limit, fromEnd: window.fromEnd, include });
 }
 
 export async function relatedConnection(ctx: Context, info: GraphQLResolveInfo, source: EntityTable, parentId: number, args: ConnectionArgs, type: EntityTable | null = null) {

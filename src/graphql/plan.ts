@@ -21,6 +21,13 @@ import { concreteTypes, conditional, subfields } from "./prefetch.ts";
  */
 export type PlanRoot = (args: Record<string, unknown>) => string | undefined;
 
+/**
+ * A root list field's `extensions.planPage`: whether, with these arguments, it reads its page
+ * in the first tick, with its count and the lists of its rows that have `extensions.prefetchPage`
+ * (./prefetch.ts's `prefetchPageSelected`), where the database batches reads.
+ */
+export type PlanPage = (args: Record<string, unknown>) => boolean;
+
 type Selection = { schema: GraphQLSchema; fragments: Record<string, FragmentDefinitionNode>; variableValues: Record<string, unknown> };
 type Field = GraphQLField<unknown, unknown>;
 
@@ -63,6 +70,24 @@ const slice = (s: Selection, type: GraphQLOutputType, nodes: readonly FieldNode[
       fromRow(edgeField) || (edgeField.name === "node" && child(s, edgeField.type, edgeSelected)));
   });
 
+/** A page's row: its values, what it brings along, and the lists started with the page (`extensions.prefetchPage`), each a slice. */
+const pageRow = (s: Selection, type: GraphQLOutputType, nodes: readonly FieldNode[]) =>
+  every(s, type, nodes, (field, selected) => {
+    if (fromRow(field)) return true;
+    if (field.extensions?.include) return isLeafType(getNamedType(field.type)) || rowOnly(s, field.type, selected);
+    return !!field.extensions?.prefetchPage && slice(s, field.type, selected);
+  });
+
+/** A root page (a connection): its count, page info and edges' values, and its rows (`pageRow`). */
+const page = (s: Selection, type: GraphQLOutputType, nodes: readonly FieldNode[]) =>
+  every(s, type, nodes, (field, selected) => {
+    if (fromRow(field)) return true;
+    if (field.name === "pageInfo") return rowOnly(s, field.type, selected);
+    if (field.name !== "edges") return false;
+    return every(s, field.type, selected, (edgeField, edgeSelected) =>
+      fromRow(edgeField) || (edgeField.name === "node" && pageRow(s, edgeField.type, edgeSelected)));
+  });
+
 /** The root row's fields: its values, and the fields it starts with the row (`extensions.prefetch`). */
 const root = (s: Selection, type: GraphQLObjectType, nodes: readonly FieldNode[]) =>
   every(s, type, nodes, (field, selected) => {
@@ -78,24 +103,38 @@ export function readsInOneStatement(schema: GraphQLSchema, fragments: Record<str
   const s: Selection = { schema, fragments, variableValues };
   try {
     const fields = queryType.getFields();
-    const roots: { type: GraphQLObjectType; nodes: readonly FieldNode[] }[] = [];
-    for (const nodes of collectFields(schema, fragments, variableValues, queryType, operation.selectionSet).values()) {
+    const roots: { type: GraphQLObjectType; nodes: readonly FieldNode[]; page: boolean }[] = [];
+    // The root fields depend on the document only, unless @skip or @include make them depend on variables.
+    const cacheable = !conditional(operation, fragments);
+    let rootNodes = cacheable ? rootCache.get(operation) : undefined;
+    if (!rootNodes) {
+      rootNodes = [...collectFields(schema, fragments, variableValues, queryType, operation.selectionSet).values()];
+      if (cacheable) rootCache.set(operation, rootNodes);
+    }
+    for (const nodes of rootNodes) {
       const node = nodes[0]!;
       if (node.name.value === "__typename") continue;
       const field = fields[node.name.value];
       const planRoot = field?.extensions?.planRoot as PlanRoot | undefined;
-      if (!field || !planRoot) return false;
-      const typeName = planRoot(getArgumentValues(field, node, variableValues));
+      const planPage = field?.extensions?.planPage as PlanPage | undefined;
+      if (!field || !(planRoot || planPage)) return false;
+      const args = getArgumentValues(field, node, variableValues);
+      if (planPage) {
+        const type = getNamedType(field.type);
+        if (!planPage(args) || !isObjectType(type)) return false;
+        roots.push({ type, nodes, page: true });
+        continue;
+      }
+      const typeName = planRoot!(args);
       const type = typeName ? schema.getType(typeName) : undefined;
       if (!isObjectType(type)) return false;
-      roots.push({ type, nodes });
+      roots.push({ type, nodes, page: false });
     }
-    // The rest depends on the document and the roots' types only, unless @skip or @include make it depend on variables.
-    const cacheable = !conditional(operation, fragments);
-    const key = roots.map((r) => r.type.name).join(",");
+    // The rest depends on the document and the roots' types only (and, as above, on @skip or @include).
+    const key = roots.map((r) => (r.page ? `[${r.type.name}]` : r.type.name)).join(",");
     const cached = cacheable ? planCache.get(operation)?.get(key) : undefined;
     if (cached !== undefined) return cached;
-    const planned = roots.every(({ type, nodes }) => root(s, type, nodes));
+    const planned = roots.every(({ type, nodes, page: isPage }) => (isPage ? page(s, type, nodes) : root(s, type, nodes)));
     if (cacheable) {
       let byRoots = planCache.get(operation);
       if (!byRoots) planCache.set(operation, (byRoots = new Map()));
@@ -109,3 +148,4 @@ export function readsInOneStatement(schema: GraphQLSchema, fragments: Record<str
 }
 
 const planCache = new WeakMap<OperationDefinitionNode, Map<string, boolean>>();
+const rootCache = new WeakMap<OperationDefinitionNode, (readonly FieldNode[])[]>();

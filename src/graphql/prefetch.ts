@@ -11,6 +11,7 @@ import {
 import { collectSubfields } from "graphql/execution/collectFields.js";
 import type { Context } from "./context.ts";
 import type { RowInclude } from "../store/by-id.ts";
+import type { PageParents } from "../store/edges.ts";
 
 /**
  * A field's `extensions.prefetch`: starts the loads its resolver will make for the parent
@@ -27,7 +28,7 @@ export function prefetchSelected(info: GraphQLResolveInfo, typeName: string, par
   const type = info.schema.getType(typeName);
   if (!isObjectType(type)) return;
   const fields = type.getFields();
-  for (const [, nodes] of collectSubfields(info.schema, info.fragments, info.variableValues, type, info.fieldNodes)) {
+  for (const nodes of selectedOf(info, type)) {
     const node = nodes[0]!;
     const field = fields[node.name.value];
     const prefetch = field?.extensions?.prefetch as Prefetch | undefined;
@@ -41,6 +42,57 @@ export function prefetchSelected(info: GraphQLResolveInfo, typeName: string, par
     }
   }
 }
+
+/**
+ * A field's `extensions.prefetchPage`: starts, for the rows of a page read in this tick
+ * (`parents`), the loads its resolver will make for each of them, so that they go out in
+ * the page's statement (store/lists.ts's `entityPageRead`).
+ */
+export type PrefetchPage = (parents: PageParents, args: Record<string, unknown>, ctx: Context, info: PrefetchInfo) => unknown;
+
+/**
+ * Starts the fields with `extensions.prefetchPage` that the current list field (a
+ * connection) selects of its children (`edges { node }`), for the page's rows `parents`.
+ */
+export function prefetchPageSelected(info: GraphQLResolveInfo, parents: PageParents, ctx: Context): Promise<unknown> {
+  const started: Promise<unknown>[] = [];
+  for (const { type, nodes: selected } of childSelections(info, info.returnType, info.fieldNodes)) {
+    const fields = type.getFields();
+    for (const nodes of selected.values()) {
+      const node = nodes[0]!;
+      const field = fields[node.name.value];
+      const prefetch = field?.extensions?.prefetchPage as PrefetchPage | undefined;
+      if (!field || !prefetch) continue;
+      try {
+        const include = childIncludes(info, field.type, nodes as FieldNode[]);
+        // A failure is the field's own to report, when its resolver asks again.
+        started.push(Promise.resolve(prefetch(parents, getArgumentValues(field, node, info.variableValues), ctx, { parentType: type, include })).catch(() => undefined));
+      } catch {
+        // Bad arguments: the field's resolver reports them.
+      }
+    }
+  }
+  // Settled once every slice is kept in its loader: the rows' fields, resolved after it, find them there.
+  return Promise.all(started);
+}
+
+/**
+ * The subfields of `type` that the current field selects. The same document gives the
+ * same ones, unless @skip or @include make them depend on variables: kept per field node.
+ */
+function selectedOf(info: GraphQLResolveInfo, type: GraphQLObjectType): (readonly FieldNode[])[] {
+  const cacheable = info.fieldNodes.length === 1 && !conditional(info.operation, info.fragments);
+  const cached = cacheable ? selectedCache.get(info.fieldNodes[0]!)?.get(type.name) : undefined;
+  if (cached) return cached;
+  const found = [...collectSubfields(info.schema, info.fragments, info.variableValues, type, info.fieldNodes).values()];
+  if (cacheable) {
+    let byType = selectedCache.get(info.fieldNodes[0]!);
+    if (!byType) selectedCache.set(info.fieldNodes[0]!, (byType = new Map()));
+    byType.set(type.name, found);
+  }
+  return found;
+}
+const selectedCache = new WeakMap<FieldNode, Map<string, (readonly FieldNode[])[]>>();
 
 /** Whether the current field's selection asks for `name` of its (object) result. */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
@@ -103,8 +155,9 @@ export function conditional(operation: OperationDefinitionNode, fragments: Recor
   return found;
 }
 
-function findIncludes(s: Selection, listType: GraphQLOutputType, fieldNodes: readonly FieldNode[]): RowInclude[] {
-  const found = new Set<RowInclude>();
+/** The children of a list field (a connection's `edges { node }`): each object type they may be, with its selected subfields. */
+function childSelections(s: Selection, listType: GraphQLOutputType, fieldNodes: readonly FieldNode[]): { type: GraphQLObjectType; nodes: Map<string, readonly FieldNode[]> }[] {
+  const out: { type: GraphQLObjectType; nodes: Map<string, readonly FieldNode[]> }[] = [];
   for (const connection of concreteTypes(s.schema, listType)) {
     const edgesField = connection.getFields().edges;
     if (!edgesField) continue;
@@ -115,13 +168,19 @@ function findIncludes(s: Selection, listType: GraphQLOutputType, fieldNodes: rea
       if (!nodeField) continue;
       const nodeNodes = subfieldNodes(s, edge, edgeNodes, "node");
       if (!nodeNodes.length) continue;
-      for (const child of concreteTypes(s.schema, nodeField.type)) {
-        const fields = child.getFields();
-        for (const nodes of subfields(s, child, nodeNodes).values()) {
-          const include = fields[nodes[0]!.name.value]?.extensions?.include as RowInclude | undefined;
-          if (include) found.add(include);
-        }
-      }
+      for (const child of concreteTypes(s.schema, nodeField.type)) out.push({ type: child, nodes: subfields(s, child, nodeNodes) });
+    }
+  }
+  return out;
+}
+
+function findIncludes(s: Selection, listType: GraphQLOutputType, fieldNodes: readonly FieldNode[]): RowInclude[] {
+  const found = new Set<RowInclude>();
+  for (const { type, nodes: selected } of childSelections(s, listType, fieldNodes)) {
+    const fields = type.getFields();
+    for (const nodes of selected.values()) {
+      const include = fields[nodes[0]!.name.value]?.extensions?.include as RowInclude | undefined;
+      if (include) found.add(include);
     }
   }
   return [...found];

@@ -8,7 +8,18 @@ import { createLoaders } from "./loaders.ts";
 import { openSnapshot, type Snapshot } from "../store/snapshot.ts";
 import { logger } from "../logger.ts";
 import { readsInOneStatement } from "./plan.ts";
-import type { FragmentDefinitionNode } from "graphql";
+import type { DocumentNode, FragmentDefinitionNode } from "graphql";
+
+/** A document's fragments by name, kept per document (Apollo hands the same parsed document for the same query text). */
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  let fragments = fragmentCache.get(document);
+  if (!fragments) {
+    fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d]] : [])));
+    fragmentCache.set(document, fragments);
+  }
+  return fragments;
+}
+const fragmentCache = new WeakMap<DocumentNode, Record<string, FragmentDefinitionNode>>();
 
 /**
  * Operations costing this much or more read on the SQLite reader threads (DbHandle.heavy):
@@ -63,7 +74,7 @@ export function snapshotPlugin(timeoutMs: number): ApolloServerPlugin<Context> {
           if (operation?.operation !== "query") return;
           // One statement sees one committed state: a query read whole by its first tick's needs
           // no snapshot (./plan.ts), unless a resolver finds it must read on (`beyondPlan`).
-          const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d as FragmentDefinitionNode]] : [])));
+          const fragments = fragmentsOf(document);
           if (readsInOneStatement(schema, fragments, operation, request.variables ?? {})) {
             let opening: Promise<void> | undefined;
             contextValue.beyondPlan = () => (opening ??= open(contextValue));

@@ -168,6 +168,25 @@ type RawEdge = {
   child?: Record<string, unknown> | null;
 };
 
+/**
+ * The parents of slices: their ids, or the rows of a page read in the same statement
+ * (`PageParents`, from ./lists.ts's `entityPageRead`), so that a page's rows and their
+ * children's slices come in one statement.
+ */
+export type Parents = readonly number[] | PageParents;
+export interface PageParents {
+  /** SELECT of the page's ids (the same rows as the page: same statement, same snapshot). */
+  readonly sql: Prisma.Sql;
+  /** The page's ids, once it is read. */
+  readonly ids: Promise<number[]>;
+}
+const isPage = (p: Parents): p is PageParents => !Array.isArray(p);
+
+/** `column` is one of the parents. */
+function inParents(h: DbHandle, column: string, parents: Parents): Prisma.Sql {
+  return isPage(parents) ? Prisma.sql`${Prisma.raw(column)} IN (${parents.sql})` : h.dialect.inIds(column, parents);
+}
+
 /** Runs a slice statement through the request's reads. */
 function run<R>(sql: Prisma.Sql, reads: Reads): Promise<R[]> {
   return reads.rows<R>(sql, "q.parent_id, q.rn");
@@ -178,7 +197,7 @@ function run<R>(sql: Prisma.Sql, reads: Reads): Promise<R[]> {
  * fetched, so a parent paged past its end still learns its total.
  */
 export async function edgeSlices(
-  h: DbHandle, reads: Reads, kind: EdgeKind, parentIds: readonly number[], slice: SliceRequest, options: SliceOptions = {},
+  h: DbHandle, reads: Reads, kind: EdgeKind, parentIds: Parents, slice: SliceRequest, options: SliceOptions = {},
 ): Promise<Map<number, EdgeSlice>> {
   const q: EdgeSql = EDGES[kind];
   const order = options.order ?? Object.keys(q.orders)[0]!;
@@ -190,17 +209,20 @@ export async function edgeSlices(
         ROW_NUMBER() OVER (PARTITION BY ${Prisma.raw(q.parent)} ORDER BY ${Prisma.raw(orderSql)}) AS rn,
         COUNT(*) OVER (PARTITION BY ${Prisma.raw(q.parent)}) AS total
       FROM ${Prisma.raw(q.from)}${Prisma.raw(q.orderJoin?.orders.includes(order) ? q.orderJoin.join : "")}
-      WHERE ${h.dialect.inIds(q.parent, parentIds)}${dateConditions(q, options)}
+      WHERE ${inParents(h, q.parent, parentIds)}${dateConditions(q, options)}
     ) t
     WHERE rn = 1 OR ${inSlice(slice, "t")}
     ORDER BY parent_id, rn`, reads);
   return collectSlices(parentIds, raw, slice, edgeRow);
 }
 
-function collectSlices<R extends Pick<RawEdge, "parent_id" | "rn" | "total">, Row>(parentIds: readonly number[], raw: R[], slice: SliceRequest, toRow: (r: R) => Row) {
-  const out = new Map<number, { rows: Row[]; total: number }>(parentIds.map((id) => [id, { rows: [], total: 0 }]));
+/** Each parent's slice; a page's parents without children have none here (their callers know the page's ids). */
+function collectSlices<R extends Pick<RawEdge, "parent_id" | "rn" | "total">, Row>(parentIds: Parents, raw: R[], slice: SliceRequest, toRow: (r: R) => Row) {
+  const out = new Map<number, { rows: Row[]; total: number }>(isPage(parentIds) ? [] : parentIds.map((id) => [id, { rows: [], total: 0 }]));
   for (const r of raw) {
-    const entry = out.get(Number(r.parent_id));
+    const parent = Number(r.parent_id);
+    let entry = out.get(parent);
+    if (!entry && isPage(parentIds)) out.set(parent, (entry = { rows: [], total: 0 }));
     if (!entry) continue;
     entry.total = Number(r.total);
     const rn = Number(r.rn);
@@ -242,7 +264,7 @@ const relatedChild = (reads: Reads, include?: readonly RowInclude[]) =>
  * so that an entity in every article (`United States`) ranks below one met less often
  * but mostly with it; then by shared articles, then mentions in them.
  */
-export async function relatedSlices(h: DbHandle, reads: Reads, source: EntityTable, ids: readonly number[], slice: SliceRequest, types: readonly EntityTable[] = ENTITY_TABLES): Promise<Map<number, RelatedSlice>> {
+export async function relatedSlices(h: DbHandle, reads: Reads, source: EntityTable, ids: Parents, slice: SliceRequest, types: readonly EntityTable[] = ENTITY_TABLES): Promise<Map<number, RelatedSlice>> {
   const src = MENTION_TABLE[source];
   const parts = types.map((target) => {
     const t = MENTION_TABLE[target];
@@ -252,7 +274,7 @@ export async function relatedSlices(h: DbHandle, reads: Reads, source: EntityTab
         COUNT(*) * COUNT(*) * 1.0 / (CASE WHEN MAX(c.article_count) > 0 THEN MAX(c.article_count) ELSE 1 END) AS association
       FROM ${Prisma.raw(src.table)} s JOIN ${Prisma.raw(t.table)} o ON o.article_id = s.article_id ${notSelf}
         JOIN ${Prisma.raw(target)} c ON c.id = o.${Prisma.raw(t.column)}
-      WHERE ${h.dialect.inIds(`s.${src.column}`, ids)}
+      WHERE ${inParents(h, `s.${src.column}`, ids)}
       GROUP BY s.${Prisma.raw(src.column)}, o.${Prisma.raw(t.column)}`;
   });
   const raw = await run<RawEdge & { child_type: EntityTable }>(Prisma.sql`

@@ -9,6 +9,9 @@ import type { Article, Quote } from "./records.ts";
 import type { EntityType } from "../domain/entity-types.ts";
 import { inOrder, searchCount, searchIds, type SearchKind, type SearchQuery, type SortKey } from "./search.ts";
 import { hasGeoFilter, placeGeoSql, scopeSql, scopeWhere, type PlaceGeoFilter, type PlaceScope } from "./places.ts";
+import type { Reads } from "./dialect.ts";
+import { rowJsonSql, type RowInclude } from "./by-id.ts";
+import type { EntityTable, PageParents } from "./edges.ts";
 
 export interface Window {
   take: number;
@@ -46,10 +49,16 @@ async function searchPage<T extends { id: number }>(
   where: Prisma.Sql[],
   order: SortKey[],
   w: Window,
-  fetch: (ids: number[]) => Promise<T[]>,
+  fetch: RowsOf<T>,
 ): Promise<Page<T>> {
-  const page = await searchIds(h, { kind, query, where, order, take: w.take, cursorId: w.cursorId, backward: w.backward, withTotal: w.withTotal });
-  const rows = page.ids.length ? inOrder(page.ids, await fetch(page.ids)) : [];
+  // Where reads give JSON, the rows come in the page's statement (one statement for ids, rows and count).
+  const json = fetch.json && fetch.json.reads.rowJson ? fetch.json : undefined;
+  const rowsSql = json && rowJsonSql(json.reads, kind, "p.id");
+  const page = await searchIds(h, {
+    kind, query, where, order, take: w.take, cursorId: w.cursorId, backward: w.backward, withTotal: w.withTotal,
+    ...(json && rowsSql ? { rows: { reads: json.reads, json: rowsSql } } : {}),
+  });
+  const rows = !page.ids.length ? [] : json && page.rows ? json.shape(page.rows) : inOrder(page.ids, await fetch(page.ids));
   return { rows, hasMore: page.hasMore, cursorMissing: page.cursorMissing, ...(page.total !== undefined ? { total: page.total } : {}) };
 }
 
@@ -174,7 +183,10 @@ function articleSql(f: ArticleFilter): Prisma.Sql[] {
  * findMany (the request's batched reads: on PostgreSQL straight to pg, a third of Prisma's
  * CPU time).
  */
-export type RowsOf<T> = (ids: number[]) => Promise<T[]>;
+export type RowsOf<T> = ((ids: number[]) => Promise<T[]>) & {
+  /** Where the request's reads give JSON: the page's rows come with its ids, and `shape` makes them rows (in the same order). */
+  json?: { reads: Reads; shape: (rows: Record<string, unknown>[]) => T[] };
+};
 
 export async function articlePage(h: DbHandle, filter: ArticleFilter, order: ArticleOrder, w: Window, rowsOf?: RowsOf<Article>) {
   if (filter.search) {
@@ -240,6 +252,63 @@ export async function placePage(h: DbHandle, filter: PlaceFilter, order: EntityO
     return searchPage(h, "place", filter.search ?? null, placeGeoSql(filter), ENTITY_KEYS[order], w, (ids) => h.db.place.findMany({ where: { id: { in: ids } } }));
   }
   return toPage(await h.db.place.findMany({ orderBy: plainOrder(order), ...windowArgs(w) }), w);
+}
+
+/** A page of entities read as JSON rows with the request's other reads (`entityPageRead`). */
+export interface EntityPageRead {
+  /** The page, each row as JSON with what it brings along (by-id.ts's `rowJsonSql`). */
+  page: Promise<Page<Record<string, unknown>>>;
+  /** With `withTotal`: the rows the filter admits. */
+  total?: Promise<number>;
+  /** The page's rows as the parents of slices read in the same statement (edges.ts's `Parents`). */
+  parents: PageParents;
+}
+
+/**
+ * Where the reads of one tick share a statement and give JSON (PostgreSQL): a page of
+ * entities without a search (places: with or without their geographic filter), its count,
+ * and the SQL of its ids, all sent as reads of the request's batch. The caller starts
+ * the slices of the page's children in the same tick (`parents`), so a list of places with
+ * their articles is one statement, which sees one committed state by itself. Undefined
+ * where reads are not batched (SQLite: `personPage` and the others, one statement each).
+ */
+export function entityPageRead(
+  h: DbHandle, reads: Reads, table: EntityTable, filter: PlaceFilter, order: EntityOrder, w: Window, include: readonly RowInclude[] = [],
+): EntityPageRead | undefined {
+  const row = rowJsonSql(reads, table, "t.id", include);
+  if (row === undefined || filter.search || order === "RELEVANCE") return undefined;
+  const where = table === "place" ? placeGeoSql(filter) : [];
+  const keys = ENTITY_KEYS[order];
+  // Backward pages walk the order reversed from the cursor, then turn around (as searchIds does).
+  const dirs = keys.map((k) => (w.backward ? !k.desc : !!k.desc));
+  const orderBy = (column: (i: number) => string) => dirs.map((desc, i) => `${column(i)} ${desc ? "DESC" : "ASC"}`).join(", ");
+  const conditions = [...where];
+  let from = Prisma.sql`${Prisma.raw(table)} t`;
+  if (w.cursorId !== undefined) {
+    // Rows after the cursor's row (none when it is gone, as Prisma's cursor gives): equal on the first i keys and beyond it on key i.
+    from = Prisma.sql`${from}, (SELECT ${Prisma.raw(keys.map((k, i) => `${k.sql} AS k${i}`).join(", "))} FROM ${Prisma.raw(table)} t WHERE t.id = ${w.cursorId}) c`;
+    const same = h.dialect.notDistinct;
+    const after = dirs.map((desc, i) => [...keys.slice(0, i).map((k, j) => `${k.sql} ${same} c.k${j}`), `${keys[i]!.sql} ${desc ? "<" : ">"} c.k${i}`].join(" AND "));
+    conditions.push(Prisma.raw(`(${after.map((c) => `(${c})`).join(" OR ")})`));
+  }
+  const whereSql = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const window = Prisma.sql`FROM ${from} ${whereSql} ORDER BY ${Prisma.raw(orderBy((i) => keys[i]!.sql))} LIMIT ${w.take + 1}`;
+  const rows = reads.rows<{ row: Record<string, unknown> }>(
+    Prisma.sql`SELECT ${Prisma.raw(keys.map((k, i) => `${k.sql} AS k${i}`).join(", "))}, ${Prisma.raw(row)} AS row ${window}`,
+    orderBy((i) => `q.k${i}`),
+  );
+  const page = rows.then((found) => {
+    const page = toPage(found.map((r) => r.row), { ...w, backward: false });
+    // toPage keeps the first `take` rows of the walk; a backward walk then turns around.
+    return w.backward ? { ...page, rows: page.rows.reverse() } : page;
+  });
+  const total = w.withTotal
+    ? reads.rows<{ n: number }>(Prisma.sql`SELECT count(*) AS n FROM ${Prisma.raw(table)} t ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}`).then((r) => Number(r[0]?.n ?? 0))
+    : undefined;
+  const ids = page.then((p) => p.rows.map((r) => Number(r.id)));
+  // Read only when slices start from the page: a failed page is the caller's to report (it awaits `page`), not an unhandled rejection here.
+  ids.catch(() => undefined);
+  return { page, ...(total ? { total } : {}), parents: { sql: Prisma.sql`SELECT t.id ${window}`, ids } };
 }
 
 const ENTITY_KIND = { PERSON: "person", ORGANIZATION: "organization", PLACE: "place" } as const satisfies Record<EntityType, SearchKind>;

@@ -15,7 +15,7 @@
 // prefix (`lavr*`, `"sergey lav*"`). Everything else (OR, -, parentheses, ^, :) is
 // punctuation between words.
 import { Prisma } from "./generated/sqlite/client.ts";
-import type { DbHandle } from "./dialect.ts";
+import type { DbHandle, Reads } from "./dialect.ts";
 import type { SearchKind, SearchQuery } from "./search-query.ts";
 
 export { MAX_SEARCH_LENGTH, MAX_SEARCH_TERMS, parseSearch, SearchInputError, type SearchKind, type SearchQuery, type SearchTerm } from "./search-query.ts";
@@ -53,6 +53,11 @@ export interface SearchPageRequest {
   backward?: boolean;
   /** Also count the rows that match, from the same ranking (`total`). */
   withTotal?: boolean;
+  /**
+   * Where reads give JSON (PostgreSQL): the page's rows come in its statement (`rows`), sent
+   * with the request's other reads; `json` is the SQL of a row's JSON over its id `p.id`.
+   */
+  rows?: { reads: Reads; json: string };
 }
 
 export interface SearchIdsPage {
@@ -62,6 +67,8 @@ export interface SearchIdsPage {
   total?: number;
   /** A cursor was given and its row is not in the list (the search or filter differs, or it was deleted). */
   cursorMissing: boolean;
+  /** With `rows`: the page's rows as JSON, in list order. */
+  rows?: Record<string, unknown>[];
 }
 
 const conditions = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty);
@@ -84,23 +91,29 @@ export async function searchIds(h: DbHandle, r: SearchPageRequest): Promise<Sear
   const limit = r.take + 1;
   // The count reads the ranking the page reads (the matching is done once), on each row.
   const total = r.withTotal ? Prisma.sql`, (SELECT count(*) FROM ranked) AS total` : Prisma.empty;
-  type Row = { id: number | bigint | null; total?: number | bigint };
-  let rows: Row[];
-  if (r.cursorId === undefined) {
-    rows = await h.db.$queryRaw<Row[]>`${ranked} SELECT r.id${total} FROM ranked r ORDER BY ${orderBy} LIMIT ${limit}`;
-  } else {
+  type Row = { id: number | bigint | null; total?: number | bigint; row?: Record<string, unknown> | null };
+  // The page's keys too where the rows go through the batched reads, which order by them.
+  const keyColumns = r.rows ? Prisma.raw(r.order.map((_, i) => `, r.k${i}`).join("")) : Prisma.empty;
+  const pageSql = r.cursorId === undefined
+    ? Prisma.sql`${ranked} SELECT r.id${keyColumns}${total} FROM ranked r ORDER BY ${orderBy} LIMIT ${limit}`
     // From the cursor's row (none: an empty result) to the rows after it (none: one row of NULL).
-    rows = await h.db.$queryRaw<Row[]>`${ranked},
+    : Prisma.sql`${ranked},
       cur AS (SELECT * FROM ranked WHERE id = ${r.cursorId})
-      SELECT r.id${total} FROM cur c LEFT JOIN ranked r ON ${Prisma.raw(after)} ORDER BY ${orderBy} LIMIT ${limit}`;
-    if (rows.length === 0) return { ids: [], hasMore: false, cursorMissing: true };
-  }
-  const ids = rows.filter((row) => row.id !== null).map((row) => Number(row.id));
-  const hasMore = ids.length > r.take;
-  const page = ids.slice(0, r.take);
+      SELECT r.id${keyColumns}${total} FROM cur c LEFT JOIN ranked r ON ${Prisma.raw(after)} ORDER BY ${orderBy} LIMIT ${limit}`;
+  const rows: Row[] = r.rows
+    // The rows' JSON for the page's rows only, after its LIMIT, in the page's order.
+    ? await r.rows.reads.rows<Row>(Prisma.sql`SELECT p.*, ${Prisma.raw(r.rows.json)} AS row FROM (${pageSql}) p`,
+      dirs.map((desc, i) => `q.k${i} ${desc ? "DESC" : "ASC"}`).join(", "))
+    : await h.db.$queryRaw<Row[]>(pageSql);
+  if (r.cursorId !== undefined && rows.length === 0) return { ids: [], hasMore: false, cursorMissing: true };
+  const found = rows.filter((row) => row.id !== null);
+  const hasMore = found.length > r.take;
+  const page = found.slice(0, r.take);
+  if (r.backward) page.reverse();
   // No row: nothing matches (a cursor's query always has its row).
   const counted = r.withTotal ? { total: Number(rows[0]?.total ?? 0) } : {};
-  return { ids: r.backward ? page.reverse() : page, hasMore, cursorMissing: false, ...counted };
+  const json = r.rows ? { rows: page.flatMap((row) => (row.row ? [row.row] : [])) } : {};
+  return { ids: page.map((row) => Number(row.id)), hasMore, cursorMissing: false, ...counted, ...json };
 }
 
 /** How many rows match, with the filter. */

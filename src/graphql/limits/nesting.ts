@@ -20,11 +20,13 @@ export const NESTING_ALLOWANCE = 64;
 export function checkQueryNesting(body: unknown, search: string, maxDepth: number): LimitError | undefined {
   const limit = maxDepth + NESTING_ALLOWANCE;
   for (const text of queryTexts(body, search)) {
+    if ((shallowTexts.get(text) ?? Infinity) <= limit) continue;
     const lexer = new Lexer(new Source(text));
     let depth = 0;
+    let deepest = 0;
     try {
       for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
-        if (OPEN.has(token.kind) && ++depth > limit) {
+        if (OPEN.has(token.kind) && (deepest = Math.max(deepest, ++depth)) > limit) {
           return new LimitError("QUERY_TOO_DEEP", `the query text nests brackets more than ${limit} levels deep; the limit is MAX_QUERY_DEPTH (${maxDepth}) + ${NESTING_ALLOWANCE}`, {
             limit,
             status: 400,
@@ -34,7 +36,24 @@ export function checkQueryNesting(body: unknown, search: string, maxDepth: numbe
       }
     } catch {
       // Not lexable: the parser will say where, as a syntax error.
+      continue;
     }
+    remember(text, deepest);
   }
   return undefined;
+}
+
+/**
+ * The deepest nesting of query texts that passed, so that a client repeating its queries
+ * (most do: a few documents, other variables) has each lexed once, not on every request.
+ * Bounded: texts up to MAX_REMEMBERED_LENGTH characters, and the whole map starts over when full.
+ */
+const shallowTexts = new Map<string, number>();
+const MAX_REMEMBERED_TEXTS = 500;
+const MAX_REMEMBERED_LENGTH = 20_000;
+
+function remember(text: string, deepest: number) {
+  if (text.length > MAX_REMEMBERED_LENGTH) return;
+  if (shallowTexts.size >= MAX_REMEMBERED_TEXTS) shallowTexts.clear();
+  shallowTexts.set(text, deepest);
 }

@@ -6,8 +6,8 @@ import { nestedArticleArgs } from "./article.ts";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.ts";
 import type { EntityTable } from "../../store/edges.ts";
-import { childConnection, loadRelated, prefetchSlice, relatedConnection, sliceOptions } from "../nested.ts";
-import type { Prefetch } from "../prefetch.ts";
+import { childConnection, loadRelated, loadRelatedOfPage, prefetchSlice, relatedConnection, sliceOptions } from "../nested.ts";
+import type { Prefetch, PrefetchPage } from "../prefetch.ts";
 import { toGlobalId } from "../ids.ts";
 import { cacheHint, READ_MAX_AGE_SECONDS } from "../cache-hints.ts";
 import { mentionTimelineField } from "./timeline.ts";
@@ -52,6 +52,8 @@ export const Entity = interfaceType({
       extensions: {
         prefetch: ((id, args, ctx, info) =>
           loadRelated(ctx, tableOf(info), id, args, args.type ? ENTITY_TYPE_INFO[args.type as EntityType].table : null, info.include).slice) satisfies Prefetch,
+        prefetchPage: ((parents, args, ctx, info) =>
+          loadRelatedOfPage(ctx, tableOf(info), parents, args, args.type ? ENTITY_TYPE_INFO[args.type as EntityType].table : null, info.include)) satisfies PrefetchPage,
       },
       resolve: (e, args, ctx: Context, info) =>
         relatedConnection(ctx, info, tableOf(info), e.id, args, args.type ? ENTITY_TYPE_INFO[args.type as EntityType].table : null),

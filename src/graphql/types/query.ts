@@ -15,7 +15,9 @@ import { parseSearch, SearchInputError, type SearchQuery } from "../../store/sea
 import { publisherCount, publisherPage } from "../../store/publishers.ts";
 import { rememberSearch, rowsThrough } from "../list-search.ts";
 import { normalizeLanguage } from "../../domain/language.ts";
-import { selectsField } from "../prefetch.ts";
+import { ENTITY_TYPE_INFO } from "../../domain/entity-types.ts";
+import { childIncludes, prefetchPageSelected, selectsField } from "../prefetch.ts";
+import type { PlanPage } from "../plan.ts";
 import type { GraphQLResolveInfo } from "graphql";
 
 export const optionalId = <T extends "Person" | "Organization" | "Place" | "Article" | "Publisher">(id: string | null | undefined, type: T, field: string) =>
@@ -93,7 +95,7 @@ export const ListQueries = extendType({
         const window = withTotal(keysetWindow(args, "articles"), info);
         const f = args.filter ?? {};
         const filter = await articleFilter(ctx, f);
-        const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window, rowsThrough(ctx.loaders.article));
+        const page = await articlePage(ctx.store, filter, order(args.orderBy, !!filter.search, "PUBLISHED_AT_DESC"), window, rowsThrough(ctx.loaders.article, ctx.loaders.jsonRows("article")));
         rememberSearch(page.rows, filter.search);
         return keysetConnection(checked(page, window), window, () => (page.total !== undefined ? Promise.resolve(page.total) : articleCount(ctx.store, filter)));
       },
@@ -114,10 +116,19 @@ export const ListQueries = extendType({
         type,
         description: `${what}, most mentioned first unless orderBy says otherwise; a search of names and aliases with \`filter.search\`.`,
         args: kind === "PLACE" ? placeArgs : entityArgs,
+        extensions: { planPage: ((args) => !(args.filter as { search?: unknown } | null | undefined)?.search) satisfies PlanPage },
         async resolve(_root, args, ctx: Context, info) {
           const window = withTotal(keysetWindow(args, field), info);
           const filter: PlaceFilter = { search: search(args.filter?.search), ...(kind === "PLACE" ? geoFilter(args.filter as GeoArgs | null | undefined) : {}) };
-          const rows = await page(ctx.store, filter, order(args.orderBy, !!filter.search, "MENTION_COUNT_DESC"), window);
+          const sort = order(args.orderBy, !!filter.search, "MENTION_COUNT_DESC");
+          // PostgreSQL: the page, its count and its rows' lists in one statement (../plan.ts).
+          const read = ctx.loaders.entityPage(ENTITY_TYPE_INFO[kind].table, filter, sort, window, childIncludes(info, info.returnType, info.fieldNodes));
+          if (read) {
+            const prefetched = prefetchPageSelected(info, read.parents, ctx);
+            const [rows, total] = await Promise.all([read.page, read.total, prefetched]);
+            return keysetConnection(checked(rows, window), window, () => (total !== undefined ? Promise.resolve(total) : entityCount(ctx.store, kind, filter)));
+          }
+          const rows = await page(ctx.store, filter, sort, window);
           return keysetConnection(checked(rows, window), window, () => (rows.total !== undefined ? Promise.resolve(rows.total) : entityCount(ctx.store, kind, filter)));
         },
       });
@@ -151,7 +162,7 @@ export const ListQueries = extendType({
           publishedAfter: f.publishedAfter ?? null,
           publishedBefore: f.publishedBefore ?? null,
         };
-        const page = await quotePage(ctx.store, filter, order(args.orderBy, !!filter.search, "READING_ORDER"), window, rowsThrough(ctx.loaders.quote));
+        const page = await quotePage(ctx.store, filter, order(args.orderBy, !!filter.search, "READING_ORDER"), window, rowsThrough(ctx.loaders.quote, ctx.loaders.jsonRows("quote")));
         rememberSearch(page.rows, filter.search);
         return keysetConnection(checked(page, window), window, () => (page.total !== undefined ? Promise.resolve(page.total) : quoteCount(ctx.store, filter)));
       },
