@@ -60,15 +60,21 @@ const rowOnly = (s: Selection, type: GraphQLOutputType, nodes: readonly FieldNod
 const child = (s: Selection, type: GraphQLOutputType, nodes: readonly FieldNode[]) =>
   every(s, type, nodes, (field, selected) => fromRow(field) || (!!field.extensions?.include && (isLeafType(getNamedType(field.type)) || rowOnly(s, field.type, selected))));
 
+type Check = (s: Selection, type: GraphQLOutputType, nodes: readonly FieldNode[]) => boolean;
+
+/** A connection whose count, page info and edges' values come with it, and its nodes as `row` says. */
+const connection =
+  (row: Check): Check =>
+  (s, type, nodes) =>
+    every(s, type, nodes, (field, selected) => {
+      if (fromRow(field)) return true;
+      if (field.name === "pageInfo") return rowOnly(s, field.type, selected);
+      if (field.name !== "edges") return false;
+      return every(s, field.type, selected, (edgeField, edgeSelected) => fromRow(edgeField) || (edgeField.name === "node" && row(s, edgeField.type, edgeSelected)));
+    });
+
 /** A slice of children (a connection of offset pages): its count, page info, edges' values and children all come with the slice. */
-const slice = (s: Selection, type: GraphQLOutputType, nodes: readonly FieldNode[]) =>
-  every(s, type, nodes, (field, selected) => {
-    if (fromRow(field)) return true;
-    if (field.name === "pageInfo") return rowOnly(s, field.type, selected);
-    if (field.name !== "edges") return false;
-    return every(s, field.type, selected, (edgeField, edgeSelected) =>
-      fromRow(edgeField) || (edgeField.name === "node" && child(s, edgeField.type, edgeSelected)));
-  });
+const slice = connection(child);
 
 /** A page's row: its values, what it brings along, and the lists started with the page (`extensions.prefetchPage`), each a slice. */
 const pageRow = (s: Selection, type: GraphQLOutputType, nodes: readonly FieldNode[]) =>
@@ -79,14 +85,7 @@ const pageRow = (s: Selection, type: GraphQLOutputType, nodes: readonly FieldNod
   });
 
 /** A root page (a connection): its count, page info and edges' values, and its rows (`pageRow`). */
-const page = (s: Selection, type: GraphQLOutputType, nodes: readonly FieldNode[]) =>
-  every(s, type, nodes, (field, selected) => {
-    if (fromRow(field)) return true;
-    if (field.name === "pageInfo") return rowOnly(s, field.type, selected);
-    if (field.name !== "edges") return false;
-    return every(s, field.type, selected, (edgeField, edgeSelected) =>
-      fromRow(edgeField) || (edgeField.name === "node" && pageRow(s, edgeField.type, edgeSelected)));
-  });
+const page = connection(pageRow);
 
 /** The root row's fields: its values, and the fields it starts with the row (`extensions.prefetch`). */
 const root = (s: Selection, type: GraphQLObjectType, nodes: readonly FieldNode[]) =>
