@@ -304,7 +304,9 @@ async function main(): Promise<number> {
   const jsonlDir = mkdtempSync(join(tmpdir(), "newsgraph-jsonl-"));
   const jsonl: IngestRun[] = [];
   try {
-    const converted = await command("news:jsonl", ["--data", values.corpus, "--out", jsonlDir], "", new MemorySampler());
+    const conversion = new MemorySampler();
+    const converted = await command("news:jsonl", ["--data", values.corpus, "--out", jsonlDir], "", conversion);
+    conversion.stop();
     if (converted.code !== 0) throw new Error(`news-to-jsonl failed:\n${converted.out}`);
     for (let round = 1; round <= repeat; round++) {
       for (const backend of backends) {
