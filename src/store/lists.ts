@@ -7,7 +7,7 @@ import { Prisma } from "./generated/sqlite/client.ts";
 import type { DbHandle } from "./client.ts";
 import type { Article, Quote } from "./records.ts";
 import type { EntityType } from "../domain/entity-types.ts";
-import { inOrder, searchCount, searchIds, type SearchKind, type SearchQuery, type SortKey } from "./search.ts";
+import { inOrder, keysetSql, searchCount, searchIds, type SearchKind, type SearchQuery, type SortKey } from "./search.ts";
 import { hasGeoFilter, placeGeoSql, scopeSql, scopeWhere, type PlaceGeoFilter, type PlaceScope } from "./places.ts";
 import type { Reads } from "./dialect.ts";
 import { rowJsonSql, type RowInclude } from "./by-id.ts";
@@ -279,24 +279,19 @@ export function entityPageRead(
   if (row === undefined || filter.search || order === "RELEVANCE") return undefined;
   const where = table === "place" ? placeGeoSql(filter) : [];
   const keys = ENTITY_KEYS[order];
-  // Backward pages walk the order reversed from the cursor, then turn around (as searchIds does).
-  const dirs = keys.map((k) => (w.backward ? !k.desc : !!k.desc));
-  const orderBy = (column: (i: number) => string) => dirs.map((desc, i) => `${column(i)} ${desc ? "DESC" : "ASC"}`).join(", ");
+  // Backward pages walk the order reversed from the cursor, then turn around (search.ts's keysetSql).
+  const keyset = keysetSql(keys, w.backward, h.dialect.notDistinct);
+  const key = (i: number) => keys[i]!.sql;
   const conditions = [...where];
   let from = Prisma.sql`${Prisma.raw(table)} t`;
   if (w.cursorId !== undefined) {
-    // Rows after the cursor's row (none when it is gone, as Prisma's cursor gives): equal on the first i keys and beyond it on key i.
-    from = Prisma.sql`${from}, (SELECT ${Prisma.raw(keys.map((k, i) => `${k.sql} AS k${i}`).join(", "))} FROM ${Prisma.raw(table)} t WHERE t.id = ${w.cursorId}) c`;
-    const same = h.dialect.notDistinct;
-    const after = dirs.map((desc, i) => [...keys.slice(0, i).map((k, j) => `${k.sql} ${same} c.k${j}`), `${keys[i]!.sql} ${desc ? "<" : ">"} c.k${i}`].join(" AND "));
-    conditions.push(Prisma.raw(`(${after.map((c) => `(${c})`).join(" OR ")})`));
+    // Rows after the cursor's row (none when it is gone, as Prisma's cursor gives).
+    from = Prisma.sql`${from}, (SELECT ${Prisma.raw(keyset.columns)} FROM ${Prisma.raw(table)} t WHERE t.id = ${w.cursorId}) c`;
+    conditions.push(Prisma.raw(keyset.after(key)));
   }
   const whereSql = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const window = Prisma.sql`FROM ${from} ${whereSql} ORDER BY ${Prisma.raw(orderBy((i) => keys[i]!.sql))} LIMIT ${w.take + 1}`;
-  const rows = reads.rows<{ row: Record<string, unknown> }>(
-    Prisma.sql`SELECT ${Prisma.raw(keys.map((k, i) => `${k.sql} AS k${i}`).join(", "))}, ${Prisma.raw(row)} AS row ${window}`,
-    orderBy((i) => `q.k${i}`),
-  );
+  const window = Prisma.sql`FROM ${from} ${whereSql} ORDER BY ${Prisma.raw(keyset.orderBy(key))} LIMIT ${w.take + 1}`;
+  const rows = reads.rows<{ row: Record<string, unknown> }>(Prisma.sql`SELECT ${Prisma.raw(keyset.columns)}, ${Prisma.raw(row)} AS row ${window}`, keyset.orderBy((i) => `q.k${i}`));
   const page = rows.then((found) => {
     const page = toPage(found.map((r) => r.row), { ...w, backward: false });
     // toPage keeps the first `take` rows of the walk; a backward walk then turns around.

@@ -73,21 +73,31 @@ export interface SearchIdsPage {
 
 const conditions = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty);
 
+/**
+ * The SQL of a keyset walk over sort keys (a total order ending with the id): the keys as
+ * columns `k0, k1...`; an ORDER BY over columns named by `column`; and the condition for
+ * the rows after the cursor's row `c` (its keys as `c.k0...`): equal on the first i keys
+ * and beyond it on key i. A backward walk runs the order reversed from the cursor; the
+ * caller turns its page around.
+ */
+export function keysetSql(order: SortKey[], backward: boolean | undefined, notDistinct: string) {
+  const dirs = order.map((k) => (backward ? !k.desc : !!k.desc));
+  return {
+    columns: order.map((k, i) => `${k.sql} AS k${i}`).join(", "),
+    orderBy: (column: (i: number) => string) => dirs.map((desc, i) => `${column(i)} ${desc ? "DESC" : "ASC"}`).join(", "),
+    after: (column: (i: number) => string) =>
+      `(${dirs.map((desc, i) => `(${[...dirs.slice(0, i).map((_, j) => `${column(j)} ${notDistinct} c.k${j}`), `${column(i)} ${desc ? "<" : ">"} c.k${i}`].join(" AND ")})`).join(" OR ")})`,
+  };
+}
+
 /** One statement: the ids of a page, in list order. */
 export async function searchIds(h: DbHandle, r: SearchPageRequest): Promise<SearchIdsPage> {
-  const keys = r.order.map((k, i) => Prisma.raw(`${k.sql} AS k${i}`));
-  const same = h.dialect.notDistinct;
-  // Backward pages walk the order reversed from the cursor, then turn around.
-  const dirs = r.order.map((k) => (r.backward ? !k.desc : !!k.desc));
-  const orderBy = Prisma.raw(dirs.map((desc, i) => `r.k${i} ${desc ? "DESC" : "ASC"}`).join(", "));
-  // Rows after the cursor row: equal on the first i keys and beyond it on key i.
-  const after = dirs
-    .map((desc, i) => [...dirs.slice(0, i).map((_, j) => `r.k${j} ${same} c.k${j}`), `r.k${i} ${desc ? "<" : ">"} c.k${i}`].join(" AND "))
-    .map((c) => `(${c})`)
-    .join(" OR ");
+  const keyset = keysetSql(r.order, r.backward, h.dialect.notDistinct);
+  const rankedKey = (i: number) => `r.k${i}`;
+  const orderBy = Prisma.raw(keyset.orderBy(rankedKey));
   const ranked = Prisma.sql`
     WITH hits AS MATERIALIZED (${hitsSql(h, r.kind, r.query)}),
-    ranked AS (SELECT t.id, ${Prisma.join(keys)} FROM hits h JOIN ${Prisma.raw(r.kind)} t ON t.id = h.id ${conditions(r.where)})`;
+    ranked AS (SELECT t.id, ${Prisma.raw(keyset.columns)} FROM hits h JOIN ${Prisma.raw(r.kind)} t ON t.id = h.id ${conditions(r.where)})`;
   const limit = r.take + 1;
   // The count reads the ranking the page reads (the matching is done once), on each row.
   const total = r.withTotal ? Prisma.sql`, (SELECT count(*) FROM ranked) AS total` : Prisma.empty;
@@ -99,11 +109,11 @@ export async function searchIds(h: DbHandle, r: SearchPageRequest): Promise<Sear
     // From the cursor's row (none: an empty result) to the rows after it (none: one row of NULL).
     : Prisma.sql`${ranked},
       cur AS (SELECT * FROM ranked WHERE id = ${r.cursorId})
-      SELECT r.id${keyColumns}${total} FROM cur c LEFT JOIN ranked r ON ${Prisma.raw(after)} ORDER BY ${orderBy} LIMIT ${limit}`;
+      SELECT r.id${keyColumns}${total} FROM cur c LEFT JOIN ranked r ON ${Prisma.raw(keyset.after(rankedKey))} ORDER BY ${orderBy} LIMIT ${limit}`;
   const rows: Row[] = r.rows
     // The rows' JSON for the page's rows only, after its LIMIT, in the page's order.
     ? await r.rows.reads.rows<Row>(Prisma.sql`SELECT p.*, ${Prisma.raw(r.rows.json)} AS row FROM (${pageSql}) p`,
-      dirs.map((desc, i) => `q.k${i} ${desc ? "DESC" : "ASC"}`).join(", "))
+      keyset.orderBy((i) => `q.k${i}`))
     : await h.db.$queryRaw<Row[]>(pageSql);
   if (r.cursorId !== undefined && rows.length === 0) return { ids: [], hasMore: false, cursorMissing: true };
   const found = rows.filter((row) => row.id !== null);
