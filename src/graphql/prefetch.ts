@@ -27,19 +27,24 @@ export interface PrefetchInfo extends Pick<GraphQLResolveInfo, "parentType"> {
 export function prefetchSelected(info: GraphQLResolveInfo, typeName: string, parentId: number, ctx: Context): void {
   const type = info.schema.getType(typeName);
   if (!isObjectType(type)) return;
-  const fields = type.getFields();
-  for (const nodes of selectedOf(info, type)) {
-    const node = nodes[0]!;
-    const field = fields[node.name.value];
-    const prefetch = field?.extensions?.prefetch as Prefetch | undefined;
-    if (!field || !prefetch) continue;
-    try {
-      // Unawaited: a failure is the field's own to report, when its resolver asks again.
-      const include = childIncludes(info, field.type, nodes as FieldNode[]);
-      void Promise.resolve(prefetch(parentId, getArgumentValues(field, node, info.variableValues), ctx, { parentType: type, include })).catch(() => undefined);
-    } catch {
-      // Bad arguments: the field's resolver reports them.
-    }
+  // Unawaited: a failure is the field's own to report, when its resolver asks again.
+  for (const nodes of selectedOf(info, type)) void startField(info, type, nodes, "prefetch", (prefetch: Prefetch, args, include) => prefetch(parentId, args, ctx, { parentType: type, include }));
+}
+
+/**
+ * Calls `start` with the field's `extensions[key]`, its arguments and what its children
+ * bring along, where the selected field (its `nodes`) has one; settles once that has, never
+ * rejecting: a failure, or bad arguments, is the field's resolver's to report.
+ */
+function startField<F>(info: GraphQLResolveInfo, type: GraphQLObjectType, nodes: readonly FieldNode[], key: "prefetch" | "prefetchPage", start: (fn: F, args: Record<string, unknown>, include: RowInclude[]) => unknown): Promise<unknown> {
+  const node = nodes[0]!;
+  const field = type.getFields()[node.name.value];
+  const fn = field?.extensions?.[key] as F | undefined;
+  if (!field || !fn) return Promise.resolve();
+  try {
+    return Promise.resolve(start(fn, getArgumentValues(field, node, info.variableValues), childIncludes(info, field.type, nodes as FieldNode[]))).catch(() => undefined);
+  } catch {
+    return Promise.resolve();
   }
 }
 
@@ -57,20 +62,7 @@ export type PrefetchPage = (parents: PageParents, args: Record<string, unknown>,
 export function prefetchPageSelected(info: GraphQLResolveInfo, parents: PageParents, ctx: Context): Promise<unknown> {
   const started: Promise<unknown>[] = [];
   for (const { type, nodes: selected } of childSelections(info, info.returnType, info.fieldNodes)) {
-    const fields = type.getFields();
-    for (const nodes of selected.values()) {
-      const node = nodes[0]!;
-      const field = fields[node.name.value];
-      const prefetch = field?.extensions?.prefetchPage as PrefetchPage | undefined;
-      if (!field || !prefetch) continue;
-      try {
-        const include = childIncludes(info, field.type, nodes as FieldNode[]);
-        // A failure is the field's own to report, when its resolver asks again.
-        started.push(Promise.resolve(prefetch(parents, getArgumentValues(field, node, info.variableValues), ctx, { parentType: type, include })).catch(() => undefined));
-      } catch {
-        // Bad arguments: the field's resolver reports them.
-      }
-    }
+    for (const nodes of selected.values()) started.push(startField(info, type, nodes, "prefetchPage", (prefetch: PrefetchPage, args, include) => prefetch(parents, args, ctx, { parentType: type, include })));
   }
   // Settled once every slice is kept in its loader: the rows' fields, resolved after it, find them there.
   return Promise.all(started);
