@@ -20,3 +20,8 @@ export function collectAfter(bytes: number): void {
   }
   gc();
 }
+
+/** collectAfter once the current task's result has left the thread (the next turn of its event loop); nothing scheduled for a smaller document. */
+export function collectSoon(bytes: number): void {
+  if (bytes >= LARGE_DOCUMENT_BYTES) setImmediate(collectAfter, bytes);
+}

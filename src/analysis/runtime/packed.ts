@@ -27,7 +27,9 @@ export function packAnalysis(analysis: ResolvedArticle, body: string): PackedAna
       refIndex.set(id, (ref = refs.length / 2));
       refs.push(m.type, m.key);
     }
-    mentions.set([m.start, m.end, ref], i * 3);
+    mentions[i * 3] = m.start;
+    mentions[i * 3 + 1] = m.end;
+    mentions[i * 3 + 2] = ref;
   });
   const quotes = analysis.quotes.map(({ text, ...q }) => (body.slice(q.start, q.end) === text ? q : { ...q, text }));
   return { entities: analysis.entities, refs, mentions, quotes };

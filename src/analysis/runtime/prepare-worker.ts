@@ -1,8 +1,8 @@
 // Worker-thread entry of the analysis pool (./pool.ts): its default export prepares one
 // document a task, `hash` hashes one (AnalysisPool.hash). After a large document the thread
-// collects its garbage (./collect-garbage.ts), before the main thread stores the result.
+// collects its garbage (./collect-garbage.ts) once the result has left it.
 import { hashDocument, prepareDocument, type HashTask, type PrepareTask, type PreparedOnThread } from "./prepare.ts";
-import { collectAfter, LARGE_DOCUMENT_BYTES } from "./collect-garbage.ts";
+import { collectAfter, collectSoon } from "./collect-garbage.ts";
 import { packAnalysis } from "./packed.ts";
 
 /** The document's size where the task holds its bytes (ingestArticle); a file read here is not measured (the seed's files are news-sized). */
@@ -15,8 +15,7 @@ export default async function prepare(task: PrepareTask): Promise<PreparedOnThre
   } finally {
     // After the result has been sent (a pool `forLargeDocuments` waits for tasks without
     // blocking its event loop): collected here, the result and the text it slices would survive.
-    const bytes = sizeOf(task);
-    if (bytes >= LARGE_DOCUMENT_BYTES) setImmediate(() => collectAfter(bytes));
+    collectSoon(sizeOf(task));
   }
 }
 

@@ -21,7 +21,7 @@ export interface PreparedArticle {
 export type Prepared = ({ ok: true } & PreparedArticle) | { ok: false; reason: string };
 
 /** A Prepared as an analysis thread sends it (./packed.ts). */
-export type PreparedOnThread = ({ ok: true; record: ArticleRecord; analysis: PackedAnalysis }) | { ok: false; reason: string };
+export type PreparedOnThread = ({ ok: true; analysis: PackedAnalysis } & Omit<PreparedArticle, "analysis">) | Exclude<Prepared, { ok: true }>;
 
 /** A document's content hash as ingest will read it, or why it cannot be read. */
 export type Hashed = { ok: true; hash: string } | { ok: false; reason: string };
