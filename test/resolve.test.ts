@@ -124,6 +124,15 @@ test("a titled surname goes only to a person known to be of its gender", () => {
   assert.deepEqual(r.entities.map((e) => [e.key, e.mentionCount]), [["khizr khan", 1], ["ghazala khan", 1], ["khan (m)", 1]]);
 });
 
+test("a titled surname beside one person of its gender and a name of no known gender joins that person", () => {
+  const text = "Owen Marsh toured the coast. A poster read Vote Marsh. Mr Marsh smiled, and Mr Marsh left.";
+  const r = resolveArticle(
+    { mentions: mentionsIn(text, [["PERSON", "Owen Marsh"], ["PERSON", "Vote Marsh"], ["PERSON", "Mr Marsh"], ["PERSON", "Mr Marsh", 1]]), quotes: [] },
+    text,
+  );
+  assert.deepEqual(r.entities.map((e) => [e.key, e.mentionCount]), [["owen marsh", 3], ["vote marsh", 1]]);
+});
+
 test("a surname joins the only full name that ends with it", () => {
   const text = "Hillary Clinton arrived. Later Clinton spoke, and Trump replied.";
   const r = resolveArticle(extract(text), text);
@@ -450,6 +459,13 @@ test("a one-word name takes its type from the article: a named person's surname,
   const uk = "Liam Fox spoke. Fox said the party would win.";
   const u = resolveArticle({ mentions: mentionsIn(uk, [["PERSON", "Liam Fox"], ["PERSON", "Fox", 1]]), quotes: [] }, uk);
   assert.deepEqual(u.entities.map((e) => [e.type, e.key, e.mentionCount]), [["PERSON", "liam fox", 2]]);
+  // Tagged an organization only, but listed with a person: the named person's (a firm is not listed so).
+  const pair = "Petra Lindqvist and Mara Holt were cleared. The board said Lindqvist and Holt may run again.";
+  const l = resolveArticle(
+    { mentions: mentionsIn(pair, [["PERSON", "Petra Lindqvist"], ["PERSON", "Mara Holt"], ["ORGANIZATION", "Lindqvist", 1], ["PERSON", "Holt", 1]]), quotes: [] },
+    pair,
+  );
+  assert.deepEqual(l.entities.map((e) => [e.type, e.key, e.mentionCount]), [["PERSON", "petra lindqvist", 2], ["PERSON", "mara holt", 2]]);
 });
 
 test("a suffixed name is one person with its plain form, unless the article names two generations as kin", () => {

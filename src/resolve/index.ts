@@ -160,8 +160,11 @@ function mergePeople(groups: Group[], groupOf: Map<Mention, Group>, text: string
     // `Mr. Clinton` is not Hillary Clinton: an honorific's gender must fit the full name's.
     if (g.cue) candidates = candidates.filter((f) => compatible(g.cue, groupGender(f)));
     mergeIfUnique(g, candidates);
-    // `Mr. Khan` beside Khizr, Ghazala and Humayun Khan: only names known to be of its gender.
-    if (!g.mergedInto) splitByAntecedent(g, g.cue ? candidates.filter((f) => groupGender(f) === g.cue) : candidates, groupOf, text);
+    // `Mr. Khan` beside Khizr, Ghazala and Humayun Khan: only names known to be of its gender;
+    // `Mr Blair` beside Tony Blair and `Vote Blair` (no known gender): the one of its gender.
+    const gendered = g.cue ? candidates.filter((f) => groupGender(f) === g.cue) : candidates;
+    if (g.cue) mergeIfUnique(g, gendered);
+    if (!g.mergedInto) splitByAntecedent(g, gendered, groupOf, text);
     if (candidates.length === 0) alone.push(g);
   }
   // `Mr. Putin ... Putin` with no full name: one person when only one gender is named
@@ -648,7 +651,7 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   // mention object keeps its identity for the quotes that point at it.
   const spans = extraction.mentions.filter((m) => text.slice(m.start, m.end) === m.text);
   const kept = spans.filter((m) => !namesNoBody(m));
-  const typeOf = bareNameTypes(kept);
+  const typeOf = bareNameTypes(kept, text);
   const sideOf = nationalSides(text);
   const sides = new Map<Mention, string>();
   const valid = kept.map((m) => {
@@ -736,11 +739,11 @@ const BARE_NAME = /^\p{Lu}[\p{L}’'-]*$/u;
  *    ... Carson's campaign` with one `Carson` tagged ORG), unless the name is a known
  *    organization or outlet or a word of an organization's name in the article (`Trump`
  *    beside `Trump Tower`); a name tagged an organization as often stays one (`Bosch`
- *    beside `Robert Bosch`);
+ *    beside `Robert Bosch`) unless it is listed with a person (`Kenteris and Thanou`);
  *  - a known outlet or organization is not a person (`Fox's prime-time audience`) unless
  *    the article names a person with that surname (`Liam Fox`).
  */
-function bareNameTypes(mentions: readonly Mention[]): (m: Mention) => EntityType {
+function bareNameTypes(mentions: readonly Mention[], text: string): (m: Mention) => EntityType {
   const surnames = new Set<string>();
   const orgWords = new Set<string>();
   const votes = new Map<string, { person: number; org: number }>();
@@ -754,15 +757,36 @@ function bareNameTypes(mentions: readonly Mention[]): (m: Mention) => EntityType
     else v.org++;
     votes.set(wordOf(m), v);
   }
+  const paired = coordinatedWithPerson(mentions, text);
   return (m) => {
     if (m.type === "PLACE" || !BARE_NAME.test(m.text) || ACRONYM.test(m.text)) return m.type;
     const name = m.text.replace(/['’]s$/u, "");
     const known = isKnownOrganization(name) || isMediaName(name);
     const word = wordOf(m);
     const vote = votes.get(word) ?? { person: 0, org: 0 };
-    if (m.type === "ORGANIZATION" && surnames.has(word) && vote.person > vote.org && !known && !orgWords.has(word) && !isPlaceName(word)) return "PERSON";
+    if (m.type === "ORGANIZATION" && surnames.has(word) && (vote.person > vote.org || paired(m)) && !known && !orgWords.has(word) && !isPlaceName(word)) return "PERSON";
     if (m.type === "PERSON" && known && !surnames.has(word)) return "ORGANIZATION";
     return m.type;
+  };
+}
+
+/** The words that join two names of a list (`Kenteris and Thanou`, `Cruz, Rubio`). */
+const COORDINATION = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$/u;
+
+/**
+ * Whether a mention is coordinated with a person's (`Kenteris and Thanou`, `Manafort and
+ * Trump`): a list's members are of one kind, so a surname tagged an organization there is
+ * its person's, as much as when it is tagged a person more often.
+ */
+function coordinatedWithPerson(mentions: readonly Mention[], text: string): (m: Mention) => boolean {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const index = new Map(sorted.map((m, i) => [m, i]));
+  const joined = (a: Mention | undefined, b: Mention | undefined) => a !== undefined && b !== undefined && b.start >= a.end && COORDINATION.test(text.slice(a.end, b.start));
+  return (m) => {
+    const i = index.get(m);
+    if (i === undefined) return false;
+    const [before, after] = [sorted[i - 1], sorted[i + 1]];
+    return (before?.type === "PERSON" && joined(before, m)) || (after?.type === "PERSON" && joined(m, after));
   };
 }
 
