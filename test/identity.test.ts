@@ -74,7 +74,7 @@ test("a one-word name joins the full name of the corpus that fits, or stays apar
     { key: "martin quandt", given: "martin", articles: 12, gender: "m" as const },
     { key: "helen quandt", given: "helen", articles: 2, gender: "f" as const },
   ];
-  const base = { key: "quandt", surname: "quandt", initial: null, inArticle: none };
+  const base = { key: "quandt", surname: "quandt", initial: null, inArticle: none, roles: [] };
   assert.equal(linkPerson({ ...base, gender: null }, quandts, []), "martin quandt", "6x the articles");
   assert.equal(linkPerson({ ...base, gender: "f" }, quandts, []), "helen quandt", "Mrs. fits only Helen");
   assert.equal(linkPerson({ ...base, gender: null }, [quandts[0]!, { ...quandts[1]!, articles: 5 }], []), "quandt", "12 vs 5: both plausible");
@@ -82,6 +82,15 @@ test("a one-word name joins the full name of the corpus that fits, or stays apar
   assert.equal(linkPerson({ ...base, gender: null, inArticle: both }, quandts, []), "quandt", "its article names both once");
   assert.equal(linkPerson({ ...base, gender: "f", inArticle: none }, [quandts[0]!], []), "quandt (f)", "a woman stays apart from the men");
   assert.equal(linkPerson({ ...base, key: "h quandt", initial: "h", gender: null }, quandts, []), "helen quandt", "an initial must fit the given name");
+  // `Governor Quandt` in an article naming no Quandt in full: the one the corpus calls governor, by the margin.
+  const offices = [
+    { ...quandts[0]!, articles: 6, roles: new Map([["senator", 5]]) },
+    { ...quandts[1]!, gender: "m" as const, key: "otto quandt", given: "otto", articles: 5, roles: new Map([["governor", 4], ["senator", 2]]) },
+  ];
+  assert.equal(linkPerson({ ...base, gender: null }, offices, []), "quandt", "6 vs 5 articles: both plausible");
+  assert.equal(linkPerson({ ...base, gender: null, roles: ["governor"] }, offices, []), "otto quandt", "only Otto was governor");
+  assert.equal(linkPerson({ ...base, gender: null, roles: ["senator"] }, offices, []), "quandt", "both were senators, 5 vs 2");
+  assert.equal(linkPerson({ ...base, gender: null, roles: ["governor"], inArticle: new Map([["martin quandt", 2]]) }, offices, []), "martin quandt", "its own article first");
   assert.equal(linkSuffixed("walter odunsi jr", "walter odunsi", false), "walter odunsi");
   assert.equal(linkSuffixed("harold mbeki jr", "harold mbeki", true), "harold mbeki jr");
   assert.equal(chooseName([{ name: "Hillary Rodham Clinton", count: 2, full: true }, { name: "Hillary Clinton", count: 9, full: true }, { name: "Clinton", count: 30, full: false }]), "Hillary Clinton");

@@ -133,6 +133,17 @@ test("a titled surname beside one person of its gender and a name of no known ge
   assert.deepEqual(r.entities.map((e) => [e.key, e.mentionCount]), [["owen marsh", 3], ["vote marsh", 1]]);
 });
 
+test("a person's evidence carries the offices the article names them with, not honorifics", () => {
+  const text = "Former Vice President Owen Marsh spoke. Mr Marsh said Gov. Marsh had been right.";
+  const r = resolveArticle(
+    { mentions: mentionsIn(text, [["PERSON", "Owen Marsh"], ["PERSON", "Mr Marsh"], ["PERSON", "Marsh", 2]]), quotes: [] },
+    text,
+  );
+  assert.deepEqual(entity(r, "PERSON", "owen marsh").evidence?.roles, ["governor", "vice president"]);
+  const bare = "Mr Marsh spoke.";
+  assert.deepEqual(entity(resolveArticle({ mentions: mentionsIn(bare, [["PERSON", "Mr Marsh"]]), quotes: [] }, bare), "PERSON", "marsh (m)").evidence?.roles, []);
+});
+
 test("a surname joins the only full name that ends with it", () => {
   const text = "Hillary Clinton arrived. Later Clinton spoke, and Trump replied.";
   const r = resolveArticle(extract(text), text);

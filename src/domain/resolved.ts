@@ -47,6 +47,8 @@ export interface Evidence {
   gender: "m" | "f" | null;
   /** Organizations: the acronym the article states for the full name (`nba`), or the acronym a one-word name is. */
   acronym: string | null;
+  /** People: the offices the article names them with (`president`, `vice president`), sorted; organizations: none. */
+  roles: string[];
 }
 
 export interface ResolvedQuote {

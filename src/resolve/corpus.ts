@@ -10,7 +10,9 @@
 //   surname (or, when no full name has it as its surname, that given name) whose gender
 //   fits the honorifics:
 //   the only such name in its own article (of several, the one named MARGIN times as
-//   often as the next); else, when its article names none, the one
+//   often as the next); else, when its article names none, the one the corpus names
+//   with the cluster's office (`President Bush`: the full name called president in
+//   MARGIN times as many articles as the next, roles.ts); else the one
 //   that appears in at least MARGIN times as many articles as the next (given names:
 //   GIVEN_MARGIN). When two stay plausible it is left unjoined, as its own entity (a
 //   woman's apart: `clinton (f)`), rather than guessed.
@@ -37,6 +39,8 @@ export interface Candidate {
   /** Articles with a cluster of this key. */
   articles: number;
   gender: Gender;
+  /** Articles that name it with each office (`president` → 40). */
+  roles?: ReadonlyMap<string, number>;
 }
 
 /** A one-word person cluster of one article. */
@@ -50,6 +54,8 @@ export interface PartialPerson {
   gender: Gender;
   /** The full names of its own article, with their mentions there. */
   inArticle: ReadonlyMap<string, number>;
+  /** The offices its article names it with (`president`). */
+  roles: readonly string[];
 }
 
 const fits = (a: Gender, b: Gender) => a === null || b === null || a === b;
@@ -88,6 +94,12 @@ export function linkPerson(p: PartialPerson, bySurname: readonly Candidate[], by
       if (salient && likely && salient.key === likely.key) return salient.key;
       break;
     }
+    // `President Bush` where no Bush is named in full: the one named with that office, by the margin.
+    const titled = fitting
+      .map((c) => ({ ...c, articles: Math.max(0, ...p.roles.map((r) => c.roles?.get(r) ?? 0)) }))
+      .filter((c) => c.articles > 0);
+    const office = dominant(titled, MARGIN);
+    if (office) return office.key;
     const best = dominant(fitting, margin);
     if (best) return best.key;
     break;

@@ -24,6 +24,7 @@ import { hasOrgKeyword, isKnownOrganization, isMediaName } from "../lexicon/orga
 import { COMPASS_WORDS, NON_ENTITY_TAILS, NON_NAME_WORDS } from "../lexicon/words.ts";
 import { attachDemonyms, choosePlaces, placeGeo, type PlaceChoice } from "./places.ts";
 import { sportOf } from "../lexicon/sports.ts";
+import { roleOf } from "./roles.ts";
 
 export { normalizeName } from "./normalize.ts";
 
@@ -574,7 +575,7 @@ function canonicalName(type: EntityType, mentions: readonly Mention[]): string {
   return best;
 }
 
-function buildEntity(g: Group, club: ClubRole = null): ResolvedEntity {
+function buildEntity(g: Group, text: string, club: ClubRole = null): ResolvedEntity {
   const mentions = [...g.mentions].sort((a, b) => a.start - b.start);
   // The name comes from the group's own forms: what joined it (a surname, an acronym,
   // a former name) is an alias, never the display name.
@@ -590,24 +591,25 @@ function buildEntity(g: Group, club: ClubRole = null): ResolvedEntity {
     firstOffset: mentions[0]?.start ?? 0,
   };
   if (g.type === "PLACE") entity.geo = g.place?.geo ?? placeGeo(name);
-  else entity.evidence = evidenceOf(g, mentions, club);
+  else entity.evidence = evidenceOf(g, mentions, club, text);
   return entity;
 }
 
 /** What corpus resolution needs to know about a person's or organization's cluster. */
-function evidenceOf(g: Group, mentions: readonly Mention[], club: ClubRole): Evidence {
+function evidenceOf(g: Group, mentions: readonly Mention[], club: ClubRole, text: string): Evidence {
   const forms: Record<string, number> = {};
   for (const m of mentions) forms[m.text] = (forms[m.text] ?? 0) + 1;
   if (g.type === "PERSON") {
+    const roles = [...new Set(mentions.map((m) => roleOf(text, m.start, m.text)).filter((r): r is string => r !== null))].sort();
     const parts = personNameParts(g.own[0]?.text ?? mentions[0]?.text ?? "");
     // `D. Gough`: an initial and a surname are a partial name that keeps its initial.
     const initial = /^\p{L} \S+$/u.test(g.key) ? g.key.charAt(0) : null;
     // `Joseph R. Biden Jr.`: partial, to be joined to `joseph biden` unless some article tells them apart.
     const plain = g.generation ? null : keyWithoutSuffix(g.key);
-    if (plain) return { forms, partial: true, surname: plain, given: null, gender: groupGender(g, mentions), acronym: null };
+    if (plain) return { forms, partial: true, surname: plain, given: null, gender: groupGender(g, mentions), acronym: null, roles };
     const full = !isOneName(g) && !initial;
     const surname = full || initial ? parts.surname : baseKey(g.key);
-    return { forms, partial: !full, surname, given: full ? parts.given : initial, gender: groupGender(g, mentions), acronym: null };
+    return { forms, partial: !full, surname, given: full ? parts.given : initial, gender: groupGender(g, mentions), acronym: null, roles };
   }
   // The acronym an article states for its organization (`National Basketball Association (NBA)`).
   const acronyms = Object.keys(forms).filter((f) => ACRONYM.test(f)).map((f) => f.replace(/\./g, "").toLowerCase()).sort();
@@ -615,10 +617,10 @@ function evidenceOf(g: Group, mentions: readonly Mention[], club: ClubRole): Evi
   // Organizations keep in `surname` the place a club is named by: the place a table
   // names it by (`CHICAGO`, partial), or a club's own place (`chicago` for `Chicago
   // White Sox`) in an article naming several clubs.
-  if (club?.role === "table") return { forms, partial: true, surname: g.key, given: null, gender: null, acronym: null };
+  if (club?.role === "table") return { forms, partial: true, surname: g.key, given: null, gender: null, acronym: null, roles: [] };
   const partial = !g.key.includes(" ") && acronyms.includes(g.key);
   const place = partial ? null : club?.role === "named" ? clubPlace(g.key) : club?.role === "home" ? club.place : null;
-  return { forms, partial, surname: place, given: null, gender: null, acronym: partial ? g.key : stated[0] ?? null };
+  return { forms, partial, surname: place, given: null, gender: null, acronym: partial ? g.key : stated[0] ?? null, roles: [] };
 }
 
 /**
@@ -705,7 +707,7 @@ export function resolveArticle(extraction: Extraction, text: string): ResolvedAr
   const resolvedMentions: ResolvedMention[] = [];
   for (const g of groups) {
     if (g.mergedInto || g.mentions.length === 0) continue;
-    const e = buildEntity(g, clubs.get(g) ?? null);
+    const e = buildEntity(g, text, clubs.get(g) ?? null);
     entityOf.set(g, e);
     entities.push(e);
     for (const m of g.mentions) resolvedMentions.push({ type: g.type, key: e.key, start: m.start, end: m.end });

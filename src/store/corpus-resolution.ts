@@ -78,6 +78,7 @@ interface ClusterRow {
   given: string | null;
   gender: string | null;
   acronym: string | null;
+  roles: string | null;
 }
 
 /** Full-name clusters of one key with the same evidence, counted: what the candidates are made of. */
@@ -87,8 +88,12 @@ interface FullGroup {
   given: string | null;
   gender: string | null;
   acronym: string | null;
+  roles: string | null;
   n: number | bigint;
 }
+
+/** A cluster's offices, stored as JSON (`["president"]`) or null. */
+const rolesOf = (stored: string | null): string[] => (stored ? (JSON.parse(stored) as string[]) : []);
 
 /** A partial person written with an initial (`D. Gough`) carries it as its given name. */
 const initialOf = (r: ClusterRow) => (r.given && r.given.length === 1 ? r.given : null);
@@ -121,12 +126,13 @@ function fullNameScope(type: ClusterType, decided: ReadonlySet<string>, surnames
  * articles, and every batch that names it decides again.
  */
 function candidatesOf(groups: readonly FullGroup[], type: ClusterType): { bySurname: Map<string, Candidate[]>; byGiven: Map<string, Candidate[]> } {
-  const perKey = new Map<string, { articles: number; m: number; f: number; surname: Map<string, number>; given: Map<string, number> }>();
+  const perKey = new Map<string, { articles: number; m: number; f: number; surname: Map<string, number>; given: Map<string, number>; roles: Map<string, number> }>();
   for (const r of groups) {
     if (r.key === r.surname) continue;
     const n = num(r.n);
-    const k = perKey.get(r.key) ?? { articles: 0, m: 0, f: 0, surname: new Map(), given: new Map() };
+    const k = perKey.get(r.key) ?? { articles: 0, m: 0, f: 0, surname: new Map(), given: new Map(), roles: new Map() };
     k.articles += n;
+    for (const role of rolesOf(r.roles)) k.roles.set(role, (k.roles.get(role) ?? 0) + n);
     if (r.gender === "m") k.m += n;
     if (r.gender === "f") k.f += n;
     const [s, g] = type === "PERSON" ? [r.surname, r.given] : [r.acronym, r.surname];
@@ -143,7 +149,7 @@ function candidatesOf(groups: readonly FullGroup[], type: ClusterType): { bySurn
   };
   for (const [key, k] of perKey) {
     const given = [...k.given].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
-    const c: Candidate = { key, given, articles: k.articles, gender: k.m > k.f ? "m" : k.f > k.m ? "f" : null };
+    const c: Candidate = { key, given, articles: k.articles, gender: k.m > k.f ? "m" : k.f > k.m ? "f" : null, roles: k.roles };
     // Every name a key was seen with counts (an organization may state two acronyms).
     for (const s of k.surname.keys()) add(bySurname, s, c);
     for (const g of k.given.keys()) add(byGiven, g, c);
@@ -170,7 +176,7 @@ export async function resolveTouched(tx: Tx, dialect: Dialect, touched: Touched)
   for (const column of nameColumns) {
     for (const part of chunks(names)) {
       const found = await tx.$queryRaw<ClusterRow[]>`
-        SELECT article_id, key, target, partial, surname, given, gender, acronym FROM entity_cluster
+        SELECT article_id, key, target, partial, surname, given, gender, acronym, roles FROM entity_cluster
         WHERE type = ${type} AND ${Prisma.raw(column)} IN (${list(dialect, part)}) AND partial`;
       for (const r of found) {
         const id = `${num(r.article_id)}\u0000${r.key}`;
@@ -185,9 +191,9 @@ export async function resolveTouched(tx: Tx, dialect: Dialect, touched: Touched)
   const groups: FullGroup[] = [];
   const groupsOf = async (column: string, part: readonly string[]) =>
     tx.$queryRaw<FullGroup[]>`
-      SELECT key, surname, given, gender, acronym, COUNT(*) AS n FROM entity_cluster
+      SELECT key, surname, given, gender, acronym, roles, COUNT(*) AS n FROM entity_cluster
       WHERE type = ${type} AND ${Prisma.raw(column)} IN (${list(dialect, part)}) AND NOT partial
-      GROUP BY key, surname, given, gender, acronym`;
+      GROUP BY key, surname, given, gender, acronym, roles`;
   for (const column of nameColumns) {
     for (const part of chunks(decidedList)) {
       // An organization's cluster found by acronym is not counted again by its club's place.
@@ -206,7 +212,7 @@ export async function resolveTouched(tx: Tx, dialect: Dialect, touched: Touched)
   const fullKeysOf = new Map<number, Map<string, number>>();
   for (const articlePart of chunks(sortNumbers(partials.map((r) => num(r.article_id))))) {
     for (const namePart of chunks(decidedList)) {
-      const local = await tx.$queryRaw<(Omit<FullGroup, "n" | "gender"> & { article_id: number | bigint; mention_count: number | bigint })[]>`
+      const local = await tx.$queryRaw<(Omit<FullGroup, "n" | "gender" | "roles"> & { article_id: number | bigint; mention_count: number | bigint })[]>`
         SELECT article_id, key, surname, given, acronym, mention_count FROM entity_cluster
         WHERE type = ${type} AND article_id IN (${list(dialect, articlePart)}) AND NOT partial
           AND (surname IN (${list(dialect, namePart)}) OR given IN (${list(dialect, namePart)}) OR acronym IN (${list(dialect, namePart)}))`;
@@ -238,7 +244,7 @@ export async function resolveTouched(tx: Tx, dialect: Dialect, touched: Touched)
       type === "PERSON" && name === keyWithoutSuffix(r.key)
         ? linkSuffixed(r.key, name, distinguished.has(r.key))
         : type === "PERSON"
-        ? linkPerson({ key: r.key, surname: name, initial: initialOf(r), gender: gender(r.gender), inArticle }, bySurname.get(name) ?? [], byGiven.get(name) ?? [])
+        ? linkPerson({ key: r.key, surname: name, initial: initialOf(r), gender: gender(r.gender), inArticle, roles: rolesOf(r.roles) }, bySurname.get(name) ?? [], byGiven.get(name) ?? [])
         : linkAcronym(r.key, inArticle, (r.acronym ? bySurname : byGiven).get(name) ?? []);
     if (to !== r.target) changed.push({ article, key: r.key, from: r.target, to });
   }

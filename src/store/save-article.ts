@@ -218,7 +218,7 @@ async function insertFresh(
 const CLUSTER_COLUMNS: Column[] = [
   ["article_id", "int4"], ["type", "text"], ["key", "text"], ["target", "text"], ["name", "text"], ["forms", "text"],
   ["mention_count", "int4"], ["first_offset", "int4"], ["partial", "bool"], ["surname", "text"], ["given", "text"],
-  ["gender", "text"], ["acronym", "text"],
+  ["gender", "text"], ["acronym", "text"], ["roles", "text"],
 ];
 
 /**
@@ -243,7 +243,7 @@ async function insertClusters(w: Writer, articles: Saved[], detached: Detached[]
       else t.fresh.set(articleId, [e.key]);
       for (const n of linkNames(e.type, { key: e.key, ...v })) t.names.add(n);
       const partial = w.dialect.bool(v.partial);
-      rows.push([articleId, e.type, e.key, e.key, e.name, JSON.stringify(v.forms), e.mentionCount, e.firstOffset, partial, v.surname, v.given, v.gender, v.acronym]);
+      rows.push([articleId, e.type, e.key, e.key, e.name, JSON.stringify(v.forms), e.mentionCount, e.firstOffset, partial, v.surname, v.given, v.gender, v.acronym, v.roles.length > 0 ? JSON.stringify(v.roles) : null]);
     }
   }
   await w.insert("entity_cluster", CLUSTER_COLUMNS, rows);

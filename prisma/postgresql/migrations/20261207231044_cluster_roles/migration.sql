@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "entity_cluster" ADD COLUMN     "roles" TEXT;
