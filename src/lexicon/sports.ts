@@ -3,14 +3,23 @@
 // and the sport a report is about, by which resolution keys clubs named by their town and
 // national sides (src/resolve/index.ts).
 
-/** Words that make a report a sports report: club readings of city names need two of them. */
-const SPORT_WORDS = /\b(?:coach|manager|striker|midfielder|defender|goalkeeper|league|cup|match|season|club|fixture|squad|transfer|goal|goals|scored|champions|derby|premiership|la liga|serie a|bundesliga|uefa|fifa|stadium|rugby|fly-half|scrum-half|hooker|flanker|full-back|tries|wicket|wickets|innings|batsman|bowler|referee|half-time|kick-off|semi-final|quarter-final|heineken cup|six nations)\b/giu;
+/**
+ * Words that make a report a sports report: club readings of city names need two of them.
+ * ASCII words: no `u` flag (see MARKERS).
+ */
+const SPORT_WORDS = /\b(?:coach|manager|striker|midfielder|defender|goalkeeper|league|cup|match|season|club|fixture|squad|transfer|goal|goals|scored|champions|derby|premiership|la liga|serie a|bundesliga|uefa|fifa|stadium|rugby|fly-half|scrum-half|hooker|flanker|full-back|tries|wicket|wickets|innings|batsman|bowler|referee|half-time|kick-off|semi-final|quarter-final|heineken cup|six nations)\b/gi;
 
 /** The last text asked about: extraction and resolution both ask, one after the other, for each article. */
 let last: { text: string; sports: boolean } | undefined;
 
 export function isSportsReport(text: string): boolean {
-  if (last?.text !== text) last = { text, sports: (text.match(SPORT_WORDS)?.length ?? 0) >= 3 };
+  if (last?.text !== text) {
+    // Three words decide: the scan stops at the third.
+    let found = 0;
+    SPORT_WORDS.lastIndex = 0;
+    while (found < 3 && SPORT_WORDS.exec(text)) found++;
+    last = { text, sports: found >= 3 };
+  }
   return last.sports;
 }
 
