@@ -71,7 +71,7 @@ export function scaleTable(r: ScaleResult): string[] {
       const first = at[0]?.p50;
       const lastP50 = at[at.length - 1]?.p50;
       rows.push([b, op, ...at.map((m) => (m ? String(m.p50) : "-")),
-        first && lastP50 !== undefined ? (lastP50 / first).toFixed(1) : "-", ...at.map((m) => (m ? m.rps.toFixed(0) : "-"))]);
+        first && lastP50 !== undefined ? (lastP50 / first).toFixed(1) : "-", ...at.map((m) => (m ? m.rps.toFixed(m.rps < 10 ? 1 : 0) : "-"))]);
     }
     rows.push([b, "peak RSS MiB", ...r.factors.map((f) => (r.peakRssMiB[`${b} x${f}`] ?? NaN).toFixed(0)),
       (r.peakRssMiB[`${b} x${last}`]! / r.peakRssMiB[`${b} x1`]!).toFixed(2), ...r.factors.map(() => "")]);

@@ -119,10 +119,9 @@ const byNewestArticle = (table: string, parent: string, entity: string): EdgeSql
   dated: "a.published_at",
   first: {
     parents: entity, table, parent, key: "article_id",
-    parts: [
-      { where: "y.published_at IS NOT NULL", orderBy: "y.published_at DESC, y.article_id DESC" },
-      { where: "y.published_at IS NULL", orderBy: "y.article_id DESC" },
-    ],
+    // The undated part orders by the date too: PostgreSQL does not take IS NULL for a constant
+    // column of the index, and would sort the range rather than stop at its LIMIT.
+    parts: ["y.published_at IS NOT NULL", "y.published_at IS NULL"].map((where) => ({ where, orderBy: "y.published_at DESC, y.article_id DESC" })),
     join: " JOIN article a ON a.id = x.article_id",
     total: "p.article_count",
   },
