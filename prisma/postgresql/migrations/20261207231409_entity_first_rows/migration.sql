@@ -1,6 +1,6 @@
--- An entity's newest articles and a speaker's quotes read off an index (src/store/edges.ts,
--- FIRST_ROWS): the mention tables carry their article's published_at, and each has an index in
--- newest-first order. The schema engine wrote the columns and indexes; the backfill and the
+-- An entity's newest articles and a speaker's quotes read off an index (`first` of the edge
+-- kinds in src/store/edges.ts): the mention tables carry their article's published_at, and each
+-- has an index in newest-first order. The schema engine wrote the columns and indexes; the backfill and the
 -- triggers that keep the copies equal to the article's date, whatever statement writes, are
 -- hand-written (Prisma's schema cannot express triggers; its diffs ignore them).
 
@@ -53,3 +53,10 @@ CREATE INDEX "quote_speaker_person_id_article_id_start_offset_id_idx" ON "quote"
 
 -- CreateIndex
 CREATE INDEX "quote_speaker_organization_id_article_id_start_offset_id_idx" ON "quote"("speaker_organization_id", "article_id", "start_offset", "id");
+
+-- The planner's statistics for the new column (all NULL in an undated corpus: without them
+-- PostgreSQL guesses a few rows per entity and sorts an entity's whole range instead of reading
+-- the index in order).
+ANALYZE "article_person";
+ANALYZE "article_organization";
+ANALYZE "article_place";

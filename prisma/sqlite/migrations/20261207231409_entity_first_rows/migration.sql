@@ -1,6 +1,6 @@
--- An entity's newest articles and a speaker's quotes read off an index (src/store/edges.ts,
--- FIRST_ROWS): the mention tables carry their article's published_at, and each has an index in
--- newest-first order. The schema engine wrote the columns and indexes; the backfill and the
+-- An entity's newest articles and a speaker's quotes read off an index (`first` of the edge
+-- kinds in src/store/edges.ts): the mention tables carry their article's published_at, and each
+-- has an index in newest-first order. The schema engine wrote the columns and indexes; the backfill and the
 -- triggers that keep the copies equal to the article's date, whatever statement writes, are
 -- hand-written (Prisma's schema cannot express triggers; its diffs ignore them).
 
