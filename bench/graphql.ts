@@ -7,10 +7,10 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { runCommand, UsageError } from "../src/cli/exit.ts";
 import { SEARCH_MODES, operations, type SearchMode } from "./graphql/operations.ts";
-import { LABEL, POOL_SIZE, ROOT, node22, startNewsgraph, startPostgraphile, type RunningProcess, type ServerName } from "./graphql/servers.ts";
-import { redact, prepareDatabase, pickFixtures } from "./graphql/database.ts";
+import { LABEL, POOL_SIZE, ROOT, node22, startNewsgraph, startPostgraphile, type ServerName } from "./graphql/servers.ts";
+import { redact, prepareDatabase, prepareSqlite, pickFixtures } from "./graphql/database.ts";
 import { checkEquivalence, type Check, countOurStatements, countPostgraphileStatements } from "./graphql/checks.ts";
-import { MIX, measureRun, type Measurement } from "./graphql/load.ts";
+import { MIX, measureRun, type LoadedServer, type Measurement } from "./graphql/load.ts";
 import { range, summarize, printTable } from "./graphql/report.ts";
 import { scriptArgs } from "../scripts/args.ts";
 
@@ -21,7 +21,8 @@ and with PostGraphile v5 (amber preset, production, bench/postgraphile-server.mj
 Node 22), each in its own process, and drives them with autocannon, one at a time: the
 article page, the person page, places with their articles, an article search, and a mix
 of the four; each operation is measured on one server, then on the other (the first
-alternates), so that the machine's other load drifts over both alike. Prints req/s, p50
+alternates), so that the machine's other load drifts over both alike. Our server is
+measured on SQLite too (the same corpus in a SQLite file, --sqlite), with no peer there. Prints req/s, p50
 and p99, CPU time per request (the server process and its PostgreSQL backends, from
 /proc: steadier than req/s on shared cores), SQL statements per operation, and the
 our/PostGraphile ratios; writes them as JSON.
@@ -35,7 +36,9 @@ Options:
   --warmup S         seconds of the mix on each server before measuring (default 5)
   --connections N    concurrent autocannon connections (default 10)
   --runs N           measure both servers N times, with fresh processes (default 2)
-  --only WHICH       newsgraph or postgraphile: measure one server only
+  --only WHICH       newsgraph, postgraphile or sqlite (ours on SQLite): measure one server only
+  --sqlite URL       ours on SQLite: file:PATH, created and loaded from --corpus when missing
+                     or empty (default file:.cache/bench_graphql.db), or none
   --ops LIST         comma-separated operations to measure (default: all and the mix)
   --search MODE      what our article filter's search does, for PostGraphile's equivalent:
                      contains (ILIKE on title and body), fulltext (the full-text index), or
@@ -43,7 +46,7 @@ Options:
   --ours-node22      run our server under Node 22 too (as PostGraphile), not Node 20
   --database URL     default $BENCH_GRAPHQL_URL or postgresql://postgres@127.0.0.1:5432/bench_graphql
   --corpus DIR       loaded when the database has no article (default ../shared/data/news)
-  --reset            drop and reload the database first
+  --reset            drop and reload the databases first
   --out FILE         default bench/results/graphql.json
   --check            check equivalence and statements only, no load
   -h, --help
@@ -66,6 +69,7 @@ async function main(): Promise<number> {
       connections: { type: "string", default: "10" },
       runs: { type: "string", default: "2" },
       only: { type: "string" },
+      sqlite: { type: "string", default: `file:${join(ROOT, ".cache", "bench_graphql.db")}` },
       ops: { type: "string" },
       search: { type: "string", default: "auto" },
       "ours-node22": { type: "boolean", default: false },
@@ -84,9 +88,13 @@ async function main(): Promise<number> {
   const warmup = number("warmup", values.warmup, 0);
   const connections = number("connections", values.connections, 1);
   const runs = number("runs", values.runs, 1);
-  if (values.only && values.only !== "newsgraph" && values.only !== "postgraphile") throw new UsageError(`--only is newsgraph or postgraphile, got "${values.only}"`);
+  const all: ServerName[] = ["newsgraph", "postgraphile", "sqlite"];
+  if (values.only && !all.includes(values.only as ServerName)) throw new UsageError(`--only is ${all.join(", ")}, got "${values.only}"`);
+  const sqliteUrl = values.sqlite === "none" ? null : values.sqlite;
+  if (sqliteUrl && !sqliteUrl.startsWith("file:")) throw new UsageError(`--sqlite is file:PATH or none, got "${sqliteUrl}"`);
   if (values.search !== "auto" && !(values.search in SEARCH_MODES)) throw new UsageError(`--search is auto, ${Object.keys(SEARCH_MODES).join(" or ")}, got "${values.search}"`);
-  const servers: ServerName[] = values.only ? [values.only as ServerName] : ["newsgraph", "postgraphile"];
+  const servers: ServerName[] = values.only ? [values.only as ServerName] : all.filter((s) => s !== "sqlite" || sqliteUrl);
+  if (servers.includes("sqlite") && !sqliteUrl) throw new UsageError("--only sqlite needs --sqlite file:PATH");
   const url = values.database;
   const database = decodeURIComponent(new URL(url).pathname.slice(1));
 
@@ -100,13 +108,18 @@ async function main(): Promise<number> {
   for (const n of opNames) if (!allNames.includes(n)) throw new UsageError(`--ops: unknown operation "${n}" (${allNames.join(", ")})`);
   // The mix is made of the operations chosen (all by default).
   const ops = values.ops ? allOps.filter((o) => opNames.has(o.name)) : allOps;
+  // Ours on SQLite: the same operations over its own ids (the same corpus loaded apart).
+  const sqlite = servers.includes("sqlite") && sqliteUrl ? { url: sqliteUrl, articles: await prepareSqlite(sqliteUrl, resolve(values.corpus), values.reset) } : null;
+  const sqliteOps = sqlite ? operations(await pickFixtures(sqlite.url), searchMode).filter((o) => ops.some((x) => x.name === o.name)) : [];
   const oursVersion = execFileSync(oursNode, ["--version"], { encoding: "utf8" }).trim();
   const pglVersion = execFileSync(pglNode, ["--version"], { encoding: "utf8" }).trim();
   console.log(`database ${redact(url)}: ${articles} articles; ${connections} connections, pool ${POOL_SIZE}, ${duration} s per operation after ${warmup} s warm-up; search: ${searchMode}`);
+  if (sqlite) console.log(`SQLite ${sqlite.url}: ${sqlite.articles} articles`);
   console.log(`newsgraph on Node ${oursVersion}, PostGraphile on Node ${pglVersion}; ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 
   // Equivalence and statements, both servers up (no load yet).
-  const statements: Record<ServerName, Record<string, number[]>> = { newsgraph: await countOurStatements(url, ops), postgraphile: {} };
+  const statements: Partial<Record<ServerName, Record<string, number[]>>> = { newsgraph: await countOurStatements(url, ops), postgraphile: {} };
+  if (sqlite) statements.sqlite = await countOurStatements(sqlite.url, sqliteOps);
   let equivalence: Record<string, Check> = {};
   {
     const ours = await startNewsgraph(url, oursNode);
@@ -124,15 +137,21 @@ async function main(): Promise<number> {
     console.log(`same rows, ${name}: ${check.equal ? `yes (${check.compared} inputs)` : `NO\n  ${check.difference}`}`);
     failed ||= !check.equal;
   }
-  for (const op of ops) console.log(`SQL statements, ${op.name}: newsgraph ${range(statements.newsgraph[op.name]!)}, PostGraphile ${range(statements.postgraphile[op.name]!)}`);
+  for (const op of ops) {
+    console.log(`SQL statements, ${op.name}: newsgraph ${range(statements.newsgraph![op.name]!)}, PostGraphile ${range(statements.postgraphile![op.name]!)}` +
+      (statements.sqlite ? `, newsgraph on SQLite ${range(statements.sqlite[op.name]!)}` : ""));
+  }
 
   const measurements: Measurement[] = [];
   if (!values.check) {
     for (let run = 1; run <= runs; run++) {
       console.log(`run ${run}`);
-      const started: { name: ServerName; proc: RunningProcess }[] = [];
+      const started: LoadedServer[] = [];
       try {
-        for (const name of servers) started.push({ name, proc: name === "newsgraph" ? await startNewsgraph(url, oursNode) : await startPostgraphile(url, pglNode) });
+        for (const name of servers) {
+          if (name === "sqlite") started.push({ name, proc: await startNewsgraph(sqlite!.url, oursNode), ops: sqliteOps });
+          else started.push({ name, proc: name === "newsgraph" ? await startNewsgraph(url, oursNode) : await startPostgraphile(url, pglNode) });
+        }
         measurements.push(...(await measureRun(run, started, ops, { duration, warmup, connections, opNames, database })));
       } finally {
         for (const { proc } of started) await proc.stop();
@@ -151,7 +170,8 @@ async function main(): Promise<number> {
     writeFileSync(values.out, JSON.stringify({
       bench: "graphql",
       generatedAt: new Date().toISOString(),
-      settings: { duration, warmup, connections, runs, poolSize: POOL_SIZE, searchMode, database: redact(url), articles, operations: [...opNames] },
+      settings: { duration, warmup, connections, runs, poolSize: POOL_SIZE, searchMode, database: redact(url), articles, operations: [...opNames],
+        ...(sqlite ? { sqlite: { database: sqlite.url, articles: sqlite.articles } } : {}) },
       environment: { newsgraphNode: oursVersion, postgraphileNode: pglVersion, cpus: cpus().length, loadavg: loadavg() },
       statementsPerOperation: statements,
       statementsCountedBy: {

@@ -101,6 +101,13 @@ export const line = (m: Measurement) =>
   `  ${LABEL[m.server].padEnd(12)} ${m.operation.padEnd(12)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  ` +
   `CPU/req: server ${m.serverCpuMs.toFixed(2)} ms, PostgreSQL ${m.dbCpuMs.toFixed(2)} ms${m.failed ? `  FAILED ${m.failed}` : ""}`;
 
+/** A server under load: its own operations (fixtures) when its database is another (ours on SQLite). */
+export interface LoadedServer {
+  name: ServerName;
+  proc: RunningProcess;
+  ops?: Operation[];
+}
+
 /**
  * One run: both servers up (fresh processes), each warmed up alone, then every operation
  * and the mix measured on one server, then on the other, before the next operation, so
@@ -108,16 +115,18 @@ export const line = (m: Measurement) =>
  * alternates between operations and runs. Only one server is under load at any time.
  */
 export async function measureRun(
-  run: number, servers: { name: ServerName; proc: RunningProcess }[], ops: Operation[],
+  run: number, servers: LoadedServer[], ops: Operation[],
   o: { duration: number; warmup: number; connections: number; opNames: Set<string>; database: string },
 ): Promise<Measurement[]> {
-  const lists = new Map(servers.map(({ name }) => [name, ops.map((op) => bodies(op, name, 50))]));
+  const lists = new Map(servers.map(({ name, ops: own }) => [name, (own ?? ops).map((op) => bodies(op, name, 50))]));
   const out: Measurement[] = [];
   const measure = async (server: ServerName, proc: RunningProcess, name: string, bodyLists: string[][]) => {
     const pid = proc.child.pid!;
-    const mark = cpuMark(pid, o.database);
+    // Ours on SQLite has no database backends: its database is in the process.
+    const database = server === "sqlite" ? "" : o.database;
+    const mark = cpuMark(pid, database);
     const result = await load(proc.url, bodyLists, o.connections, o.duration);
-    const m = measurement(run, server, name, result, cpuSince(mark, pid, o.database));
+    const m = measurement(run, server, name, result, cpuSince(mark, pid, database));
     console.log(line(m));
     out.push(m);
   };

@@ -28,8 +28,10 @@ export type SearchMode = keyof typeof SEARCH_MODES;
 export const SEARCH_TERMS = ["Syria", "election", "police", "refugees", "climate", "Clinton", "economy", "Russia", "immigration", "terror"];
 
 
-/** The two servers under test. */
-export type ServerName = "newsgraph" | "postgraphile";
+/** The servers under test: ours on PostgreSQL, PostGraphile on the same database, and ours on SQLite (no peer). */
+export type ServerName = "newsgraph" | "postgraphile" | "sqlite";
+/** The side of an operation a server is sent: ours on SQLite asks what ours on PostgreSQL does. */
+export const sideOf = (server: ServerName): keyof Pick<Operation, "newsgraph" | "postgraphile"> => (server === "postgraphile" ? "postgraphile" : "newsgraph");
 
 export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 export interface Side {
@@ -182,6 +184,6 @@ export const placesQuery = (order: string) => `query Places { allPlaces(first: 1
 export function bodies(op: Operation, server: ServerName, count: number): string[] {
   if (op.name === "places" && server === "postgraphile") return PLACE_ORDERS.map((o) => JSON.stringify({ query: placesQuery(o.pgl), variables: {} }));
   if (op.name === "places") count = PLACE_ORDERS.length;
-  const side = op[server];
+  const side = op[sideOf(server)];
   return Array.from({ length: count }, (_, i) => JSON.stringify({ query: side.query, variables: side.variables(i) }));
 }

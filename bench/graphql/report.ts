@@ -2,6 +2,8 @@
 import { LABEL, type ServerName } from "./servers.ts";
 import { MIX, type Measurement } from "./load.ts";
 
+const SERVERS = ["newsgraph", "postgraphile", "sqlite"] as const;
+
 export const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 export const range = (xs: number[]) => (xs.length ? (Math.min(...xs) === Math.max(...xs) ? String(xs[0]) : `${Math.min(...xs)}-${Math.max(...xs)}`) : "-");
 
@@ -27,7 +29,7 @@ export function summarize(ms: Measurement[], names: string[]): Summary {
   const summary: Summary = {};
   for (const name of names) {
     const entry: Summary[string] = {};
-    for (const server of ["newsgraph", "postgraphile"] as const) {
+    for (const server of SERVERS) {
       const mine = ms.filter((m) => m.operation === name && m.server === server);
       if (!mine.length) continue;
       const serverCpuMs = mean(mine.map((m) => m.serverCpuMs));
@@ -46,10 +48,10 @@ export function summarize(ms: Measurement[], names: string[]): Summary {
   return summary;
 }
 
-export function printTable(summary: Summary, statements: Record<ServerName, Record<string, number[]>>) {
+export function printTable(summary: Summary, statements: Partial<Record<ServerName, Record<string, number[]>>>) {
   const rows = [["operation", "server", "req/s", "runs", "p50 ms", "p99 ms", "CPU ms/req (srv+PG)", "SQL/op", "ours/PG req/s", "PG/ours CPU"]];
   for (const [name, entry] of Object.entries(summary)) {
-    for (const server of ["newsgraph", "postgraphile"] as const) {
+    for (const server of SERVERS) {
       const s = entry[server];
       if (!s) continue;
       const last = server === "postgraphile";
@@ -57,7 +59,7 @@ export function printTable(summary: Summary, statements: Record<ServerName, Reco
         server === "newsgraph" || !entry.newsgraph ? name : "",
         LABEL[server], s.rps.toFixed(0), s.runs.join(" / "), s.p50.toFixed(1), s.p99.toFixed(1),
         `${s.cpuMs.toFixed(1)} (${s.serverCpuMs.toFixed(1)}+${s.dbCpuMs.toFixed(1)})`,
-        name === MIX ? "" : range(statements[server][name] ?? []),
+        name === MIX ? "" : range(statements[server]?.[name] ?? []),
         last && entry.ratio !== undefined ? entry.ratio.toFixed(2) : "",
         last && entry.cpuRatio !== undefined ? entry.cpuRatio.toFixed(2) : "",
       ]);

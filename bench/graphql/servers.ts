@@ -17,7 +17,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..")
 export const POOL_SIZE = 10;
 const NODE22_VERSION = "22.23.3";
 
-export const LABEL: Record<ServerName, string> = { newsgraph: "newsgraph", postgraphile: "PostGraphile" };
+export const LABEL: Record<ServerName, string> = { newsgraph: "newsgraph", postgraphile: "PostGraphile", sqlite: "newsgraph (SQLite)" };
 
 export interface RunningProcess {
   url: string;

@@ -120,6 +120,14 @@ export interface Dialect {
   reads(h: DbHandle): Reads;
   /** `column IN (ids)` for a list of ids of any length. */
   inIds(column: string, ids: readonly number[]): Prisma.Sql;
+  /**
+   * Joins, as `x`, the rows of `table` that `parts` select for each parent row `p`: each part a
+   * SELECT of `table` aliased `y`, correlated with `p` and ordered and LIMITed off an index,
+   * given what to select. No other row of the parent's is read: a LATERAL join of the parts'
+   * UNION ALL on PostgreSQL; on SQLite, which has no LATERAL, `table` joined on `key` IN each
+   * part (`parent` is the column of `table` that names the parent).
+   */
+  joinFirstRows(table: string, parent: string, key: string, parts: readonly ((select: string) => string)[]): string;
   /** The operator for "equal, NULL equal to NULL". */
   readonly notDistinct: string;
   /** An instant as a parameter that compares with the stored timestamps, in a batched read too. */

@@ -6,7 +6,7 @@ import type { Dialect } from "../dialect.ts";
 import { onStatement, openPostgres } from "./open.ts";
 import { ReadBatch } from "./read-batch.ts";
 import { openSnapshot } from "./snapshot.ts";
-import { bucket, inIds } from "./sql.ts";
+import { bucket, inIds, joinFirstRows } from "./sql.ts";
 import { FULL_TEXT_TABLES, highlights, hits, snippets } from "./search.ts";
 import { insert, update } from "./write.ts";
 import { migrations } from "./migrations.ts";
@@ -25,6 +25,7 @@ export const postgresql: Dialect = {
   // children's rows along.
   reads: (h) => new ReadBatch(h),
   inIds,
+  joinFirstRows,
   notDistinct: "IS NOT DISTINCT FROM",
   // ISO text cast to `timestamp` (UTC, as stored), since a batched read hands a Date to pg,
   // which would write it in the process's time zone.

@@ -4,7 +4,7 @@
 import { Prisma } from "../generated/sqlite/client.ts";
 import type { Dialect } from "../dialect.ts";
 import { openSqlite } from "./open.ts";
-import { bucket, inIds, list } from "./sql.ts";
+import { bucket, inIds, joinFirstRows, list } from "./sql.ts";
 import { FULL_TEXT_TABLES, highlights, hits, snippets } from "./search.ts";
 import { insert, update } from "./write.ts";
 import { migrations } from "./migrations.ts";
@@ -22,6 +22,7 @@ export const sqlite: Dialect = {
   // One statement per read, each on its own: a statement costs SQLite no round trip.
   reads: (h) => ({ rows: <T>(sql: Prisma.Sql) => h.db.$queryRaw<T[]>(sql) }),
   inIds,
+  joinFirstRows,
   notDistinct: "IS",
   instant: (t) => Prisma.sql`${t}`,
   bucket,

@@ -19,3 +19,10 @@ export function bucket(interval: TimelineInterval, column: string): string {
     case "MONTH": return `date(${column}, 'start of month')`;
   }
 }
+
+/**
+ * The parent's column with `+`, so that the planner looks each part's keys up (a MULTI-INDEX
+ * OR over the key's index) rather than walking all the parent's rows and testing each.
+ */
+export const joinFirstRows = (table: string, parent: string, key: string, parts: readonly ((select: string) => string)[]): string =>
+  ` JOIN ${table} x ON +x.${parent} = p.id AND (${parts.map((part) => `x.${key} IN (${part(`y.${key}`)})`).join(" OR ")})`;
