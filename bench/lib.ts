@@ -2,7 +2,7 @@
 // (`src/cli/serve.ts`) in a child process, and a GraphQL client that records latency.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeCorpus } from "../test/helpers/corpus.ts";
@@ -50,6 +50,20 @@ export function productCommand(name: "serve" | "seed" | "worker"): string[] {
   return ["--enable-source-maps", `dist/cli/${name}.js`];
 }
 
+const SCRIPT_OF = { serve: "start", seed: "seed", worker: "worker" } as const;
+
+/**
+ * The environment package.json's script sets for the command (`NAME=${NAME:-value}` before
+ * `node`, e.g. the server's MALLOC_ARENA_MAX), each as the caller's environment overrides it:
+ * a bench measures the process as `npm start` runs it.
+ */
+export function productEnv(name: "serve" | "seed" | "worker"): Record<string, string> {
+  const { scripts } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> };
+  const env: Record<string, string> = {};
+  for (const [, key, value] of scripts[SCRIPT_OF[name]]!.matchAll(/(\w+)=\$\{\1:-([^}]*)\}/g)) env[key!] = process.env[key!] ?? value!;
+  return env;
+}
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -62,7 +76,7 @@ export async function startServerProcess(url: string, env: Record<string, string
   // BENCH_NODE_ARGS: extra node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, ...productCommand("serve")], {
-    env: { ...process.env, DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1", API_TOKEN, LOG_LEVEL: "warn", ...env },
+    env: { ...process.env, ...productEnv("serve"), DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1", API_TOKEN, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let logs = "";

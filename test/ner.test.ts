@@ -196,3 +196,15 @@ test("shipped model loads and tags a news sentence", { skip: !existsSync(SHIPPED
   const iob = tagger.tagDocumentIob([["Angela", "Merkel", "visited", "Paris", "."]]);
   assert.deepEqual(iob[0], ["B-PER", "I-PER", "O", "B-LOC", "O"]);
 });
+
+test("a tagger that forgets its word types gives their arrays back and tags as before", { skip: !existsSync(SHIPPED) }, () => {
+  const tagger = new Tagger(loadModel(SHIPPED));
+  const text = "Maria Lopez, the mayor of Porto Vell, met Anna Berg of the United Nations in Geneva. Berg thanked Lopez.";
+  const before = tagger.tagText(text);
+  assert.ok(tagger.fz.tIntr.length > 0, "tagging fills the per-type rows");
+  tagger.forgetWordTypes();
+  assert.equal(tagger.fz.tIntr.length, 0);
+  assert.equal(tagger.fz.tNb.length, 0);
+  assert.deepEqual(tagger.tagText(text), before);
+  assert.ok(tagger.fz.tIntr.length > 0, "the next document fills them again");
+});

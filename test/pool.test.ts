@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { createAnalysisPool } from "../src/analysis/runtime/pool.ts";
 import { prepareDocument } from "../src/analysis/runtime/prepare.ts";
 import { LARGE_DOCUMENT_BYTES } from "../src/analysis/runtime/collect-garbage.ts";
+import { shippedTagger } from "../src/analysis/runtime/ner-model.ts";
+import type { Tagger } from "../src/analysis/ner/model.ts";
 
 const TEXT = `Harbour talks resume
 
@@ -41,7 +43,7 @@ test("a worker thread analyses a document exactly as the calling thread does", a
   }
 });
 
-test("a pool for large documents (small heap limits, collected after each) analyses one of 1 MiB as the calling thread does", async () => {
+test("a pool for large documents (small heap limits, collected after each) analyses one of 1 MiB as the calling thread does, which keeps none of its words", async () => {
   const paragraphs: string[] = [];
   for (let i = 0; paragraphs.join("\n\n").length < LARGE_DOCUMENT_BYTES; i++) {
     paragraphs.push(`Maria Lopez${i % 7 ? "" : " Vidal"} met Anna Berg in Geneva on day ${i}. “The harbour ${i} opens in spring,” Lopez said. Berg told the Porto Vell council the plan was sound.`);
@@ -51,6 +53,9 @@ test("a pool for large documents (small heap limits, collected after each) analy
   try {
     const here = await prepareDocument({ bytes, name: "digest.txt", maxDocumentBytes: 1 << 22 });
     assert.ok(here.ok && here.analysis.quotes.length > 1000 && here.analysis.mentions.length > 10_000, "the document has many quotes and mentions");
+    // Its words were not kept by this thread's tagger (src/analysis/runtime/analyse.ts), and the next analysis is the same.
+    assert.equal((shippedTagger() as Tagger).fz.tIntr.length, 0);
+    assert.deepEqual(await prepareDocument({ bytes, name: "digest.txt", maxDocumentBytes: 1 << 22 }), here);
     assert.deepEqual(await pool.prepare({ bytes, name: "digest.txt", maxDocumentBytes: 1 << 22 }), here);
   } finally {
     await pool.close();

@@ -10,7 +10,7 @@ import type { Json, ServerName } from "./operations.ts";
 
 export type { ServerName };
 
-import { productCommand } from "../lib.ts";
+import { productCommand, productEnv } from "../lib.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 /** Connections of each server's database pool. */
@@ -81,7 +81,7 @@ export function node22(): string {
 export function startNewsgraph(url: string, nodeBinary: string): Promise<RunningProcess> {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
   return spawnServer(nodeBinary, [...nodeArgs, ...productCommand("serve")],
-    { DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "warn" }, /serving (http:\/\/\S+)/);
+    { ...productEnv("serve"), DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "warn" }, /serving (http:\/\/\S+)/);
 }
 
 export async function startPostgraphile(url: string, nodeBinary: string): Promise<RunningProcess> {

@@ -15,6 +15,8 @@ import type { TaggedSpan, TaggerToken } from "./ner/model.ts";
 /** A tagger the `ner` component can run: entities over the pipeline's sentences of tokens. */
 export interface SentenceTagger {
   tagSentences(text: string, sentences: readonly (readonly TaggerToken[])[]): TaggedSpan[];
+  /** Drops what the tagger keeps between documents (caches per word), if it keeps anything. */
+  forgetWordTypes?(): void;
 }
 
 /** One document under analysis: the text, and what the components found in it so far. */

@@ -6,18 +6,26 @@
 // of it is read, with 503 and Retry-After: the client learns at once, truthfully, that
 // nothing was done and when to try again. Smaller bodies (every query) never wait.
 
-/** Bodies declaring at least this many bytes take from the budget (at most a quarter of it, for small MAX_BODY_BYTES). */
+/** Bodies declaring at least this many bytes take from the budget (at most a quarter of MAX_BODY_BYTES, for small ones). */
 export const LARGE_BODY_BYTES = 256 * 1024;
 
-/** A byte budget of large bodies; `take` answers at once, it never queues. */
+/**
+ * A byte budget of large bodies: half the largest body, which has room for one largest
+ * document (config.ts bodyBytesFor), so that such documents are held one at a time. With
+ * two (one analysed and stored, the next read, parsed and hashed meanwhile), ten 5 MB
+ * documents sent together peaked higher than one alone. `take` answers at once, it never queues.
+ */
 export class BodyBudget {
   private held = 0;
+  readonly bytes: number;
 
-  constructor(readonly bytes: number) {}
+  constructor(private readonly maxBodyBytes: number) {
+    this.bytes = Math.ceil(maxBodyBytes / 2);
+  }
 
   /** Whether a body of `bytes` counts. */
   counts(bytes: number): boolean {
-    return bytes >= Math.min(LARGE_BODY_BYTES, this.bytes / 4);
+    return bytes >= Math.min(LARGE_BODY_BYTES, this.maxBodyBytes / 4);
   }
 
   /** Its release (idempotent) when `bytes` fit, else undefined; a body larger than the whole budget fits when nothing else is held. */

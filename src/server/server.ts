@@ -334,7 +334,6 @@ export async function startServer(options: ServerOptions & { port: number; host?
   const production = options.production ?? false;
   const limits: Limits = { ...DEFAULT_LIMITS, ...(options.maxBodyBytes ? { bodyBytes: options.maxBodyBytes } : {}), ...options.limits };
   const http: HttpSettings = { ...DEFAULT_HTTP, ...options.http };
-  // Two of the largest bodies: one document analysed and stored, the next one read and waiting.
   const largeBodies = new BodyBudget(limits.bodyBytes);
 
   const app = express();

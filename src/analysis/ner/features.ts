@@ -114,10 +114,26 @@ export class Featurizer {
   maxTypes = 200000;
 
   private growTypes(): void {
-    const c = Math.max(1024, this.tcap * 2);
+    this.resizeTypes(Math.max(1024, this.tcap * 2));
+  }
+
+  /**
+   * Empties the per-type cache and gives its arrays back (a new generation). Words repeat
+   * across news articles, so the cache is kept between documents; a very large document fills
+   * it with its own words (a 5 MB one: 12,000 types, 16,384 rows of arrays), which would stay
+   * with the thread after it.
+   */
+  forgetTypes(): void {
+    this.types.clear();
+    this.resizeTypes(0);
+    this.generation++;
+  }
+
+  /** The per-type arrays at `c` types, the first ones kept. */
+  private resizeTypes(c: number): void {
     const g = (a: Int32Array, w: number) => {
       const b = new Int32Array(c * w);
-      b.set(a);
+      b.set(a.subarray(0, b.length));
       return b;
     };
     this.tW = g(this.tW, 1);

@@ -210,6 +210,21 @@ export class Tagger {
     return out;
   }
 
+  /**
+   * Gives back the per-word-type caches (the featurizer's and the summed weights per stage)
+   * and the score buffers sized for the longest sentence seen: after a very large document
+   * they would hold tens of MB until the thread's next document of that size.
+   */
+  forgetWordTypes(): void {
+    this.fz.forgetTypes();
+    for (const c of this.caches) {
+      c.sums = new Int32Array(0);
+      c.done = new Uint8Array(0);
+    }
+    this.scores = new Float32Array(0);
+    this.base = new Int32Array(0);
+  }
+
   /** Type ids of a document's tokens (normalised here), all from one type-cache generation. */
   private typeIds(sentences: readonly (readonly string[])[]): Int32Array[] {
     const fz = this.fz;
