@@ -222,7 +222,6 @@ export class Tagger {
       c.done = new Uint8Array(0);
     }
     this.scores = new Float32Array(0);
-    this.base = new Int32Array(0);
   }
 
   /** Type ids of a document's tokens (normalised here), all from one type-cache generation. */
