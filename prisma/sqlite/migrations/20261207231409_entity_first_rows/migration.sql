@@ -13,19 +13,24 @@ ALTER TABLE "article_person" ADD COLUMN "published_at" DATETIME;
 -- AlterTable
 ALTER TABLE "article_place" ADD COLUMN "published_at" DATETIME;
 
--- Hand-written: the backfill and the triggers. A later migration that redefines one of these
+-- Hand-written: the backfill and the triggers. The insert triggers rewrite a row only when its
+-- date differs from its article's (without the condition, every mention row a loader wrote was
+-- written twice, the undated ones too). A later migration that redefines one of these
 -- tables (Prisma's SQLite "RedefineTables") drops its triggers: recreate them there.
 UPDATE "article_person" SET "published_at" = (SELECT "published_at" FROM "article" WHERE "id" = "article_person"."article_id");
 UPDATE "article_organization" SET "published_at" = (SELECT "published_at" FROM "article" WHERE "id" = "article_organization"."article_id");
 UPDATE "article_place" SET "published_at" = (SELECT "published_at" FROM "article" WHERE "id" = "article_place"."article_id");
 
-CREATE TRIGGER "article_person_published_at" AFTER INSERT ON "article_person" BEGIN
+CREATE TRIGGER "article_person_published_at" AFTER INSERT ON "article_person"
+WHEN new."published_at" IS NOT (SELECT "published_at" FROM "article" WHERE "id" = new."article_id") BEGIN
   UPDATE "article_person" SET "published_at" = (SELECT "published_at" FROM "article" WHERE "id" = new."article_id") WHERE "article_id" = new."article_id" AND "person_id" = new."person_id";
 END;
-CREATE TRIGGER "article_organization_published_at" AFTER INSERT ON "article_organization" BEGIN
+CREATE TRIGGER "article_organization_published_at" AFTER INSERT ON "article_organization"
+WHEN new."published_at" IS NOT (SELECT "published_at" FROM "article" WHERE "id" = new."article_id") BEGIN
   UPDATE "article_organization" SET "published_at" = (SELECT "published_at" FROM "article" WHERE "id" = new."article_id") WHERE "article_id" = new."article_id" AND "organization_id" = new."organization_id";
 END;
-CREATE TRIGGER "article_place_published_at" AFTER INSERT ON "article_place" BEGIN
+CREATE TRIGGER "article_place_published_at" AFTER INSERT ON "article_place"
+WHEN new."published_at" IS NOT (SELECT "published_at" FROM "article" WHERE "id" = new."article_id") BEGIN
   UPDATE "article_place" SET "published_at" = (SELECT "published_at" FROM "article" WHERE "id" = new."article_id") WHERE "article_id" = new."article_id" AND "place_id" = new."place_id";
 END;
 CREATE TRIGGER "article_published_at" AFTER UPDATE OF "published_at" ON "article" BEGIN
