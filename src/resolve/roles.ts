@@ -3,9 +3,11 @@
 // articles (src/resolve/corpus.ts). Honorifics are not offices: they give a gender.
 
 import { TITLE_HEADS, TITLE_MODIFIERS } from "../lexicon/words.ts";
+import { honorificGender } from "./normalize.ts";
 
-/** Title heads that are honorifics or styles rather than an office. */
-const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "father"]);
+/** Title heads that are styles rather than an office, beside the honorifics that give a gender (`Mr`, `Lady`). */
+const STYLES = new Set(["dr", "prof", "professor", "rev", "reverend", "father"]);
+const isHonorific = (w: string) => honorificGender(w) !== null || STYLES.has(w);
 /** Abbreviated heads, by the office they stand for. */
 const ABBREVIATED: Record<string, string> = {
   gov: "governor",
@@ -36,6 +38,7 @@ const bare = (w: string) => w.toLowerCase().replace(/\.$/u, "");
  * abbreviations spelled out; null for an honorific (`Mr`) or none.
  */
 export function roleOf(text: string, start: number, mention: string): string | null {
+  // Singular titles only (unlike normalize.ts's): in `Police Officers spokesman` the office is the spokesman's.
   const isTitleWord = (w: string) => TITLE_HEADS.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w.toLowerCase());
   const own = mention.split(/\s+/u).filter((w) => w !== "");
   const leading = own.slice(0, own.findIndex((w) => !isTitleWord(w)));
@@ -49,7 +52,7 @@ export function roleOf(text: string, start: number, mention: string): string | n
   while (head >= 0 && !TITLE_HEADS.has((run[head] as string).toLowerCase())) head--;
   if (head < 0) return null;
   const word = bare(run[head] as string);
-  if (HONORIFICS.has(word)) return null;
+  if (isHonorific(word)) return null;
   const parts = [ABBREVIATED[word] ?? word];
   for (let i = head - 1; i >= 0 && !TITLE_HEADS.has((run[i] as string).toLowerCase()) && !WHEN.has(bare(run[i] as string)); i--) parts.unshift(bare(run[i] as string));
   return parts.join(" ");
