@@ -249,25 +249,18 @@ export async function edgeSlices(
   if (orderSql === undefined) throw new Error(`${kind} has no order ${order}`);
   const child = childColumn(slice, "t", rowJsonSql(reads, EDGE_CHILD[kind], "t.child_id", slice.include));
   const first = q.first && order === Object.keys(q.orders)[0] && !slice.fromEnd && !options.publishedAfter && !options.publishedBefore ? q.first : undefined;
-  if (first) {
-    const raw = await run<RawEdge>(Prisma.sql`
-      SELECT parent_id, child_id, weight, rn, total ${child} FROM (
-        SELECT p.id AS parent_id, ${Prisma.raw(q.child)} AS child_id, ${Prisma.raw(q.weight)} AS weight,
-          ROW_NUMBER() OVER (PARTITION BY p.id ORDER BY ${Prisma.raw(orderSql)}) AS rn, ${Prisma.raw(first.total)} AS total
-        FROM ${Prisma.raw(first.parents)} p${Prisma.raw(firstRowsJoin(h, first, slice))}${Prisma.raw(first.join)}
-        WHERE ${inParents(h, "p.id", parentIds)}
-      ) t
-      WHERE rn = 1 OR ${inSlice(slice, "t")}
-      ORDER BY parent_id, rn`, reads);
-    return collectSlices(parentIds, raw, slice, edgeRow);
-  }
+  // Off the kind's index: only each parent's first rows, the total from the parent's row.
+  const [parent, total, from, where] = first
+    ? ["p.id", first.total, `${first.parents} p${firstRowsJoin(h, first, slice)}${first.join}`, inParents(h, "p.id", parentIds)]
+    : [q.parent, `COUNT(*) OVER (PARTITION BY ${q.parent})`, `${q.from}${q.orderJoin?.orders.includes(order) ? q.orderJoin.join : ""}`,
+      Prisma.sql`${inParents(h, q.parent, parentIds)}${dateConditions(q, options)}`];
   const raw = await run<RawEdge>(Prisma.sql`
     SELECT parent_id, child_id, weight, rn, total ${child} FROM (
-      SELECT ${Prisma.raw(q.parent)} AS parent_id, ${Prisma.raw(q.child)} AS child_id, ${Prisma.raw(q.weight)} AS weight,
-        ROW_NUMBER() OVER (PARTITION BY ${Prisma.raw(q.parent)} ORDER BY ${Prisma.raw(orderSql)}) AS rn,
-        COUNT(*) OVER (PARTITION BY ${Prisma.raw(q.parent)}) AS total
-      FROM ${Prisma.raw(q.from)}${Prisma.raw(q.orderJoin?.orders.includes(order) ? q.orderJoin.join : "")}
-      WHERE ${inParents(h, q.parent, parentIds)}${dateConditions(q, options)}
+      SELECT ${Prisma.raw(parent)} AS parent_id, ${Prisma.raw(q.child)} AS child_id, ${Prisma.raw(q.weight)} AS weight,
+        ROW_NUMBER() OVER (PARTITION BY ${Prisma.raw(parent)} ORDER BY ${Prisma.raw(orderSql)}) AS rn,
+        ${Prisma.raw(total)} AS total
+      FROM ${Prisma.raw(from)}
+      WHERE ${where}
     ) t
     WHERE rn = 1 OR ${inSlice(slice, "t")}
     ORDER BY parent_id, rn`, reads);
